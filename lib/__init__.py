@@ -1,0 +1,1 @@
+"""Preventie met gezag dashboard: data, metrics, charts and maps (plain Python)."""

@@ -1,0 +1,494 @@
+"""Dutch (default) and English strings, and number formatting per language.
+
+``t(key, lang, **params)`` looks a key up in the catalogue of the language and fills in the
+parameters. Both catalogues have the same keys (a test checks this); a missing key raises
+``KeyError`` so that it is found in the tests, not by a user.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final, Literal, get_args
+
+from lib import strings_charts
+
+Lang = Literal["nl", "en"]
+LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
+DEFAULT_LANG: Final[Lang] = "nl"
+
+UNKNOWN: Final[dict[Lang, str]] = {"nl": "onbekend", "en": "unknown"}
+
+
+def as_lang(value: object) -> Lang:
+    """A supported language code, or the default for anything else."""
+    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    text = CATALOGUE[lang][key]
+    return text.format(**params) if params else text
+
+
+def fmt_int(value: int | float | None, lang: Lang) -> str:
+    """``1.234`` in Dutch, ``1,234`` in English; ``onbekend``/``unknown`` for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return UNKNOWN[lang]
+    text = f"{round(value):,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def fmt_number(value: float | None, lang: Lang, *, decimals: int = 1) -> str:
+    """A decimal number: ``12.500,5`` in Dutch, ``12,500.5`` in English."""
+    if value is None or math.isnan(value):
+        return UNKNOWN[lang]
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_pct(share: float | None, lang: Lang, *, decimals: int = 1) -> str:
+    """A share (0-1) as a percentage: ``85,5 %`` in Dutch, ``85.5%`` in English."""
+    if share is None or math.isnan(share):
+        return UNKNOWN[lang]
+    number = fmt_number(share * 100, lang, decimals=decimals)
+    return f"{number} %" if lang == "nl" else f"{number}%"
+
+
+def fmt_eur(value: float | None, lang: Lang) -> str:
+    """An amount in euros without cents: ``€ 12.500`` in Dutch, ``€12,500`` in English."""
+    if value is None or math.isnan(value):
+        return UNKNOWN[lang]
+    return f"€ {fmt_int(value, 'nl')}" if lang == "nl" else f"€{fmt_int(value, 'en')}"
+
+
+def join_names(names: list[str], lang: Lang) -> str:
+    """``a, b en c`` / ``a, b and c``."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    word = " en " if lang == "nl" else " and "
+    return ", ".join(names[:-1]) + word + names[-1]
+
+
+def code_label(kind: str, code: str | None, lang: Lang) -> str:
+    """The label of a code of the contract (status, doelgroep, domein, bewijs, golf, soort)."""
+    if code is None or code == "":
+        return UNKNOWN[lang]
+    return t(f"{kind}.{code}", lang)
+
+
+_NL: dict[str, str] = {
+    # app and navigation
+    "app.titel": "Preventie met gezag",
+    "app.ondertitel": "Dashboard van het programma tegen de instroom van jongeren in de "
+    "georganiseerde misdaad",
+    "nav.overzicht": "Overzicht",
+    "nav.kaart": "Kaart",
+    "nav.themas": "Thema's",
+    "nav.uitvoering": "Uitvoering",
+    "nav.risicofactoren": "Risicofactoren",
+    "taal.label": "Taal / Language",
+    # filters
+    "filter.kop": "Selectie",
+    "filter.gemeente": "Gemeente",
+    "filter.golf": "Instroomgolf",
+    "filter.botoc": "BOTOC-gemeente",
+    "filter.botoc.alle": "Alle",
+    "filter.botoc.ja": "Ja",
+    "filter.botoc.nee": "Nee",
+    "filter.thema": "Thema",
+    "filter.status": "Status",
+    "filter.doelgroep": "Doelgroep",
+    "filter.domein": "Leefdomein van factoren",
+    "filter.placeholder": "Alle",
+    "filter.wissen": "Selectie wissen",
+    "filter.link": "Deze link opent dezelfde weergave. Kopieer de adresbalk om te delen.",
+    "filter.samenvatting": "{n_gemeenten} gemeenten, {n_interventies} interventies",
+    "leeg.titel": "Geen gegevens voor deze selectie",
+    "leeg.uitleg": "Er zijn geen interventies die bij alle gekozen filters passen. Maak de "
+    "selectie ruimer of kies 'Selectie wissen' in de zijbalk.",
+    # codes
+    "status.gepland": "Gepland",
+    "status.in_uitvoering": "In uitvoering",
+    "status.afgerond": "Afgerond",
+    "status.niet_uitgevoerd": "Niet uitgevoerd",
+    "doelgroep.kinderen": "Kinderen (tot 12)",
+    "doelgroep.jongeren": "Jongeren (12-17)",
+    "doelgroep.jongvolwassenen": "Jongvolwassenen (18-27)",
+    "doelgroep.ouders": "Ouders",
+    "doelgroep.professionals": "Professionals",
+    "doelgroep.wijk": "Wijk",
+    "domein.individu": "Individu",
+    "domein.gezin": "Gezin",
+    "domein.vrienden": "Vrienden",
+    "domein.school_werk": "School en werk",
+    "domein.buurt": "Buurt",
+    "bewijs.gefundeerd": "Gefundeerd",
+    "bewijs.sterk": "Relatief sterk bewijs",
+    "bewijs.zwak": "Zwak bewijs",
+    "bewijs.genoemd": "Genoemd",
+    "golf.golf1_2022": "Eerste 15 (2022)",
+    "golf.nplv_2023": "NPLV-uitbreiding (2023)",
+    "golf.selectie_2023": "Selectie 2023",
+    "soort.risico": "Risicofactor",
+    "soort.beschermend": "Beschermende factor",
+    "ja": "ja",
+    "nee": "nee",
+    # column and axis labels
+    "as.gemeente": "Gemeente",
+    "as.thema": "Thema",
+    "as.status": "Status",
+    "as.doelgroep": "Doelgroep",
+    "as.aantal": "Aantal interventies",
+    "as.uitgevoerd": "Uitgevoerd",
+    "as.uitvoeringsgraad": "Uitvoeringsgraad",
+    "as.betrouwbaar": "Betrouwbaar (5 of meer)",
+    "as.factor": "Factor",
+    "as.domein": "Leefdomein",
+    "as.bewijs": "Bewijs",
+    "as.gedekt": "Gedekt",
+    "as.dekking": "Dekking risicofactoren",
+    "as.inwoners": "Inwoners",
+    "as.datum": "Datum",
+    "as.gebeurtenis": "Gebeurtenis",
+    "as.aantal_gemeenten": "Aantal gemeenten",
+    "as.uitleg": "Uitleg",
+    "as.bron": "Bron",
+    "as.n_gemeenten": "Aantal gemeenten",
+    "as.referentie": "Referentie praktijkscan",
+    "as.vergelijking": "Vergelijking",
+    "as.illustratief": "Voorbeelddata",
+    "as.focusgebied": "Focusgebied",
+    # notices
+    "illustratief.melding": "Voorbeelddata: de interventies zijn gegenereerd en niet officieel. "
+    "Alleen de totalen van de 8 BOTOC-gemeenten (62 interventies, 53 uitgevoerd) komen uit de "
+    "beleidsreactie van 2022.",
+    "onbetrouwbaar.uitleg": "Percentages over minder dan 5 interventies zijn onbetrouwbaar en "
+    "gemarkeerd met *.",
+    "tabel.toon": "Tabel met de cijfers",
+    "voet.versie": "Dataversie {versie} van {datum}",
+    "voet.bronnen": "Bronnen",
+    "voet.status.gepubliceerd": "gepubliceerd",
+    "voet.status.illustratief": "voorbeelddata",
+    # overview
+    "overzicht.titel": "Overzicht",
+    "overzicht.intro": "Preventie met gezag helpt gemeenten om jongeren uit de georganiseerde "
+    "misdaad te houden. Dit overzicht toont de cijfers van de gekozen selectie.",
+    "kpi.gemeenten": "Gemeenten",
+    "kpi.interventies": "Interventies",
+    "kpi.uitvoeringsgraad": "Uitvoeringsgraad",
+    "kpi.dekking": "Sterke risicofactoren gedekt",
+    "kpi.dekking.waarde": "{gedekt} van {totaal}",
+    "kpi.uitvoeringsgraad.hulp": "In uitvoering of afgerond, gedeeld door alle interventies.",
+    "kpi.dekking.hulp": "Beïnvloedbare risicofactoren met gefundeerd of relatief sterk bewijs "
+    "waar ten minste één interventie in de selectie op is gericht.",
+    "overzicht.tijdlijn": "Tijdlijn",
+    "overzicht.lessen": "Lessen uit het onderzoek",
+    "overzicht.datastatus": "Status van de data",
+    "overzicht.vergelijk": "Vergelijking",
+    "overzicht.vergelijk.uitleg": "Uitvoeringsgraad van de selectie naast de eigen golf en alle "
+    "gemeenten.",
+    "product.kennissynthese": "Kennissynthese",
+    "product.praktijkscan": "Praktijkscan",
+    "product.beleidsreactie": "Beleidsreactie",
+    "vergelijk.selectie": "Selectie",
+    "vergelijk.golf": "Golf: {golf}",
+    "vergelijk.alle": "Alle gemeenten",
+    "datastatus.tabel": "Tabel",
+    "datastatus.status": "Status",
+    "datastatus.rijen": "Rijen",
+    "datastatus.datum": "Datum",
+    # findings (one sentence per chart, B1)
+    "bevinding.themas": "De meeste interventies gaan over {thema}: {n} van de {totaal} ({pct}).",
+    "bevinding.thema_gemeente": "{gemeente} heeft de meeste interventies binnen één thema: "
+    "{n} over {thema}.",
+    "bevinding.doelgroep": "De grootste doelgroep is {doelgroep}: {n} van de {totaal} "
+    "interventies.",
+    "bevinding.doelgroep.onbekend": "Bij {n} van de {totaal} interventies staat geen doelgroep.",
+    "bevinding.uitvoering.een": "In {gemeente} zijn {uitgevoerd} van de {n} interventies in "
+    "uitvoering of afgerond ({pct}).",
+    "bevinding.uitvoering.meer": "{boven} van de {totaal} gemeenten halen de referentie van "
+    "{ref}; het hoogst is {beste} ({pct}).",
+    "bevinding.uitvoering.thema": "Binnen {thema} is de uitvoeringsgraad het hoogst: {pct}.",
+    "bevinding.status": "{n} van de {totaal} interventies zijn nog niet gestart of niet "
+    "uitgevoerd.",
+    "bevinding.dekking": "{gedekt} van de {totaal} sterk onderbouwde, beïnvloedbare "
+    "risicofactoren worden gedekt door ten minste één interventie.",
+    "bevinding.tijdlijn": "Het programma groeide van {start} BOTOC-gemeenten in 2020 naar "
+    "{eind} gemeenten in {jaar}.",
+    "bevinding.kaart": "De kaart toont {n} gemeenten; {hoogst} heeft de hoogste waarde "
+    "({waarde}).",
+    "bevinding.vergelijk": "De selectie heeft een uitvoeringsgraad van {selectie}; alle "
+    "gemeenten samen {alle}.",
+    # map
+    "kaart.titel": "Kaart",
+    "kaart.intro": "Elke gemeente is een cirkel. Grootte en kleur tonen de gekozen maat. "
+    "Klik op een cirkel om de gemeente te selecteren voor de andere pagina's.",
+    "kaart.maat": "Maat op de kaart",
+    "maat.interventies": "Aantal interventies",
+    "maat.uitvoeringsgraad": "Uitvoeringsgraad",
+    "maat.dekking": "Dekking risicofactoren",
+    "maat.inwoners": "Inwoners",
+    "kaart.legenda": "Legenda",
+    "kaart.legenda.grootte": "Grootte van de cirkel: {maat}. Grijs: onbekend of minder dan 5 "
+    "interventies.",
+    "kaart.grenzen.aan": "Gemeentegrenzen uit {bestand}.",
+    "kaart.grenzen.uit": "Geen grenzenbestand ingesteld: de kaart toont alleen symbolen en "
+    "namen.",
+    "kaart.lijst": "Lijst van gemeenten op de kaart",
+    "kaart.geselecteerd": "Geselecteerd op de kaart: {gemeente}.",
+    "kaart.alt": "Kaart van Nederland met {n} gemeenten.",
+    # themes
+    "themas.titel": "Thema's",
+    "themas.intro": "Waar gaan de interventies over, en voor wie zijn ze bedoeld?",
+    "themas.per_thema": "Interventies per thema",
+    "themas.per_gemeente": "Interventies per gemeente en thema",
+    "themas.doelgroep": "Interventies per doelgroep",
+    # execution
+    "uitvoering.titel": "Uitvoering",
+    "uitvoering.intro": "Welk deel van de interventies is in uitvoering of afgerond? De "
+    "praktijkscan vond 53 van de 62 (85 %) bij de BOTOC-gemeenten.",
+    "uitvoering.per_gemeente": "Uitvoeringsgraad per gemeente",
+    "uitvoering.per_thema": "Uitvoeringsgraad per thema",
+    "uitvoering.status": "Stand van uitvoering per gemeente",
+    # risk factors
+    "risico.titel": "Risicofactoren",
+    "risico.intro": "Op welke risicofactoren richten de interventies zich, en welke sterk "
+    "onderbouwde factoren krijgen nog geen aandacht?",
+    "risico.deel": "Let op: de openbare bronnen noemen maar een deel van de {risico} "
+    "risicofactoren en {beschermend} beschermende factoren uit de kennissynthese. Dit "
+    "dashboard toont {getoond_r} risicofactoren en {getoond_b} beschermende factoren.",
+    "risico.heatmap": "Dekking van risicofactoren per gemeente",
+    "risico.gaten": "Sterk onderbouwde risicofactoren zonder interventie",
+    "risico.geen_gaten": "Elke sterk onderbouwde, beïnvloedbare risicofactor wordt in deze "
+    "selectie door ten minste één interventie gedekt.",
+    "risico.beschermend": "Gebruikte beschermende factoren",
+    "risico.geen_beschermend": "Geen interventie in deze selectie richt zich op een "
+    "beschermende factor.",
+    "bevinding.gaten": "{n} sterk onderbouwde risicofactoren worden door geen enkele "
+    "interventie gedekt.",
+    "bevinding.beschermend": "{n} van de {totaal} beschermende factoren worden gebruikt.",
+    "fout.data": "De meegeleverde data zijn ongeldig. Het dashboard kan niet starten.",
+    "fout.data.regel": "{bestand}, rij {rij}, kolom {kolom}: {bericht}",
+}
+
+_EN: dict[str, str] = {
+    "app.titel": "Preventie met gezag",
+    "app.ondertitel": "Dashboard of the programme against young people drifting into organised "
+    "crime",
+    "nav.overzicht": "Overview",
+    "nav.kaart": "Map",
+    "nav.themas": "Themes",
+    "nav.uitvoering": "Execution",
+    "nav.risicofactoren": "Risk factors",
+    "taal.label": "Taal / Language",
+    "filter.kop": "Selection",
+    "filter.gemeente": "Municipality",
+    "filter.golf": "Wave",
+    "filter.botoc": "BOTOC municipality",
+    "filter.botoc.alle": "All",
+    "filter.botoc.ja": "Yes",
+    "filter.botoc.nee": "No",
+    "filter.thema": "Theme",
+    "filter.status": "Status",
+    "filter.doelgroep": "Target group",
+    "filter.domein": "Life domain of factors",
+    "filter.placeholder": "All",
+    "filter.wissen": "Clear selection",
+    "filter.link": "This link opens the same view. Copy the address bar to share it.",
+    "filter.samenvatting": "{n_gemeenten} municipalities, {n_interventies} interventions",
+    "leeg.titel": "No data for this selection",
+    "leeg.uitleg": "No interventions match all the chosen filters. Widen the selection or "
+    "choose 'Clear selection' in the sidebar.",
+    "status.gepland": "Planned",
+    "status.in_uitvoering": "Running",
+    "status.afgerond": "Completed",
+    "status.niet_uitgevoerd": "Not carried out",
+    "doelgroep.kinderen": "Children (under 12)",
+    "doelgroep.jongeren": "Youngsters (12-17)",
+    "doelgroep.jongvolwassenen": "Young adults (18-27)",
+    "doelgroep.ouders": "Parents",
+    "doelgroep.professionals": "Professionals",
+    "doelgroep.wijk": "Neighbourhood",
+    "domein.individu": "Individual",
+    "domein.gezin": "Family",
+    "domein.vrienden": "Friends",
+    "domein.school_werk": "School and work",
+    "domein.buurt": "Neighbourhood",
+    "bewijs.gefundeerd": "Well-founded",
+    "bewijs.sterk": "Relatively strong evidence",
+    "bewijs.zwak": "Weak evidence",
+    "bewijs.genoemd": "Named",
+    "golf.golf1_2022": "First 15 (2022)",
+    "golf.nplv_2023": "NPLV extension (2023)",
+    "golf.selectie_2023": "Selection 2023",
+    "soort.risico": "Risk factor",
+    "soort.beschermend": "Protective factor",
+    "ja": "yes",
+    "nee": "no",
+    "as.gemeente": "Municipality",
+    "as.thema": "Theme",
+    "as.status": "Status",
+    "as.doelgroep": "Target group",
+    "as.aantal": "Number of interventions",
+    "as.uitgevoerd": "Carried out",
+    "as.uitvoeringsgraad": "Execution rate",
+    "as.betrouwbaar": "Reliable (5 or more)",
+    "as.factor": "Factor",
+    "as.domein": "Life domain",
+    "as.bewijs": "Evidence",
+    "as.gedekt": "Covered",
+    "as.dekking": "Risk-factor coverage",
+    "as.inwoners": "Population",
+    "as.datum": "Date",
+    "as.gebeurtenis": "Event",
+    "as.aantal_gemeenten": "Number of municipalities",
+    "as.uitleg": "Explanation",
+    "as.bron": "Source",
+    "as.n_gemeenten": "Number of municipalities",
+    "as.referentie": "Practice-scan reference",
+    "as.vergelijking": "Comparison",
+    "as.illustratief": "Example data",
+    "as.focusgebied": "Focus area",
+    "illustratief.melding": "Example data: the interventions are generated and not official. "
+    "Only the totals of the 8 BOTOC municipalities (62 interventions, 53 carried out) come from "
+    "the 2022 policy letter.",
+    "onbetrouwbaar.uitleg": "Percentages over fewer than 5 interventions are unreliable and "
+    "marked with *.",
+    "tabel.toon": "Table with the figures",
+    "voet.versie": "Data version {versie} of {datum}",
+    "voet.bronnen": "Sources",
+    "voet.status.gepubliceerd": "published",
+    "voet.status.illustratief": "example data",
+    "overzicht.titel": "Overview",
+    "overzicht.intro": "Preventie met gezag helps municipalities keep young people out of "
+    "organised crime. This overview shows the figures of the chosen selection.",
+    "kpi.gemeenten": "Municipalities",
+    "kpi.interventies": "Interventions",
+    "kpi.uitvoeringsgraad": "Execution rate",
+    "kpi.dekking": "Strong risk factors covered",
+    "kpi.dekking.waarde": "{gedekt} of {totaal}",
+    "kpi.uitvoeringsgraad.hulp": "Running or completed, divided by all interventions.",
+    "kpi.dekking.hulp": "Addressable risk factors with well-founded or relatively strong "
+    "evidence that at least one intervention in the selection targets.",
+    "overzicht.tijdlijn": "Timeline",
+    "overzicht.lessen": "Lessons from the research",
+    "overzicht.datastatus": "Data status",
+    "overzicht.vergelijk": "Comparison",
+    "overzicht.vergelijk.uitleg": "Execution rate of the selection next to its own wave and all "
+    "municipalities.",
+    "product.kennissynthese": "Knowledge synthesis",
+    "product.praktijkscan": "Practice scan",
+    "product.beleidsreactie": "Policy response",
+    "vergelijk.selectie": "Selection",
+    "vergelijk.golf": "Wave: {golf}",
+    "vergelijk.alle": "All municipalities",
+    "datastatus.tabel": "Table",
+    "datastatus.status": "Status",
+    "datastatus.rijen": "Rows",
+    "datastatus.datum": "Date",
+    "bevinding.themas": "Most interventions are about {thema}: {n} of {totaal} ({pct}).",
+    "bevinding.thema_gemeente": "{gemeente} has the most interventions within one theme: "
+    "{n} on {thema}.",
+    "bevinding.doelgroep": "The largest target group is {doelgroep}: {n} of {totaal} "
+    "interventions.",
+    "bevinding.doelgroep.onbekend": "{n} of {totaal} interventions have no target group.",
+    "bevinding.uitvoering.een": "In {gemeente}, {uitgevoerd} of {n} interventions are running or "
+    "completed ({pct}).",
+    "bevinding.uitvoering.meer": "{boven} of {totaal} municipalities reach the reference of "
+    "{ref}; the highest is {beste} ({pct}).",
+    "bevinding.uitvoering.thema": "The execution rate is highest within {thema}: {pct}.",
+    "bevinding.status": "{n} of {totaal} interventions have not started or were not carried "
+    "out.",
+    "bevinding.dekking": "{gedekt} of {totaal} strongly supported, addressable risk factors are "
+    "covered by at least one intervention.",
+    "bevinding.tijdlijn": "The programme grew from {start} BOTOC municipalities in 2020 to "
+    "{eind} municipalities in {jaar}.",
+    "bevinding.kaart": "The map shows {n} municipalities; {hoogst} has the highest value "
+    "({waarde}).",
+    "bevinding.vergelijk": "The selection has an execution rate of {selectie}; all "
+    "municipalities together {alle}.",
+    "kaart.titel": "Map",
+    "kaart.intro": "Each municipality is a circle. Size and colour show the chosen measure. "
+    "Click a circle to select the municipality for the other pages.",
+    "kaart.maat": "Measure on the map",
+    "maat.interventies": "Number of interventions",
+    "maat.uitvoeringsgraad": "Execution rate",
+    "maat.dekking": "Risk-factor coverage",
+    "maat.inwoners": "Population",
+    "kaart.legenda": "Legend",
+    "kaart.legenda.grootte": "Circle size: {maat}. Grey: unknown or fewer than 5 "
+    "interventions.",
+    "kaart.grenzen.aan": "Municipal boundaries from {bestand}.",
+    "kaart.grenzen.uit": "No boundary file configured: the map shows symbols and names only.",
+    "kaart.lijst": "List of the municipalities on the map",
+    "kaart.geselecteerd": "Selected on the map: {gemeente}.",
+    "kaart.alt": "Map of the Netherlands with {n} municipalities.",
+    "themas.titel": "Themes",
+    "themas.intro": "What are the interventions about, and who are they for?",
+    "themas.per_thema": "Interventions by theme",
+    "themas.per_gemeente": "Interventions by municipality and theme",
+    "themas.doelgroep": "Interventions by target group",
+    "uitvoering.titel": "Execution",
+    "uitvoering.intro": "Which share of the interventions is running or completed? The practice "
+    "scan found 53 of 62 (85%) in the BOTOC municipalities.",
+    "uitvoering.per_gemeente": "Execution rate by municipality",
+    "uitvoering.per_thema": "Execution rate by theme",
+    "uitvoering.status": "State of execution by municipality",
+    "risico.titel": "Risk factors",
+    "risico.intro": "Which risk factors do the interventions target, and which strongly "
+    "supported factors get no attention yet?",
+    "risico.deel": "Note: the public sources name only part of the {risico} risk factors and "
+    "{beschermend} protective factors of the knowledge synthesis. This dashboard shows "
+    "{getoond_r} risk factors and {getoond_b} protective factors.",
+    "risico.heatmap": "Risk-factor coverage by municipality",
+    "risico.gaten": "Strongly supported risk factors without an intervention",
+    "risico.geen_gaten": "Every strongly supported, addressable risk factor is covered by at "
+    "least one intervention in this selection.",
+    "risico.beschermend": "Protective factors used",
+    "risico.geen_beschermend": "No intervention in this selection targets a protective factor.",
+    "bevinding.gaten": "{n} strongly supported risk factors are not covered by any "
+    "intervention.",
+    "bevinding.beschermend": "{n} of {totaal} protective factors are used.",
+    "fout.data": "The bundled data are invalid. The dashboard cannot start.",
+    "fout.data.regel": "{bestand}, row {rij}, column {kolom}: {bericht}",
+}
+
+CATALOGUE: Final[dict[Lang, dict[str, str]]] = {"nl": _NL, "en": _EN}
+
+_ISSUES_NL: dict[str, str] = {
+    "issue.missing_column": "De kolom '{column}' ontbreekt. Voeg een kolom met deze naam toe.",
+    "issue.unknown_column": "De kolom '{column}' is onbekend en wordt genegeerd.",
+    "issue.required": "Deze cel is leeg. Vul een waarde in voor '{column}'.",
+    "issue.type_int": "Dit is geen geheel getal. Vul een getal zonder decimalen in.",
+    "issue.type_float": "Dit is geen getal. Gebruik bijvoorbeeld 12500,50.",
+    "issue.type_bool": "Dit is geen ja/nee-waarde. Gebruik ja of nee.",
+    "issue.enum": "Deze waarde is niet toegestaan. Kies uit: {allowed}.",
+    "issue.minimum": "Deze waarde is te klein. De kleinste toegestane waarde is {minimum}.",
+    "issue.maximum": "Deze waarde is te groot. De grootste toegestane waarde is {maximum}.",
+    "issue.pattern": "Deze waarde heeft niet de juiste vorm.",
+    "issue.duplicate": "Deze waarde komt vaker voor in '{column}'. Elke waarde moet uniek zijn.",
+    "issue.reference": "Deze code bestaat niet in de tabel '{table}'.",
+}
+_ISSUES_EN: dict[str, str] = {
+    "issue.missing_column": "The column '{column}' is missing. Add a column with this name.",
+    "issue.unknown_column": "The column '{column}' is unknown and will be ignored.",
+    "issue.required": "This cell is empty. Enter a value for '{column}'.",
+    "issue.type_int": "This is not a whole number. Enter a number without decimals.",
+    "issue.type_float": "This is not a number. Use for example 12500.50.",
+    "issue.type_bool": "This is not a yes/no value. Use yes or no.",
+    "issue.enum": "This value is not allowed. Choose from: {allowed}.",
+    "issue.minimum": "This value is too small. The smallest allowed value is {minimum}.",
+    "issue.maximum": "This value is too large. The largest allowed value is {maximum}.",
+    "issue.pattern": "This value does not have the right form.",
+    "issue.duplicate": "This value occurs more than once in '{column}'. Each value must be "
+    "unique.",
+    "issue.reference": "This code does not exist in the table '{table}'.",
+}
+_NL.update(_ISSUES_NL)
+_EN.update(_ISSUES_EN)
+_NL.update(strings_charts.NL)
+_EN.update(strings_charts.EN)
