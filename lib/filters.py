@@ -89,7 +89,10 @@ def from_query(
     for param, (attr, allowed) in PARAMS.items():
         if param not in params:
             continue
-        raw = [v.strip() for v in _as_list(params[param])[:MAX_VALUES] if v.strip()]
+        given = list(dict.fromkeys(_as_list(params[param])))
+        raw = [v.strip() for v in given[:MAX_VALUES] if v.strip()]
+        if len(given) > MAX_VALUES:
+            ignored.append(param)
         if allowed is None:
             ok = [
                 v.upper()
@@ -98,7 +101,7 @@ def from_query(
             ]
         else:
             ok = [v for v in raw if v in allowed]
-        if len(ok) != len(raw):
+        if len(ok) != len(raw) and param not in ignored:
             ignored.append(param)
         values[attr] = _unique(ok)
     if "botoc" in params:

@@ -8,6 +8,7 @@ parameters. Both catalogues have the same keys (a test checks this); a missing k
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal, get_args
 
 from lib import strings_charts
@@ -34,15 +35,20 @@ def fmt_int(value: int | float | None, lang: Lang) -> str:
     """``1.234`` in Dutch, ``1,234`` in English; ``onbekend``/``unknown`` for a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return UNKNOWN[lang]
-    text = f"{round(value):,}"
+    text = f"{_half_up(value, 0):,.0f}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+def _half_up(value: float, decimals: int) -> Decimal:
+    """Round halves away from zero (2,5 -> 3), as people expect, not to even."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def fmt_number(value: float | None, lang: Lang, *, decimals: int = 1) -> str:
     """A decimal number: ``12.500,5`` in Dutch, ``12,500.5`` in English."""
     if value is None or math.isnan(value):
         return UNKNOWN[lang]
-    text = f"{value:,.{decimals}f}"
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -492,3 +498,44 @@ _NL.update(_ISSUES_NL)
 _EN.update(_ISSUES_EN)
 _NL.update(strings_charts.NL)
 _EN.update(strings_charts.EN)
+
+_NL.update(
+    {
+        "filter.domein.hulp": "Beperkt de risicofactoren op de pagina's Overzicht en "
+        "Risicofactoren tot deze leefdomeinen.",
+        "url.genegeerd": "Een deel van de link werd niet herkend en is genegeerd: {params}.",
+        "bevinding.label": "Kort gezegd",
+        "voet.status": "Status",
+        "voet.licentie": "Licentie",
+        "voet.illustratief": "Cijfers over interventies zijn gebaseerd op voorbeelddata "
+        "(illustratief = true) en zijn niet officieel.",
+        "bevinding.gaten.een": "1 sterk onderbouwde risicofactor wordt door geen enkele "
+        "interventie gedekt.",
+    }
+)
+_EN.update(
+    {
+        "filter.domein.hulp": "Limits the risk factors on the Overview and Risk factors pages to "
+        "these life domains.",
+        "url.genegeerd": "Part of the link was not recognised and has been ignored: {params}.",
+        "bevinding.label": "In short",
+        "voet.status": "Status",
+        "voet.licentie": "Licence",
+        "voet.illustratief": "Figures about interventions are based on example data "
+        "(illustratief = true) and are not official.",
+        "bevinding.gaten.een": "1 strongly supported risk factor is not covered by any "
+        "intervention.",
+    }
+)
+_NL.update(
+    {
+        "kpi.illustratief": "Aantallen en percentages hierboven zijn berekend op voorbeelddata.",
+        "onbekend": "onbekend",
+    }
+)
+_EN.update(
+    {
+        "kpi.illustratief": "The counts and percentages above are computed on example data.",
+        "onbekend": "unknown",
+    }
+)

@@ -343,7 +343,9 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
             pl.col("totaal").fill_null(strong_factors(sel.factoren).height),
         )
         .with_columns(
-            pl.when(pl.col("n") > 0).then(pl.col("dekking").fill_null(0.0)).alias("dekking")
+            pl.when((pl.col("n") > 0) & (pl.col("totaal") > 0))
+            .then(pl.col("gedekt") / pl.col("totaal"))
+            .alias("dekking")
         )
     )
     value = {

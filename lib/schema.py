@@ -32,8 +32,8 @@ GOLVEN: tuple[str, ...] = ("golf1_2022", "nplv_2023", "selectie_2023")
 PRODUCTEN: tuple[str, ...] = ("kennissynthese", "praktijkscan", "beleidsreactie")
 STATUS_DATA: tuple[str, ...] = ("gepubliceerd", "illustratief")
 
-GEMEENTECODE_PATTERN = r"^GM\d{4}$"
-PERIODE_PATTERN = r"^20\d{2}-Q[1-4]$"
+GEMEENTECODE_PATTERN = r"^GM[0-9]{4}$"
+PERIODE_PATTERN = r"^20[0-9]{2}-Q[1-4]$"
 MULTI_SEPARATOR = "|"
 
 
@@ -207,7 +207,7 @@ TIJDLIJN = Table(
     (
         Column("datum", "str", "Datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
                "Date (YYYY, YYYY-MM or YYYY-MM-DD)", required=True,
-               pattern=r"^20\d{2}(-\d{2}(-\d{2})?)?$"),
+               pattern=r"^20[0-9]{2}(-[0-9]{2}(-[0-9]{2})?)?$"),
         Column("gebeurtenis_nl", "str", "Gebeurtenis (NL)", "Event (Dutch)", required=True),
         Column("gebeurtenis_en", "str", "Gebeurtenis (EN)", "Event (English)", required=True),
         Column("aantal_gemeenten", "int", "Aantal gemeenten na deze stap",

@@ -15,7 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.i18n import Lang, t
+from lib.i18n import Lang, fmt_number, t
 from lib.schema import MULTI_SEPARATOR, Column, Table
 
 Severity = Literal["error", "warning"]
@@ -37,7 +37,16 @@ class Issue:
     params: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: Lang) -> str:
-        return t(f"issue.{self.code}", lang, **{"column": self.column, **self.params})
+        params = {
+            k: fmt_number(v, lang, decimals=_decimals(v)) if isinstance(v, float) else v
+            for k, v in self.params.items()
+        }
+        return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
+
+
+def _decimals(value: float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,12 @@ def _cast_expr(col: Column) -> pl.Expr:
     if col.dtype == "int":
         return raw.cast(pl.Int64, strict=False)
     if col.dtype == "float":
-        return raw.cast(pl.Float64, strict=False)
+        # A decimal comma (``12.500,50``) is read as Dutch notation: dots group thousands.
+        dutch = raw.str.contains(",")
+        text = pl.when(dutch).then(raw.str.replace_all(".", "", literal=True)
+                                   .str.replace(",", ".", literal=True)).otherwise(raw)
+        number = text.cast(pl.Float64, strict=False)
+        return pl.when(number.is_finite()).then(number)
     if col.dtype == "bool":
         words = {w: True for w in TRUE_WORDS} | {w: False for w in FALSE_WORDS}
         return raw.str.to_lowercase().replace_strict(words, default=None, return_dtype=pl.Boolean)
@@ -123,7 +137,8 @@ def _column_issues(
                 text.select(_ROW, pl.col(name).str.split(MULTI_SEPARATOR).alias("_code"))
                 .explode("_code")
                 .with_columns(pl.col("_code").str.strip_chars())
-                .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(list(known)))
+                .filter(pl.col("_code").is_not_null() & (pl.col("_code") != ""))
+                .filter(~pl.col("_code").is_in(list(known)))
             )
             out += [
                 Issue("reference", name, int(r), v, "error", {"table": col.references[0]})

@@ -1,0 +1,375 @@
+"""Shared Streamlit fragments: sidebar (language, filters, URL), notices, charts, footer.
+
+Pages call ``ui.context()`` for the language, filters, dataset and selection, and render
+with the helpers below, so every page looks and behaves the same.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from lib import metrics
+from lib.cache import current_dataset
+from lib.catalog import Dataset, DataError
+from lib.filters import BOTOC_OPTIONS, Filters, from_query, to_query
+from lib.i18n import DEFAULT_LANG, LANGS, Lang, as_lang, code_label, fmt_int, fmt_pct, t
+from lib.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
+
+LANG_KEY = "taal"
+FILTER_KEYS: dict[str, str] = {
+    "gemeenten": "filter_gemeente",
+    "golven": "filter_golf",
+    "botoc": "filter_botoc",
+    "themas": "filter_thema",
+    "statussen": "filter_status",
+    "doelgroepen": "filter_doelgroep",
+    "domeinen": "filter_domein",
+}
+_STATE = "pmg_state"
+_NOTICE = "pmg_url_notice"
+LANG_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: Lang
+    filters: Filters
+    data: Dataset
+    selection: metrics.Selection
+
+
+def _filters_from_widgets() -> Filters:
+    s = st.session_state
+    return Filters(
+        gemeenten=tuple(s.get(FILTER_KEYS["gemeenten"], ())),
+        golven=tuple(s.get(FILTER_KEYS["golven"], ())),
+        botoc=s.get(FILTER_KEYS["botoc"], "alle"),
+        themas=tuple(s.get(FILTER_KEYS["themas"], ())),
+        statussen=tuple(s.get(FILTER_KEYS["statussen"], ())),
+        doelgroepen=tuple(s.get(FILTER_KEYS["doelgroepen"], ())),
+        domeinen=tuple(s.get(FILTER_KEYS["domeinen"], ())),
+    )
+
+
+def _seed_widgets(filters: Filters) -> None:
+    """Put ``filters`` into the widgets' state (before the widgets are drawn)."""
+    for attr, key in FILTER_KEYS.items():
+        value = getattr(filters, attr)
+        st.session_state[key] = value if isinstance(value, str) else list(value)
+
+
+def select_gemeente(code: str) -> None:
+    """Select one municipality on every page (used by the map click)."""
+    _seed_widgets(_filters_from_widgets().with_gemeente(code))
+
+
+def _clear_filters() -> None:
+    _seed_widgets(Filters())
+
+
+def _keep_filters_on_language_change() -> None:
+    # The labels change with the language; re-seed the widgets from the codes we keep, so the
+    # selection survives the switch.
+    _seed_widgets(st.session_state.get(_STATE, Filters()))
+
+
+def _init_from_url(data: Dataset) -> None:
+    if _STATE in st.session_state:
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    codes = data.gemeenten.get_column("gemeentecode").to_list()
+    filters, lang, ignored = from_query(params, gemeentecodes=codes)
+    st.session_state[LANG_KEY] = lang
+    _seed_widgets(filters)
+    st.session_state[_STATE] = filters
+    st.session_state[_NOTICE] = ignored
+
+
+def _names(data: Dataset) -> dict[str, str]:
+    rows = data.gemeenten.select("gemeentecode", "naam").sort("naam").iter_rows()
+    return dict(rows)
+
+
+def _theme_names(data: Dataset, lang: Lang) -> dict[str, str]:
+    return dict(data.themas.select("thema", f"naam_{lang}").iter_rows())
+
+
+def _multiselect(label: str, options: Sequence[str], key: str, fmt: Mapping[str, str],
+                 lang: Lang, help_text: str | None = None) -> None:  # fmt: skip
+    st.multiselect(
+        label,
+        options=list(options),
+        format_func=lambda code: fmt.get(code, code),
+        key=key,
+        placeholder=t("filter.placeholder", lang),
+        help=help_text,
+    )
+
+
+def sidebar(data: Dataset) -> tuple[Lang, Filters]:
+    """Language switch and filters; mirrors both in the URL. Call once, in ``app.py``."""
+    _init_from_url(data)
+    with st.sidebar:
+        st.radio(
+            t("taal.label", DEFAULT_LANG),
+            options=list(LANGS),
+            format_func=lambda code: LANG_NAMES[as_lang(code)],
+            key=LANG_KEY,
+            horizontal=True,
+            on_change=_keep_filters_on_language_change,
+        )
+        lang = as_lang(st.session_state.get(LANG_KEY))
+        st.header(t("filter.kop", lang))
+        names = _names(data)
+        _multiselect(t("filter.gemeente", lang), list(names), FILTER_KEYS["gemeenten"], names, lang)
+        golf = {g: code_label("golf", g, lang) for g in GOLVEN}
+        _multiselect(t("filter.golf", lang), GOLVEN, FILTER_KEYS["golven"], golf, lang)
+        st.radio(
+            t("filter.botoc", lang),
+            options=list(BOTOC_OPTIONS),
+            format_func=lambda code: t(f"filter.botoc.{code}", lang),
+            key=FILTER_KEYS["botoc"],
+            horizontal=True,
+        )
+        _multiselect(t("filter.thema", lang), THEMAS, FILTER_KEYS["themas"],
+                     _theme_names(data, lang), lang)  # fmt: skip
+        status = {s: code_label("status", s, lang) for s in STATUSSEN}
+        _multiselect(t("filter.status", lang), STATUSSEN, FILTER_KEYS["statussen"], status, lang)
+        groups = {g: code_label("doelgroep", g, lang) for g in DOELGROEPEN}
+        _multiselect(t("filter.doelgroep", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"],
+                     groups, lang)  # fmt: skip
+        domains = {d: code_label("domein", d, lang) for d in DOMEINEN}
+        _multiselect(t("filter.domein", lang), DOMEINEN, FILTER_KEYS["domeinen"], domains, lang,
+                     t("filter.domein.hulp", lang))  # fmt: skip
+        filters = _filters_from_widgets()
+        st.button(t("filter.wissen", lang), on_click=_clear_filters, key="filter_wissen",
+                  disabled=filters.is_default)  # fmt: skip
+        st.caption(t("filter.link", lang))
+    st.session_state[_STATE] = filters
+    query = to_query(filters, lang)
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {
+        k: v if isinstance(v, list) else [v] for k, v in query.items()
+    }:
+        st.query_params.from_dict(query)
+    return lang, filters
+
+
+def context() -> Context:
+    """The language, filters, dataset and selection for the page being drawn."""
+    data = current_dataset()
+    lang = as_lang(st.session_state.get(LANG_KEY))
+    filters: Filters = st.session_state.get(_STATE, Filters())
+    return Context(lang, filters, data, metrics.select(data, filters))
+
+
+def data_error(error: DataError, lang: Lang) -> None:
+    """Stop the app with every problem of the bundled data, naming file, row and column."""
+    st.error(t("fout.data", lang))
+    st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
+    st.stop()
+
+
+def page_header(ctx: Context, title_key: str, intro_key: str) -> None:
+    st.title(t(title_key, ctx.lang))
+    st.write(t(intro_key, ctx.lang))
+    ignored = st.session_state.pop(_NOTICE, None)
+    if ignored:
+        st.info(t("url.genegeerd", ctx.lang, params=", ".join(ignored)))
+    if ctx.selection.illustrative:
+        st.warning(t("illustratief.melding", ctx.lang), icon=":material/info:")
+
+
+def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
+    """A friendly message instead of charts when nothing matches the filters."""
+    nothing = ctx.selection.gemeenten.is_empty() if need == "gemeenten" else ctx.selection.empty
+    if nothing:
+        st.info(f"**{t('leeg.titel', ctx.lang)}**\n\n{t('leeg.uitleg', ctx.lang)}")
+        footer(ctx)
+        st.stop()
+
+
+def localise(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
+    """Keep ``columns`` (name -> i18n key) and rename them to labels in ``lang``."""
+    return frame.select(pl.col(name).alias(t(key, lang)) for name, key in columns.items())
+
+
+def chart(
+    ctx: Context,
+    figure: alt.TopLevelMixin,
+    *,
+    finding: str,
+    table: pl.DataFrame,
+    columns: Mapping[str, str],
+    key: str,
+    illustrative: bool | None = None,
+) -> None:
+    """A chart with its finding (also its text alternative) and a table with the same numbers."""
+    marked = ctx.selection.illustrative if illustrative is None else illustrative
+    sentence = f"{finding} ({t('as.illustratief', ctx.lang).lower()})" if marked else finding
+    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {sentence}")
+    described: Any = figure.properties(description=sentence)
+    st.altair_chart(described, theme=None, width="stretch", key=key)
+    with st.expander(t("tabel.toon", ctx.lang)):
+        st.dataframe(localise(table, columns, ctx.lang), hide_index=True, width="stretch")
+
+
+def footer(ctx: Context) -> None:
+    """Data version, date, status and sources; marks illustrative data."""
+    prov = ctx.data.provenance
+    lang = ctx.lang
+    st.divider()
+    statuses = sorted({r.status for r in prov.resources.values()})
+    status_text = ", ".join(t(f"voet.status.{s}", lang) for s in statuses)
+    st.caption(
+        f"{t('voet.versie', lang, versie=prov.version, datum=prov.created)} · "
+        f"{t('voet.status', lang)}: {status_text} · {t('voet.licentie', lang)}: {prov.licence}"
+    )
+    seen: dict[str, str | None] = {}
+    for resource in prov.resources.values():
+        for source in resource.sources:
+            seen.setdefault(source.title, source.path)
+    links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
+    st.caption(f"{t('voet.bronnen', lang)}: " + " · ".join(links))
+    if ctx.data.illustrative:
+        st.caption(t("voet.illustratief", lang))
+
+
+RATE_COLUMNS: dict[str, str] = {
+    "n": "as.aantal",
+    "uitgevoerd": "as.uitgevoerd",
+    "rate": "as.uitvoeringsgraad",
+    "betrouwbaar": "as.betrouwbaar",
+}
+
+
+def kpis(ctx: Context, head: metrics.Headline) -> None:
+    """The four headline figures of the selection."""
+    lang = ctx.lang
+    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
+    cols = st.columns(4)
+    cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
+    cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
+    cols[2].metric(t("kpi.uitvoeringsgraad", lang), rate, help=t("kpi.uitvoeringsgraad.hulp", lang))
+    cols[3].metric(
+        t("kpi.dekking", lang),
+        t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+        help=t("kpi.dekking.hulp", lang),
+    )
+    if ctx.selection.illustrative:
+        st.caption(t("kpi.illustratief", lang))
+
+
+def lessons(frame: pl.DataFrame) -> None:
+    for (product,), group in frame.group_by("product_naam", maintain_order=True):
+        st.markdown(f"**{product}**")
+        st.markdown("\n".join(f"- {text}" for text in group.get_column("tekst").to_list()))
+
+
+def data_status(ctx: Context) -> None:
+    lang = ctx.lang
+    rows = [
+        {
+            "tabel": r.title,
+            "status": t(f"voet.status.{r.status}", lang),
+            "rijen": r.rows,
+            "datum": r.date,
+        }
+        for r in ctx.data.provenance.resources.values()
+    ]
+    frame = pl.DataFrame(rows)
+    columns = {"tabel": "datastatus.tabel", "status": "datastatus.status",
+               "rijen": "datastatus.rijen", "datum": "datastatus.datum"}  # fmt: skip
+    st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")
+
+
+def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
+    """The highest known value of ``metric`` on the map, formatted for the finding."""
+    known = frame.filter(pl.col("waarde").is_not_null())
+    if known.is_empty():
+        return t("onbekend", lang)
+    top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
+    if metric in ("uitvoeringsgraad", "dekking"):
+        return fmt_pct(top, lang, decimals=0)
+    return fmt_int(top, lang)
+
+
+def _on_map_select() -> None:
+    state = st.session_state.get("kaart_deck")
+    objects = (state or {}).get("selection", {}).get("objects", {}).get("gemeenten", [])
+    if objects:
+        select_gemeente(str(objects[0]["gemeentecode"]))
+
+
+def map_view(ctx: Context, deck: Any, *, legend: pl.DataFrame, finding: str, key: str) -> None:
+    """The map with its finding, a legend in text and colour, and click-to-select."""
+    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {finding}")
+    st.pydeck_chart(deck, on_select=_on_map_select, selection_mode="single-object", key=key,
+                    height=560, alt=finding)  # fmt: skip
+    swatches = " ".join(
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{hex_};'
+        f'border:1px solid #333;margin:0 0.3em 0 0.8em;vertical-align:middle"></span>'
+        f"{html.escape(label)}"
+        for label, hex_ in legend.select("label", "hex").iter_rows()
+    )
+    st.markdown(f"**{t('kaart.legenda', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
+
+
+def map_list(ctx: Context, frame: pl.DataFrame) -> None:
+    """The list alternative of the map."""
+    lang = ctx.lang
+    table = frame.with_columns(
+        pl.col("inwoners").map_elements(lambda v: fmt_int(v, lang), return_dtype=pl.String),
+        pl.col("golf").map_elements(lambda g: code_label("golf", g, lang), return_dtype=pl.String),
+    )
+    columns = {"gemeente_naam": "as.gemeente", "golf": "filter.golf", "n": "as.aantal",
+               "rate": "as.uitvoeringsgraad", "betrouwbaar": "as.betrouwbaar",
+               "gedekt": "as.gedekt", "inwoners": "as.inwoners"}  # fmt: skip
+    with st.expander(t("kaart.lijst", lang), expanded=False):
+        st.dataframe(localise(table, columns, lang), hide_index=True, width="stretch")
+
+
+def partial_factors_note(ctx: Context) -> None:
+    data, lang = ctx.data, ctx.lang
+    shown = data.factoren.group_by("soort").len()
+    count = dict(shown.iter_rows())
+    st.info(
+        t(
+            "risico.deel",
+            lang,
+            risico=data.kerncijfer("risicofactoren_synthese"),
+            beschermend=data.kerncijfer("beschermende_factoren_synthese"),
+            getoond_r=count.get("risico", 0),
+            getoond_b=count.get("beschermend", 0),
+        )
+    )
+
+
+def gap_list(ctx: Context, frame: pl.DataFrame) -> None:
+    """Strong-evidence gaps, each with its explanation and source (plain text, no HTML)."""
+    from lib import findings
+
+    lang = ctx.lang
+    st.markdown(f"**{t('bevinding.label', lang)}:** {findings.gaps(frame, lang)}")
+    for row in frame.iter_rows(named=True):
+        st.markdown(
+            f"- **{row['factor_naam']}** ({row['bewijs_naam'].lower()}, "
+            f"{row['domein_naam'].lower()}): {row['uitleg']}  \n"
+            f"  {t('as.bron', lang)}: {row['bronnen']}"
+        )
+
+
+def protective_table(ctx: Context, frame: pl.DataFrame) -> None:
+    from lib import findings
+
+    lang = ctx.lang
+    st.markdown(f"**{t('bevinding.label', lang)}:** {findings.protective(frame, lang)}")
+    columns = {"factor_naam": "as.factor", "domein_naam": "as.domein",
+               "n_interventies": "as.aantal", "n_gemeenten": "as.n_gemeenten"}  # fmt: skip
+    st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")

@@ -1,0 +1,33 @@
+"""Overzicht: headline figures, comparison, rollout timeline, lessons and data status."""
+
+import streamlit as st
+
+from lib import charts, findings, metrics, ui
+from lib.i18n import t
+
+ctx = ui.context()
+ui.page_header(ctx, "overzicht.titel", "overzicht.intro")
+ui.stop_if_empty(ctx)
+head = metrics.headline(ctx.selection)
+ui.kpis(ctx, head)
+
+st.subheader(t("overzicht.vergelijk", ctx.lang))
+compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
+ui.chart(ctx, charts.comparison_bars(compared, lang=ctx.lang),
+         finding=findings.comparison(compared, ctx.lang), table=compared,
+         columns=ui.RATE_COLUMNS | {"groep": "as.vergelijking"}, key="overzicht_vergelijk")  # fmt: skip
+
+st.subheader(t("overzicht.tijdlijn", ctx.lang))
+timeline = metrics.timeline(ctx.data, ctx.lang)
+ui.chart(ctx, charts.timeline_chart(timeline, lang=ctx.lang),
+         finding=findings.timeline(timeline, ctx.lang), table=timeline,
+         columns={"datum": "as.datum", "gebeurtenis": "as.gebeurtenis",
+                  "aantal_gemeenten": "as.aantal_gemeenten", "bron": "as.bron"},
+         key="overzicht_tijdlijn", illustrative=False)  # fmt: skip
+
+st.subheader(t("overzicht.lessen", ctx.lang))
+ui.lessons(metrics.lessons(ctx.data, ctx.lang))
+
+st.subheader(t("overzicht.datastatus", ctx.lang))
+ui.data_status(ctx)
+ui.footer(ctx)

@@ -1,0 +1,27 @@
+"""Risicofactoren: coverage heatmap, strong-evidence gaps and protective factors used."""
+
+import streamlit as st
+
+from lib import charts, findings, metrics, ui
+from lib.i18n import t
+
+ctx = ui.context()
+ui.page_header(ctx, "risico.titel", "risico.intro")
+ui.partial_factors_note(ctx)
+ui.stop_if_empty(ctx)
+sel, lang = ctx.selection, ctx.lang
+
+st.subheader(t("risico.heatmap", lang))
+matrix = metrics.coverage_matrix(sel, lang)
+ui.chart(ctx, charts.coverage_heatmap(matrix, lang=lang),
+         finding=findings.coverage(metrics.headline(sel), lang), table=matrix,
+         columns={"factor_naam": "as.factor", "domein_naam": "as.domein",
+                  "bewijs_naam": "as.bewijs", "gemeente_naam": "as.gemeente", "n": "as.aantal"},
+         key="risico_heatmap")  # fmt: skip
+
+st.subheader(t("risico.gaten", lang))
+ui.gap_list(ctx, metrics.gaps(sel, lang))
+
+st.subheader(t("risico.beschermend", lang))
+ui.protective_table(ctx, metrics.protective_used(sel, lang))
+ui.footer(ctx)
