@@ -16,15 +16,30 @@ except DataError as error:
     ui.data_error(error, as_lang(st.session_state.get(ui.LANG_KEY)))
 lang, _ = ui.sidebar(data)
 pages = [
-    st.Page("pages/overzicht.py", title=t("nav.overzicht", lang), icon=":material/dashboard:",
-            default=True),
-    st.Page("pages/kaart.py", title=t("nav.kaart", lang), icon=":material/map:",
-            url_path="kaart"),
-    st.Page("pages/themas.py", title=t("nav.themas", lang), icon=":material/category:",
-            url_path="themas"),
-    st.Page("pages/uitvoering.py", title=t("nav.uitvoering", lang), icon=":material/task_alt:",
-            url_path="uitvoering"),
-    st.Page("pages/risicofactoren.py", title=t("nav.risicofactoren", lang),
-            icon=":material/grid_on:", url_path="risicofactoren"),
-]  # fmt: skip
+    st.Page(
+        "pages/overzicht.py",
+        title=t("nav.overzicht", lang),
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page("pages/kaart.py", title=t("nav.kaart", lang), icon=":material/map:", url_path="kaart"),
+    st.Page(
+        "pages/themas.py",
+        title=t("nav.themas", lang),
+        icon=":material/category:",
+        url_path="themas",
+    ),
+    st.Page(
+        "pages/uitvoering.py",
+        title=t("nav.uitvoering", lang),
+        icon=":material/task_alt:",
+        url_path="uitvoering",
+    ),
+    st.Page(
+        "pages/risicofactoren.py",
+        title=t("nav.risicofactoren", lang),
+        icon=":material/grid_on:",
+        url_path="risicofactoren",
+    ),
+]
 st.navigation(pages).run()

@@ -147,8 +147,13 @@ def load_dataset(folder: Path) -> Dataset:
     for col in ("illustratief", "monitoringplan"):
         if col not in interventies.columns:
             interventies = interventies.with_columns(pl.lit(None, pl.Boolean).alias(col))
-    for col, dtype in (("doelgroep", pl.String), ("factoren", pl.String), ("startjaar", pl.Int64),
-                       ("bereik", pl.Int64), ("budget_eur", pl.Float64)):  # fmt: skip
+    for col, dtype in (
+        ("doelgroep", pl.String),
+        ("factoren", pl.String),
+        ("startjaar", pl.Int64),
+        ("bereik", pl.Int64),
+        ("budget_eur", pl.Float64),
+    ):
         if col not in interventies.columns:
             interventies = interventies.with_columns(pl.lit(None, dtype).alias(col))
     return Dataset(

@@ -13,7 +13,7 @@ from lib.metrics import REFERENCE_RATE, Headline
 
 
 def _pct(share: float | None, reliable: bool, lang: Lang) -> str:
-    text = fmt_pct(share, lang, decimals=0)
+    text = fmt_pct(share, lang)
     return text if reliable else f"{text}*"
 
 
@@ -24,7 +24,7 @@ def themes(counts: pl.DataFrame, lang: Lang) -> str:
     return t(
         "bevinding.themas",
         lang,
-        thema=top["thema_naam"].lower() if lang == "nl" else top["thema_naam"].lower(),
+        thema=top["thema_naam"].lower(),
         n=fmt_int(top["n"], lang),
         totaal=fmt_int(total, lang),
         pct=fmt_pct(top["share"], lang, decimals=0),
@@ -51,8 +51,12 @@ def target_groups(frame: pl.DataFrame, lang: Lang) -> str:
     known = frame.filter(pl.col("doelgroep").is_not_null())
     unknown = int(frame.filter(pl.col("doelgroep").is_null()).get_column("n").sum())
     if known.is_empty():
-        return t("bevinding.doelgroep.onbekend", lang, n=fmt_int(unknown, lang),
-                 totaal=fmt_int(total, lang))  # fmt: skip
+        return t(
+            "bevinding.doelgroep.onbekend",
+            lang,
+            n=fmt_int(unknown, lang),
+            totaal=fmt_int(total, lang),
+        )
     top = known.sort("n", "doelgroep_volgorde", descending=[True, False]).row(0, named=True)
     sentence = t(
         "bevinding.doelgroep",
@@ -63,9 +67,11 @@ def target_groups(frame: pl.DataFrame, lang: Lang) -> str:
     )
     if unknown:
         sentence += " " + t(
-            "bevinding.doelgroep.onbekend", lang, n=fmt_int(unknown, lang),
+            "bevinding.doelgroep.onbekend",
+            lang,
+            n=fmt_int(unknown, lang),
             totaal=fmt_int(total, lang),
-        )  # fmt: skip
+        )
     return sentence
 
 
@@ -83,15 +89,17 @@ def execution(frame: pl.DataFrame, lang: Lang) -> str:
         )
     reliable = frame.filter(pl.col("betrouwbaar"))
     above = reliable.filter(pl.col("rate") >= REFERENCE_RATE).height
-    best = (reliable if not reliable.is_empty() else frame).sort(
-        "rate", "gemeente_naam", descending=[True, False]
-    ).row(0, named=True)
+    best = (
+        (reliable if not reliable.is_empty() else frame)
+        .sort("rate", "gemeente_naam", descending=[True, False])
+        .row(0, named=True)
+    )
     return t(
         "bevinding.uitvoering.meer",
         lang,
         boven=fmt_int(above, lang),
         totaal=fmt_int(frame.height, lang),
-        ref=fmt_pct(REFERENCE_RATE, lang, decimals=0),
+        ref=fmt_pct(REFERENCE_RATE, lang),
         beste=best["gemeente_naam"],
         pct=_pct(best["rate"], best["betrouwbaar"], lang),
     )
@@ -137,7 +145,9 @@ def gaps(frame: pl.DataFrame, lang: Lang) -> str:
 
 def protective(frame: pl.DataFrame, lang: Lang) -> str:
     used = frame.filter(pl.col("n_interventies") > 0).height
-    return t("bevinding.beschermend", lang, n=fmt_int(used, lang), totaal=fmt_int(frame.height, lang))
+    return t(
+        "bevinding.beschermend", lang, n=fmt_int(used, lang), totaal=fmt_int(frame.height, lang)
+    )
 
 
 def timeline(frame: pl.DataFrame, lang: Lang) -> str:
@@ -169,6 +179,10 @@ def comparison(frame: pl.DataFrame, lang: Lang) -> str:
 def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
     """Needs map_frame with waarde; ``value_text`` is the formatted top value."""
     known = frame.filter(pl.col("waarde").is_not_null())
+    if known.is_empty():
+        return t("bevinding.kaart.onbekend", lang, n=fmt_int(frame.height, lang))
     top = known.sort("waarde", "gemeente_naam", descending=[True, False]).row(0, named=True)
-    return t("bevinding.kaart", lang, n=fmt_int(frame.height, lang), hoogst=top["gemeente_naam"],
-             waarde=value_text)  # fmt: skip
+    key = "bevinding.kaart.een" if frame.height == 1 else "bevinding.kaart"
+    return t(
+        key, lang, n=fmt_int(frame.height, lang), hoogst=top["gemeente_naam"], waarde=value_text
+    )

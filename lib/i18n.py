@@ -22,7 +22,7 @@ UNKNOWN: Final[dict[Lang, str]] = {"nl": "onbekend", "en": "unknown"}
 
 def as_lang(value: object) -> Lang:
     """A supported language code, or the default for anything else."""
-    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return value if value == "nl" or value == "en" else DEFAULT_LANG
 
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
@@ -200,8 +200,8 @@ _NL: dict[str, str] = {
     "product.kennissynthese": "Kennissynthese",
     "product.praktijkscan": "Praktijkscan",
     "product.beleidsreactie": "Beleidsreactie",
-    "vergelijk.selectie": "Selectie",
-    "vergelijk.golf": "Golf: {golf}",
+    "vergelijk.selectie": "Uw selectie",
+    "vergelijk.golf": "Instroomgolf: {golf}",
     "vergelijk.alle": "Alle gemeenten",
     "datastatus.tabel": "Tabel",
     "datastatus.status": "Status",
@@ -225,8 +225,7 @@ _NL: dict[str, str] = {
     "risicofactoren worden gedekt door ten minste één interventie.",
     "bevinding.tijdlijn": "Het programma groeide van {start} BOTOC-gemeenten in 2020 naar "
     "{eind} gemeenten in {jaar}.",
-    "bevinding.kaart": "De kaart toont {n} gemeenten; {hoogst} heeft de hoogste waarde "
-    "({waarde}).",
+    "bevinding.kaart": "De kaart toont {n} gemeenten; {hoogst} heeft de hoogste waarde ({waarde}).",
     "bevinding.vergelijk": "De selectie heeft een uitvoeringsgraad van {selectie}; alle "
     "gemeenten samen {alle}.",
     # map
@@ -242,8 +241,7 @@ _NL: dict[str, str] = {
     "kaart.legenda.grootte": "Grootte van de cirkel: {maat}. Grijs: onbekend of minder dan 5 "
     "interventies.",
     "kaart.grenzen.aan": "Gemeentegrenzen uit {bestand}.",
-    "kaart.grenzen.uit": "Geen grenzenbestand ingesteld: de kaart toont alleen symbolen en "
-    "namen.",
+    "kaart.grenzen.uit": "Geen grenzenbestand ingesteld: de kaart toont alleen symbolen en namen.",
     "kaart.lijst": "Lijst van gemeenten op de kaart",
     "kaart.geselecteerd": "Geselecteerd op de kaart: {gemeente}.",
     "kaart.alt": "Kaart van Nederland met {n} gemeenten.",
@@ -389,7 +387,7 @@ _EN: dict[str, str] = {
     "product.kennissynthese": "Knowledge synthesis",
     "product.praktijkscan": "Practice scan",
     "product.beleidsreactie": "Policy response",
-    "vergelijk.selectie": "Selection",
+    "vergelijk.selectie": "Your selection",
     "vergelijk.golf": "Wave: {golf}",
     "vergelijk.alle": "All municipalities",
     "datastatus.tabel": "Table",
@@ -407,8 +405,7 @@ _EN: dict[str, str] = {
     "bevinding.uitvoering.meer": "{boven} of {totaal} municipalities reach the reference of "
     "{ref}; the highest is {beste} ({pct}).",
     "bevinding.uitvoering.thema": "The execution rate is highest within {thema}: {pct}.",
-    "bevinding.status": "{n} of {totaal} interventions have not started or were not carried "
-    "out.",
+    "bevinding.status": "{n} of {totaal} interventions have not started or were not carried out.",
     "bevinding.dekking": "{gedekt} of {totaal} strongly supported, addressable risk factors are "
     "covered by at least one intervention.",
     "bevinding.tijdlijn": "The programme grew from {start} BOTOC municipalities in 2020 to "
@@ -426,8 +423,7 @@ _EN: dict[str, str] = {
     "maat.dekking": "Risk-factor coverage",
     "maat.inwoners": "Population",
     "kaart.legenda": "Legend",
-    "kaart.legenda.grootte": "Circle size: {maat}. Grey: unknown or fewer than 5 "
-    "interventions.",
+    "kaart.legenda.grootte": "Circle size: {maat}. Grey: unknown or fewer than 5 interventions.",
     "kaart.grenzen.aan": "Municipal boundaries from {bestand}.",
     "kaart.grenzen.uit": "No boundary file configured: the map shows symbols and names only.",
     "kaart.lijst": "List of the municipalities on the map",
@@ -456,8 +452,7 @@ _EN: dict[str, str] = {
     "least one intervention in this selection.",
     "risico.beschermend": "Protective factors used",
     "risico.geen_beschermend": "No intervention in this selection targets a protective factor.",
-    "bevinding.gaten": "{n} strongly supported risk factors are not covered by any "
-    "intervention.",
+    "bevinding.gaten": "{n} strongly supported risk factors are not covered by any intervention.",
     "bevinding.beschermend": "{n} of {totaal} protective factors are used.",
     "fout.data": "The bundled data are invalid. The dashboard cannot start.",
     "fout.data.regel": "{bestand}, row {rij}, column {kolom}: {bericht}",
@@ -490,8 +485,7 @@ _ISSUES_EN: dict[str, str] = {
     "issue.minimum": "This value is too small. The smallest allowed value is {minimum}.",
     "issue.maximum": "This value is too large. The largest allowed value is {maximum}.",
     "issue.pattern": "This value does not have the right form.",
-    "issue.duplicate": "This value occurs more than once in '{column}'. Each value must be "
-    "unique.",
+    "issue.duplicate": "This value occurs more than once in '{column}'. Each value must be unique.",
     "issue.reference": "This code does not exist in the table '{table}'.",
 }
 _NL.update(_ISSUES_NL)
@@ -537,5 +531,19 @@ _EN.update(
     {
         "kpi.illustratief": "The counts and percentages above are computed on example data.",
         "onbekend": "unknown",
+    }
+)
+_NL.update(
+    {
+        "bevinding.kaart.een": "De kaart toont 1 gemeente: {hoogst} ({waarde}).",
+        "bevinding.kaart.onbekend": "De kaart toont {n} gemeenten; voor deze maat is geen "
+        "betrouwbare waarde bekend.",
+    }
+)
+_EN.update(
+    {
+        "bevinding.kaart.een": "The map shows 1 municipality: {hoogst} ({waarde}).",
+        "bevinding.kaart.onbekend": "The map shows {n} municipalities; no reliable value is "
+        "known for this measure.",
     }
 )

@@ -179,15 +179,20 @@ def _theme_names(frame: pl.DataFrame, themas: pl.DataFrame, lang: Lang) -> pl.Da
 
 def _code_names(kind: str, codes: tuple[str, ...], lang: Lang) -> pl.DataFrame:
     return pl.DataFrame(
-        {kind: list(codes), f"{kind}_naam": [t(f"{kind}.{c}", lang) for c in codes],
-         f"{kind}_volgorde": list(range(len(codes)))},
+        {
+            kind: list(codes),
+            f"{kind}_naam": [t(f"{kind}.{c}", lang) for c in codes],
+            f"{kind}_volgorde": list(range(len(codes))),
+        },
         schema={kind: pl.String, f"{kind}_naam": pl.String, f"{kind}_volgorde": pl.Int64},
-    )  # fmt: skip
+    )
 
 
 def status_mix(sel: Selection, lang: Lang) -> pl.DataFrame:
     """gemeente_naam, status, status_naam, status_volgorde, n: per municipality and status."""
-    counts = sel.interventies.group_by("gemeente_naam", "status").agg(pl.len().cast(pl.Int64).alias("n"))
+    counts = sel.interventies.group_by("gemeente_naam", "status").agg(
+        pl.len().cast(pl.Int64).alias("n")
+    )
     return counts.join(_code_names("status", STATUSSEN, lang), on="status", how="left").sort(
         "gemeente_naam", "status_volgorde"
     )
@@ -206,7 +211,9 @@ def theme_counts(sel: Selection, lang: Lang) -> pl.DataFrame:
 
 def theme_by_gemeente(sel: Selection, lang: Lang) -> pl.DataFrame:
     """gemeente_naam, thema, thema_naam, n: one row per municipality and theme that occurs."""
-    counts = sel.interventies.group_by("gemeente_naam", "thema").agg(pl.len().cast(pl.Int64).alias("n"))
+    counts = sel.interventies.group_by("gemeente_naam", "thema").agg(
+        pl.len().cast(pl.Int64).alias("n")
+    )
     return _theme_names(counts, sel.themas, lang).sort("gemeente_naam", "thema")
 
 
@@ -217,7 +224,7 @@ def target_group_counts(sel: Selection, lang: Lang) -> pl.DataFrame:
     return (
         counts.join(names, on="doelgroep", how="left", nulls_equal=False)
         .with_columns(
-            pl.col("doelgroep_naam").fill_null(UNKNOWN[lang]),
+            pl.col("doelgroep_naam").fill_null(UNKNOWN[lang].capitalize()),
             pl.col("doelgroep_volgorde").fill_null(len(DOELGROEPEN)),
         )
         .sort("doelgroep_volgorde")
@@ -227,7 +234,9 @@ def target_group_counts(sel: Selection, lang: Lang) -> pl.DataFrame:
 def coverage_matrix(sel: Selection, lang: Lang) -> pl.DataFrame:
     """One row per risk factor x municipality with interventions.
 
-    Columns: factor, factor_naam, domein, domein_naam, bewijs, bewijs_naam, sterk, gemeente_naam, n (interventions listing the factor), gedekt (n > 0).
+    Columns: factor, factor_naam, domein, bewijs, beinvloedbaar, gemeente_naam, n (interventions
+    listing the factor), gedekt (n > 0), domein_naam, domein_volgorde, bewijs_naam,
+    bewijs_volgorde, sterk.
     """
     risk = sel.factoren.filter(pl.col("soort") == "risico").select(
         "factor",
@@ -321,9 +330,7 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     Columns: gemeentecode, gemeente_naam, lat, lon, inwoners, golf, botoc, n, uitgevoerd, rate,
     betrouwbaar, gedekt, totaal, dekking, waarde (null when unknown or unreliable).
     """
-    execution = rate_frame(
-        sel.interventies.group_by("gemeentecode").agg(_execution_aggs())
-    )
+    execution = rate_frame(sel.interventies.group_by("gemeentecode").agg(_execution_aggs()))
     coverage = coverage_by_gemeente(sel)
     frame = (
         sel.gemeenten.select(
@@ -351,7 +358,7 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     value = {
         "interventies": pl.col("n").cast(pl.Float64),
         "uitvoeringsgraad": pl.when(pl.col("betrouwbaar")).then(pl.col("rate")),
-        "dekking": pl.when(pl.col("betrouwbaar")).then(pl.col("dekking")),
+        "dekking": pl.col("dekking"),
         "inwoners": pl.col("inwoners").cast(pl.Float64),
     }[metric]
     return frame.with_columns(value.alias("waarde")).sort("gemeente_naam")
@@ -413,7 +420,8 @@ def lessons(data: Dataset, lang: Lang) -> pl.DataFrame:
     """product, product_naam, tekst, bron."""
     return data.lessen.select(
         "product",
-        pl.col("product").map_elements(lambda p: t(f"product.{p}", lang), return_dtype=pl.String)
+        pl.col("product")
+        .map_elements(lambda p: t(f"product.{p}", lang), return_dtype=pl.String)
         .alias("product_naam"),
         pl.col(f"tekst_{lang}").alias("tekst"),
         "bron",

@@ -12,18 +12,40 @@ from typing import Literal
 Dtype = Literal["str", "int", "float", "bool"]
 
 PROVINCIES: tuple[str, ...] = (
-    "Groningen", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",
-)  # fmt: skip
+    "Groningen",
+    "Fryslân",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+)
 THEMAS: tuple[str, ...] = (
-    "gedragsinterventie", "jongerenwerk", "vroegsignalering", "gezin", "onderwijs_werk",
-    "financien", "gezag", "samenwerking", "overig",
-)  # fmt: skip
+    "gedragsinterventie",
+    "jongerenwerk",
+    "vroegsignalering",
+    "gezin",
+    "onderwijs_werk",
+    "financien",
+    "gezag",
+    "samenwerking",
+    "overig",
+)
 STATUSSEN: tuple[str, ...] = ("gepland", "in_uitvoering", "afgerond", "niet_uitgevoerd")
 UITGEVOERD: tuple[str, ...] = ("in_uitvoering", "afgerond")
 DOELGROEPEN: tuple[str, ...] = (
-    "kinderen", "jongeren", "jongvolwassenen", "ouders", "professionals", "wijk",
-)  # fmt: skip
+    "kinderen",
+    "jongeren",
+    "jongvolwassenen",
+    "ouders",
+    "professionals",
+    "wijk",
+)
 DOMEINEN: tuple[str, ...] = ("individu", "gezin", "vrienden", "school_werk", "buurt")
 BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk", "zwak", "genoemd")
 STERK_BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk")
@@ -89,168 +111,348 @@ ILLUSTRATIEF = Column(
 GEMEENTEN = Table(
     "gemeenten",
     (
-        Column("gemeentecode", "str", "CBS-code, GM + 4 cijfers", "CBS code, GM + 4 digits",
-               required=True, unique=True, pattern=GEMEENTECODE_PATTERN),
+        Column(
+            "gemeentecode",
+            "str",
+            "CBS-code, GM + 4 cijfers",
+            "CBS code, GM + 4 digits",
+            required=True,
+            unique=True,
+            pattern=GEMEENTECODE_PATTERN,
+        ),
         Column("gemeente", "str", "Officiële CBS-naam", "Official CBS name", required=True),
         Column("weergavenaam", "str", "Naam in het dashboard", "Display name", present="optional"),
         Column("provincie", "str", "Provincie", "Province", required=True, enum=PROVINCIES),
-        Column("lat", "float", "Breedtegraad van het kaartsymbool (in de kern)",
-               "Latitude of the map symbol (in the town)", required=True,
-               minimum=50.7, maximum=53.6),
-        Column("lon", "float", "Lengtegraad van het kaartsymbool (in de kern)",
-               "Longitude of the map symbol (in the town)", required=True,
-               minimum=3.3, maximum=7.3),
-        Column("inwoners", "int", "Aantal inwoners (leeg = onbekend)",
-               "Population (empty = unknown)", minimum=0, present="optional"),
-        Column("inwoners_peiljaar", "int", "Jaar van het inwonertal", "Year of the population",
-               minimum=2000, maximum=2035, present="optional"),
-        Column("focusgebied", "str", "Focusgebied(en), gescheiden door ' | '",
-               "Focus area(s), separated by ' | '", present="optional"),
-        Column("golf", "str", "Instroomgolf in PmG", "Wave of joining PmG", required=True,
-               enum=GOLVEN),
-        Column("instroomjaar", "int", "Jaar van instroom in PmG", "Year the municipality joined",
-               required=True, minimum=2020, maximum=2035),
-        Column("botoc", "bool", "Een van de 8 BOTOC-gemeenten", "One of the 8 BOTOC municipalities",
-               required=True),
+        Column(
+            "lat",
+            "float",
+            "Breedtegraad van het kaartsymbool (in de kern)",
+            "Latitude of the map symbol (in the town)",
+            required=True,
+            minimum=50.7,
+            maximum=53.6,
+        ),
+        Column(
+            "lon",
+            "float",
+            "Lengtegraad van het kaartsymbool (in de kern)",
+            "Longitude of the map symbol (in the town)",
+            required=True,
+            minimum=3.3,
+            maximum=7.3,
+        ),
+        Column(
+            "inwoners",
+            "int",
+            "Aantal inwoners (leeg = onbekend)",
+            "Population (empty = unknown)",
+            minimum=0,
+            present="optional",
+        ),
+        Column(
+            "inwoners_peiljaar",
+            "int",
+            "Jaar van het inwonertal",
+            "Year of the population",
+            minimum=2000,
+            maximum=2035,
+            present="optional",
+        ),
+        Column(
+            "focusgebied",
+            "str",
+            "Focusgebied(en), gescheiden door ' | '",
+            "Focus area(s), separated by ' | '",
+            present="optional",
+        ),
+        Column(
+            "golf", "str", "Instroomgolf in PmG", "Wave of joining PmG", required=True, enum=GOLVEN
+        ),
+        Column(
+            "instroomjaar",
+            "int",
+            "Jaar van instroom in PmG",
+            "Year the municipality joined",
+            required=True,
+            minimum=2020,
+            maximum=2035,
+        ),
+        Column(
+            "botoc",
+            "bool",
+            "Een van de 8 BOTOC-gemeenten",
+            "One of the 8 BOTOC municipalities",
+            required=True,
+        ),
         BRON,
         ILLUSTRATIEF,
     ),
     key="gemeentecode",
-)  # fmt: skip
+)
 
 THEMAS_TABLE = Table(
     "themas",
     (
-        Column("thema", "str", "Themacode", "Theme code", required=True, unique=True,
-               enum=THEMAS),
+        Column("thema", "str", "Themacode", "Theme code", required=True, unique=True, enum=THEMAS),
         Column("naam_nl", "str", "Naam (NL)", "Name (Dutch)", required=True),
         Column("naam_en", "str", "Naam (EN)", "Name (English)", required=True),
         Column("omschrijving_nl", "str", "Omschrijving (NL)", "Description (Dutch)", required=True),
-        Column("omschrijving_en", "str", "Omschrijving (EN)", "Description (English)",
-               required=True),
+        Column(
+            "omschrijving_en", "str", "Omschrijving (EN)", "Description (English)", required=True
+        ),
         BRON,
     ),
     key="thema",
-)  # fmt: skip
+)
 
 FACTOREN = Table(
     "factoren",
     (
-        Column("factor", "str", "Factorcode", "Factor code", required=True, unique=True,
-               pattern=r"^[a-z][a-z0-9_]*$"),
+        Column(
+            "factor",
+            "str",
+            "Factorcode",
+            "Factor code",
+            required=True,
+            unique=True,
+            pattern=r"^[a-z][a-z0-9_]*$",
+        ),
         Column("naam_nl", "str", "Naam (NL)", "Name (Dutch)", required=True),
         Column("naam_en", "str", "Naam (EN)", "Name (English)", required=True),
-        Column("soort", "str", "risico of beschermend", "risk or protective", required=True,
-               enum=SOORTEN),
+        Column(
+            "soort",
+            "str",
+            "risico of beschermend",
+            "risk or protective",
+            required=True,
+            enum=SOORTEN,
+        ),
         Column("domein", "str", "Leefdomein", "Life domain", required=True, enum=DOMEINEN),
-        Column("bewijs", "str", "Sterkte van het bewijs", "Strength of evidence", required=True,
-               enum=BEWIJS),
-        Column("beinvloedbaar", "bool", "Kan een interventie er iets aan doen?",
-               "Can an intervention address it?", required=True),
-        Column("uitleg_nl", "str", "Uitleg in één zin (NL)", "One-line explanation (Dutch)",
-               required=True),
-        Column("uitleg_en", "str", "Uitleg in één zin (EN)", "One-line explanation (English)",
-               required=True),
-        Column("bronnen", "str", "Bronnen (studie en URL), gescheiden door ' | '",
-               "Sources (study and URL), separated by ' | '", required=True),
+        Column(
+            "bewijs",
+            "str",
+            "Sterkte van het bewijs",
+            "Strength of evidence",
+            required=True,
+            enum=BEWIJS,
+        ),
+        Column(
+            "beinvloedbaar",
+            "bool",
+            "Kan een interventie er iets aan doen?",
+            "Can an intervention address it?",
+            required=True,
+        ),
+        Column(
+            "uitleg_nl",
+            "str",
+            "Uitleg in één zin (NL)",
+            "One-line explanation (Dutch)",
+            required=True,
+        ),
+        Column(
+            "uitleg_en",
+            "str",
+            "Uitleg in één zin (EN)",
+            "One-line explanation (English)",
+            required=True,
+        ),
+        Column(
+            "bronnen",
+            "str",
+            "Bronnen (studie en URL), gescheiden door ' | '",
+            "Sources (study and URL), separated by ' | '",
+            required=True,
+        ),
     ),
     key="factor",
-)  # fmt: skip
+)
 
 INTERVENTIES = Table(
     "interventies",
     (
-        Column("interventie_id", "str", "Unieke, vaste code", "Unique, stable code",
-               required=True, unique=True),
-        Column("gemeentecode", "str", "CBS-code van de gemeente", "CBS code of the municipality",
-               required=True, pattern=GEMEENTECODE_PATTERN,
-               references=("gemeenten", "gemeentecode")),
-        Column("naam", "str", "Naam van de interventie", "Name of the intervention",
-               required=True),
+        Column(
+            "interventie_id",
+            "str",
+            "Unieke, vaste code",
+            "Unique, stable code",
+            required=True,
+            unique=True,
+        ),
+        Column(
+            "gemeentecode",
+            "str",
+            "CBS-code van de gemeente",
+            "CBS code of the municipality",
+            required=True,
+            pattern=GEMEENTECODE_PATTERN,
+            references=("gemeenten", "gemeentecode"),
+        ),
+        Column("naam", "str", "Naam van de interventie", "Name of the intervention", required=True),
         Column("thema", "str", "Themacode", "Theme code", required=True, enum=THEMAS),
-        Column("status", "str", "Stand van uitvoering", "State of execution", required=True,
-               enum=STATUSSEN),
-        Column("doelgroep", "str", "Doelgroep", "Target group", enum=DOELGROEPEN,
-               present="optional"),
-        Column("startjaar", "int", "Startjaar", "Start year", minimum=2018, maximum=2035,
-               present="optional"),
-        Column("bereik", "int", "Aantal bereikte jongeren", "Young people reached", minimum=0,
-               present="optional"),
-        Column("budget_eur", "float", "Budget in euro", "Budget in euros", minimum=0,
-               present="optional"),
-        Column("factoren", "str", "Factorcodes, gescheiden door |", "Factor codes, separated by |",
-               multi=True, references=("factoren", "factor"), present="optional"),
-        Column("monitoringplan", "bool", "Er is een monitoring- en evaluatieplan",
-               "A monitoring and evaluation plan exists", present="optional"),
+        Column(
+            "status",
+            "str",
+            "Stand van uitvoering",
+            "State of execution",
+            required=True,
+            enum=STATUSSEN,
+        ),
+        Column(
+            "doelgroep", "str", "Doelgroep", "Target group", enum=DOELGROEPEN, present="optional"
+        ),
+        Column(
+            "startjaar",
+            "int",
+            "Startjaar",
+            "Start year",
+            minimum=2018,
+            maximum=2035,
+            present="optional",
+        ),
+        Column(
+            "bereik",
+            "int",
+            "Aantal bereikte jongeren",
+            "Young people reached",
+            minimum=0,
+            present="optional",
+        ),
+        Column(
+            "budget_eur",
+            "float",
+            "Budget in euro",
+            "Budget in euros",
+            minimum=0,
+            present="optional",
+        ),
+        Column(
+            "factoren",
+            "str",
+            "Factorcodes, gescheiden door |",
+            "Factor codes, separated by |",
+            multi=True,
+            references=("factoren", "factor"),
+            present="optional",
+        ),
+        Column(
+            "monitoringplan",
+            "bool",
+            "Er is een monitoring- en evaluatieplan",
+            "A monitoring and evaluation plan exists",
+            present="optional",
+        ),
         BRON,
         ILLUSTRATIEF,
     ),
     key="interventie_id",
-)  # fmt: skip
+)
 
 VOORTGANG = Table(
     "voortgang",
     (
-        Column("interventie_id", "str", "Code van de interventie", "Intervention code",
-               required=True, references=("interventies", "interventie_id")),
-        Column("periode", "str", "Periode, bijvoorbeeld 2023-Q2", "Period, e.g. 2023-Q2",
-               required=True, pattern=PERIODE_PATTERN),
-        Column("status", "str", "Stand van uitvoering", "State of execution", required=True,
-               enum=STATUSSEN),
+        Column(
+            "interventie_id",
+            "str",
+            "Code van de interventie",
+            "Intervention code",
+            required=True,
+            references=("interventies", "interventie_id"),
+        ),
+        Column(
+            "periode",
+            "str",
+            "Periode, bijvoorbeeld 2023-Q2",
+            "Period, e.g. 2023-Q2",
+            required=True,
+            pattern=PERIODE_PATTERN,
+        ),
+        Column(
+            "status",
+            "str",
+            "Stand van uitvoering",
+            "State of execution",
+            required=True,
+            enum=STATUSSEN,
+        ),
         BRON,
         ILLUSTRATIEF,
     ),
-)  # fmt: skip
+)
 
 TIJDLIJN = Table(
     "tijdlijn",
     (
-        Column("datum", "str", "Datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
-               "Date (YYYY, YYYY-MM or YYYY-MM-DD)", required=True,
-               pattern=r"^20[0-9]{2}(-[0-9]{2}(-[0-9]{2})?)?$"),
+        Column(
+            "datum",
+            "str",
+            "Datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
+            "Date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            required=True,
+            pattern=r"^20[0-9]{2}(-[0-9]{2}(-[0-9]{2})?)?$",
+        ),
         Column("gebeurtenis_nl", "str", "Gebeurtenis (NL)", "Event (Dutch)", required=True),
         Column("gebeurtenis_en", "str", "Gebeurtenis (EN)", "Event (English)", required=True),
-        Column("aantal_gemeenten", "int", "Aantal gemeenten na deze stap",
-               "Number of municipalities after this step", minimum=0, present="optional"),
+        Column(
+            "aantal_gemeenten",
+            "int",
+            "Aantal gemeenten na deze stap",
+            "Number of municipalities after this step",
+            minimum=0,
+            present="optional",
+        ),
         Column("bron", "str", "Bron", "Source", required=True),
     ),
-)  # fmt: skip
+)
 
 KERNCIJFERS = Table(
     "kerncijfers",
     (
-        Column("cijfer", "str", "Code van het cijfer", "Figure code", required=True,
-               unique=True),
+        Column("cijfer", "str", "Code van het cijfer", "Figure code", required=True, unique=True),
         Column("waarde", "int", "Waarde", "Value", required=True, minimum=0),
-        Column("omschrijving_nl", "str", "Omschrijving (NL)", "Description (Dutch)",
-               required=True),
-        Column("omschrijving_en", "str", "Omschrijving (EN)", "Description (English)",
-               required=True),
+        Column("omschrijving_nl", "str", "Omschrijving (NL)", "Description (Dutch)", required=True),
+        Column(
+            "omschrijving_en", "str", "Omschrijving (EN)", "Description (English)", required=True
+        ),
         Column("bron", "str", "Bron", "Source", required=True),
     ),
     key="cijfer",
-)  # fmt: skip
+)
 
 LESSEN = Table(
     "lessen",
     (
         Column("les", "str", "Code van de les", "Lesson code", required=True, unique=True),
-        Column("product", "str", "Onderzoeksproduct", "Research product", required=True,
-               enum=PRODUCTEN),
+        Column(
+            "product", "str", "Onderzoeksproduct", "Research product", required=True, enum=PRODUCTEN
+        ),
         Column("tekst_nl", "str", "Les (NL)", "Lesson (Dutch)", required=True),
         Column("tekst_en", "str", "Les (EN)", "Lesson (English)", required=True),
         Column("bron", "str", "Bron", "Source", required=True),
     ),
     key="les",
-)  # fmt: skip
+)
 
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        GEMEENTEN, THEMAS_TABLE, FACTOREN, INTERVENTIES, VOORTGANG, TIJDLIJN, KERNCIJFERS, LESSEN
+        GEMEENTEN,
+        THEMAS_TABLE,
+        FACTOREN,
+        INTERVENTIES,
+        VOORTGANG,
+        TIJDLIJN,
+        KERNCIJFERS,
+        LESSEN,
     )
-}  # fmt: skip
+}
 REQUIRED_TABLES: tuple[str, ...] = (
-    "gemeenten", "themas", "factoren", "interventies", "tijdlijn", "kerncijfers", "lessen",
-)  # fmt: skip
+    "gemeenten",
+    "themas",
+    "factoren",
+    "interventies",
+    "tijdlijn",
+    "kerncijfers",
+    "lessen",
+)
 UPLOADABLE_TABLES: tuple[str, ...] = ("interventies", "voortgang")

@@ -17,7 +17,7 @@ import streamlit as st
 
 from lib import metrics
 from lib.cache import current_dataset
-from lib.catalog import Dataset, DataError
+from lib.catalog import DataError, Dataset
 from lib.filters import BOTOC_OPTIONS, Filters, from_query, to_query
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, as_lang, code_label, fmt_int, fmt_pct, t
 from lib.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
@@ -75,9 +75,9 @@ def _clear_filters() -> None:
 
 
 def _keep_filters_on_language_change() -> None:
-    # The labels change with the language; re-seed the widgets from the codes we keep, so the
-    # selection survives the switch.
-    _seed_widgets(st.session_state.get(_STATE, Filters()))
+    # The labels change with the language. Write the selected codes back into the widgets' state,
+    # so the next run draws them with the new labels and the selection survives the switch.
+    _seed_widgets(_filters_from_widgets())
 
 
 def _init_from_url(data: Dataset) -> None:
@@ -101,8 +101,14 @@ def _theme_names(data: Dataset, lang: Lang) -> dict[str, str]:
     return dict(data.themas.select("thema", f"naam_{lang}").iter_rows())
 
 
-def _multiselect(label: str, options: Sequence[str], key: str, fmt: Mapping[str, str],
-                 lang: Lang, help_text: str | None = None) -> None:  # fmt: skip
+def _multiselect(
+    label: str,
+    options: Sequence[str],
+    key: str,
+    fmt: Mapping[str, str],
+    lang: Lang,
+    help_text: str | None = None,
+) -> None:
     st.multiselect(
         label,
         options=list(options),
@@ -138,19 +144,31 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
             key=FILTER_KEYS["botoc"],
             horizontal=True,
         )
-        _multiselect(t("filter.thema", lang), THEMAS, FILTER_KEYS["themas"],
-                     _theme_names(data, lang), lang)  # fmt: skip
+        _multiselect(
+            t("filter.thema", lang), THEMAS, FILTER_KEYS["themas"], _theme_names(data, lang), lang
+        )
         status = {s: code_label("status", s, lang) for s in STATUSSEN}
         _multiselect(t("filter.status", lang), STATUSSEN, FILTER_KEYS["statussen"], status, lang)
         groups = {g: code_label("doelgroep", g, lang) for g in DOELGROEPEN}
-        _multiselect(t("filter.doelgroep", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"],
-                     groups, lang)  # fmt: skip
+        _multiselect(
+            t("filter.doelgroep", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"], groups, lang
+        )
         domains = {d: code_label("domein", d, lang) for d in DOMEINEN}
-        _multiselect(t("filter.domein", lang), DOMEINEN, FILTER_KEYS["domeinen"], domains, lang,
-                     t("filter.domein.hulp", lang))  # fmt: skip
+        _multiselect(
+            t("filter.domein", lang),
+            DOMEINEN,
+            FILTER_KEYS["domeinen"],
+            domains,
+            lang,
+            t("filter.domein.hulp", lang),
+        )
         filters = _filters_from_widgets()
-        st.button(t("filter.wissen", lang), on_click=_clear_filters, key="filter_wissen",
-                  disabled=filters.is_default)  # fmt: skip
+        st.button(
+            t("filter.wissen", lang),
+            on_click=_clear_filters,
+            key="filter_wissen",
+            disabled=filters.is_default,
+        )
         st.caption(t("filter.link", lang))
     st.session_state[_STATE] = filters
     query = to_query(filters, lang)
@@ -161,8 +179,26 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
     return lang, filters
 
 
+def _leave_legacy_multipage() -> None:
+    """Make a deep link (``/kaart?...``) opened first after a server start behave like any other.
+
+    Streamlit decides per process whether an app with a ``pages/`` folder is a legacy
+    multipage app, before ``app.py`` has called ``st.navigation``. On the very first run of a
+    process a deep link then runs the page file alone: no sidebar, no filters from the URL. We
+    detect that case here, switch the flag as ``st.navigation`` does, and rerun once.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a future Streamlit without the legacy path
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def context() -> Context:
     """The language, filters, dataset and selection for the page being drawn."""
+    _leave_legacy_multipage()
     data = current_dataset()
     lang = as_lang(st.session_state.get(LANG_KEY))
     filters: Filters = st.session_state.get(_STATE, Filters())
@@ -284,8 +320,12 @@ def data_status(ctx: Context) -> None:
         for r in ctx.data.provenance.resources.values()
     ]
     frame = pl.DataFrame(rows)
-    columns = {"tabel": "datastatus.tabel", "status": "datastatus.status",
-               "rijen": "datastatus.rijen", "datum": "datastatus.datum"}  # fmt: skip
+    columns = {
+        "tabel": "datastatus.tabel",
+        "status": "datastatus.status",
+        "rijen": "datastatus.rijen",
+        "datum": "datastatus.datum",
+    }
     st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")
 
 
@@ -310,13 +350,19 @@ def _on_map_select() -> None:
 def map_view(ctx: Context, deck: Any, *, legend: pl.DataFrame, finding: str, key: str) -> None:
     """The map with its finding, a legend in text and colour, and click-to-select."""
     st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {finding}")
-    st.pydeck_chart(deck, on_select=_on_map_select, selection_mode="single-object", key=key,
-                    height=560, alt=finding)  # fmt: skip
+    st.pydeck_chart(
+        deck,
+        on_select=_on_map_select,
+        selection_mode="single-object",
+        key=key,
+        height=560,
+        alt=finding,
+    )
     swatches = " ".join(
         f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{hex_};'
         f'border:1px solid #333;margin:0 0.3em 0 0.8em;vertical-align:middle"></span>'
         f"{html.escape(label)}"
-        for label, hex_ in legend.select("label", "hex").iter_rows()
+        for label, hex_ in legend.select("label", "kleur").iter_rows()
     )
     st.markdown(f"**{t('kaart.legenda', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
 
@@ -328,9 +374,15 @@ def map_list(ctx: Context, frame: pl.DataFrame) -> None:
         pl.col("inwoners").map_elements(lambda v: fmt_int(v, lang), return_dtype=pl.String),
         pl.col("golf").map_elements(lambda g: code_label("golf", g, lang), return_dtype=pl.String),
     )
-    columns = {"gemeente_naam": "as.gemeente", "golf": "filter.golf", "n": "as.aantal",
-               "rate": "as.uitvoeringsgraad", "betrouwbaar": "as.betrouwbaar",
-               "gedekt": "as.gedekt", "inwoners": "as.inwoners"}  # fmt: skip
+    columns = {
+        "gemeente_naam": "as.gemeente",
+        "golf": "filter.golf",
+        "n": "as.aantal",
+        "rate": "as.uitvoeringsgraad",
+        "betrouwbaar": "as.betrouwbaar",
+        "gedekt": "as.gedekt",
+        "inwoners": "as.inwoners",
+    }
     with st.expander(t("kaart.lijst", lang), expanded=False):
         st.dataframe(localise(table, columns, lang), hide_index=True, width="stretch")
 
@@ -370,6 +422,10 @@ def protective_table(ctx: Context, frame: pl.DataFrame) -> None:
 
     lang = ctx.lang
     st.markdown(f"**{t('bevinding.label', lang)}:** {findings.protective(frame, lang)}")
-    columns = {"factor_naam": "as.factor", "domein_naam": "as.domein",
-               "n_interventies": "as.aantal", "n_gemeenten": "as.n_gemeenten"}  # fmt: skip
+    columns = {
+        "factor_naam": "as.factor",
+        "domein_naam": "as.domein",
+        "n_interventies": "as.aantal",
+        "n_gemeenten": "as.n_gemeenten",
+    }
     st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")

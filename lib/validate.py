@@ -83,17 +83,22 @@ def _cast_expr(col: Column) -> pl.Expr:
     if col.dtype == "float":
         # A decimal comma (``12.500,50``) is read as Dutch notation: dots group thousands.
         dutch = raw.str.contains(",")
-        text = pl.when(dutch).then(raw.str.replace_all(".", "", literal=True)
-                                   .str.replace(",", ".", literal=True)).otherwise(raw)
+        text = (
+            pl.when(dutch)
+            .then(raw.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))
+            .otherwise(raw)
+        )
         number = text.cast(pl.Float64, strict=False)
         return pl.when(number.is_finite()).then(number)
     if col.dtype == "bool":
-        words = {w: True for w in TRUE_WORDS} | {w: False for w in FALSE_WORDS}
+        words = dict.fromkeys(TRUE_WORDS, True) | dict.fromkeys(FALSE_WORDS, False)
         return raw.str.to_lowercase().replace_strict(words, default=None, return_dtype=pl.Boolean)
     return raw
 
 
-def _rows(frame: pl.DataFrame, mask: pl.Expr, column: str) -> list[tuple[int, str | None]]:
+def _rows(
+    frame: pl.DataFrame, mask: pl.Expr | pl.Series, column: str
+) -> list[tuple[int, str | None]]:
     hits = frame.filter(mask).select(_ROW, pl.col(column).cast(pl.String))
     return [(int(r), v) for r, v in hits.iter_rows()]
 
@@ -110,7 +115,10 @@ def _column_issues(
     name = col.name
     out: list[Issue] = []
     present = pl.col(name).is_not_null()
-    out += _issues(_rows(text, pl.col(name).is_null(), name), "required", name) if col.required else []
+    out += (
+        _issues(_rows(text, pl.col(name).is_null(), name), "required", name) if col.required else []
+    )
+    bad: pl.Expr | pl.Series
     if col.dtype != "str":
         bad = present & typed.get_column(name).is_null()
         out += _issues(_rows(text, bad, name), f"type_{col.dtype}", name)
@@ -160,7 +168,9 @@ def validate_table(
     refs = refs or {}
     issues: list[Issue] = []
     known = set(table.names)
-    missing = [c.name for c in table.columns if c.present == "required" and c.name not in text.columns]
+    missing = [
+        c.name for c in table.columns if c.present == "required" and c.name not in text.columns
+    ]
     issues += [Issue("missing_column", name, None, None) for name in missing]
     issues += [
         Issue("unknown_column", name, None, None, "warning")

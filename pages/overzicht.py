@@ -13,17 +13,31 @@ ui.kpis(ctx, head)
 
 st.subheader(t("overzicht.vergelijk", ctx.lang))
 compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
-ui.chart(ctx, charts.comparison_bars(compared, lang=ctx.lang),
-         finding=findings.comparison(compared, ctx.lang), table=compared,
-         columns=ui.RATE_COLUMNS | {"groep": "as.vergelijking"}, key="overzicht_vergelijk")  # fmt: skip
+ui.chart(
+    ctx,
+    charts.comparison_bars(compared, lang=ctx.lang),
+    finding=findings.comparison(compared, ctx.lang),
+    table=compared,
+    columns=ui.RATE_COLUMNS | {"groep": "as.vergelijking"},
+    key="overzicht_vergelijk",
+)
 
 st.subheader(t("overzicht.tijdlijn", ctx.lang))
 timeline = metrics.timeline(ctx.data, ctx.lang)
-ui.chart(ctx, charts.timeline_chart(timeline, lang=ctx.lang),
-         finding=findings.timeline(timeline, ctx.lang), table=timeline,
-         columns={"datum": "as.datum", "gebeurtenis": "as.gebeurtenis",
-                  "aantal_gemeenten": "as.aantal_gemeenten", "bron": "as.bron"},
-         key="overzicht_tijdlijn", illustrative=False)  # fmt: skip
+ui.chart(
+    ctx,
+    charts.timeline_chart(timeline, lang=ctx.lang),
+    finding=findings.timeline(timeline, ctx.lang),
+    table=timeline,
+    columns={
+        "datum": "as.datum",
+        "gebeurtenis": "as.gebeurtenis",
+        "aantal_gemeenten": "as.aantal_gemeenten",
+        "bron": "as.bron",
+    },
+    key="overzicht_tijdlijn",
+    illustrative=False,
+)
 
 st.subheader(t("overzicht.lessen", ctx.lang))
 ui.lessons(metrics.lessons(ctx.data, ctx.lang))

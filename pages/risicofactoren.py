@@ -13,11 +13,20 @@ sel, lang = ctx.selection, ctx.lang
 
 st.subheader(t("risico.heatmap", lang))
 matrix = metrics.coverage_matrix(sel, lang)
-ui.chart(ctx, charts.coverage_heatmap(matrix, lang=lang),
-         finding=findings.coverage(metrics.headline(sel), lang), table=matrix,
-         columns={"factor_naam": "as.factor", "domein_naam": "as.domein",
-                  "bewijs_naam": "as.bewijs", "gemeente_naam": "as.gemeente", "n": "as.aantal"},
-         key="risico_heatmap")  # fmt: skip
+ui.chart(
+    ctx,
+    charts.coverage_heatmap(matrix, lang=lang),
+    finding=findings.coverage(metrics.headline(sel), lang),
+    table=matrix,
+    columns={
+        "factor_naam": "as.factor",
+        "domein_naam": "as.domein",
+        "bewijs_naam": "as.bewijs",
+        "gemeente_naam": "as.gemeente",
+        "n": "as.aantal",
+    },
+    key="risico_heatmap",
+)
 
 st.subheader(t("risico.gaten", lang))
 ui.gap_list(ctx, metrics.gaps(sel, lang))

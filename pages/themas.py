@@ -12,21 +12,34 @@ sel, lang = ctx.selection, ctx.lang
 
 st.subheader(t("themas.per_thema", lang))
 counts = metrics.theme_counts(sel, lang)
-ui.chart(ctx, charts.theme_bars(counts, lang=lang), finding=findings.themes(counts, lang),
-         table=counts, columns={"thema_naam": "as.thema", "n": "as.aantal"},
-         key="themas_per_thema")  # fmt: skip
+ui.chart(
+    ctx,
+    charts.theme_bars(counts, lang=lang),
+    finding=findings.themes(counts, lang),
+    table=counts,
+    columns={"thema_naam": "as.thema", "n": "as.aantal"},
+    key="themas_per_thema",
+)
 
 st.subheader(t("themas.per_gemeente", lang))
 grid = metrics.theme_by_gemeente(sel, lang)
-ui.chart(ctx, charts.theme_heatmap(grid, lang=lang),
-         finding=findings.theme_by_gemeente(grid, lang), table=grid,
-         columns={"gemeente_naam": "as.gemeente", "thema_naam": "as.thema", "n": "as.aantal"},
-         key="themas_per_gemeente")  # fmt: skip
+ui.chart(
+    ctx,
+    charts.theme_heatmap(grid, lang=lang),
+    finding=findings.theme_by_gemeente(grid, lang),
+    table=grid,
+    columns={"gemeente_naam": "as.gemeente", "thema_naam": "as.thema", "n": "as.aantal"},
+    key="themas_per_gemeente",
+)
 
 st.subheader(t("themas.doelgroep", lang))
 groups = metrics.target_group_counts(sel, lang)
-ui.chart(ctx, charts.target_group_bars(groups, lang=lang),
-         finding=findings.target_groups(groups, lang), table=groups,
-         columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
-         key="themas_doelgroep")  # fmt: skip
+ui.chart(
+    ctx,
+    charts.target_group_bars(groups, lang=lang),
+    finding=findings.target_groups(groups, lang),
+    table=groups,
+    columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
+    key="themas_doelgroep",
+)
 ui.footer(ctx)

@@ -40,33 +40,69 @@ ILLUSTRATIVE_SOURCE = (
 # 53 carried out; the three most frequent themes are behavioural interventions, youth work
 # and early detection. The split over municipalities, themes and statuses is illustrative.
 BOTOC_COUNTS: dict[str, int] = {
-    "GM0363": 10, "GM0599": 10, "GM0518": 9, "GM0344": 8,
-    "GM0772": 7, "GM0855": 7, "GM0202": 6, "GM0479": 5,
-}  # fmt: skip
+    "GM0363": 10,
+    "GM0599": 10,
+    "GM0518": 9,
+    "GM0344": 8,
+    "GM0772": 7,
+    "GM0855": 7,
+    "GM0202": 6,
+    "GM0479": 5,
+}
 BOTOC_THEMES: dict[str, int] = {
-    "gedragsinterventie": 16, "jongerenwerk": 14, "vroegsignalering": 12, "gezin": 6,
-    "onderwijs_werk": 6, "samenwerking": 4, "gezag": 2, "financien": 1, "overig": 1,
-}  # fmt: skip
+    "gedragsinterventie": 16,
+    "jongerenwerk": 14,
+    "vroegsignalering": 12,
+    "gezin": 6,
+    "onderwijs_werk": 6,
+    "samenwerking": 4,
+    "gezag": 2,
+    "financien": 1,
+    "overig": 1,
+}
 BOTOC_STATUSES: dict[str, int] = {
-    "afgerond": 21, "in_uitvoering": 32, "niet_uitgevoerd": 6, "gepland": 3,
-}  # fmt: skip
+    "afgerond": 21,
+    "in_uitvoering": 32,
+    "niet_uitgevoerd": 6,
+    "gepland": 3,
+}
 # Wave-1 municipalities without BOTOC history: illustrative programmes started from 2023,
 # with the accents of Preventie met gezag (authority, money problems, young adults).
 WAVE1_COUNTS: dict[str, int] = {
-    "GM0758": 8, "GM0014": 7, "GM0917": 9, "GM0080": 8,
-    "GM0995": 11, "GM0356": 4, "GM0606": 6,
-}  # fmt: skip
+    "GM0758": 8,
+    "GM0014": 7,
+    "GM0917": 9,
+    "GM0080": 8,
+    "GM0995": 11,
+    "GM0356": 4,
+    "GM0606": 6,
+}
 WAVE1_THEME_WEIGHTS: dict[str, int] = {
-    "gedragsinterventie": 3, "jongerenwerk": 4, "vroegsignalering": 4, "gezin": 2,
-    "onderwijs_werk": 2, "financien": 2, "gezag": 4, "samenwerking": 2, "overig": 1,
-}  # fmt: skip
+    "gedragsinterventie": 3,
+    "jongerenwerk": 4,
+    "vroegsignalering": 4,
+    "gezin": 2,
+    "onderwijs_werk": 2,
+    "financien": 2,
+    "gezag": 4,
+    "samenwerking": 2,
+    "overig": 1,
+}
 WAVE1_STATUS_WEIGHTS: dict[str, int] = {
-    "gepland": 2, "in_uitvoering": 6, "afgerond": 2, "niet_uitgevoerd": 1,
-}  # fmt: skip
+    "gepland": 2,
+    "in_uitvoering": 6,
+    "afgerond": 2,
+    "niet_uitgevoerd": 1,
+}
 
 THEME_FACTORS: dict[str, tuple[str, ...]] = {
     "gedragsinterventie": ("moreel_inzicht", "lage_zelfcontrole", "subcultuur", "vroege_delicten"),
-    "jongerenwerk": ("criminele_vrienden", "steunende_derde", "nabij_criminele_groep", "subcultuur"),
+    "jongerenwerk": (
+        "criminele_vrienden",
+        "steunende_derde",
+        "nabij_criminele_groep",
+        "subcultuur",
+    ),
     "vroegsignalering": ("vroege_delicten", "criminele_voorgeschiedenis", "problematisch_gezin"),
     "gezin": ("criminele_familie", "problematisch_gezin", "armoede_schulden_gezin"),
     "onderwijs_werk": ("hoger_opleidingsniveau", "werk_kwetsbare_sector", "snel_geld"),
@@ -87,25 +123,51 @@ THEME_TARGETS: dict[str, tuple[str, ...]] = {
     "overig": ("wijk", "jongeren"),
 }
 THEME_NAMES: dict[str, tuple[str, ...]] = {
-    "gedragsinterventie": ("Weerbaarheidstraining", "Talentprogramma", "Identiteitstraject",
-                           "Groepstraining keuzes maken"),
-    "jongerenwerk": ("Straatcoaches", "Ambulant jongerenwerk", "Jongerenhuis avondopenstelling",
-                     "Rolmodellen in de wijk"),
-    "vroegsignalering": ("Signaleringsoverleg scholen", "Vroeg erop af", "Risicojeugd in beeld",
-                         "Mentorproject brugklas"),
+    "gedragsinterventie": (
+        "Weerbaarheidstraining",
+        "Talentprogramma",
+        "Identiteitstraject",
+        "Groepstraining keuzes maken",
+    ),
+    "jongerenwerk": (
+        "Straatcoaches",
+        "Ambulant jongerenwerk",
+        "Jongerenhuis avondopenstelling",
+        "Rolmodellen in de wijk",
+    ),
+    "vroegsignalering": (
+        "Signaleringsoverleg scholen",
+        "Vroeg erop af",
+        "Risicojeugd in beeld",
+        "Mentorproject brugklas",
+    ),
     "gezin": ("Ouderavonden", "Gezinscoach", "Opvoedsteun bij grenzen stellen"),
-    "onderwijs_werk": ("Stageplekken met begeleiding", "Baangarantie jongvolwassenen",
-                       "Schoolmaatschappelijk werk"),
+    "onderwijs_werk": (
+        "Stageplekken met begeleiding",
+        "Baangarantie jongvolwassenen",
+        "Schoolmaatschappelijk werk",
+    ),
     "financien": ("Schuldhulp voor jongeren", "Geldlessen", "Bijbaanbemiddeling"),
     "gezag": ("Jeugdboa's", "Persoonsgerichte aanpak jongeren", "Ronselaanpak met politie"),
     "samenwerking": ("Casusoverleg zorg en veiligheid", "Wijkteam jeugd en veiligheid"),
     "overig": ("Sportaanbod na school",),
-}  # fmt: skip
+}
 
 CSV_COLUMNS = (
-    "interventie_id", "gemeentecode", "naam", "thema", "status", "doelgroep", "startjaar",
-    "bereik", "budget_eur", "factoren", "monitoringplan", "bron", "illustratief",
-)  # fmt: skip
+    "interventie_id",
+    "gemeentecode",
+    "naam",
+    "thema",
+    "status",
+    "doelgroep",
+    "startjaar",
+    "bereik",
+    "budget_eur",
+    "factoren",
+    "monitoringplan",
+    "bron",
+    "illustratief",
+)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -125,12 +187,16 @@ def _row(
     rng: random.Random, gemeente: dict[str, str], number: int, thema: str, status: str
 ) -> dict[str, str]:
     botoc = gemeente["botoc"] == "true"
-    area = (gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"])
+    area = gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"]
     area = area.split(" | ")[0]
     if botoc:
         start = 2022 if status == "gepland" else rng.choice((2020, 2021, 2021))
     else:
-        start = rng.choice((2023, 2023, 2024)) if status != "gepland" else rng.choice((2023, 2024, 2025))
+        start = (
+            rng.choice((2023, 2023, 2024))
+            if status != "gepland"
+            else rng.choice((2023, 2024, 2025))
+        )
     doelgroep = "" if rng.random() < 0.12 else rng.choice(THEME_TARGETS[thema])
     n_factors = 0 if rng.random() < 0.1 else rng.randint(1, 3)
     factors = sorted(rng.sample(THEME_FACTORS[thema], min(n_factors, len(THEME_FACTORS[thema]))))
@@ -152,7 +218,9 @@ def _row(
     }
 
 
-def generate_interventions(gemeenten: list[dict[str, str]], *, seed: int = SEED) -> list[dict[str, str]]:
+def generate_interventions(
+    gemeenten: list[dict[str, str]], *, seed: int = SEED
+) -> list[dict[str, str]]:
     """Illustrative interventions: BOTOC rows honour the published totals exactly."""
     rng = random.Random(seed)
     by_code = {g["gemeentecode"]: g for g in gemeenten}
@@ -200,14 +268,22 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "title": "Gemeenten in Preventie met gezag",
         "status": "gepubliceerd",
         "sources": [
-            {"title": "Rijksoverheid, nieuwsbericht 26 april 2022 (15 gemeenten)",
-             "path": "https://www.rijksoverheid.nl/actueel/nieuws/2022/04/26/extra-geld-voor-aanpak-jonge-aanwas-criminaliteit-in-15-gemeenten"},
-            {"title": "Gemeente.nu, uitbreiding naar 27 gemeenten (mei 2023)",
-             "path": "https://www.gemeente.nu/veiligheid/preventieve-aanpak-van-jeugdcriminaliteit-geintensiveerd/"},
-            {"title": "Gemeente.nu, focusgebieden NPLV (juli 2022)",
-             "path": "https://www.gemeente.nu/sociaal/werk/nieuwe-aanpak-moet-kwetsbare-wijken-veilig-en-leefbaar-maken/"},
-            {"title": "CBS/PDOK Gebiedsindelingen 2023: gemeentecodes en -namen",
-             "path": "https://www.pdok.nl/ogc-apis/-/article/cbs-gebiedsindelingen"},
+            {
+                "title": "Rijksoverheid, nieuwsbericht 26 april 2022 (15 gemeenten)",
+                "path": "https://www.rijksoverheid.nl/actueel/nieuws/2022/04/26/extra-geld-voor-aanpak-jonge-aanwas-criminaliteit-in-15-gemeenten",
+            },
+            {
+                "title": "Gemeente.nu, uitbreiding naar 27 gemeenten (mei 2023)",
+                "path": "https://www.gemeente.nu/veiligheid/preventieve-aanpak-van-jeugdcriminaliteit-geintensiveerd/",
+            },
+            {
+                "title": "Gemeente.nu, focusgebieden NPLV (juli 2022)",
+                "path": "https://www.gemeente.nu/sociaal/werk/nieuwe-aanpak-moet-kwetsbare-wijken-veilig-en-leefbaar-maken/",
+            },
+            {
+                "title": "CBS/PDOK Gebiedsindelingen 2023: gemeentecodes en -namen",
+                "path": "https://www.pdok.nl/ogc-apis/-/article/cbs-gebiedsindelingen",
+            },
             {"title": POLICY_LETTER + " (BOTOC-gemeenten)"},
         ],
         "notes": (
@@ -222,23 +298,33 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "status": "gepubliceerd",
         "sources": [{"title": POLICY_LETTER}],
         "notes": "Indeling volgt de drie hoofdthema's van de praktijkscan en de accenten van "
-                 "Preventie met gezag; de omschrijvingen zijn van dit project.",
+        "Preventie met gezag; de omschrijvingen zijn van dit project.",
     },
     {
         "name": "factoren",
         "title": "Risico- en beschermende factoren",
         "status": "gepubliceerd",
         "sources": [
-            {"title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
-             "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten"},
-            {"title": "NSCR/EPIC systematische review",
-             "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/"},
-            {"title": "Calderoni et al. 2022, Campbell Systematic Reviews",
-             "path": "https://www.drugsandalcohol.ie/35685/"},
-            {"title": "Calderoni et al. 2020, AIC Trends & Issues 583",
-             "path": "https://www.aic.gov.au/publications/tandi/tandi583"},
-            {"title": "Kamerbrief 28 741 nr. 86 (2022)",
-             "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html"},
+            {
+                "title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
+                "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten",
+            },
+            {
+                "title": "NSCR/EPIC systematische review",
+                "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/",
+            },
+            {
+                "title": "Calderoni et al. 2022, Campbell Systematic Reviews",
+                "path": "https://www.drugsandalcohol.ie/35685/",
+            },
+            {
+                "title": "Calderoni et al. 2020, AIC Trends & Issues 583",
+                "path": "https://www.aic.gov.au/publications/tandi/tandi583",
+            },
+            {
+                "title": "Kamerbrief 28 741 nr. 86 (2022)",
+                "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html",
+            },
             {"title": POLICY_LETTER},
         ],
         "notes": (
@@ -279,7 +365,7 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "sources": [{"title": POLICY_LETTER}],
         "notes": "Samengevat in eigen woorden.",
     },
-)  # fmt: skip
+)
 
 
 def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
@@ -292,8 +378,10 @@ def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
     for meta in RESOURCES:
         path = f"{meta['name']}.csv"
         data = interventies if path == "interventies.csv" else (source_dir / path).read_bytes()
-        rows = data.decode("utf-8").count("\n") - 1 if path == "interventies.csv" else len(
-            _read_csv(source_dir / path)
+        rows = (
+            data.decode("utf-8").count("\n") - 1
+            if path == "interventies.csv"
+            else len(_read_csv(source_dir / path))
         )
         resources.append(
             {

@@ -29,7 +29,7 @@ def _g(
         "gemeentecode": code, "gemeente": gemeente, "weergavenaam": weergave,
         "provincie": "Utrecht", "lat": "52.1", "lon": "5.1", "inwoners": inwoners,
         "golf": golf, "instroomjaar": "2022" if golf == "golf1_2022" else "2023", "botoc": botoc,
-    }  # fmt: skip
+    }
 
 
 def _f(
@@ -40,7 +40,7 @@ def _f(
         "domein": domein, "bewijs": bewijs, "beinvloedbaar": beinvloedbaar,
         "uitleg_nl": f"Uitleg {factor}", "uitleg_en": f"Explanation {factor}",
         "bronnen": "Testbron",
-    }  # fmt: skip
+    }
 
 
 def _i(
@@ -50,7 +50,7 @@ def _i(
         "interventie_id": iid, "gemeentecode": iid[:6], "naam": f"Interventie {iid}",
         "thema": thema, "status": status, "doelgroep": doelgroep, "factoren": factoren,
         "illustratief": illus,
-    }  # fmt: skip
+    }
 
 
 # Alfa (botoc, 6 interventions), Beta (botoc, 2; display name differs from the CBS name),
@@ -113,7 +113,7 @@ TINY_TABLES: dict[str, Rows] = {
         {"les": "twee", "product": "kennissynthese", "tekst_nl": "Les twee",
          "tekst_en": "Lesson two", "bron": "b"},
     ],
-}  # fmt: skip
+}
 
 
 def csv_bytes(rows: Rows, columns: list[str] | None = None) -> bytes:
@@ -138,11 +138,11 @@ def write_dataset(folder: Path, tables: dict[str, Rows]) -> Path:
             "date": "2026-01-01", "rows": len(rows),
             "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
             "sources": [{"title": "Tests"}],
-        })  # fmt: skip
+        })
     package = {
         "name": "test", "version": "0.0.1", "created": "2026-01-01",
         "licenses": [{"name": "CC-BY-4.0"}], "resources": resources,
-    }  # fmt: skip
+    }
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
     return folder
 
@@ -165,3 +165,23 @@ def dataset() -> Dataset:
 @pytest.fixture(scope="session")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     return load_dataset(write_dataset(tmp_path_factory.mktemp("tiny"), tiny_tables()))
+
+
+@pytest.fixture(autouse=True)
+def _navigation_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run AppTest like the server runs the app after its first ``st.navigation`` call.
+
+    AppTest resets ``PagesManager.uses_pages_directory`` before every run, and because a
+    ``pages/`` folder exists it then takes the legacy multipage path, which runs the page file
+    without ``app.py`` (no sidebar) from the second run on. The server sets the flag to False
+    once ``st.navigation`` has run, so we do the same after each reset.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -58,7 +58,7 @@ def test_query_holds_codes_not_labels() -> None:
             statussen=("in_uitvoering",), doelgroepen=("kinderen",), domeinen=("vrienden",),
         ),
         "en",
-    )  # fmt: skip
+    )
     assert query == {
         "lang": "en",
         "gemeente": ["GM0363"],

@@ -41,7 +41,7 @@ ISSUE_CODES = (
     "missing_column", "unknown_column", "required", "enum", "minimum", "maximum", "pattern",
     "duplicate", "reference",
     *(f"type_{d}" for d in get_args(Dtype) if d != "str"),
-)  # fmt: skip
+)
 
 # prefix of a key built at run time (t(f"status.{code}")) -> every code it can take
 PREFIX_CODES: dict[str, tuple[str, ...]] = {

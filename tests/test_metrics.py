@@ -61,7 +61,7 @@ SELECTIONS = [
     (Filters(domeinen=("gezin",)), 4, {"GM0001-001", "GM0001-002", "GM0001-003", "GM0001-004",
                                        "GM0001-005", "GM0001-006", "GM0002-001", "GM0002-002",
                                        "GM0003-001"}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("filters", "n_gemeenten", "ids"), SELECTIONS)
@@ -154,7 +154,7 @@ HEADLINES = [
     (Filters(domeinen=("individu",)), m.Headline(4, 9, 6, 6 / 9, True, 1, 1)),
     (Filters(domeinen=("buurt",)), m.Headline(4, 9, 6, 6 / 9, True, 0, 1)),
     (Filters(domeinen=("vrienden",)), m.Headline(4, 9, 6, 6 / 9, True, 0, 0)),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("filters", "expected"), HEADLINES)
@@ -287,10 +287,10 @@ def test_target_group_counts_unknown_last(tiny: Dataset) -> None:
         ("jongvolwassenen", "Jongvolwassenen (18-27)", 1),
         ("ouders", "Ouders", 2),
         ("wijk", "Wijk", 1),
-        (None, "onbekend", 1),
+        (None, "Onbekend", 1),
     ]
     english = m.target_group_counts(sel, "en")
-    assert english.row(-1, named=True)["doelgroep_naam"] == "unknown"
+    assert english.row(-1, named=True)["doelgroep_naam"] == "Unknown"
 
 
 def test_target_group_counts_with_filter_has_no_unknown(tiny: Dataset) -> None:
@@ -411,7 +411,7 @@ def test_protective_used(
 # --------------------------------------------------------------------------- tiny: map
 
 MAP_COLUMNS = ("gemeentecode", "n", "uitgevoerd", "rate", "betrouwbaar", "gedekt", "totaal",
-               "dekking", "inwoners")  # fmt: skip
+               "dekking", "inwoners")
 
 
 def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) -> None:
@@ -430,7 +430,7 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
     [
         # rates and coverage are shown only when reliable (n >= 5)
         ("uitvoeringsgraad", [0.5, None, None, None]),
-        ("dekking", [2 / 3, None, None, None]),
+        ("dekking", [2 / 3, 1 / 3, None, 0.0]),
         ("inwoners", [1000.0, None, None, 50000.0]),
     ],
 )
@@ -453,8 +453,8 @@ def test_map_frame_coverage_unknown_when_nothing_to_cover(tiny: Dataset) -> None
 def test_compare_with_wave(tiny: Dataset) -> None:
     frame = m.compare_with_wave(tiny, Filters(gemeenten=(BETA,)), "nl")
     assert rows_of(frame, "groep", "n", "uitgevoerd", "rate", "betrouwbaar") == [
-        ("Selectie", 2, 2, 1.0, False),
-        ("Golf: Eerste 15 (2022)", 8, 5, 5 / 8, True),
+        ("Uw selectie", 2, 2, 1.0, False),
+        ("Instroomgolf: Eerste 15 (2022)", 8, 5, 5 / 8, True),
         ("Alle gemeenten", 9, 6, 6 / 9, True),
     ]
 
@@ -462,7 +462,7 @@ def test_compare_with_wave(tiny: Dataset) -> None:
 def test_compare_with_wave_several_waves_and_empty_wave(tiny: Dataset) -> None:
     frame = m.compare_with_wave(tiny, Filters(botoc="nee"), "en")
     assert rows_of(frame, "groep", "n", "uitgevoerd", "rate") == [
-        ("Selection", 1, 1, 1.0),
+        ("Your selection", 1, 1, 1.0),
         ("Wave: NPLV extension (2023)", 1, 1, 1.0),
         ("Wave: Selection 2023", 0, 0, None),
         ("All municipalities", 9, 6, 6 / 9),

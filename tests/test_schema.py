@@ -48,7 +48,7 @@ ENUMS = {
     for name, value in vars(schema).items()
     if name.isupper() and isinstance(value, tuple) and value and isinstance(value[0], str)
     and name not in ("REQUIRED_TABLES", "UPLOADABLE_TABLES")
-}  # fmt: skip
+}
 # Province names are shown as they are (official names, not codes with a label in lib.i18n).
 NAME_LISTS = {"PROVINCIES"}
 

@@ -28,7 +28,7 @@ G_OK = "GM0001,Alfa,Utrecht,52.1,5.1,golf1_2022,2022,true"
 ALL_CODES = {
     "missing_column", "unknown_column", "required", "type_int", "type_float", "type_bool",
     "enum", "minimum", "maximum", "pattern", "duplicate", "reference",
-}  # fmt: skip
+}
 
 
 def frame(*lines: str) -> pl.DataFrame:
@@ -123,7 +123,7 @@ CASES = [
            interventie(interventie_id="X-3", gemeentecode="GM0009", monitoringplan="?")),
      {(2, "thema", "enum"), (2, "bereik", "minimum"), (4, "gemeentecode", "reference"),
       (4, "monitoringplan", "type_bool")}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -193,7 +193,7 @@ def test_valid_frame_is_typed() -> None:
         interventie(interventie_id="X-2", startjaar=" 2023 ", bereik="", budget_eur="12",
                     monitoringplan="NEE", doelgroep=""),
         interventie(interventie_id="X-3", monitoringplan="", factoren=""),
-    )  # fmt: skip
+    )
     report = validate_table(text, INTERVENTIES, refs=REFS)
     assert report.issues == ()
     typed = report.frame
@@ -214,7 +214,7 @@ def test_valid_frame_is_typed() -> None:
     ("word", "value"),
     [("true", True), ("Ja", True), ("JA", True), ("waar", True), ("1", True), ("x", True),
      ("false", False), ("nee", False), ("Onwaar", False), ("0", False), ("n", False)],
-)  # fmt: skip
+)
 def test_bool_words(word: str, value: bool) -> None:
     report = validate_table(frame(G_HEAD, gemeente(botoc=word)), GEMEENTEN)
     assert report.frame is not None
