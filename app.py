@@ -8,7 +8,8 @@ from lib.catalog import DataError
 from lib.i18n import as_lang, t
 from lib.palette import register_theme
 
-st.set_page_config(page_title="Preventie met gezag", page_icon=":material/shield:", layout="wide")
+# No page icons: Streamlit fetches them (as favicons) from the internet; the app runs offline.
+st.set_page_config(page_title="Preventie met gezag", layout="wide")
 register_theme()
 try:
     data = current_dataset()
@@ -19,26 +20,22 @@ pages = [
     st.Page(
         "pages/overzicht.py",
         title=t("nav.overzicht", lang),
-        icon=":material/dashboard:",
         default=True,
     ),
-    st.Page("pages/kaart.py", title=t("nav.kaart", lang), icon=":material/map:", url_path="kaart"),
+    st.Page("pages/kaart.py", title=t("nav.kaart", lang), url_path="kaart"),
     st.Page(
         "pages/themas.py",
         title=t("nav.themas", lang),
-        icon=":material/category:",
         url_path="themas",
     ),
     st.Page(
         "pages/uitvoering.py",
         title=t("nav.uitvoering", lang),
-        icon=":material/task_alt:",
         url_path="uitvoering",
     ),
     st.Page(
         "pages/risicofactoren.py",
         title=t("nav.risicofactoren", lang),
-        icon=":material/grid_on:",
         url_path="risicofactoren",
     ),
 ]

@@ -26,10 +26,13 @@ from lib.metrics import Metric
 LAYER_ID: Final = "gemeenten"
 LABEL_LAYER_ID: Final = "gemeente-namen"
 BOUNDARY_LAYER_ID: Final = "grenzen"
+CONTEXT_LAYER_ID: Final = "overige-gemeenten"
+CONTEXT_RADIUS: Final = 3.0
+CONTEXT_LINE: Final[list[int]] = [118, 118, 118, 255]
 
 CENTRE_LAT: Final = 52.2
 CENTRE_LON: Final = 5.3
-ZOOM: Final = 6.3
+ZOOM: Final = 6.8
 
 RADIUS_MIN: Final = 5.0  # pixels, for the value 0
 RADIUS_MAX: Final = 22.0  # pixels, for the largest value
@@ -201,6 +204,24 @@ def _scatter_layer(points: list[dict[str, Any]]) -> pdk.Layer:
     )
 
 
+def _context_layer(others: pl.DataFrame) -> pdk.Layer:
+    rows = others.select("gemeentecode", "lon", "lat").sort("gemeentecode").to_dicts()
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=rows,
+        id=CONTEXT_LAYER_ID,
+        pickable=False,
+        stroked=True,
+        filled=False,
+        get_position="[lon, lat]",
+        get_radius=CONTEXT_RADIUS,
+        radius_units=String("pixels"),
+        get_line_color=CONTEXT_LINE,
+        get_line_width=1,
+        line_width_units=String("pixels"),
+    )
+
+
 def _label_layer(points: list[dict[str, Any]]) -> pdk.Layer:
     return pdk.Layer(
         "TextLayer",
@@ -278,21 +299,30 @@ def municipality_deck(
     lang: Lang,
     selected: tuple[str, ...] = (),
     boundaries: GeoJson | None = None,
+    context: pl.DataFrame | None = None,
 ) -> pdk.Deck:
     """``metrics.map_frame`` as a map of the Netherlands without base tiles.
 
-    Layers, bottom to top: boundaries (only when ``boundaries`` is given), circles (id
-    ``gemeenten``, pickable; the selected municipalities have a thick dark outline), names.
+    Layers, bottom to top: boundaries (only when ``boundaries`` is given), small hollow grey
+    rings for the ``context`` municipalities outside the selection (so the shape of the
+    country stays readable without tiles), circles (id ``gemeenten``, pickable; the selected
+    municipalities have a thick dark outline), names.
     """
     points = point_rows(frame, metric=metric, lang=lang, selected=selected)
     layers = []
     if boundaries is not None:
         layers.append(_boundary_layer(boundaries, frame.get_column("gemeentecode").to_list()))
+    if context is not None:
+        shown = frame.get_column("gemeentecode").implode()
+        others = context.filter(~pl.col("gemeentecode").is_in(shown))
+        if not others.is_empty():
+            layers.append(_context_layer(others))
     layers += [_scatter_layer(points), _label_layer(points)]
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=CENTRE_LAT, longitude=CENTRE_LON, zoom=ZOOM),
+        # No base map: map_provider=None and pydeck's default style marker tell Streamlit to draw
+        # no tiles at all (map_style=None would make it fetch a default style from the internet).
         map_provider=None,
-        map_style=None,
         tooltip=tooltip(lang),
     )

@@ -364,16 +364,11 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     return frame.with_columns(value.alias("waarde")).sort("gemeente_naam")
 
 
-@dataclass(frozen=True)
-class Comparison:
-    label_key: str
-    params: dict[str, str]
-    n: int
-    uitgevoerd: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.uitgevoerd / self.n if self.n else None
+def map_context(data: Dataset) -> pl.DataFrame:
+    """Every municipality of the programme (gemeentecode, gemeente_naam, lat, lon), for context."""
+    return data.gemeenten.select(
+        "gemeentecode", pl.col("naam").alias("gemeente_naam"), "lat", "lon"
+    )
 
 
 def compare_with_wave(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFrame:

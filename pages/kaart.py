@@ -17,7 +17,12 @@ metric = st.selectbox(
 frame = metrics.map_frame(ctx.selection, metric)
 path, boundaries = cache.boundaries()
 deck = maps.municipality_deck(
-    frame, metric=metric, lang=ctx.lang, selected=ctx.filters.gemeenten, boundaries=boundaries
+    frame,
+    metric=metric,
+    lang=ctx.lang,
+    selected=ctx.filters.gemeenten,
+    boundaries=boundaries,
+    context=metrics.map_context(ctx.data),
 )
 legend = maps.legend_frame(frame, metric=metric, lang=ctx.lang)
 finding = findings.map_metric(frame, ui.metric_text(frame, metric, ctx.lang), ctx.lang)

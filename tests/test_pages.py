@@ -164,14 +164,16 @@ def test_map_page_draws_every_selected_municipality() -> None:
     decks = at.get("deck_gl_json_chart")
     assert len(decks) == 1
     spec = json.loads(decks[0].proto.json)
-    scatter = next(layer for layer in spec["layers"] if layer["@@type"] == "ScatterplotLayer")
-    names = sorted(row["gemeente_naam"] for row in scatter["data"])
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    names = sorted(row["gemeente_naam"] for row in layers["gemeenten"]["data"])
     wave1 = sorted(
         (g["weergavenaam"] or g["gemeente"])
         for g in _rows("gemeenten")
         if g["golf"] == "golf1_2022"
     )
     assert names == wave1
+    others = {g["gemeentecode"] for g in _rows("gemeenten") if g["golf"] != "golf1_2022"}
+    assert {row["gemeentecode"] for row in layers["overige-gemeenten"]["data"]} == others
     assert not any(layer["@@type"] == "GeoJsonLayer" for layer in spec["layers"])
 
 
