@@ -253,6 +253,17 @@ def _csv_bytes(rows: list[dict[str, str]], columns: tuple[str, ...]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _row_sources(path: Path) -> list[dict[str, str]]:
+    """The distinct sources named in the ``bron`` column, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for row in _read_csv(path):
+        for part in row["bron"].split(" | "):
+            seen.setdefault(part.strip(), None)
+    return [
+        {"title": src, "path": src} if src.startswith("http") else {"title": src} for src in seen
+    ]
+
+
 def _sha256(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
@@ -348,8 +359,8 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "name": "tijdlijn",
         "title": "Tijdlijn van BOTOC en Preventie met gezag",
         "status": "gepubliceerd",
-        "sources": [{"title": "Bron per rij in kolom bron"}],
-        "notes": "",
+        "sources": "per_row",
+        "notes": "Bron per rij in kolom bron.",
     },
     {
         "name": "kerncijfers",
@@ -376,6 +387,8 @@ def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
 
     resources = []
     for meta in RESOURCES:
+        if meta["sources"] == "per_row":
+            meta = {**meta, "sources": _row_sources(source_dir / f"{meta['name']}.csv")}
         path = f"{meta['name']}.csv"
         data = interventies if path == "interventies.csv" else (source_dir / path).read_bytes()
         rows = (

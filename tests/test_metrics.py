@@ -674,3 +674,10 @@ def test_bundled_timeline_and_lessons(dataset: Dataset) -> None:
     assert timeline.get_column("datum").to_list() == sorted(dates)
     assert timeline.get_column("jaar").to_list() == [int(d[:4]) for d in sorted(dates)]
     assert m.lessons(dataset, "en").height == len(raw("lessen"))
+
+
+def test_reference_rate_is_the_published_practice_scan_figure(dataset: Dataset) -> None:
+    published = dataset.kerncijfer("uitgevoerd_praktijkscan") / dataset.kerncijfer(
+        "interventies_praktijkscan"
+    )
+    assert published == m.REFERENCE_RATE

@@ -1,0 +1,45 @@
+"""The README stays accurate: commands, data table, settings and screenshots."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lib.paths import BUNDLED_DATA_DIR, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_two_commands_exist_in_the_makefile() -> None:
+    assert "make run" in README
+    assert "make test" in README
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^run: ", makefile, re.MULTILINE)
+    assert re.search(r"^test: ", makefile, re.MULTILINE)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_data_table_matches_the_data_package() -> None:
+    package = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    rows = dict(re.findall(r"^\| `(\w+)` \| (\w+) \|", README, re.MULTILINE))
+    assert rows == {r["name"]: r["status"] for r in package["resources"]}
+
+
+def test_every_setting_in_the_code_is_documented() -> None:
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "lib").glob("*.py"))
+    settings = set(re.findall(r"\"(PMG_[A-Z_]+)\"", code))
+    assert settings == {"PMG_DATA_DIR", "PMG_STORE_DIR", "PMG_BOUNDARIES"}
+    for name in settings:
+        assert f"`{name}`" in README
+
+
+def test_every_page_is_described_with_its_url() -> None:
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    for url in re.findall(r'url_path="(\w+)"', app):
+        if url != "toegankelijkheid":
+            assert f"(`/{url}`)" in README
+
+
+def test_screenshots_referenced_in_the_readme_exist() -> None:
+    for path in re.findall(r"\]\((docs/screenshots/[\w-]+\.png)\)", README):
+        assert (ROOT / path).is_file(), path
