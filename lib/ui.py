@@ -21,6 +21,7 @@ from lib.catalog import DataError, Dataset
 from lib.filters import BOTOC_OPTIONS, Filters, from_query, to_query
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, as_lang, code_label, fmt_int, fmt_pct, t
 from lib.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
+from lib.tables import display_table
 
 LANG_KEY = "taal"
 FILTER_KEYS: dict[str, str] = {
@@ -231,11 +232,6 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
         st.stop()
 
 
-def localise(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
-    """Keep ``columns`` (name -> i18n key) and rename them to labels in ``lang``."""
-    return frame.select(pl.col(name).alias(t(key, lang)) for name, key in columns.items())
-
-
 def chart(
     ctx: Context,
     figure: alt.TopLevelMixin,
@@ -253,7 +249,7 @@ def chart(
     described: Any = figure.properties(description=sentence)
     st.altair_chart(described, theme=None, width="stretch", key=key)
     with st.expander(t("tabel.toon", ctx.lang)):
-        st.dataframe(localise(table, columns, ctx.lang), hide_index=True, width="stretch")
+        st.dataframe(display_table(table, columns, ctx.lang), hide_index=True, width="stretch")
 
 
 def footer(ctx: Context) -> None:
@@ -326,7 +322,7 @@ def data_status(ctx: Context) -> None:
         "rijen": "datastatus.rijen",
         "datum": "datastatus.datum",
     }
-    st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")
+    st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
 
 
 def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
@@ -371,8 +367,7 @@ def map_list(ctx: Context, frame: pl.DataFrame) -> None:
     """The list alternative of the map."""
     lang = ctx.lang
     table = frame.with_columns(
-        pl.col("inwoners").map_elements(lambda v: fmt_int(v, lang), return_dtype=pl.String),
-        pl.col("golf").map_elements(lambda g: code_label("golf", g, lang), return_dtype=pl.String),
+        pl.col("golf").replace_strict({g: code_label("golf", g, lang) for g in GOLVEN})
     )
     columns = {
         "gemeente_naam": "as.gemeente",
@@ -384,7 +379,7 @@ def map_list(ctx: Context, frame: pl.DataFrame) -> None:
         "inwoners": "as.inwoners",
     }
     with st.expander(t("kaart.lijst", lang), expanded=False):
-        st.dataframe(localise(table, columns, lang), hide_index=True, width="stretch")
+        st.dataframe(display_table(table, columns, lang), hide_index=True, width="stretch")
 
 
 def partial_factors_note(ctx: Context) -> None:
@@ -428,4 +423,4 @@ def protective_table(ctx: Context, frame: pl.DataFrame) -> None:
         "n_interventies": "as.aantal",
         "n_gemeenten": "as.n_gemeenten",
     }
-    st.dataframe(localise(frame, columns, lang), hide_index=True, width="stretch")
+    st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
