@@ -232,7 +232,9 @@ def _reference(lang: Lang, title: str) -> list[alt.Chart]:
     rule = base.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
         tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
     )
-    text = base.mark_text(align="left", baseline="bottom", dx=4, color=palette.TEXT).encode(
+    # Right-aligned, ending at the rule: the rule sits at 85 %, so a label to its right would
+    # run off the chart.
+    text = base.mark_text(align="right", baseline="bottom", dx=-4, color=palette.TEXT).encode(
         y=alt.value(-6), text=alt.Text("label:N")
     )
     return [rule, text]

@@ -11,7 +11,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal, get_args
 
-from lib import strings_charts
+from lib import strings_a11y, strings_charts
 
 Lang = Literal["nl", "en"]
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
@@ -170,8 +170,8 @@ _NL: dict[str, str] = {
     "as.focusgebied": "Focusgebied",
     # notices
     "illustratief.melding": "Voorbeelddata: de interventies zijn gegenereerd en niet officieel. "
-    "Alleen de totalen van de 8 BOTOC-gemeenten (62 interventies, 53 uitgevoerd) komen uit de "
-    "beleidsreactie van 2022.",
+    "Alleen de totalen van de {botoc} BOTOC-gemeenten ({totaal} interventies, {uitgevoerd} "
+    "uitgevoerd) komen uit de beleidsreactie van 2022.",
     "onbetrouwbaar.uitleg": "Percentages over minder dan 5 interventies zijn onbetrouwbaar en "
     "gemarkeerd met *.",
     "tabel.toon": "Tabel met de cijfers",
@@ -254,7 +254,7 @@ _NL: dict[str, str] = {
     # execution
     "uitvoering.titel": "Uitvoering",
     "uitvoering.intro": "Welk deel van de interventies is in uitvoering of afgerond? De "
-    "praktijkscan vond 53 van de 62 (85 %) bij de BOTOC-gemeenten.",
+    "praktijkscan vond {uitgevoerd} van de {totaal} ({pct}) bij de BOTOC-gemeenten.",
     "uitvoering.per_gemeente": "Uitvoeringsgraad per gemeente",
     "uitvoering.per_thema": "Uitvoeringsgraad per thema",
     "uitvoering.status": "Stand van uitvoering per gemeente",
@@ -358,8 +358,8 @@ _EN: dict[str, str] = {
     "as.illustratief": "Example data",
     "as.focusgebied": "Focus area",
     "illustratief.melding": "Example data: the interventions are generated and not official. "
-    "Only the totals of the 8 BOTOC municipalities (62 interventions, 53 carried out) come from "
-    "the 2022 policy letter.",
+    "Only the totals of the {botoc} BOTOC municipalities ({totaal} interventions, {uitgevoerd} "
+    "carried out) come from the 2022 policy letter.",
     "onbetrouwbaar.uitleg": "Percentages over fewer than 5 interventions are unreliable and "
     "marked with *.",
     "tabel.toon": "Table with the figures",
@@ -436,7 +436,7 @@ _EN: dict[str, str] = {
     "themas.doelgroep": "Interventions by target group",
     "uitvoering.titel": "Execution",
     "uitvoering.intro": "Which share of the interventions is running or completed? The practice "
-    "scan found 53 of 62 (85%) in the BOTOC municipalities.",
+    "scan found {uitgevoerd} of {totaal} ({pct}) in the BOTOC municipalities.",
     "uitvoering.per_gemeente": "Execution rate by municipality",
     "uitvoering.per_thema": "Execution rate by theme",
     "uitvoering.status": "State of execution by municipality",
@@ -547,3 +547,5 @@ _EN.update(
         "known for this measure.",
     }
 )
+_NL.update(strings_a11y.NL)
+_EN.update(strings_a11y.EN)

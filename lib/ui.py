@@ -213,14 +213,27 @@ def data_error(error: DataError, lang: Lang) -> None:
     st.stop()
 
 
+def published(data: Dataset, lang: Lang) -> dict[str, str]:
+    """The practice-scan figures of the policy letter, formatted, for texts that cite them."""
+    done = data.kerncijfer("uitgevoerd_praktijkscan")
+    total = data.kerncijfer("interventies_praktijkscan")
+    return {
+        "botoc": fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
+        "totaal": fmt_int(total, lang),
+        "uitgevoerd": fmt_int(done, lang),
+        "pct": fmt_pct(done / total, lang),
+    }
+
+
 def page_header(ctx: Context, title_key: str, intro_key: str) -> None:
+    figures = published(ctx.data, ctx.lang)
     st.title(t(title_key, ctx.lang))
-    st.write(t(intro_key, ctx.lang))
+    st.write(t(intro_key, ctx.lang, **figures))
     ignored = st.session_state.pop(_NOTICE, None)
     if ignored:
         st.info(t("url.genegeerd", ctx.lang, params=", ".join(ignored)))
     if ctx.selection.illustrative:
-        st.warning(t("illustratief.melding", ctx.lang), icon=":material/info:")
+        st.warning(t("illustratief.melding", ctx.lang, **figures), icon=":material/info:")
 
 
 def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
