@@ -549,3 +549,33 @@ _EN.update(
 )
 _NL.update(strings_a11y.NL)
 _EN.update(strings_a11y.EN)
+_NL.update(
+    {
+        "sjabloon.kolom": "Kolom",
+        "sjabloon.type": "Type",
+        "sjabloon.verplicht": "Verplicht",
+        "sjabloon.uniek": "Uniek",
+        "sjabloon.toegestaan": "Toegestane waarden",
+        "sjabloon.omschrijving": "Omschrijving",
+        "sjabloon.woordenboek": "woordenboek",
+        "sjabloon.type.str": "tekst",
+        "sjabloon.type.int": "geheel getal",
+        "sjabloon.type.float": "getal (decimale komma mag)",
+        "sjabloon.type.bool": "ja/nee",
+    }
+)
+_EN.update(
+    {
+        "sjabloon.kolom": "Column",
+        "sjabloon.type": "Type",
+        "sjabloon.verplicht": "Required",
+        "sjabloon.uniek": "Unique",
+        "sjabloon.toegestaan": "Allowed values",
+        "sjabloon.omschrijving": "Description",
+        "sjabloon.woordenboek": "dictionary",
+        "sjabloon.type.str": "text",
+        "sjabloon.type.int": "whole number",
+        "sjabloon.type.float": "number (decimal comma allowed)",
+        "sjabloon.type.bool": "yes/no",
+    }
+)
