@@ -14,8 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from lib import geo
-from lib.catalog import Dataset, load_dataset
-from lib.paths import data_dir
+from lib.catalog import Dataset, load_dataset, with_store_version
+from lib.paths import data_dir, store_dir
+from lib.store import VERSIONS_TABLE, Store
 
 
 def _version_stamp(folder: Path) -> str:
@@ -23,15 +24,35 @@ def _version_stamp(folder: Path) -> str:
     return f"{meta.st_size}-{meta.st_mtime_ns}"
 
 
+def _store_stamp(root: Path) -> str:
+    """Changes with every commit to the store's version log (a cheap check on every rerun)."""
+    log = root / VERSIONS_TABLE / "_delta_log"
+    return str(log.stat().st_mtime_ns) if log.is_dir() else "-"
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, stamp: str) -> Dataset:
+def _bundled(folder: str, stamp: str) -> Dataset:
     return load_dataset(Path(folder))
 
 
-def current_dataset() -> Dataset:
-    """The current dataset; raises ``lib.catalog.DataError`` when a file breaks the contract."""
-    folder = data_dir()
-    return _load(str(folder), _version_stamp(folder))
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _versioned(
+    folder: str, stamp: str, root: str, store_stamp: str, version: int | None
+) -> Dataset:
+    return with_store_version(_bundled(folder, stamp), Store(Path(root)), version)
+
+
+def store() -> Store:
+    return Store(store_dir())
+
+
+def current_dataset(version: int | None = None) -> Dataset:
+    """The current dataset, or store ``version`` (read-only view of an older version).
+
+    Raises ``lib.catalog.DataError`` when a bundled file breaks the contract.
+    """
+    folder, root = data_dir(), store_dir()
+    return _versioned(str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -7,13 +7,14 @@ Plain Python: ``lib.cache`` wraps ``load_dataset`` for the app. A broken file ra
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
 from lib.i18n import Lang, t
 from lib.schema import REQUIRED_TABLES, TABLES
+from lib.store import Store
 from lib.validate import Issue, validate_table
 
 
@@ -121,6 +122,25 @@ def _read_text(path: Path) -> pl.DataFrame:
     return pl.read_csv(path, infer_schema=False, encoding="utf8")
 
 
+_POLARS_TYPES: dict[str, type[pl.DataType]] = {
+    "str": pl.String,
+    "int": pl.Int64,
+    "float": pl.Float64,
+    "bool": pl.Boolean,
+}
+
+
+def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """Every column of the contract, in contract order; absent optional columns are null."""
+    spec = TABLES[table]
+    missing = [
+        pl.lit(None, _POLARS_TYPES[c.dtype]).alias(c.name)
+        for c in spec.columns
+        if c.name not in frame.columns
+    ]
+    return frame.with_columns(missing).select(spec.names)
+
+
 def load_dataset(folder: Path) -> Dataset:
     """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
     provenance = read_provenance(folder)
@@ -143,19 +163,7 @@ def load_dataset(folder: Path) -> Dataset:
     gemeenten = frames["gemeenten"].with_columns(
         pl.coalesce("weergavenaam", "gemeente").alias("naam")
     )
-    interventies = frames["interventies"]
-    for col in ("illustratief", "monitoringplan"):
-        if col not in interventies.columns:
-            interventies = interventies.with_columns(pl.lit(None, pl.Boolean).alias(col))
-    for col, dtype in (
-        ("doelgroep", pl.String),
-        ("factoren", pl.String),
-        ("startjaar", pl.Int64),
-        ("bereik", pl.Int64),
-        ("budget_eur", pl.Float64),
-    ):
-        if col not in interventies.columns:
-            interventies = interventies.with_columns(pl.lit(None, dtype).alias(col))
+    interventies = complete_columns(frames["interventies"], "interventies")
     return Dataset(
         gemeenten=gemeenten,
         themas=frames["themas"],
@@ -166,3 +174,37 @@ def load_dataset(folder: Path) -> Dataset:
         lessen=frames["lessen"],
         provenance=provenance,
     )
+
+
+def with_store_version(base: Dataset, store: Store, version: int | None = None) -> Dataset:
+    """``base`` with the uploadable tables of a store version (default: the current one).
+
+    Without any version in the store, ``base`` (the bundled data, version 0) is returned.
+    """
+    current = store.current_version()
+    if current is None:
+        return base
+    number = current if version is None else version
+    info = store.version_info(number)
+    interventies = complete_columns(store.read("interventies", number), "interventies")
+    illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
+    previous = base.provenance.resources["interventies"]
+    source = Source(
+        f"{info['bronbestand'] or previous.title} ({info['wie']}, {info['tijdstip']:%Y-%m-%d}): "
+        f"{info['opmerking']}"
+    )
+    resource = replace(
+        previous,
+        status="illustratief" if illustrative else "gepubliceerd",
+        date=f"{info['tijdstip']:%Y-%m-%d}",
+        rows=interventies.height,
+        hash=info["checksum"] or previous.hash,
+        sources=previous.sources if info["versie"] == 0 else (source,),
+    )
+    provenance = replace(
+        base.provenance,
+        version=base.provenance.version if number == 0 else str(number),
+        created=f"{info['tijdstip']:%Y-%m-%d}",
+        resources={**base.provenance.resources, "interventies": resource},
+    )
+    return replace(base, interventies=interventies, provenance=provenance)

@@ -11,7 +11,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal, get_args
 
-from lib import strings_a11y, strings_charts
+from lib import strings_a11y, strings_charts, strings_store, strings_upload
 
 Lang = Literal["nl", "en"]
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
@@ -579,3 +579,7 @@ _EN.update(
         "sjabloon.type.bool": "yes/no",
     }
 )
+_NL.update(strings_store.NL)
+_EN.update(strings_store.EN)
+_NL.update(strings_upload.NL)
+_EN.update(strings_upload.EN)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import read_rows, tiny_tables, write_dataset
+from tinydata import read_rows, tiny_tables, write_dataset
 
 from lib.catalog import DataError, Dataset, load_dataset, read_provenance
 from lib.paths import BUNDLED_DATA_DIR

@@ -56,6 +56,7 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "maat": METRICS,
     "filter.botoc": BOTOC_OPTIONS,
     "voet.status": STATUS_DATA,
+    "sjabloon.type": ("str", "int", "float", "bool"),
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]
