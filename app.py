@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import ui
+from lib import a11y, ui
 from lib.cache import current_dataset
 from lib.catalog import DataError
 from lib.i18n import as_lang, t
@@ -16,6 +16,7 @@ try:
 except DataError as error:
     ui.data_error(error, as_lang(st.session_state.get(ui.LANG_KEY)))
 lang, _ = ui.sidebar(data)
+a11y.apply(lang)
 pages = [
     st.Page(
         "pages/overzicht.py",
@@ -37,6 +38,13 @@ pages = [
         "pages/risicofactoren.py",
         title=t("nav.risicofactoren", lang),
         url_path="risicofactoren",
+    ),
+    st.Page("pages/data.py", title=t("nav.data", lang), url_path="data"),
+    st.Page("pages/versies.py", title=t("nav.versies", lang), url_path="versies"),
+    st.Page(
+        "pages/toegankelijkheid.py",
+        title=t("nav.toegankelijkheid", lang),
+        url_path="toegankelijkheid",
     ),
 ]
 st.navigation(pages).run()

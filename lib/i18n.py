@@ -583,3 +583,177 @@ _NL.update(strings_store.NL)
 _EN.update(strings_store.EN)
 _NL.update(strings_upload.NL)
 _EN.update(strings_upload.EN)
+_NL.update(
+    {
+        "cli.errors": "FOUT",
+        "cli.warnings": "WAARSCHUWING",
+        "cli.geldig": "Geldig: {fouten} fouten, {waarschuwingen} waarschuwingen.",
+        "cli.ongeldig": "Ongeldig: {fouten} fouten, {waarschuwingen} waarschuwingen. Er is niets "
+        "opgeslagen.",
+        "cli.geen_wachtwoord": "Er is geen analist-wachtwoordzin ingesteld "
+        "(analyst_passphrase_hash in .streamlit/secrets.toml); publiceren en herstellen kan dan "
+        "niet. Maak er een met: python -m lib.auth",
+        "cli.wachtwoord": "Analist-wachtwoordzin: ",
+        "cli.gepubliceerd": "Gepubliceerd als versie {versie}.",
+        "cli.geen_versies": "Er zijn nog geen gepubliceerde versies; het dashboard toont de "
+        "meegeleverde data.",
+        "cli.herstel": "Herstel van versie {versie}",
+        "cli.hersteld": "Versie {oud} is hersteld als nieuwe versie {versie}.",
+        "store.basis": "Meegeleverde data (versie 0)",
+    }
+)
+_EN.update(
+    {
+        "cli.errors": "ERROR",
+        "cli.warnings": "WARNING",
+        "cli.geldig": "Valid: {fouten} errors, {waarschuwingen} warnings.",
+        "cli.ongeldig": "Invalid: {fouten} errors, {waarschuwingen} warnings. Nothing was stored.",
+        "cli.geen_wachtwoord": "No analyst passphrase is configured (analyst_passphrase_hash in "
+        ".streamlit/secrets.toml); publishing and restoring are not possible. Create one with: "
+        "python -m lib.auth",
+        "cli.wachtwoord": "Analyst passphrase: ",
+        "cli.gepubliceerd": "Published as version {versie}.",
+        "cli.geen_versies": "No versions have been published yet; the dashboard shows the bundled "
+        "data.",
+        "cli.herstel": "Restore of version {versie}",
+        "cli.hersteld": "Version {oud} has been restored as new version {versie}.",
+        "store.basis": "Bundled data (version 0)",
+    }
+)
+_NL.update(
+    {
+        "nav.data": "Data bijwerken",
+        "nav.versies": "Versies",
+        "data.titel": "Data bijwerken",
+        "data.intro": "Upload een nieuw bestand met interventies of voortgang (CSV of Excel). "
+        "U ziet meteen hoe het bestand is gelezen, wat er niet klopt en wat er verandert. "
+        "Publiceren maakt een nieuwe versie; oude versies blijven bewaard.",
+        "data.tabel": "Welke tabel werkt u bij?",
+        "data.bestand": "Bestand (CSV of XLSX)",
+        "data.blad": "Werkblad",
+        "data.sjablonen": "Sjablonen en voorbeeldbestanden",
+        "data.sjablonen.uitleg": "Leeg sjabloon, voorbeeldbestand en woordenboek van de kolommen. "
+        "De CSV-bestanden gebruiken ; en een decimale komma, zodat Excel ze goed opent.",
+        "data.fouten": "{fouten} fouten en {waarschuwingen} waarschuwingen. Los de fouten op en "
+        "upload het bestand opnieuw; er is niets opgeslagen.",
+        "data.waarschuwingen": "Geen fouten, wel {waarschuwingen} waarschuwingen. U kunt "
+        "publiceren.",
+        "data.geldig": "Het bestand is in orde.",
+        "data.rapport.download": "Rapport downloaden (CSV)",
+        "data.voorbeeld": "Voorbeeld van de nieuwe data",
+        "data.voor": "Nu",
+        "data.na": "Na publiceren",
+        "data.toegevoegd": "Toegevoegd",
+        "data.gewijzigd": "Gewijzigde cellen",
+        "data.verwijderd": "Verwijderd",
+        "data.reikwijdte": "Wat vervangt dit bestand?",
+        "data.opmerking": "Opmerking (verplicht)",
+        "data.wie": "Uw naam of e-mailadres",
+        "data.publiceren": "Publiceren als nieuwe versie",
+        "data.alleen_analisten": "Alleen analisten kunnen publiceren. Meld u hierboven aan.",
+        "data.gepubliceerd": "Gepubliceerd als versie {versie}. Iedereen ziet deze versie bij de "
+        "volgende klik.",
+        "data.inloggen": "Inloggen",
+        "data.wachtwoord": "Analist-wachtwoordzin",
+        "data.aanmelden": "Aanmelden",
+        "data.rol": "Uw rol",
+        "versies.titel": "Versies",
+        "versies.intro": "Elke publicatie is een nieuwe versie. U kunt een oude versie bekijken, "
+        "twee versies vergelijken en een oude versie terugzetten als nieuwe versie.",
+        "versies.tijdstip": "Tijdstip (UTC)",
+        "versies.actie": "Actie",
+        "versies.wie": "Wie",
+        "versies.opmerking": "Opmerking",
+        "versies.bronbestand": "Bronbestand",
+        "versies.rijen": "Rijen interventies",
+        "versies.checksum": "Controlegetal",
+        "versies.bekijken": "Een versie bekijken",
+        "versies.bekijk": "Versie",
+        "versies.bekijk.knop": "Toon deze versie in het dashboard (alleen lezen)",
+        "versies.terug": "Terug naar de huidige versie",
+        "versies.alleen_lezen": "U bekijkt versie {versie} (alleen lezen). Ga naar Versies om "
+        "terug te gaan naar de huidige versie.",
+        "versies.vergelijken": "Twee versies vergelijken",
+        "versies.oud": "Oude versie",
+        "versies.nieuw": "Nieuwe versie",
+        "versies.herstellen": "Een versie terugzetten",
+        "versies.herstel.versie": "Versie om terug te zetten",
+        "versies.herstel.knop": "Terugzetten als nieuwe versie",
+    }
+)
+_EN.update(
+    {
+        "nav.data": "Update data",
+        "nav.versies": "Versions",
+        "data.titel": "Update data",
+        "data.intro": "Upload a new file with interventions or progress (CSV or Excel). You see "
+        "straight away how the file was read, what is wrong and what changes. Publishing creates "
+        "a new version; old versions are kept.",
+        "data.tabel": "Which table are you updating?",
+        "data.bestand": "File (CSV or XLSX)",
+        "data.blad": "Sheet",
+        "data.sjablonen": "Templates and example files",
+        "data.sjablonen.uitleg": "Empty template, example file and dictionary of the columns. The "
+        "CSV files use ; and a decimal comma, so that Excel opens them correctly.",
+        "data.fouten": "{fouten} errors and {waarschuwingen} warnings. Fix the errors and upload "
+        "the file again; nothing was stored.",
+        "data.waarschuwingen": "No errors, but {waarschuwingen} warnings. You can publish.",
+        "data.geldig": "The file is in order.",
+        "data.rapport.download": "Download the report (CSV)",
+        "data.voorbeeld": "Preview of the new data",
+        "data.voor": "Now",
+        "data.na": "After publishing",
+        "data.toegevoegd": "Added",
+        "data.gewijzigd": "Changed cells",
+        "data.verwijderd": "Removed",
+        "data.reikwijdte": "What does this file replace?",
+        "data.opmerking": "Comment (required)",
+        "data.wie": "Your name or e-mail address",
+        "data.publiceren": "Publish as a new version",
+        "data.alleen_analisten": "Only analysts can publish. Sign in above.",
+        "data.gepubliceerd": "Published as version {versie}. Everybody sees this version at their "
+        "next click.",
+        "data.inloggen": "Log in",
+        "data.wachtwoord": "Analyst passphrase",
+        "data.aanmelden": "Sign in",
+        "data.rol": "Your role",
+        "versies.titel": "Versions",
+        "versies.intro": "Every publication is a new version. You can view an old version, "
+        "compare two versions and restore an old version as a new version.",
+        "versies.tijdstip": "Time (UTC)",
+        "versies.actie": "Action",
+        "versies.wie": "Who",
+        "versies.opmerking": "Comment",
+        "versies.bronbestand": "Source file",
+        "versies.rijen": "Intervention rows",
+        "versies.checksum": "Checksum",
+        "versies.bekijken": "View a version",
+        "versies.bekijk": "Version",
+        "versies.bekijk.knop": "Show this version in the dashboard (read-only)",
+        "versies.terug": "Back to the current version",
+        "versies.alleen_lezen": "You are viewing version {versie} (read-only). Go to Versions to "
+        "return to the current version.",
+        "versies.vergelijken": "Compare two versions",
+        "versies.oud": "Old version",
+        "versies.nieuw": "New version",
+        "versies.herstellen": "Restore a version",
+        "versies.herstel.versie": "Version to restore",
+        "versies.herstel.knop": "Restore as a new version",
+    }
+)
+_NL.update(
+    {
+        "kind.bsn": "BSN",
+        "kind.geboortedatum": "geboortedatum",
+        "kind.email": "e-mailadres",
+        "kind.telefoon": "telefoonnummer",
+    }
+)
+_EN.update(
+    {
+        "kind.bsn": "citizen service number, BSN",
+        "kind.geboortedatum": "date of birth",
+        "kind.email": "e-mail address",
+        "kind.telefoon": "phone number",
+    }
+)

@@ -32,7 +32,7 @@ NL: dict[str, str] = {
     "staan.",
     "issue.duplicate_header": "Meer dan één kolom hoort bij '{column}': {headers}. Houd één van "
     "deze kolommen over en verwijder de andere.",
-    "issue.personal_data": "Kolom '{column}' lijkt persoonsgegevens te bevatten (soort: {kind}). "
+    "issue.personal_data": "Kolom '{column}' lijkt persoonsgegevens te bevatten ({kind}). "
     "Verwijder deze kolom; het bestand is niet opgeslagen.",
     # row-level errors
     "issue.extra_fields": "Deze rij heeft meer cellen dan er kolomkoppen zijn. Waarschijnlijk "
@@ -71,7 +71,7 @@ NL: dict[str, str] = {
     "upload.kop.regel": "'{origineel}' → {kolom}",
     "upload.vertaald.kop": "Vertaalde waarden",
     "upload.vertaald.regel": "{kolom}: '{origineel}' → {code} ({aantal}×)",
-    "upload.leeg.rijen": "Lege rijen overgeslagen: {aantal}.",
+    "upload.leeg.rijen": "Lege rijen overgeslagen: {n}.",
     "upload.rapport.rij": "Rij",
     "upload.rapport.kolom": "Kolom",
     "upload.rapport.waarde": "Waarde",
@@ -104,7 +104,7 @@ EN: dict[str, str] = {
     "issue.empty_sheet": "The sheet '{sheet}' is empty. Choose the sheet that holds the data.",
     "issue.duplicate_header": "More than one column belongs to '{column}': {headers}. Keep one "
     "of these columns and remove the others.",
-    "issue.personal_data": "Column '{column}' seems to contain personal data (type: {kind}). "
+    "issue.personal_data": "Column '{column}' seems to contain personal data ({kind}). "
     "Remove this column; the file has not been saved.",
     "issue.extra_fields": "This row has more cells than there are column headers. Probably the "
     "delimiter ({delimiter}) appears in a value. Put that value in quotation marks or remove "
@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     "upload.kop.regel": "'{origineel}' → {kolom}",
     "upload.vertaald.kop": "Translated values",
     "upload.vertaald.regel": "{kolom}: '{origineel}' → {code} ({aantal}×)",
-    "upload.leeg.rijen": "Empty rows skipped: {aantal}.",
+    "upload.leeg.rijen": "Empty rows skipped: {n}.",
     "upload.rapport.rij": "Row",
     "upload.rapport.kolom": "Column",
     "upload.rapport.waarde": "Value",

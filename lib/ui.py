@@ -34,6 +34,7 @@ FILTER_KEYS: dict[str, str] = {
     "domeinen": "filter_domein",
 }
 _STATE = "pmg_state"
+VIEW_KEY = "pmg_view_version"  # a store version viewed read-only, or absent for the current one
 _NOTICE = "pmg_url_notice"
 LANG_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
 
@@ -200,7 +201,7 @@ def _leave_legacy_multipage() -> None:
 def context() -> Context:
     """The language, filters, dataset and selection for the page being drawn."""
     _leave_legacy_multipage()
-    data = current_dataset()
+    data = current_dataset(st.session_state.get(VIEW_KEY))
     lang = as_lang(st.session_state.get(LANG_KEY))
     filters: Filters = st.session_state.get(_STATE, Filters())
     return Context(lang, filters, data, metrics.select(data, filters))
@@ -232,6 +233,9 @@ def page_header(ctx: Context, title_key: str, intro_key: str) -> None:
     ignored = st.session_state.pop(_NOTICE, None)
     if ignored:
         st.info(t("url.genegeerd", ctx.lang, params=", ".join(ignored)))
+    viewed = st.session_state.get(VIEW_KEY)
+    if viewed is not None:
+        st.info(t("versies.alleen_lezen", ctx.lang, versie=viewed), icon=":material/history:")
     if ctx.selection.illustrative:
         st.warning(t("illustratief.melding", ctx.lang, **figures), icon=":material/info:")
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.i18n import Lang, fmt_number, t
+from lib.i18n import CATALOGUE, Lang, fmt_number, t
 from lib.schema import MULTI_SEPARATOR, Column, Table
 
 Severity = Literal["error", "warning"]
@@ -37,11 +37,17 @@ class Issue:
     params: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: Lang) -> str:
-        params = {
-            k: fmt_number(v, lang, decimals=_decimals(v)) if isinstance(v, float) else v
-            for k, v in self.params.items()
-        }
+        params = {k: _param(k, v, lang) for k, v in self.params.items()}
         return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
+
+
+def _param(name: str, value: object, lang: Lang) -> object:
+    """A parameter as the message shows it: numbers in the language, codes as labels."""
+    if isinstance(value, float):
+        return fmt_number(value, lang, decimals=_decimals(value))
+    if isinstance(value, str) and f"{name}.{value}" in CATALOGUE[lang]:
+        return t(f"{name}.{value}", lang)
+    return value
 
 
 def _decimals(value: float) -> int:
@@ -82,7 +88,9 @@ def _cast_expr(col: Column) -> pl.Expr:
         return raw.cast(pl.Int64, strict=False)
     if col.dtype == "float":
         # A decimal comma (``12.500,50``) is read as Dutch notation: dots group thousands.
-        dutch = raw.str.contains(",")
+        dutch = raw.str.contains(
+            r"^[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
+        ) & raw.str.contains(",")
         text = (
             pl.when(dutch)
             .then(raw.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))

@@ -57,6 +57,9 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "filter.botoc": BOTOC_OPTIONS,
     "voet.status": STATUS_DATA,
     "sjabloon.type": ("str", "int", "float", "bool"),
+    "store.actie": ("basis", "publicatie", "herstel"),
+    "store.scope": ("alles", "gemeenten"),
+    "auth.role": ("viewer", "analyst"),
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]

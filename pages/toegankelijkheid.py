@@ -1,0 +1,23 @@
+"""Toegankelijkheid: the accessibility statement (what is tested, what does not comply yet)."""
+
+import streamlit as st
+
+from lib import a11y, ui
+from lib.i18n import t
+
+ctx = ui.context()
+ui.page_header(ctx, "toegank.titel", "toegank.intro")
+lang = ctx.lang
+
+st.header(t("toegank.getest.kop", lang))
+st.markdown(t("toegank.getest", lang))
+
+st.header(t("toegank.beperkingen.kop", lang))
+st.markdown(t("toegank.beperkingen", lang))
+
+st.header(t("toegank.datum.kop", lang))
+st.write(t("toegank.datum", lang, datum=a11y.statement_date(lang)))
+
+st.header(t("toegank.contact.kop", lang))
+st.write(t("toegank.contact", lang))
+ui.footer(ctx)
