@@ -757,3 +757,5 @@ _EN.update(
         "kind.telefoon": "phone number",
     }
 )
+_NL.update({"tabel.interventies": "Interventies", "tabel.voortgang": "Voortgang per periode"})
+_EN.update({"tabel.interventies": "Interventions", "tabel.voortgang": "Progress per period"})

@@ -285,7 +285,8 @@ def footer(ctx: Context) -> None:
         for source in resource.sources:
             seen.setdefault(source.title, source.path)
     links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
-    st.caption(f"{t('voet.bronnen', lang)}: " + " · ".join(links))
+    with st.expander(f"{t('voet.bronnen', lang)} ({len(links)})"):
+        st.caption("\n".join(f"- {link}" for link in links))
     if ctx.data.illustrative:
         st.caption(t("voet.illustratief", lang))
 

@@ -11,7 +11,13 @@ ui.page_header(ctx, "data.titel", "data.intro")
 role = ui_data.role_panel(ctx)
 ui_data.templates(ctx)
 
-table = st.radio(t("data.tabel", ctx.lang), UPLOADABLE_TABLES, key="data_tabel", horizontal=True)
+table = st.radio(
+    t("data.tabel", ctx.lang),
+    UPLOADABLE_TABLES,
+    key="data_tabel",
+    horizontal=True,
+    format_func=lambda name: t(f"tabel.{name}", ctx.lang),
+)
 upload = st.file_uploader(
     t("data.bestand", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
 )

@@ -34,6 +34,7 @@ from lib.schema import (
     SOORTEN,
     STATUS_DATA,
     STATUSSEN,
+    UPLOADABLE_TABLES,
     Dtype,
 )
 
@@ -60,6 +61,7 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "store.actie": ("basis", "publicatie", "herstel"),
     "store.scope": ("alles", "gemeenten"),
     "auth.role": ("viewer", "analyst"),
+    "tabel": UPLOADABLE_TABLES,
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]

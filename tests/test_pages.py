@@ -138,7 +138,10 @@ def test_every_page_marks_illustrative_data_and_has_a_footer(page: str) -> None:
     assert any("Voorbeelddata" in w.value for w in at.warning)
     captions = " ".join(c.value for c in at.caption)
     assert "Dataversie 1.0.0 van 2026-11-28" in captions
-    assert "Bronnen:" in captions
+    sources = next(e for e in at.expander if e.proto.label.startswith("Bronnen ("))
+    assert "Beleidsreactie op het onderzoeksdrieluik van Bureau Beke" in " ".join(
+        c.value for c in sources.caption
+    )
 
 
 EMPTY_QUERIES: list[dict[str, str | list[str]]] = [
