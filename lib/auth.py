@@ -30,6 +30,7 @@ from typing import ClassVar, Final, Literal
 
 import polars as pl
 
+from lib.errors import KeyedError
 from lib.store import Scope, Store
 
 Role = Literal["viewer", "analyst"]
@@ -42,15 +43,10 @@ SALT_BYTES: Final = 16
 MAX_ITERATIONS: Final = 10_000_000
 
 
-class AuthError(Exception):
+class AuthError(KeyedError):
     """Refused for a reason the user may see; ``key`` and ``params`` give the message."""
 
     default_key: ClassVar[str] = "auth.error"
-
-    def __init__(self, detail: str = "", *, key: str | None = None, **params: object) -> None:
-        self.key: str = key or self.default_key
-        self.params: dict[str, object] = params
-        super().__init__(detail or self.key)
 
 
 class NotAllowed(AuthError):

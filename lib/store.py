@@ -41,6 +41,7 @@ import polars as pl
 from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties
 from polars.datatypes import DataTypeClass
 
+from lib.errors import KeyedError
 from lib.schema import TABLES, UPLOADABLE_TABLES
 
 Scope = Literal["alles", "gemeenten"]
@@ -106,15 +107,10 @@ _TABLE_CONFIG: Final[dict[str, str | None]] = {
 # ----------------------------------------------------------------------------- errors
 
 
-class StoreError(Exception):
+class StoreError(KeyedError):
     """A store operation was refused; ``key`` and ``params`` give the message (``lib.i18n``)."""
 
     default_key: ClassVar[str] = "store.error"
-
-    def __init__(self, detail: str = "", *, key: str | None = None, **params: object) -> None:
-        self.key: str = key or self.default_key
-        self.params: dict[str, object] = params
-        super().__init__(detail or self.key)
 
 
 class StoreBusy(StoreError):

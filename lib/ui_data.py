@@ -15,6 +15,7 @@ import streamlit as st
 from lib import auth, metrics
 from lib.cache import store
 from lib.catalog import Dataset, complete_columns, load_dataset
+from lib.errors import KeyedError
 from lib.export import csv_bytes
 from lib.filters import Filters
 from lib.i18n import Lang, fmt_int, fmt_pct, t
@@ -239,7 +240,7 @@ def publish_form(
                 store(), role, table, clean, who=who, comment=comment, source_name=file_name,
                 checksum=checksum_bytes(data), scope=scope,
             )  # fmt: skip
-        except (auth.AuthError, StoreError) as error:
+        except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
         st.success(t("data.gepubliceerd", lang, versie=version))
@@ -324,7 +325,7 @@ def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -
         try:
             new = auth.guarded_rollback(target, role, version, who=_who() or "analist",
                                         comment=comment)  # fmt: skip
-        except (auth.AuthError, StoreError) as error:
+        except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
         st.success(t("cli.hersteld", lang, oud=version, versie=new))
