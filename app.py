@@ -39,6 +39,8 @@ pages = [
         title=t("nav.risicofactoren", lang),
         url_path="risicofactoren",
     ),
+    st.Page("pages/presentatie.py", title=t("nav.presentatie", lang), url_path="presentatie"),
+    st.Page("pages/kenniskaart.py", title=t("nav.kenniskaart", lang), url_path="kenniskaart"),
     st.Page("pages/data.py", title=t("nav.data", lang), url_path="data"),
     st.Page("pages/versies.py", title=t("nav.versies", lang), url_path="versies"),
     st.Page(

@@ -57,6 +57,7 @@ class Dataset:
     tijdlijn: pl.DataFrame
     kerncijfers: pl.DataFrame
     lessen: pl.DataFrame
+    factor_themas: pl.DataFrame
     provenance: Provenance
 
     @property
@@ -144,7 +145,16 @@ def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
 def load_dataset(folder: Path) -> Dataset:
     """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
     provenance = read_provenance(folder)
-    order = ("gemeenten", "themas", "factoren", "interventies", "tijdlijn", "kerncijfers", "lessen")
+    order = (
+        "gemeenten",
+        "themas",
+        "factoren",
+        "interventies",
+        "tijdlijn",
+        "kerncijfers",
+        "lessen",
+        "factor_themas",
+    )
     assert set(order) == set(REQUIRED_TABLES)
     frames: dict[str, pl.DataFrame] = {}
     problems: list[FileIssue] = []
@@ -172,6 +182,7 @@ def load_dataset(folder: Path) -> Dataset:
         tijdlijn=frames["tijdlijn"],
         kerncijfers=frames["kerncijfers"],
         lessen=frames["lessen"],
+        factor_themas=frames["factor_themas"],
         provenance=provenance,
     )
 

@@ -5,6 +5,11 @@
 - ``publish --table interventies FILE --comment TEXT [--scope all|municipalities]``
 - ``history``
 - ``rollback VERSION --comment TEXT``
+- ``profile [--gemeente GM0855] --format pdf|md|html --out FILE [--lang nl|en]``: the
+  Kenniskaart profile (see ``lib.profile_export``)
+- ``export --format pptx|pdf --out FILE [--filters QUERYSTRING]``: the briefing of a dashboard
+  view (the query string of its URL: filters, ``lang``, ``verhaal``, ``titel``, ``maat``; see
+  ``lib.briefing``)
 
 Publishing and restoring need the analyst passphrase configured in ``.streamlit/secrets.toml``
 (``analyst_passphrase_hash``; another file with ``PMG_SECRETS_FILE``); give the passphrase in
@@ -25,11 +30,12 @@ from typing import Any
 
 from lib import auth
 from lib.catalog import Dataset, load_dataset, with_store_version
+from lib.errors import KeyedError
 from lib.i18n import LANGS, Lang, as_lang, t
 from lib.ingest import Prepared, prepare, to_json_report
 from lib.paths import STREAMLIT_DIR, data_dir, store_dir
 from lib.schema import TABLES, UPLOADABLE_TABLES
-from lib.store import Store, StoreError, checksum_bytes
+from lib.store import Store, checksum_bytes
 
 SCOPES = {"all": "alles", "municipalities": "gemeenten"}
 
@@ -69,7 +75,40 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("version", type=int)
     rollback.add_argument("--comment", default="")
     rollback.add_argument("--who", default=os.environ.get("USER", "beheerder"))
+
+    # parsed by lib.profile_export.profile_command; listed here for --help
+    commands.add_parser("profile", help="write the Kenniskaart profile (PDF, Markdown, HTML)")
+    # parsed by lib.briefing.export_command; listed here for --help
+    commands.add_parser("export", help="write the briefing of a dashboard view (PPTX or PDF)")
     return parser
+
+
+def _profile_argv(argv: Sequence[str]) -> list[str] | None:
+    """The arguments after ``profile`` (with a leading ``--lang``), or None for other commands."""
+    tokens = list(argv)
+    lang: list[str] = []
+    if tokens[:1] == ["--lang"]:
+        lang, tokens = tokens[:2], tokens[2:]
+    elif tokens and tokens[0].startswith("--lang="):
+        lang, tokens = tokens[:1], tokens[1:]
+    if not tokens or tokens[0] != "profile":
+        return None
+    rest = tokens[1:]
+    has_lang = any(a == "--lang" or a.startswith("--lang=") for a in rest)
+    return rest if has_lang or not lang else [*rest, *lang]
+
+
+def _export_argv(argv: Sequence[str]) -> tuple[list[str], str] | None:
+    """The arguments after ``export`` and the language of a leading ``--lang``, or None."""
+    tokens = list(argv)
+    lang = "nl"
+    if tokens[:1] == ["--lang"] and len(tokens) > 1:
+        lang, tokens = tokens[1], tokens[2:]
+    elif tokens and tokens[0].startswith("--lang="):
+        lang, tokens = tokens[0].split("=", 1)[1], tokens[1:]
+    if not tokens or tokens[0] != "export":
+        return None
+    return tokens[1:], lang
 
 
 def _secrets() -> Mapping[str, object]:
@@ -181,6 +220,16 @@ def _rollback(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    delegated = _profile_argv(sys.argv[1:] if argv is None else argv)
+    if delegated is not None:
+        from lib.profile_export import profile_command
+
+        return profile_command(delegated)
+    exported = _export_argv(sys.argv[1:] if argv is None else argv)
+    if exported is not None:
+        from lib.briefing import export_command
+
+        return export_command(exported[0], default_lang=as_lang(exported[1]))
     try:
         args = _parser().parse_args(argv)
     except UsageError as error:
@@ -198,9 +247,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"usage error: {error}", file=sys.stderr)
         return 2
-    except auth.AuthError as error:
-        print(t(error.key, lang, **error.params), file=sys.stderr)
-        return 1
-    except StoreError as error:
+    except KeyedError as error:  # refused: not allowed, store busy, comment missing, ...
         print(t(error.key, lang, **error.params), file=sys.stderr)
         return 1

@@ -11,7 +11,14 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal, get_args
 
-from lib import strings_a11y, strings_charts, strings_store, strings_upload
+from lib import (
+    strings_a11y,
+    strings_charts,
+    strings_kenniskaart,
+    strings_presentatie,
+    strings_store,
+    strings_upload,
+)
 
 Lang = Literal["nl", "en"]
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
@@ -759,3 +766,7 @@ _EN.update(
 )
 _NL.update({"tabel.interventies": "Interventies", "tabel.voortgang": "Voortgang per periode"})
 _EN.update({"tabel.interventies": "Interventions", "tabel.voortgang": "Progress per period"})
+_NL.update(strings_kenniskaart.NL)
+_EN.update(strings_kenniskaart.EN)
+_NL.update(strings_presentatie.NL)
+_EN.update(strings_presentatie.EN)

@@ -53,6 +53,9 @@ SOORTEN: tuple[str, ...] = ("risico", "beschermend")
 GOLVEN: tuple[str, ...] = ("golf1_2022", "nplv_2023", "selectie_2023")
 PRODUCTEN: tuple[str, ...] = ("kennissynthese", "praktijkscan", "beleidsreactie")
 STATUS_DATA: tuple[str, ...] = ("gepubliceerd", "illustratief")
+PIJLERS: tuple[str, ...] = ("perspectief", "grenzen", "verbindend")
+"""The two pillars of Preventie met gezag (offering prospects, setting limits) and the
+connecting themes that serve both; ``themas.pijler`` assigns each theme to one of them."""
 
 GEMEENTECODE_PATTERN = r"^GM[0-9]{4}$"
 PERIODE_PATTERN = r"^20[0-9]{2}-Q[1-4]$"
@@ -200,6 +203,14 @@ THEMAS_TABLE = Table(
         Column(
             "omschrijving_en", "str", "Omschrijving (EN)", "Description (English)", required=True
         ),
+        Column(
+            "pijler",
+            "str",
+            "Pijler van PmG: perspectief, grenzen of verbindend",
+            "Pillar of PmG: prospects (perspectief), limits (grenzen) or connecting (verbindend)",
+            required=True,
+            enum=PIJLERS,
+        ),
         BRON,
     ),
     key="thema",
@@ -266,6 +277,49 @@ FACTOREN = Table(
         ),
     ),
     key="factor",
+)
+
+FACTOR_THEMAS = Table(
+    "factor_themas",
+    (
+        Column(
+            "factor",
+            "str",
+            "Factorcode",
+            "Factor code",
+            required=True,
+            references=("factoren", "factor"),
+        ),
+        Column(
+            "thema",
+            "str",
+            "Themacode van interventies die de factor kunnen aanpakken",
+            "Theme code of interventions that can address the factor",
+            required=True,
+            references=("themas", "thema"),
+        ),
+        Column(
+            "toelichting_nl",
+            "str",
+            "Waarom dit thema de factor kan aanpakken (NL)",
+            "Why this theme can address the factor (Dutch)",
+            required=True,
+        ),
+        Column(
+            "toelichting_en",
+            "str",
+            "Waarom dit thema de factor kan aanpakken (EN)",
+            "Why this theme can address the factor (English)",
+            required=True,
+        ),
+        Column(
+            "bron",
+            "str",
+            "Bronnen van de factor, gescheiden door ' | '",
+            "Sources of the factor, separated by ' | '",
+            required=True,
+        ),
+    ),
 )
 
 INTERVENTIES = Table(
@@ -439,6 +493,7 @@ TABLES: dict[str, Table] = {
         GEMEENTEN,
         THEMAS_TABLE,
         FACTOREN,
+        FACTOR_THEMAS,
         INTERVENTIES,
         VOORTGANG,
         TIJDLIJN,
@@ -454,5 +509,6 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "tijdlijn",
     "kerncijfers",
     "lessen",
+    "factor_themas",
 )
 UPLOADABLE_TABLES: tuple[str, ...] = ("interventies", "voortgang")

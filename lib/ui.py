@@ -15,7 +15,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from lib import metrics
+from lib import metrics, ui_share
 from lib.cache import current_dataset
 from lib.catalog import DataError, Dataset
 from lib.filters import BOTOC_OPTIONS, Filters, from_query, to_query
@@ -124,6 +124,7 @@ def _multiselect(
 def sidebar(data: Dataset) -> tuple[Lang, Filters]:
     """Language switch and filters; mirrors both in the URL. Call once, in ``app.py``."""
     _init_from_url(data)
+    ui_share.init_from_url()
     with st.sidebar:
         st.radio(
             t("taal.label", DEFAULT_LANG),
@@ -172,8 +173,9 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
             disabled=filters.is_default,
         )
         st.caption(t("filter.link", lang))
+        ui_share.presentation_link(lang, filters)
     st.session_state[_STATE] = filters
-    query = to_query(filters, lang)
+    query = {**to_query(filters, lang), **ui_share.url_extras()}
     if {k: st.query_params.get_all(k) for k in st.query_params} != {
         k: v if isinstance(v, list) else [v] for k, v in query.items()
     }:
@@ -238,6 +240,7 @@ def page_header(ctx: Context, title_key: str, intro_key: str) -> None:
         st.info(t("versies.alleen_lezen", ctx.lang, versie=viewed), icon=":material/history:")
     if ctx.selection.illustrative:
         st.warning(t("illustratief.melding", ctx.lang, **figures), icon=":material/info:")
+    ui_share.share_link(ctx, ui_share.page_path(title_key))
 
 
 def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
@@ -267,6 +270,9 @@ def chart(
     st.altair_chart(described, theme=None, width="stretch", key=key)
     with st.expander(t("tabel.toon", ctx.lang)):
         st.dataframe(display_table(table, columns, ctx.lang), hide_index=True, width="stretch")
+    ui_share.chart_downloads(
+        ctx, figure, key=key, table=table, columns=columns, illustrative=marked
+    )
 
 
 def footer(ctx: Context) -> None:
@@ -341,6 +347,9 @@ def data_status(ctx: Context) -> None:
         "datum": "datastatus.datum",
     }
     st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
+    ui_share.table_downloads(
+        ctx, frame, columns, key="datastatus", title=t("overzicht.datastatus", lang)
+    )
 
 
 def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
@@ -398,6 +407,7 @@ def map_list(ctx: Context, frame: pl.DataFrame) -> None:
     }
     with st.expander(t("kaart.lijst", lang), expanded=False):
         st.dataframe(display_table(table, columns, lang), hide_index=True, width="stretch")
+    ui_share.map_downloads(ctx, table, columns)
 
 
 def partial_factors_note(ctx: Context) -> None:
@@ -442,3 +452,6 @@ def protective_table(ctx: Context, frame: pl.DataFrame) -> None:
         "n_gemeenten": "as.n_gemeenten",
     }
     st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
+    ui_share.table_downloads(
+        ctx, frame, columns, key="beschermend", title=t("risico.beschermend", lang)
+    )

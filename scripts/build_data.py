@@ -309,7 +309,12 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "status": "gepubliceerd",
         "sources": [{"title": POLICY_LETTER}],
         "notes": "Indeling volgt de drie hoofdthema's van de praktijkscan en de accenten van "
-        "Preventie met gezag; de omschrijvingen zijn van dit project.",
+        "Preventie met gezag; de omschrijvingen zijn van dit project. Kolom pijler (indeling van "
+        "dit project): de beleidsreactie zet naast preventie en perspectief meer nadruk op gezag "
+        "en grenzen stellen. Thema's die jongeren iets bieden (gedragsinterventies, jongerenwerk, "
+        "vroegsignalering, gezin, school en werk, geld) zijn 'perspectief'; gezag, grenzen en "
+        "handhaving is 'grenzen'; samenwerking van zorg en veiligheid en overig dienen beide en "
+        "zijn 'verbindend'.",
     },
     {
         "name": "factoren",
@@ -342,6 +347,40 @@ RESOURCES: tuple[dict[str, object], ...] = (
             "Alleen een deel van de 59 risicofactoren en 13 beschermende factoren van de "
             "kennissynthese is openbaar; deze tabel bevat wat de bronnen noemen, ontdubbeld. "
             "Leefdomein en beinvloedbaar zijn een indeling van dit project."
+        ),
+    },
+    {
+        "name": "factor_themas",
+        "title": "Welke thema's een risicofactor kunnen aanpakken",
+        "status": "gepubliceerd",
+        "sources": [
+            {
+                "title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
+                "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten",
+            },
+            {
+                "title": "NSCR/EPIC systematische review",
+                "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/",
+            },
+            {
+                "title": "Calderoni et al. 2022, Campbell Systematic Reviews",
+                "path": "https://www.drugsandalcohol.ie/35685/",
+            },
+            {
+                "title": "Calderoni et al. 2020, AIC Trends & Issues 583",
+                "path": "https://www.aic.gov.au/publications/tandi/tandi583",
+            },
+            {
+                "title": "Kamerbrief 28 741 nr. 86 (2022)",
+                "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html",
+            },
+            {"title": POLICY_LETTER},
+        ],
+        "notes": (
+            "Koppeling van elke beinvloedbare risicofactor aan de thema's van interventies die "
+            "haar kunnen aanpakken. De koppeling is een indeling van dit project, met per rij een "
+            "toelichting in eigen woorden; kolom bron noemt de bronnen van de factor zelf. Het "
+            "is geen bewijs dat een interventie werkt."
         ),
     },
     {

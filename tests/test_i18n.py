@@ -10,6 +10,7 @@ from typing import get_args
 
 import pytest
 
+from lib import kenniskaart, presentation, profile_export
 from lib.filters import BOTOC_OPTIONS
 from lib.i18n import (
     CATALOGUE,
@@ -30,6 +31,7 @@ from lib.schema import (
     DOELGROEPEN,
     DOMEINEN,
     GOLVEN,
+    PIJLERS,
     PRODUCTEN,
     SOORTEN,
     STATUS_DATA,
@@ -62,6 +64,14 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "store.scope": ("alles", "gemeenten"),
     "auth.role": ("viewer", "analyst"),
     "tabel": UPLOADABLE_TABLES,
+    "pijler": PIJLERS,
+    "kenniskaart.check": kenniskaart.CHECKS,
+    "kenniskaart.uitkomst": kenniskaart.CHECKS,
+    "kenniskaart.regel": kenniskaart.CHECKS,
+    "kenniskaart.licht": kenniskaart.LIGHTS,
+    "kenniskaart.leeftijd": kenniskaart.AGE_GROUPS,
+    "kenniskaart.export": profile_export.FORMATS,
+    "pres.dia": presentation.SLIDES,
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]

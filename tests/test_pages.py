@@ -128,6 +128,7 @@ def test_overview_shows_timeline_lessons_and_data_status() -> None:
             "tijdlijn",
             "kerncijfers",
             "lessen",
+            "factor_themas",
         )
     )
 

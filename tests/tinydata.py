@@ -82,6 +82,7 @@ TINY_TABLES: dict[str, Rows] = {
             "naam_en": "Behaviour",
             "omschrijving_nl": "o",
             "omschrijving_en": "d",
+            "pijler": "perspectief",
         },
         {
             "thema": "jongerenwerk",
@@ -89,6 +90,7 @@ TINY_TABLES: dict[str, Rows] = {
             "naam_en": "Youth work",
             "omschrijving_nl": "o",
             "omschrijving_en": "d",
+            "pijler": "perspectief",
         },
         {
             "thema": "gezin",
@@ -96,6 +98,7 @@ TINY_TABLES: dict[str, Rows] = {
             "naam_en": "Family",
             "omschrijving_nl": "o",
             "omschrijving_en": "d",
+            "pijler": "perspectief",
         },
         # "overig" is deliberately missing: its label falls back to the code.
     ],
@@ -182,6 +185,29 @@ TINY_TABLES: dict[str, Rows] = {
             "tekst_nl": "Les twee",
             "tekst_en": "Lesson two",
             "bron": "b",
+        },
+    ],
+    "factor_themas": [
+        {
+            "factor": "zelfcontrole",
+            "thema": "gedragsinterventie",
+            "toelichting_nl": "t",
+            "toelichting_en": "e",
+            "bron": "Testbron",
+        },
+        {
+            "factor": "gezinsproblemen",
+            "thema": "gezin",
+            "toelichting_nl": "t",
+            "toelichting_en": "e",
+            "bron": "Testbron",
+        },
+        {
+            "factor": "buurtgroep",
+            "thema": "jongerenwerk",
+            "toelichting_nl": "t",
+            "toelichting_en": "e",
+            "bron": "Testbron",
         },
     ],
 }

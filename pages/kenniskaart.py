@@ -1,0 +1,30 @@
+"""Kenniskaart: from risk-factor gaps to a coherent programme, for one municipality or more.
+
+Choose one municipality in the sidebar for its profile; without that choice the page shows
+the selection (by default the whole programme). All figures come from ``lib.kenniskaart``.
+"""
+
+from datetime import date
+
+import streamlit as st
+
+from lib import kenniskaart, ui
+from lib import ui_kenniskaart as section
+from lib.i18n import t
+
+ctx = ui.context()
+ui.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
+ui.stop_if_empty(ctx, need="gemeenten")
+profile = kenniskaart.build_profile(ctx.data, ctx.filters, ctx.lang, today=date.today())
+
+section.summary(ctx, profile)
+section.downloads(ctx, profile)
+
+st.header(t("kenniskaart.profiel", ctx.lang))
+section.domains(ctx, profile)
+section.domains_per_gemeente(ctx, profile)
+section.target_groups(ctx, profile)
+section.pillars(ctx, profile)
+section.gaps(ctx, profile)
+section.lessons(ctx, profile)
+ui.footer(ctx)
