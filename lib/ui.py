@@ -292,7 +292,8 @@ def footer(ctx: Context) -> None:
             seen.setdefault(source.title, source.path)
     links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
     with st.expander(f"{t('voet.bronnen', lang)} ({len(links)})"):
-        st.caption("\n".join(f"- {link}" for link in links))
+        # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
+        st.markdown("\n".join(f"- {link}" for link in links))
     if ctx.data.illustrative:
         st.caption(t("voet.illustratief", lang))
 

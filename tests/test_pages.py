@@ -141,7 +141,7 @@ def test_every_page_marks_illustrative_data_and_has_a_footer(page: str) -> None:
     assert "Dataversie 1.0.0 van 2026-11-28" in captions
     sources = next(e for e in at.expander if e.proto.label.startswith("Bronnen ("))
     assert "Beleidsreactie op het onderzoeksdrieluik van Bureau Beke" in " ".join(
-        c.value for c in sources.caption
+        m.value for m in sources.markdown
     )
 
 
