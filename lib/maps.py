@@ -32,7 +32,7 @@ CONTEXT_LINE: Final[list[int]] = [118, 118, 118, 255]
 
 CENTRE_LAT: Final = 52.2
 CENTRE_LON: Final = 5.3
-ZOOM: Final = 6.8
+ZOOM: Final = 6.5
 
 RADIUS_MIN: Final = 5.0  # pixels, for the value 0
 RADIUS_MAX: Final = 22.0  # pixels, for the largest value

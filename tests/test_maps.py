@@ -132,7 +132,7 @@ def test_no_base_map_and_centred_on_the_netherlands(frame: pl.DataFrame) -> None
     view = spec["initialViewState"]
     assert view["latitude"] == pytest.approx(52.2)
     assert view["longitude"] == pytest.approx(5.3)
-    assert view["zoom"] == pytest.approx(6.8)
+    assert view["zoom"] == pytest.approx(6.5)
 
 
 def test_constant_strings_are_not_expressions(frame: pl.DataFrame) -> None:
