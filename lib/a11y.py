@@ -27,35 +27,31 @@ FOCUS_WIDTH: Final = "3px"
 MARKER_ID: Final = "pmg-a11y"
 STATEMENT_DATE: Final = date(2026, 11, 28)
 
-# Targets, checked against Streamlit 1.67 in tests/browser/test_keyboard.py:
-# - page links in the sidebar have no focus style at all;
+# One ring for every control that has the keyboard focus. Checked against Streamlit 1.67 in
+# tests/browser/test_browser_keyboard.py, which found:
+# - page links (sidebar and st.page_link) and toolbar buttons have no focus style at all;
 # - radio buttons hide the real input, so the ring goes on the visible option;
-# - comboboxes (multiselect, selectbox) only change a 1 px border colour;
+# - comboboxes (multiselect, selectbox) only change a 1 px border colour, so the ring goes
+#   on the box around the input;
 # - the toolbar of a chart or table is invisible until hovered, even when a button in it
-#   has keyboard focus; it is shown while it holds the focus.
+#   has the keyboard focus; it is shown while it holds the focus.
+# Canvases (tables, the map) fill their frame, so their ring is drawn inside.
 FOCUS_CSS: Final = f"""
-[data-testid="stSidebarNavLink"]:focus-visible,
-[data-testid="stBaseButton-elementToolbar"]:focus-visible,
-[data-testid="stExpander"] summary:focus-visible,
-[data-testid="stBaseButton-secondary"]:focus-visible,
-[data-testid="stBaseButton-primary"]:focus-visible,
-[data-testid="stTooltipHoverTarget"] button:focus-visible,
-[data-testid="stHeaderActionElements"] a:focus-visible,
-[data-testid="stMarkdownContainer"] a:focus-visible,
-[data-testid="stCaptionContainer"] a:focus-visible,
-[data-testid="stSkipToContent"]:focus-visible,
-.deck-events-root:focus-visible,
-[data-testid="stRadioOption"]:has(input:focus-visible),
-[data-testid="stCheckbox"] label:has(input:focus-visible),
-[data-rac][role="group"]:has(input[role="combobox"]:focus-visible) {{
+.stApp a:focus-visible,
+.stApp button:focus-visible,
+.stApp summary:focus-visible,
+.stApp [tabindex]:not(input):not(canvas):focus-visible,
+.stApp [data-testid="stRadioOption"]:has(input:focus-visible),
+.stApp [data-testid="stCheckbox"] label:has(input:focus-visible),
+.stApp [data-rac][role="group"]:has(input[role="combobox"]:focus-visible) {{
   outline: {FOCUS_WIDTH} solid {FOCUS_COLOUR} !important;
   outline-offset: 2px !important;
 }}
 [data-testid="stRadioOption"]:has(input:focus-visible) {{
   border-radius: 4px;
 }}
-[data-testid="data-grid-canvas"]:focus-visible,
-.mapboxgl-canvas:focus-visible {{
+.stApp canvas:focus-visible,
+.stApp [data-testid="stDeckGlJsonChart"] .deck-events-root:focus-visible {{
   outline: {FOCUS_WIDTH} solid {FOCUS_COLOUR} !important;
   outline-offset: -{FOCUS_WIDTH} !important;
 }}

@@ -63,6 +63,16 @@ RESOURCES: Final[dict[str, tuple[str, ...]]] = {
     "lessen": ("lessen",),
     "vervolg": ("interventies", "factoren", "kerncijfers"),
 }
+TABLES: Final[tuple[str, ...]] = (
+    "gemeenten",
+    "themas",
+    "factoren",
+    "interventies",
+    "tijdlijn",
+    "kerncijfers",
+    "lessen",
+)
+"""The tables a slide or chart can name in its source line (``pres.tabel.<name>``)."""
 SLIDE_MAP_SIZE: Final = (520, 560)  # width, height of the map on a slide (CSS pixels)
 SLIDE_MAP_LABEL_SIZE: Final = 15
 
@@ -294,10 +304,10 @@ def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
 
 
 def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
-    """One short line naming the tables behind a view and the licence of the data."""
+    """One short line naming the tables behind a view (in ``lang``) and the data licence."""
     prov = data.provenance
-    titles = [prov.resources[r].title for r in resources if r in prov.resources]
-    return t("pres.bron", lang, tabellen="; ".join(titles), licentie=prov.licence)
+    names = [t(f"pres.tabel.{r}", lang) for r in resources if r in TABLES]
+    return t("pres.bron", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
@@ -456,11 +466,20 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
             t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
         ),
     )
-    first = t(
-        "pres.kop.1",
-        lang,
-        gemeenten=fmt_int(head.n_gemeenten, lang),
-        interventies=fmt_int(head.n_interventies, lang),
+    first = (
+        t(
+            "pres.kop.een",
+            lang,
+            gemeente=_who(sel, lang),
+            interventies=fmt_int(head.n_interventies, lang),
+        )
+        if head.n_gemeenten == 1
+        else t(
+            "pres.kop.1",
+            lang,
+            gemeenten=fmt_int(head.n_gemeenten, lang),
+            interventies=fmt_int(head.n_interventies, lang),
+        )
     )
     second = execution_sentence(_who(sel, lang), head.n_uitgevoerd, head.n_interventies, lang)
     table = pl.DataFrame(

@@ -72,6 +72,7 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "kenniskaart.leeftijd": kenniskaart.AGE_GROUPS,
     "kenniskaart.export": profile_export.FORMATS,
     "pres.dia": presentation.SLIDES,
+    "pres.tabel": presentation.TABLES,
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]

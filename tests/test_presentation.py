@@ -224,6 +224,14 @@ def test_headline_takeaway_for_botoc_equals_the_reference(dataset: Dataset) -> N
     )
 
 
+def test_headline_takeaway_for_one_municipality(dataset: Dataset) -> None:
+    done, n = _execution({"GM0995"})
+    sel = select(dataset, Filters(gemeenten=("GM0995",)))
+    slide = presentation.build_slide("kop", dataset, sel, "en")
+    assert slide.takeaway[0] == f"Lelystad has {n} interventions."
+    assert slide.takeaway[1].startswith(f"Lelystad: {done} of {n} interventions carried out")
+
+
 def test_execution_takeaway_for_all_municipalities(dataset: Dataset) -> None:
     per_place: dict[str, tuple[int, int]] = {}
     for code in ALL:
@@ -326,6 +334,18 @@ def test_build_slides_follows_the_storyline(dataset: Dataset, lang: str) -> None
     for slide in slides:
         assert slide.resources
         assert presentation.source_line(dataset, lang, slide.resources)  # type: ignore[arg-type]
+
+
+def test_source_line_and_data_status_follow_the_language(dataset: Dataset) -> None:
+    resources = presentation.RESOURCES["uitvoering"]
+    assert presentation.source_line(dataset, "en", resources) == (
+        "Source: Preventie met gezag dashboard, tables interventions (example data); published "
+        "key figures. Licence CC-BY-4.0."
+    )
+    assert presentation.data_status(dataset, "en", resources) == (
+        "Data: version 1.0.0 of 2026-11-28 (published, example data)"
+    )
+    assert presentation.data_status(dataset, "nl", ["lessen"]).endswith("(gepubliceerd)")
 
 
 def test_export_table_keeps_numbers_and_labels() -> None:

@@ -1,0 +1,186 @@
+"""Every page in both languages, in one visit per state of the filters:
+
+- no Streamlit exception, every chart and the map drawn (an svg or canvas with a size);
+- the key figures, computed from the CSV files, for all data, one municipality (Lelystad)
+  and the BOTOC municipalities (the published 8, 62 and 85,5 %);
+- with all data: axe-core finds no serious or critical violation (tables opened too);
+- in Dutch: a screenshot of the first screen at 1366x768 for the README, and no horizontal
+  overflow; in English: no Dutch word of the interface is left on the screen.
+
+One visit serves several checks because every page load costs seconds on a small machine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser_app import (
+    CHART_PAGES,
+    LANGS,
+    PAGES,
+    App,
+    Expected,
+    axe_findings,
+    blocking,
+    display_name,
+    dutch_on_screen,
+    expected,
+    factor_name,
+    fmt_int,
+    horizontal_overflow,
+    open_all_expanders,
+    screenshot,
+    theme_name,
+)
+
+from lib.i18n import CATALOGUE, t
+
+pytestmark = pytest.mark.browser
+
+STATES: dict[str, dict[str, str]] = {
+    "alle": {},
+    "lelystad": {"gemeente": "GM0995"},
+    "botoc": {"botoc": "ja"},
+}
+
+
+def lead(key: str, lang: str, stop: str, **params: object) -> str:
+    """The text of ``key`` up to the placeholder ``stop`` (values after it are not checked)."""
+    template = CATALOGUE[lang][key]
+    return template[: template.index("{" + stop + "}")].format(**params)
+
+
+def open_page(app: App, path: str, lang: str, query: dict[str, str]) -> App:
+    app.open(path, {**query, "lang": lang} if lang == "en" else query)
+    assert app.page.get_by_test_id("stException").count() == 0, app.main.inner_text()[:2000]
+    return app
+
+
+def check_drawn(app: App, path: str) -> None:
+    charts = app.drawn_sizes("stVegaLiteChart", "svg.marks, canvas")
+    maps = app.drawn_sizes("stDeckGlJsonChart", "canvas")
+    if path == "kaart":
+        assert len(maps) == 1
+    elif path in CHART_PAGES:
+        assert charts, "a data page without charts"
+    assert all(box["width"] > 50 and box["height"] > 50 for box in charts + maps), charts + maps
+
+
+def check_figures(app: App, path: str, lang: str, exp: Expected) -> None:
+    text = app.main.inner_text()
+    if path == "":
+        values = app.metrics()
+        assert values[t("kpi.gemeenten", lang)] == fmt_int(exp.n_places, lang)
+        assert values[t("kpi.interventies", lang)] == fmt_int(exp.n, lang)
+        assert values[t("kpi.uitvoeringsgraad", lang)] == exp.rate(lang)
+    elif path == "kaart":
+        per_place = exp.per_place()
+        if exp.n_places == 1:
+            place = exp.places[0]
+            n = per_place.get(place["gemeentecode"], (0, 0))[0]
+            sentence = t(
+                "bevinding.kaart.een", lang, hoogst=display_name(place), waarde=fmt_int(n, lang)
+            )
+            assert sentence in text
+        else:
+            assert lead("bevinding.kaart", lang, "hoogst", n=fmt_int(exp.n_places, lang)) in text
+            top = max(n for n, _ in per_place.values())
+            assert f"({fmt_int(top, lang)})" in text
+    elif path == "themas":
+        code, n = exp.top_theme()
+        sentence = lead(
+            "bevinding.themas",
+            lang,
+            "pct",
+            thema=theme_name(code, lang).lower(),
+            n=fmt_int(n, lang),
+            totaal=fmt_int(exp.n, lang),
+        )
+        assert sentence in text
+    elif path == "uitvoering":
+        places = exp.per_place()
+        if len(places) == 1:
+            [(code, (n, done))] = places.items()
+            place = next(p for p in exp.places if p["gemeentecode"] == code)
+            sentence = lead(
+                "bevinding.uitvoering.een",
+                lang,
+                "pct",
+                gemeente=display_name(place),
+                uitgevoerd=fmt_int(done, lang),
+                n=fmt_int(n, lang),
+            )
+        else:
+            sentence = lead(
+                "bevinding.uitvoering.meer",
+                lang,
+                "ref",
+                boven=fmt_int(exp.above_reference(), lang),
+                totaal=fmt_int(len(places), lang),
+            )
+        assert sentence in text
+    elif path == "risicofactoren":
+        gaps = exp.strong_gaps()
+        assert gaps, "the bundled data has strong risk factors without an intervention"
+        for code in gaps:
+            assert factor_name(code, lang) in text
+    elif path == "toegankelijkheid":
+        assert t("toegank.titel", lang) in text
+
+
+# The published figures of the practice scan (BOTOC municipalities, policy letter 2022).
+PUBLISHED = {"nl": ("8", "62", "85,5 %"), "en": ("8", "62", "85.5%")}
+
+
+def states(path: str) -> list[str]:
+    """Three states on the overview, two on the other chart pages, all data elsewhere; all
+    data last, because the checks after the figures open the tables."""
+    if path == "":
+        return ["botoc", "lelystad", "alle"]
+    return ["lelystad", "alle"] if path in CHART_PAGES else ["alle"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
+def test_page(app: App, axe_results: dict[str, Any], path: str, lang: str) -> None:
+    for state in states(path):
+        query = STATES[state]
+        open_page(app, path, lang, query)
+        check_drawn(app, path)
+        check_figures(app, path, lang, expected(query))
+        if path == "" and state == "botoc":
+            labels = (
+                t("kpi.gemeenten", lang),
+                t("kpi.interventies", lang),
+                t("kpi.uitvoeringsgraad", lang),
+            )
+            assert tuple(app.metrics()[label] for label in labels) == PUBLISHED[lang]
+    if lang == "nl":
+        screenshot(app, PAGES[path])
+        assert horizontal_overflow(app) == []
+    open_all_expanders(app)
+    findings = axe_findings(app)
+    axe_results[f"{PAGES[path]} ({lang})"] = findings
+    assert blocking(findings) == [], "axe: serious or critical violations"
+    if lang == "en":
+        assert dutch_on_screen(app) == [], "Dutch left in the English interface"
+
+
+def test_html_lang_follows_the_language(app: App) -> None:
+    app.open()
+    assert app.lang() == "nl"
+    app.click_radio("taal", "English")
+    assert app.lang() == "en"
+    nav = app.page.get_by_test_id("stSidebarNav")
+    app.act(lambda: nav.get_by_role("link", name=t("nav.kaart", "en"), exact=True).click())
+    assert app.page.url.split("?")[0].endswith("/kaart")
+    assert app.lang() == "en"
+    app.click_radio("taal", "Nederlands")
+    assert app.lang() == "nl"
+
+
+def test_html_lang_from_the_url(app: App) -> None:
+    app.open("themas", {"lang": "en"})
+    assert app.lang() == "en"
+    assert app.page.locator("h1").inner_text() == t("themas.titel", "en")
