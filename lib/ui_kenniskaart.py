@@ -14,7 +14,7 @@ import polars as pl
 import streamlit as st
 
 from lib import kenniskaart as kk
-from lib import palette, profile_export, ui
+from lib import palette, profile_export, ui, ui_share
 from lib.charts import NUMBER_LOCALE
 from lib.i18n import Lang, fmt_int, fmt_pct, t
 from lib.schema import PIJLERS
@@ -176,6 +176,10 @@ def domains_per_gemeente(ctx: ui.Context, profile: kk.Profile) -> None:
     st.dataframe(
         display_table(profile.per_gemeente, columns, lang), hide_index=True, width="stretch"
     )
+    ui_share.table_downloads(
+        ctx, profile.per_gemeente, columns, key="kenniskaart_per_gemeente",
+        title=t("kenniskaart.per_gemeente.kop", lang),
+    )  # fmt: skip
 
 
 def target_groups(ctx: ui.Context, profile: kk.Profile) -> None:
@@ -260,6 +264,10 @@ def gaps(ctx: ui.Context, profile: kk.Profile) -> None:
                 width="stretch",
                 key=f"kenniskaart_leer_{gap.factor}",
             )
+            ui_share.table_downloads(
+                ctx, table, columns, key=f"kenniskaart_leer_{gap.factor}",
+                title=f"{t('kenniskaart.gaten.leer', lang)}: {gap.naam}",
+            )  # fmt: skip
         else:
             st.caption(t("kenniskaart.gaten.leer.geen", lang))
         st.caption(f"{t('as.bron', lang)}: {gap.bronnen}")
