@@ -32,7 +32,11 @@ CONTEXT_LINE: Final[list[int]] = [118, 118, 118, 255]
 
 CENTRE_LAT: Final = 52.2
 CENTRE_LON: Final = 5.3
-ZOOM: Final = 6.5
+ZOOM: Final = 6.5  # only when there is nothing to fit
+MAP_HEIGHT: Final = 560  # pixels, as the page draws the map
+MAP_MIN_WIDTH: Final = 600  # pixels: the map width (desktop) the fitted view must fit
+FIT_PADDING: Final = 40  # pixels kept free around the outermost circles
+MAX_ZOOM: Final = 9.0
 
 RADIUS_MIN: Final = 5.0  # pixels, for the value 0
 RADIUS_MAX: Final = 22.0  # pixels, for the largest value
@@ -292,6 +296,45 @@ def tooltip(lang: Lang) -> dict[str, Any]:
     return {"html": f"<b>{{tt_naam}}</b><br/>{body}", "style": dict(TOOLTIP_STYLE)}
 
 
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fitted_view(
+    points: Sequence[tuple[float, float]],
+    *,
+    width: float = MAP_MIN_WIDTH,
+    height: float = MAP_HEIGHT,
+    padding: float = FIT_PADDING,
+) -> dict[str, float]:
+    """Centre and zoom (Web Mercator, 512-pixel world) that show every (lat, lon) point."""
+    if not points:
+        return {"latitude": CENTRE_LAT, "longitude": CENTRE_LON, "zoom": ZOOM}
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    top, bottom = _mercator_y(max(lats)), _mercator_y(min(lats))
+    span_x = math.radians(max(lons) - min(lons)) or 1e-9
+    span_y = (top - bottom) or 1e-9
+    scale = min((width - 2 * padding) / span_x, (height - 2 * padding) / span_y)
+    zoom = min(MAX_ZOOM, math.log2(scale * 2 * math.pi / 512))
+    centre_y = (top + bottom) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    return {
+        "latitude": round(centre_lat, 4),
+        "longitude": round((max(lons) + min(lons)) / 2, 4),
+        "zoom": round(zoom, 2),
+    }
+
+
+def _positions(frame: pl.DataFrame, context: pl.DataFrame | None) -> list[tuple[float, float]]:
+    frames = [frame] if context is None else [frame, context]
+    return [
+        (lat, lon)
+        for f in frames
+        for lat, lon in f.select("lat", "lon").drop_nulls().iter_rows()
+    ]
+
+
 def municipality_deck(
     frame: pl.DataFrame,
     *,
@@ -320,7 +363,7 @@ def municipality_deck(
     layers += [_scatter_layer(points), _label_layer(points)]
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(latitude=CENTRE_LAT, longitude=CENTRE_LON, zoom=ZOOM),
+        initial_view_state=pdk.ViewState(**fitted_view(_positions(frame, context))),
         # No base map: map_provider=None and pydeck's default style marker tell Streamlit to draw
         # no tiles at all (map_style=None would make it fetch a default style from the internet).
         map_provider=None,

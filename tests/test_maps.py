@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import polars as pl
 import pytest
 
 from lib import maps, metrics, palette
+from lib import metrics as m
 from lib.catalog import Dataset, load_dataset
 from lib.filters import Filters
 from lib.i18n import Lang, t
@@ -130,9 +132,39 @@ def test_no_base_map_and_centred_on_the_netherlands(frame: pl.DataFrame) -> None
     assert spec["mapStyle"] == "__MAP_STYLE__"
     assert spec.get("mapProvider") is None
     view = spec["initialViewState"]
-    assert view["latitude"] == pytest.approx(52.2)
-    assert view["longitude"] == pytest.approx(5.3)
-    assert view["zoom"] == pytest.approx(6.5)
+    assert 50.7 < view["latitude"] < 53.6
+    assert 3.3 < view["longitude"] < 7.3
+
+
+def _pixel(view: dict[str, float], lat: float, lon: float) -> tuple[float, float]:
+    """Web Mercator pixel offset of (lat, lon) from the view centre (512-pixel world)."""
+    scale = 512 * 2 ** view["zoom"] / (2 * math.pi)
+    x = math.radians(lon - view["longitude"]) * scale
+    y = (maps._mercator_y(view["latitude"]) - maps._mercator_y(lat)) * scale
+    return x, y
+
+
+@pytest.mark.parametrize("codes", [None, ("GM0995",), ("GM0014", "GM0935")])
+def test_the_initial_view_fits_every_point(codes: tuple[str, ...] | None) -> None:
+    data = load_dataset(BUNDLED_DATA_DIR)
+    frame = m.map_frame(m.select(data, Filters(gemeenten=codes or ())), "interventies")
+    context = m.map_context(data)
+    spec = deck_json(
+        maps.municipality_deck(frame, metric="interventies", lang="nl", context=context)
+    )
+    view = spec["initialViewState"]
+    half_w = maps.MAP_MIN_WIDTH / 2 - maps.FIT_PADDING + 1e-6
+    half_h = maps.MAP_HEIGHT / 2 - maps.FIT_PADDING + 1e-6
+    for lat, lon in context.select("lat", "lon").iter_rows():
+        x, y = _pixel(view, lat, lon)
+        assert abs(x) <= half_w
+        assert abs(y) <= half_h
+    assert view["zoom"] == pytest.approx(6.45, abs=0.05)
+
+
+def test_fitted_view_without_points_is_the_default() -> None:
+    assert maps.fitted_view([]) == {"latitude": 52.2, "longitude": 5.3, "zoom": 6.5}
+    assert maps.fitted_view([(52.5, 5.47)])["zoom"] == maps.MAX_ZOOM
 
 
 def test_constant_strings_are_not_expressions(frame: pl.DataFrame) -> None:

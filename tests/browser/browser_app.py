@@ -93,7 +93,7 @@ new MutationObserver(() => { window.__pmg.changedAt = performance.now(); })
 """
 
 # Quiet: the script does not run, nothing is stale, the last message from the server is
-# newer than the last one sent and 300 ms old, and the document has not changed for 200 ms.
+# newer than the last one sent and 200 ms old, and the document has not changed for 150 ms.
 _SETTLED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   const w = window.__pmg;
@@ -103,7 +103,7 @@ _SETTLED = """() => {
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && !!document.querySelector('[data-testid="stMain"] h1')
     && !document.querySelector('[data-stale="true"]')
-    && w.receivedAt > w.sentAt && now - w.receivedAt > 300 && now - w.changedAt > 200;
+    && w.receivedAt > w.sentAt && now - w.receivedAt > 200 && now - w.changedAt > 150;
 }"""
 
 # No placeholder of a lazily loaded element is left, fonts are loaded, every Vega chart has a

@@ -75,21 +75,13 @@ def test_every_sidebar_filter_changes_the_figures(app: App) -> None:
         clear_with_keyboard(app)
         check_headline(app, everything)
         assert app.query() == {}
-
-
-def test_radio_filter_with_the_arrow_keys(app: App) -> None:
-    app.open()
-    checked = app.widget("filter_botoc").locator("input:checked")
-    checked.focus()
-    app.act(lambda: app.page.keyboard.press("ArrowRight"))
-    assert app.radio_value("filter_botoc") == t("filter.botoc.ja", "nl")
-    assert app.query()["botoc"] == ["ja"]
-    check_headline(app, expected({"botoc": "ja"}))
-    app.act(lambda: app.page.keyboard.press("ArrowRight"))
-    assert app.radio_value("filter_botoc") == t("filter.botoc.nee", "nl")
-    check_headline(app, expected({"botoc": "nee"}))
-    app.act(lambda: app.page.keyboard.press("ArrowLeft"))
-    assert app.radio_value("filter_botoc") == t("filter.botoc.ja", "nl")
+    # the radio buttons, with the arrow keys
+    app.widget("filter_botoc").locator("input:checked").focus()
+    for option in ("ja", "nee"):
+        app.act(lambda: app.page.keyboard.press("ArrowRight"))
+        assert app.radio_value("filter_botoc") == t(f"filter.botoc.{option}", "nl")
+        assert app.query()["botoc"] == [option]
+        check_headline(app, expected({"botoc": option}))
 
 
 def deck_spec(query: dict[str, str]) -> dict[str, Any]:
@@ -159,11 +151,6 @@ def test_clicking_a_circle_selects_the_municipality(app: App) -> None:
     check_headline(app, expected({"gemeente": code, **query}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lib/maps.py: the fixed initial view leaves municipalities in the far north and "
-    "south (partly) off the 560 px high map; fit the view to the points instead",
-)
 def test_the_initial_map_view_shows_every_municipality(app: App) -> None:
     app.open("kaart")
     _, box = deck_canvas(app)
@@ -219,34 +206,40 @@ def test_the_url_round_trips_a_view(app: App, new_app: Callable[..., App]) -> No
 def bibliography(app: App) -> str:
     """The text of the list of sources in the footer (opened when it is an expander)."""
     label = t("voet.bronnen", app.lang())
-    summary = app.page.locator('[data-testid="stExpander"] summary', has_text=label)
-    if summary.count():
-        summary.first.click()
-        details = app.page.locator('[data-testid="stExpander"]', has=summary.first)
-        return details.get_by_test_id("stExpanderDetails").inner_text()
+    expander = app.page.get_by_test_id("stExpander").filter(
+        has=app.page.locator("summary", has_text=label)
+    )
+    if expander.count():
+        expander.first.locator("summary").click()
+        return expander.first.get_by_test_id("stExpanderDetails").inner_text()
     return next(x for x in app.text().splitlines() if x.strip().startswith(label))
 
 
 def test_language_switch_translates_every_label(app: App) -> None:
     """The switch in the sidebar; every page opened in English is checked the same way in
-    test_browser_pages.py."""
+    test_browser_pages.py. ``<html lang>`` follows the switch."""
     app.open("", {"gemeente": "GM0995"})
     assert "Kort gezegd" in app.text()
+    assert app.lang() == "nl"
     app.click_radio("taal", "English")
+    assert app.lang() == "en"
     assert app.query()["lang"] == ["en"]
     assert app.tags("filter_gemeente") == ["Lelystad"]  # the selection survives the switch
     assert dutch_on_screen(app) == []
     nav = app.page.get_by_test_id("stSidebarNav")
     app.act(lambda: nav.get_by_role("link", name=t("nav.themas", "en"), exact=True).click())
     assert app.page.locator("h1").inner_text() == t("themas.titel", "en")
+    assert app.lang() == "en"
     assert dutch_on_screen(app) == []
     app.click_radio("taal", "Nederlands")
+    assert app.lang() == "nl"
     assert "lang" not in app.query()
     assert app.page.locator("h1").inner_text() == t("themas.titel", "nl")
 
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="datapackage.json/lib/ui.py: the source of the example "
     "data is only described in Dutch ('Voorbeelddata, gegenereerd door ...')",
 )

@@ -1,0 +1,29 @@
+"""The upload page in the real browser: a file from the test corpus shows its report."""
+
+from __future__ import annotations
+
+import pytest
+from browser_app import App
+from playwright.sync_api import expect
+
+from lib.paths import ROOT
+
+pytestmark = pytest.mark.browser
+CORPUS = ROOT / "tests" / "data"
+
+
+def test_uploading_a_bad_file_shows_every_problem(app: App) -> None:
+    app.open("data")
+    chooser = app.main.locator('[data-testid="stFileUploader"] input[type="file"]')
+    app.act(lambda: chooser.set_input_files(str(CORPUS / "duplicate_id.csv")))
+    expect(app.main.get_by_text("2 fouten en 0 waarschuwingen", exact=False)).to_be_visible()
+    report = app.main.get_by_test_id("stDataFrame").last
+    expect(report).to_be_visible()
+
+
+def test_uploading_an_excel_export_shows_how_it_was_read(app: App) -> None:
+    app.open("data")
+    chooser = app.main.locator('[data-testid="stFileUploader"] input[type="file"]')
+    app.act(lambda: chooser.set_input_files(str(CORPUS / "excel_nl_cp1252.csv")))
+    expect(app.main.get_by_text("Geen fouten, wel 1 waarschuwingen", exact=False)).to_be_visible()
+    expect(app.main.get_by_text("Voorbeeld van de nieuwe data")).to_be_visible()
