@@ -273,6 +273,31 @@ LICENCE = {
     "title": "Creative Commons Naamsvermelding 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+# The sources of the factors; the factor -> theme table cites the same ones.
+FACTOR_SOURCES: list[dict[str, str]] = [
+    {
+        "title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
+        "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten",
+    },
+    {
+        "title": "NSCR/EPIC systematische review",
+        "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/",
+    },
+    {
+        "title": "Calderoni et al. 2022, Campbell Systematic Reviews",
+        "path": "https://www.drugsandalcohol.ie/35685/",
+    },
+    {
+        "title": "Calderoni et al. 2020, AIC Trends & Issues 583",
+        "path": "https://www.aic.gov.au/publications/tandi/tandi583",
+    },
+    {
+        "title": "Kamerbrief 28 741 nr. 86 (2022)",
+        "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html",
+    },
+    {"title": POLICY_LETTER},
+]
+
 RESOURCES: tuple[dict[str, object], ...] = (
     {
         "name": "gemeenten",
@@ -320,29 +345,7 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "name": "factoren",
         "title": "Risico- en beschermende factoren",
         "status": "gepubliceerd",
-        "sources": [
-            {
-                "title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
-                "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten",
-            },
-            {
-                "title": "NSCR/EPIC systematische review",
-                "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/",
-            },
-            {
-                "title": "Calderoni et al. 2022, Campbell Systematic Reviews",
-                "path": "https://www.drugsandalcohol.ie/35685/",
-            },
-            {
-                "title": "Calderoni et al. 2020, AIC Trends & Issues 583",
-                "path": "https://www.aic.gov.au/publications/tandi/tandi583",
-            },
-            {
-                "title": "Kamerbrief 28 741 nr. 86 (2022)",
-                "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html",
-            },
-            {"title": POLICY_LETTER},
-        ],
+        "sources": FACTOR_SOURCES,
         "notes": (
             "Alleen een deel van de 59 risicofactoren en 13 beschermende factoren van de "
             "kennissynthese is openbaar; deze tabel bevat wat de bronnen noemen, ontdubbeld. "
@@ -353,29 +356,7 @@ RESOURCES: tuple[dict[str, object], ...] = (
         "name": "factor_themas",
         "title": "Welke thema's een risicofactor kunnen aanpakken",
         "status": "gepubliceerd",
-        "sources": [
-            {
-                "title": "Do or Don't (Bureau Beke/WODC 2022), samenvatting Veiligheidscoalitie",
-                "path": "https://veiligheidscoalitie.nl/nieuws/rapport-over-ingroeimechanismen-en-rekruteringsprocessen-jongeren-in-de-georganiseerde-criminaliteit-toont-belangrijke-inzichten",
-            },
-            {
-                "title": "NSCR/EPIC systematische review",
-                "path": "https://nscr.nl/epic-systematische-literatuurreviews-risicofactoren-beschermende-factoren-en-interventies/",
-            },
-            {
-                "title": "Calderoni et al. 2022, Campbell Systematic Reviews",
-                "path": "https://www.drugsandalcohol.ie/35685/",
-            },
-            {
-                "title": "Calderoni et al. 2020, AIC Trends & Issues 583",
-                "path": "https://www.aic.gov.au/publications/tandi/tandi583",
-            },
-            {
-                "title": "Kamerbrief 28 741 nr. 86 (2022)",
-                "path": "https://zoek.officielebekendmakingen.nl/kst-28741-86.html",
-            },
-            {"title": POLICY_LETTER},
-        ],
+        "sources": FACTOR_SOURCES,
         "notes": (
             "Koppeling van elke beinvloedbare risicofactor aan de thema's van interventies die "
             "haar kunnen aanpakken. De koppeling is een indeling van dit project, met per rij een "
