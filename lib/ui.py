@@ -123,6 +123,7 @@ def _multiselect(
 
 def sidebar(data: Dataset) -> tuple[Lang, Filters]:
     """Language switch and filters; mirrors both in the URL. Call once, in ``app.py``."""
+    _leave_legacy_multipage()  # before any widget, so widget ids never change after the start
     _init_from_url(data)
     ui_share.init_from_url()
     with st.sidebar:
