@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from browser_app import (
+    PHONE,
     App,
     Expected,
     display_name,
@@ -151,18 +152,36 @@ def test_clicking_a_circle_selects_the_municipality(app: App) -> None:
     check_headline(app, expected({"gemeente": code, **query}))
 
 
-def test_the_initial_map_view_shows_every_municipality(app: App) -> None:
-    app.open("kaart")
+def off_the_map(app: App) -> list[str]:
+    """Municipalities whose circle is not (fully) on the map as it is first drawn."""
     _, box = deck_canvas(app)
     points = canvas_points(deck_spec({}), box)
     margin = maps.RADIUS_MAX
     names = {g["gemeentecode"]: display_name(g) for g in rows("gemeenten")}
-    outside = sorted(
+    return sorted(
         names[code]
         for code, (x, y) in points.items()
         if not (margin <= x <= box["width"] - margin and margin <= y <= box["height"] - margin)
     )
-    assert outside == []
+
+
+def test_the_initial_map_view_shows_every_municipality(app: App) -> None:
+    app.open("kaart")
+    assert off_the_map(app) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="lib/maps.py fits the view to a map of at least MAP_MIN_WIDTH (600) pixels; on a "
+    "phone the map is about 358 pixels wide, so municipalities in the east and west fall off",
+)
+def test_the_initial_map_view_shows_every_municipality_on_a_phone(
+    new_app: Callable[..., App],
+) -> None:
+    app = new_app(*PHONE)
+    app.open("kaart")
+    assert off_the_map(app) == []
 
 
 def test_the_url_round_trips_a_view(app: App, new_app: Callable[..., App]) -> None:
