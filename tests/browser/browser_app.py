@@ -1,8 +1,10 @@
-"""Helpers of the browser suite: drive the running app and compute expected figures.
+"""Helpers of the browser suite: run the app, drive it, check it, and compute expected figures.
 
-``App`` wraps a Playwright page on the app. Streamlit reports the state of the script on its
-root element (``data-test-script-state``); an init script counts every run, so ``act`` can
-wait for the rerun an interaction causes and then for the page to settle, without sleeps.
+``serve_app`` starts ``streamlit run app.py`` on a free local port and stops exactly that
+process. ``App`` wraps a Playwright page on the app. An init script watches the websocket
+traffic and the changes of the document; with Streamlit's script state on its root element
+(``data-test-script-state``) ``act`` waits until an interaction reached the server and the page
+has settled again, without fixed sleeps.
 
 The expected figures come from the CSV files with the ``csv`` module, as in
 ``tests/test_pages.py``, never from the app's own code.
