@@ -6,8 +6,8 @@ adds one static style sheet with a clearly visible keyboard focus ring (WCAG 2.4
 controls where Streamlit shows none or only a faint one. Call it once per run, in ``app.py``,
 after the language is known.
 
-This module is a UI module like ``lib/ui.py``: it is the only place outside that file that
-renders with Streamlit, and it renders only its own static text, never user input.
+Like ``lib/ui.py`` this is a UI module, so it imports Streamlit; it renders only its own
+static text, never user input.
 """
 
 from __future__ import annotations

@@ -72,11 +72,8 @@ def browser(chromium: Path, playwright_instance: Playwright) -> Iterator[Browser
 
 @pytest.fixture(scope="session")
 def warm_url(browser: Browser, app_url: str) -> str:
-    """The server after one visit.
-
-    The first run of a fresh process goes through Streamlit's legacy multipage path (the app
-    has a ``pages/`` folder), and the first widget change of that first session is lost (see
-    ``test_browser_first_visit.py``). One throwaway visit keeps that out of the other tests.
+    """The server after one visit: the first run of a process loads and caches the data, so
+    no test pays for that. (A fresh server of its own is used in test_browser_first_visit.py.)
     """
     context = browser.new_context()
     try:
