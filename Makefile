@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 PYTHON ?= python3
 
-.PHONY: setup run test lint data screenshots clean
+.PHONY: setup run test lint data screenshots bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: lint
 
 data: setup
 	$(PY) scripts/build_data.py
+
+bench: setup
+	$(PY) -m benchmarks.run
 
 screenshots: setup
 	$(PY) scripts/screenshots.py

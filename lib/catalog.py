@@ -7,14 +7,15 @@ Plain Python: ``lib.cache`` wraps ``load_dataset`` for the app. A broken file ra
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
 
 from lib.i18n import Lang, t
-from lib.schema import REQUIRED_TABLES, TABLES
-from lib.store import Store
+from lib.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES, UITGEVOERD
+from lib.store import Store, empty_frame
 from lib.validate import Issue, validate_table
 
 
@@ -46,9 +47,29 @@ class Provenance:
     resources: dict[str, Resource]
 
 
+def factor_links(interventies: pl.DataFrame) -> pl.DataFrame:
+    """One row per (intervention, listed factor): interventie_id, gemeentecode, factor."""
+    return (
+        interventies.select(
+            "interventie_id",
+            "gemeentecode",
+            pl.col("factoren").str.split(MULTI_SEPARATOR).alias("factor"),
+        )
+        .explode("factor")
+        .with_columns(pl.col("factor").str.strip_chars())
+        .filter(pl.col("factor").is_not_null() & (pl.col("factor") != ""))
+        .unique(maintain_order=True)
+    )
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """Every table of the contract as a typed frame, plus its provenance."""
+    """Every table of the contract as a typed frame, plus its provenance.
+
+    ``voortgang`` (progress per period) is optional and empty when the dataset has none.
+    Derived tables that every page needs (``links``) are computed once per dataset version,
+    on first use, and shared by every session with the dataset itself.
+    """
 
     gemeenten: pl.DataFrame
     themas: pl.DataFrame
@@ -59,6 +80,29 @@ class Dataset:
     lessen: pl.DataFrame
     factor_themas: pl.DataFrame
     provenance: Provenance
+    voortgang: pl.DataFrame = field(default_factory=lambda: empty_frame("voortgang"))
+
+    @cached_property
+    def links(self) -> pl.DataFrame:
+        """``factor_links`` of every intervention (the multi-valued column, exploded once)."""
+        return factor_links(self.interventies)
+
+    @cached_property
+    def progress(self) -> pl.DataFrame:
+        """``voortgang`` for fast filtering: rij (row of the intervention in ``interventies``),
+        periode, uitgevoerd (status in_uitvoering or afgerond)."""
+        index = self.interventies.select(
+            "interventie_id", pl.int_range(pl.len(), dtype=pl.UInt32).alias("rij")
+        )
+        return self.voortgang.join(index, on="interventie_id", how="inner").select(
+            "rij",
+            pl.col("periode").cast(pl.Categorical),
+            pl.col("status").is_in(UITGEVOERD).alias("uitgevoerd"),
+        )
+
+    def uploadable(self) -> dict[str, pl.DataFrame]:
+        """The tables analysts upload, as stored in version 0 of a store."""
+        return {"interventies": self.interventies, "voortgang": self.voortgang}
 
     @property
     def illustrative(self) -> bool:
@@ -168,6 +212,14 @@ def load_dataset(folder: Path) -> Dataset:
             key = TABLES[name].key
             if key is not None:
                 refs[name] = frozenset(report.frame.get_column(key).to_list())
+    voortgang = empty_frame("voortgang")
+    if (folder / "voortgang.csv").is_file() and "interventies" in refs:
+        report = validate_table(
+            _read_text(folder / "voortgang.csv"), TABLES["voortgang"], refs=refs
+        )
+        problems += [FileIssue("voortgang.csv", i) for i in report.errors]
+        if report.frame is not None:
+            voortgang = complete_columns(report.frame, "voortgang")
     if problems:
         raise DataError(problems)
     gemeenten = frames["gemeenten"].with_columns(
@@ -184,6 +236,7 @@ def load_dataset(folder: Path) -> Dataset:
         lessen=frames["lessen"],
         factor_themas=frames["factor_themas"],
         provenance=provenance,
+        voortgang=voortgang,
     )
 
 
@@ -198,6 +251,7 @@ def with_store_version(base: Dataset, store: Store, version: int | None = None) 
     number = current if version is None else version
     info = store.version_info(number)
     interventies = complete_columns(store.read("interventies", number), "interventies")
+    voortgang = complete_columns(store.read("voortgang", number), "voortgang")
     illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
     previous = base.provenance.resources["interventies"]
     source = Source(
@@ -218,4 +272,4 @@ def with_store_version(base: Dataset, store: Store, version: int | None = None) 
         created=f"{info['tijdstip']:%Y-%m-%d}",
         resources={**base.provenance.resources, "interventies": resource},
     )
-    return replace(base, interventies=interventies, provenance=provenance)
+    return replace(base, interventies=interventies, voortgang=voortgang, provenance=provenance)

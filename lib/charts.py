@@ -14,14 +14,18 @@ reference rule). No Streamlit here.
 from __future__ import annotations
 
 import json
-from typing import Final, TypeVar, cast
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Final, TypeVar, cast
 
 import altair as alt
 import polars as pl
 
 from lib import palette
+from lib.digest import frame_digest
 from lib.i18n import Lang, code_label, fmt_int, fmt_pct, t
-from lib.metrics import REFERENCE_RATE
+from lib.metrics import REFERENCE_RATE, Place
 from lib.schema import STATUSSEN
 
 BAR_WIDTH: Final = 480
@@ -52,6 +56,51 @@ LABEL_KEYS: Final[dict[str, str]] = {
 }
 
 AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
+
+
+@dataclass(frozen=True, eq=False)
+class Deferred:
+    """A chart not built yet: a builder with its frame and arguments.
+
+    Building an Altair chart costs milliseconds per layer (Altair copies and checks its schema
+    objects), so the app asks for ``key`` first and builds only when no Vega-Lite spec for the
+    same builder, arguments and data is cached (see ``lib.cache.chart_spec``).
+    """
+
+    builder: Callable[..., Any]
+    frame: pl.DataFrame
+    args: tuple[object, ...] = ()
+    options: tuple[tuple[str, object], ...] = ()
+
+    def build(self) -> Any:
+        return self.builder(self.frame, *self.args, **dict(self.options))
+
+    @cached_property
+    def key(self) -> str:
+        """Digest of the builder, its arguments and the frame's schema and rows."""
+        name = f"{self.builder.__module__}.{self.builder.__qualname__}"
+        return frame_digest(self.frame, name, self.args, self.options)
+
+
+def deferred(
+    builder: Callable[..., Any], frame: pl.DataFrame, *args: object, **options: object
+) -> Deferred:
+    """``builder(frame, *args, **options)``, built only when its spec is not cached.
+
+    ``builder`` must be a module-level function: its module and name are part of the key.
+    """
+    if "<" in getattr(builder, "__qualname__", "<"):
+        raise ValueError("a chart builder must be a module-level function")
+    return Deferred(builder, frame, args, tuple(sorted(options.items())))
+
+
+def vega_spec(chart: Any) -> dict[str, Any]:
+    """The Vega-Lite dict of a built chart, without Altair's schema check.
+
+    The check is for authors, not for each page view: the chart tests call ``to_dict()``,
+    which validates every builder's output against the Vega-Lite schema.
+    """
+    return cast(dict[str, Any], chart.to_dict(validate=False))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -136,10 +185,11 @@ def _count_classes(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, list[
     return data, labels
 
 
-def theme_heatmap(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
+def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente") -> alt.LayerChart:
     """``metrics.theme_by_gemeente``: municipality x theme, colour and a printed count per cell.
 
     The colour classes are whole-number ranges (as on the map), listed in the legend.
+    ``place="provincie"`` for the frame of ``metrics.by_province`` (the axis title changes).
     """
     data, labels = _count_classes(frame, lang)
     x = alt.X(
@@ -151,10 +201,10 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(_labels(data, "gemeente_naam"))),
-        title=t("as.gemeente", lang),
+        title=t(f"as.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t("as.gemeente", lang)),
+        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
         alt.Tooltip("thema_naam:N", title=t("as.thema", lang)),
         alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
     ]
@@ -273,13 +323,62 @@ def _rate_bars(
 
 
 def execution_rate_bars(
-    frame: pl.DataFrame, *, lang: Lang, label_field: str = "gemeente_naam"
+    frame: pl.DataFrame,
+    *,
+    lang: Lang,
+    label_field: str = "gemeente_naam",
+    place: Place = "gemeente",
 ) -> alt.LayerChart:
     """``metrics.execution_by_gemeente`` (``label_field="gemeente_naam"``) or
     ``metrics.execution_by_theme`` (``label_field="thema_naam"``): rate per row, highest first,
     with the practice-scan reference; unreliable rows are grey and marked with ``*``."""
-    title = t(LABEL_KEYS.get(label_field, "as.gemeente"), lang)
+    key = f"as.{place}" if label_field == "gemeente_naam" else LABEL_KEYS.get(label_field)
+    title = t(key or "as.gemeente", lang)
     return _rate_bars(frame, label_field=label_field, label_title=title, lang=lang, by_rate=True)
+
+
+def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
+    """``metrics.execution_trend``: the execution rate per period as a line with points, and
+    the practice-scan reference; points over fewer than 5 interventions are grey and marked."""
+    data = frame.sort("periode")
+    reliable = [bool(v) for v in data.get_column("betrouwbaar").to_list()]
+    marks = ["" if ok else UNRELIABLE_MARK for ok in reliable]
+    data = _with_text(
+        data,
+        "rate_tekst",
+        [
+            fmt_pct(r, lang) + m
+            for r, m in zip(data.get_column("rate").to_list(), marks, strict=True)
+        ],
+    )
+    data = _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
+    title, period = t("as.uitvoeringsgraad", lang), t("as.periode", lang)
+    y = alt.Y("rate:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=title)
+    x = alt.X("periode:O", title=period, axis=alt.Axis(labelAngle=-45))
+    base = alt.Chart(_data(data)).encode(x=x, y=y)
+    line = base.mark_line(color=palette.NEUTRAL, strokeWidth=2)
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(
+        color=alt.Color("kleur:N", scale=None, legend=None),
+        tooltip=[
+            alt.Tooltip("periode:N", title=period),
+            alt.Tooltip("rate_tekst:N", title=title),
+            alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+        ],
+    )
+    reference = alt.Chart(
+        alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
+    ).encode(y=alt.Y("referentie:Q", title=title))
+    rule = reference.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
+        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
+    )
+    label = reference.mark_text(align="left", baseline="bottom", dy=-4, color=palette.TEXT).encode(
+        x=alt.value(4), text=alt.Text("label:N")
+    )
+    chart = alt.LayerChart(layer=[line, points, rule, label]).properties(
+        width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
+    )
+    return _localised(chart, lang)
 
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
@@ -292,7 +391,9 @@ def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
 # --- 5. status ----------------------------------------------------------------------------------
 
 
-def status_stacked_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
+def status_stacked_bars(
+    frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente"
+) -> alt.LayerChart:
     """``metrics.status_mix``: stacked bars per municipality in the fixed status colours."""
     names = [code_label("status", code, lang) for code in STATUSSEN]
     colours = [palette.STATUS_COLOURS[code] for code in STATUSSEN]
@@ -307,10 +408,10 @@ def status_stacked_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(_labels(data, "gemeente_naam"))),
-        title=t("as.gemeente", lang),
+        title=t(f"as.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t("as.gemeente", lang)),
+        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
         alt.Tooltip("status_naam:N", title=t("as.status", lang)),
         alt.Tooltip("n:Q", title=title, format="d"),
     ]
@@ -359,7 +460,9 @@ def _coverage_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     )
 
 
-def coverage_heatmap(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
+def coverage_heatmap(
+    frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente"
+) -> alt.LayerChart:
     """``metrics.coverage_matrix``: factor x municipality, covered or not, count in each cell.
 
     Rows are grouped by life domain, then by strength of evidence; strong addressable factors
@@ -383,7 +486,7 @@ def coverage_heatmap(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         x=alt.X(
             "gemeente_naam:N",
             sort=gemeenten,
-            title=t("as.gemeente", lang),
+            title=t(f"as.{place}", lang),
             axis=alt.Axis(orient="top", labelAngle=-45),
         ),
         y=alt.Y(
@@ -394,7 +497,7 @@ def coverage_heatmap(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         ),
         tooltip=[
             alt.Tooltip("factor_naam:N", title=t("as.factor", lang)),
-            alt.Tooltip("gemeente_naam:N", title=t("as.gemeente", lang)),
+            alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
             alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
             alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
             alt.Tooltip("sterk_tekst:N", title=t("as.sterk", lang)),

@@ -181,7 +181,7 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
     role = _role(lang)
     auth.require_analyst(role)  # before anything is written, version 0 included
     base = load_dataset(data_dir())
-    store.ensure_base({"interventies": base.interventies}, comment=t("store.basis", lang))
+    store.ensure_base(base.uploadable(), comment=t("store.basis", lang))
     version = auth.guarded_publish(
         store,
         role,

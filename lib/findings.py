@@ -117,6 +117,31 @@ def execution_by_theme(frame: pl.DataFrame, lang: Lang) -> str:
     )
 
 
+TREND_DIRECTIONS: tuple[str, ...] = ("hoger", "lager", "gelijk")
+
+
+def trend(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs execution_trend: periode, rate, betrouwbaar (sorted by period)."""
+    first, last = frame.row(0, named=True), frame.row(-1, named=True)
+    if frame.height == 1:
+        return t(
+            "bevinding.trend.een",
+            lang,
+            periode=first["periode"],
+            pct=_pct(first["rate"], first["betrouwbaar"], lang),
+        )
+    change = (last["rate"] or 0.0) - (first["rate"] or 0.0)
+    direction = "gelijk" if abs(change) < 0.005 else ("hoger" if change > 0 else "lager")
+    return t(
+        f"bevinding.trend.{direction}",
+        lang,
+        van=first["periode"],
+        tot=last["periode"],
+        begin=_pct(first["rate"], first["betrouwbaar"], lang),
+        eind=_pct(last["rate"], last["betrouwbaar"], lang),
+    )
+
+
 def status(frame: pl.DataFrame, lang: Lang) -> str:
     """Needs status_mix: status, n."""
     total = int(frame.get_column("n").sum())

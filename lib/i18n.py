@@ -152,6 +152,10 @@ _NL: dict[str, str] = {
     "nee": "nee",
     # column and axis labels
     "as.gemeente": "Gemeente",
+    "as.provincie": "Provincie",
+    "grafiek.per_provincie": "Deze selectie heeft {n} gemeenten met interventies. Daarom telt "
+    "deze grafiek ze op per provincie; de tabel toont dezelfde cijfers. Kies {limiet} gemeenten "
+    "of minder om ze elk te zien. De kaart en haar lijst tonen altijd elke gemeente.",
     "as.thema": "Thema",
     "as.status": "Status",
     "as.doelgroep": "Doelgroep",
@@ -341,6 +345,11 @@ _EN: dict[str, str] = {
     "ja": "yes",
     "nee": "no",
     "as.gemeente": "Municipality",
+    "as.provincie": "Province",
+    "grafiek.per_provincie": "This selection has {n} municipalities with interventions, so this "
+    "chart adds them up per province; the table shows the same figures. Choose {limiet} "
+    "municipalities or fewer to see each one. The map and its list always show every "
+    "municipality.",
     "as.thema": "Theme",
     "as.status": "Status",
     "as.doelgroep": "Target group",
@@ -479,6 +488,8 @@ _ISSUES_NL: dict[str, str] = {
     "issue.maximum": "Deze waarde is te groot. De grootste toegestane waarde is {maximum}.",
     "issue.pattern": "Deze waarde heeft niet de juiste vorm.",
     "issue.duplicate": "Deze waarde komt vaker voor in '{column}'. Elke waarde moet uniek zijn.",
+    "issue.duplicate_pair": "Deze combinatie van {kolommen} komt vaker voor. Elke combinatie mag "
+    "maar één keer voorkomen.",
     "issue.reference": "Deze code bestaat niet in de tabel '{table}'.",
 }
 _ISSUES_EN: dict[str, str] = {
@@ -493,6 +504,8 @@ _ISSUES_EN: dict[str, str] = {
     "issue.maximum": "This value is too large. The largest allowed value is {maximum}.",
     "issue.pattern": "This value does not have the right form.",
     "issue.duplicate": "This value occurs more than once in '{column}'. Each value must be unique.",
+    "issue.duplicate_pair": "This combination of {kolommen} occurs more than once. Each "
+    "combination may occur only once.",
     "issue.reference": "This code does not exist in the table '{table}'.",
 }
 _NL.update(_ISSUES_NL)

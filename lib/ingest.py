@@ -59,14 +59,19 @@ OLE_MAGIC: Final[bytes] = bytes.fromhex("d0cf11e0a1b11ae1")  # .xls and password
 # A cell that a spreadsheet runs as a formula: ``=`` and anything, or ``+ - @`` and a letter.
 FORMULA: Final[str] = r"^\s*(?:=\S|[+\-@]\s*[A-Za-z])"
 CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_LEADING_EMPTY_LINES: Final[re.Pattern[str]] = re.compile(r"(?:[ \t,;|]*\n)*")
+_LEADING_EMPTY_LINES: Final[re.Pattern[str]] = re.compile(r"(?:[ \t,;|\r]*\n)*")
 XLSX_MIDNIGHT: Final[str] = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]00:00:00$"
 
 # Headers people use for a contract column (compared by key: case, accents, spaces ignored).
 HEADER_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "interventie_id": ("id", "interventiecode", "code interventie", "intervention id"),
     "gemeentecode": (
-        "gemeente", "gm code", "cbs code", "code gemeente", "gemeentenummer", "municipality",
+        "gemeente",
+        "gm code",
+        "cbs code",
+        "code gemeente",
+        "gemeentenummer",
+        "municipality",
         "municipality code",
     ),
     "naam": ("naam interventie", "interventienaam", "name", "titel"),
@@ -75,13 +80,20 @@ HEADER_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "doelgroep": ("doelgroepen", "target group"),
     "startjaar": ("jaar", "start", "start jaar", "beginjaar", "jaar van start", "start year"),
     "bereik": (
-        "aantal jongeren", "bereikte jongeren", "aantal bereikt", "deelnemers",
-        "aantal deelnemers", "reach",
+        "aantal jongeren",
+        "bereikte jongeren",
+        "aantal bereikt",
+        "deelnemers",
+        "aantal deelnemers",
+        "reach",
     ),
     "budget_eur": ("budget", "budget euro", "budget in euro", "bedrag", "begroting"),
     "factoren": ("factor", "risicofactoren", "risicofactor", "factors", "risk factors"),
     "monitoringplan": (
-        "monitoring", "monitoring plan", "evaluatieplan", "monitorings en evaluatieplan",
+        "monitoring",
+        "monitoring plan",
+        "evaluatieplan",
+        "monitorings en evaluatieplan",
     ),
     "bron": ("bronnen", "source", "sources"),
     "illustratief": ("voorbeelddata", "illustrative"),
@@ -296,9 +308,9 @@ def _sniff(text: str) -> tuple[str, int]:
     return delimiter, max(len(fields), 1)
 
 
-def _polars_csv(text: str, delimiter: str) -> pl.DataFrame:
+def _polars_csv(payload: bytes, delimiter: str) -> pl.DataFrame:
     return pl.read_csv(
-        text.encode("utf-8"),
+        payload,
         has_header=False,
         separator=delimiter,
         infer_schema=False,
@@ -308,14 +320,18 @@ def _polars_csv(text: str, delimiter: str) -> pl.DataFrame:
 
 
 def _parse_csv(
-    body: str, delimiter: str, header_fields: int, base: int
+    payload: bytes, delimiter: str, header_fields: int, base: int
 ) -> tuple[pl.DataFrame | None, list[Issue]]:
-    """Every field as text; rows longer than the header are reported, not silently cut."""
+    """Every field as text; rows longer than the header are reported, not silently cut.
+
+    ``payload`` is the UTF-8 text from the header on.
+    """
     try:
-        return _polars_csv(body, delimiter), []
+        return _polars_csv(payload, delimiter), []
     except _POLARS_FAILURES:
         pass
     # Some rows have more fields than the first one: widen the frame with an empty first row.
+    body = payload.decode("utf-8")
     try:
         width = max((len(r) for r in csv.reader(io.StringIO(body), delimiter=delimiter)), default=1)
     except csv.Error:
@@ -324,7 +340,7 @@ def _parse_csv(
         return None, [_error("too_many_columns", count=float(width), limit=MAX_COLUMNS)]
     padded = delimiter * (width - 1) + "\n" + body
     try:
-        raw = _polars_csv(padded, delimiter).slice(1)
+        raw = _polars_csv(padded.encode("utf-8"), delimiter).slice(1)
     except _POLARS_FAILURES:
         return None, [_error("bad_csv")]
     extra = raw.columns[header_fields:]
@@ -340,8 +356,12 @@ def _read_csv(data: bytes, table: Table) -> Ingested:
     dialect = Dialect("csv", encoding=encoding)
     if text is None:
         return _fail(dialect, _error("not_text"))
-    if "\r" in text:
+    # Polars reads CRLF line ends as they are; only lone carriage returns (old Mac files)
+    # are turned into newlines, which would copy the whole text.
+    carriage = "\r" in text
+    if carriage and text.count("\r") != text.count("\r\n"):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        carriage = False
     leading = _LEADING_EMPTY_LINES.match(text)
     skipped = leading.group(0) if leading else ""
     body = text[len(skipped) :]
@@ -353,9 +373,19 @@ def _read_csv(data: bytes, table: Table) -> Ingested:
         count = float(header_fields)
         return _fail(dialect, _error("too_many_columns", count=count, limit=MAX_COLUMNS))
     base = skipped.count("\n") + 1  # spreadsheet row of the header
-    raw, parse_issues = _parse_csv(body, delimiter, header_fields, base)
+    payload = body.encode("utf-8")
+    carriage = carriage and '"' in body  # CRLF inside a quoted cell needs a quote
+    del text, body  # keep one copy of a large file in memory, not three
+    raw, parse_issues = _parse_csv(payload, delimiter, header_fields, base)
+    del payload
     if raw is None:
         return _fail(dialect, *parse_issues, *issues)
+    if carriage:  # a line break inside a quoted cell is a newline, as in a spreadsheet
+        raw = raw.with_columns(
+            pl.col(c).str.replace_all("\r\n", "\n", literal=True)
+            for c in raw.columns
+            if raw.get_column(c).str.contains("\r", literal=True).any()
+        )
     return _finish(raw, 0, base, table, dialect, [*issues, *parse_issues])
 
 
@@ -397,7 +427,9 @@ def _header_index(raw: pl.DataFrame, table: Table) -> int | None:
     """The first row naming two or more contract columns, else the first non-empty row."""
     known = set(keys_of(table.names))
     known |= {
-        k for name, aliases in HEADER_ALIASES.items() if name in table.names
+        k
+        for name, aliases in HEADER_ALIASES.items()
+        if name in table.names
         for k in keys_of(aliases)
     }
     first: int | None = None
@@ -557,6 +589,13 @@ def _normalise_numbers(
         if c.dtype in ("int", "float") and c.name in frame.columns
     ]
     fallback: Decimal = "," if delimiter == ";" else "."
+    # Columns of plain digits only (the usual case) neither vote nor change: skip them.
+    if numbers and frame.height:
+        digits = r"^[0-9]*$"
+        only_digits = frame.select(
+            pl.col(name).str.contains(digits).fill_null(True).all() for name, _ in numbers
+        ).row(0)
+        numbers = [n for n, skip in zip(numbers, only_digits, strict=True) if not skip]
     if not numbers:
         return frame, fallback, None
     votes: list[pl.Expr] = []
@@ -609,8 +648,7 @@ def _finish(
     to the frame: drop empty columns and rows, name the columns, normalise numbers."""
     raw = raw.rename({c: f"c{i}" for i, c in enumerate(raw.columns)})
     header = [
-        "" if v is None else str(v).replace("\ufeff", "").strip()
-        for v in raw.row(header_index)
+        "" if v is None else str(v).replace("\ufeff", "").strip() for v in raw.row(header_index)
     ]
     body = raw.slice(header_index + 1)
     rows = pl.int_range(base + header_index + 1, base + raw.height, eager=True)
@@ -681,9 +719,9 @@ def plausibility_issues(text: pl.DataFrame, rows: pl.Series, *, today: date) -> 
         year.alias("year"),
         pl.col("startjaar").alias("value"),
         ((status == "afgerond") & (year > today.year)).fill_null(False).alias("future_completed"),
-        ((status == "gepland") & (year < today.year - 1)).fill_null(False).alias(
-            "planned_not_started"
-        ),
+        ((status == "gepland") & (year < today.year - 1))
+        .fill_null(False)
+        .alias("planned_not_started"),
     )
     issues: list[Issue] = []
     for code in ("future_completed", "planned_not_started"):
@@ -762,9 +800,7 @@ def prepare(
         *_renumber(validated.issues, rows),
         *plausibility_issues(mapped, rows, today=today),
     ]
-    return _report(
-        dialect, table, issues, applied=applied, frame=validated.frame, dropped=dropped
-    )
+    return _report(dialect, table, issues, applied=applied, frame=validated.frame, dropped=dropped)
 
 
 # ----------------------------------------------------------------------------- reports
@@ -819,8 +855,10 @@ def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
     def mark(char: str | None) -> str:
         return t(_DELIMITER_KEYS[char], lang) if char in _DELIMITER_KEYS else (char or none)
 
-    form = t("upload.formaat.xlsx", lang) if dialect.format == "xlsx" else t(
-        "upload.formaat.csv", lang
+    form = (
+        t("upload.formaat.xlsx", lang)
+        if dialect.format == "xlsx"
+        else t("upload.formaat.csv", lang)
     )
     pairs = [(t("upload.dialect.format", lang), form)]
     if dialect.format == "csv":
@@ -851,7 +889,13 @@ def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
 def describe_applied(applied: Sequence[Applied], lang: Lang) -> list[str]:
     """One line per mapping applied: ``thema: 'Financiën' → financien (3×)``."""
     return [
-        t("upload.vertaald.regel", lang, kolom=a.column, origineel=a.original, code=a.code,
-          aantal=a.count)
+        t(
+            "upload.vertaald.regel",
+            lang,
+            kolom=a.column,
+            origineel=a.original,
+            code=a.code,
+            aantal=a.count,
+        )
         for a in applied
     ]

@@ -133,9 +133,10 @@ def intervention_domains(links: pl.DataFrame, factoren: pl.DataFrame) -> pl.Data
 def domain_profile(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
     """Every reachable domain: domein, domein_naam, domein_volgorde, n (interventions that
     reach it), gedekt (n > 0)."""
-    reached = intervention_domains(sel.links, sel.factoren)
-    counts = reached.group_by("domein").agg(
-        pl.col("interventie_id").n_unique().cast(pl.Int64).alias("n")
+    counts = (
+        sel.links.join(sel.factoren.select("factor", "domein"), on="factor", how="inner")
+        .group_by("domein")
+        .agg(pl.col("interventie_id").n_unique().cast(pl.Int64).alias("n"))
     )
     return (
         _ordered(domain_universe(sel.factoren), "domein", lang)
@@ -152,7 +153,7 @@ def domains_per_gemeente(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
     universe = domain_universe(sel.factoren)
     names = _ordered(universe, "domein", lang)
     reached = (
-        intervention_domains(sel.links, sel.factoren)
+        sel.links.join(sel.factoren.select("factor", "domein"), on="factor", how="inner")
         .select("gemeentecode", "domein")
         .unique()
         .join(names, on="domein", how="inner")
@@ -314,8 +315,9 @@ def learn_from(data: Dataset, sel: metrics.Selection, factors: Sequence[str]) ->
     outside = data.interventies.filter(~pl.col("gemeentecode").is_in(inside))
     names = data.gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam"))
     return (
-        metrics.factor_links(outside)
-        .filter(pl.col("factor").is_in(list(factors)))
+        data.links.filter(
+            ~pl.col("gemeentecode").is_in(inside) & pl.col("factor").is_in(list(factors))
+        )
         .join(outside.select("interventie_id", "naam", "status"), on="interventie_id")
         .join(names, on="gemeentecode", how="left")
         .select("factor", "gemeentecode", "gemeente_naam", "interventie_id", "naam", "status")
@@ -455,7 +457,8 @@ def lesson_checks(sel: metrics.Selection, *, today: date) -> list[Check]:
         )
     )
 
-    linked = metrics.factor_links(frame).get_column("interventie_id").unique().implode()
+    links = sel.all_links
+    linked = links.get_column("interventie_id").unique().implode()
     without_links = frame.filter(~pl.col("interventie_id").is_in(linked)).height
     checks.append(
         Check(
@@ -472,11 +475,7 @@ def lesson_checks(sel: metrics.Selection, *, today: date) -> list[Check]:
         Check("vertraagd", _shortfall_light(overdue, total), overdue, total, _share(overdue, total))
     )
 
-    money_links = (
-        metrics.factor_links(frame)
-        .filter(pl.col("factor").is_in(MONEY_FACTORS))
-        .get_column("interventie_id")
-    )
+    money_links = links.filter(pl.col("factor").is_in(MONEY_FACTORS)).get_column("interventie_id")
     money = frame.filter(
         pl.col("thema").is_in(MONEY_THEMES) | pl.col("interventie_id").is_in(money_links.implode())
     ).height

@@ -8,19 +8,18 @@ least one intervention lists it; coverage counts addressable risk factors with s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Final, Literal
 
 import polars as pl
 
-from lib.catalog import Dataset
+from lib.catalog import Dataset, factor_links
 from lib.filters import Filters
 from lib.i18n import UNKNOWN, Lang, t
 from lib.schema import (
     BEWIJS,
     DOELGROEPEN,
     DOMEINEN,
-    MULTI_SEPARATOR,
     STATUSSEN,
     STERK_BEWIJS,
     UITGEVOERD,
@@ -28,6 +27,9 @@ from lib.schema import (
 
 MIN_RELIABLE = 5
 REFERENCE_RATE = 53 / 62  # practice scan, BOTOC municipalities (policy letter 2022)
+PLACE_LIMIT: Final = 40
+"""Charts with a row or column per municipality group a larger selection by province."""
+Place = Literal["gemeente", "provincie"]
 Metric = Literal["interventies", "uitvoeringsgraad", "dekking", "inwoners"]
 METRICS: tuple[Metric, ...] = ("interventies", "uitvoeringsgraad", "dekking", "inwoners")
 
@@ -41,6 +43,14 @@ class Selection:
     factoren: pl.DataFrame  # factor universe after the domain filter
     links: pl.DataFrame  # interventie_id, gemeentecode, factor: one row per listed factor
     themas: pl.DataFrame
+    unfiltered_links: pl.DataFrame | None = None  # links before the domain filter
+
+    @property
+    def all_links(self) -> pl.DataFrame:
+        """The factor links of the selected interventions, whatever the domain filter."""
+        if self.unfiltered_links is None:
+            return factor_links(self.interventies)
+        return self.unfiltered_links
 
     @property
     def empty(self) -> bool:
@@ -68,40 +78,64 @@ def interventie_mask(filters: Filters) -> pl.Expr:
     )
 
 
-def factor_links(interventies: pl.DataFrame) -> pl.DataFrame:
-    """One row per (intervention, listed factor)."""
-    return (
-        interventies.select(
-            "interventie_id",
-            "gemeentecode",
-            pl.col("factoren").str.split(MULTI_SEPARATOR).alias("factor"),
-        )
-        .explode("factor")
-        .with_columns(pl.col("factor").str.strip_chars())
-        .filter(pl.col("factor").is_not_null() & (pl.col("factor") != ""))
-        .unique(maintain_order=True)
-    )
-
-
 def select(data: Dataset, filters: Filters) -> Selection:
-    """Apply the filters: municipality filters, then intervention filters, then domains."""
-    gemeenten = data.gemeenten.filter(gemeente_mask(filters))
-    interventies = (
-        data.interventies.filter(
+    """Apply the filters: municipality filters, then intervention filters, then domains.
+
+    The factor links come from ``data.links`` (exploded once per dataset version), so a rerun
+    only filters frames and never re-parses the multi-valued ``factoren`` column.
+    """
+    if filters.is_default:
+        gemeenten, interventies = data.gemeenten, data.interventies
+    else:
+        gemeenten = data.gemeenten.filter(gemeente_mask(filters))
+        interventies = data.interventies.filter(
             pl.col("gemeentecode").is_in(gemeenten.get_column("gemeentecode").implode())
+            & interventie_mask(filters)
         )
-        .filter(interventie_mask(filters))
-        .join(
-            gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam")),
-            on="gemeentecode",
-            how="left",
-        )
+    interventies = interventies.join(
+        gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam")),
+        on="gemeentecode",
+        how="left",
     )
     factoren = data.factoren.filter(_in("domein", filters.domeinen))
-    links = factor_links(interventies).filter(
-        pl.col("factor").is_in(factoren.get_column("factor").implode())
+    every = data.links
+    if interventies.height != data.interventies.height:
+        every = every.join(interventies.select("interventie_id"), on="interventie_id", how="semi")
+    links = every
+    if factoren.height != data.factoren.height:
+        links = links.filter(pl.col("factor").is_in(factoren.get_column("factor").implode()))
+    return Selection(gemeenten, interventies, factoren, links, data.themas, every)
+
+
+def chart_place(sel: Selection) -> Place:
+    """``provincie`` when more than ``PLACE_LIMIT`` municipalities have interventions."""
+    places = sel.interventies.get_column("gemeentecode").n_unique()
+    return "provincie" if places > PLACE_LIMIT else "gemeente"
+
+
+def by_province(sel: Selection) -> Selection:
+    """The selection with each municipality's interventions and links under its province.
+
+    ``gemeentecode`` and ``gemeente_naam`` then hold the province, so every per-municipality
+    function (``execution_by_gemeente``, ``status_mix``, ``theme_by_gemeente``,
+    ``coverage_matrix``) gives one row per province: a chart of 342 municipalities stays
+    readable and its data small.
+    """
+    province = sel.gemeenten.select("gemeentecode", pl.col("provincie").alias("_provincie"))
+
+    def regroup(frame: pl.DataFrame, *names: str) -> pl.DataFrame:
+        return (
+            frame.join(province, on="gemeentecode", how="left")
+            .with_columns(pl.col("_provincie").alias(n) for n in names)
+            .drop("_provincie")
+        )
+
+    return replace(
+        sel,
+        interventies=regroup(sel.interventies, "gemeentecode", "gemeente_naam"),
+        links=regroup(sel.links, "gemeentecode"),
+        unfiltered_links=regroup(sel.all_links, "gemeentecode"),
     )
-    return Selection(gemeenten, interventies, factoren, links, data.themas)
 
 
 def rate_frame(grouped: pl.DataFrame) -> pl.DataFrame:
@@ -186,6 +220,26 @@ def _code_names(kind: str, codes: tuple[str, ...], lang: Lang) -> pl.DataFrame:
         },
         schema={kind: pl.String, f"{kind}_naam": pl.String, f"{kind}_volgorde": pl.Int64},
     )
+
+
+def execution_trend(data: Dataset, filters: Filters) -> pl.DataFrame:
+    """periode, n, uitgevoerd, rate, betrouwbaar: the execution rate per reporting period.
+
+    Counts the ``voortgang`` rows of the interventions that ``filters`` select (through their
+    municipality and current theme, status and target group); one row per period, in order.
+    Works on ``data.progress`` with a row mask, so 800,000 rows filter in milliseconds.
+    """
+    rows = data.progress
+    if not filters.is_default:
+        places = data.gemeenten.filter(gemeente_mask(filters)).get_column("gemeentecode")
+        keep = data.interventies.select(
+            (pl.col("gemeentecode").is_in(places.implode()) & interventie_mask(filters)).alias("k")
+        ).to_series()
+        rows = rows.filter(keep.gather(rows.get_column("rij")))
+    counts = rows.group_by("periode").agg(
+        pl.len().cast(pl.Int64).alias("n"), pl.col("uitgevoerd").sum().cast(pl.Int64)
+    )
+    return rate_frame(counts.with_columns(pl.col("periode").cast(pl.String))).sort("periode")
 
 
 def status_mix(sel: Selection, lang: Lang) -> pl.DataFrame:

@@ -199,10 +199,17 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def register_theme() -> str:
-    """Register the theme with Altair once and enable it; returns its name."""
-    if THEME_NAME not in alt.theme.names():
-        alt.theme.register(THEME_NAME, enable=False)(theme)
-    alt.theme.enable(THEME_NAME)
+    """Register the theme with Altair once and enable it; returns its name.
+
+    Cheap on every rerun. Also switches off Altair's check of each schema object as it is
+    made ("debug mode"): it costs milliseconds per chart on every page view, and the chart
+    tests validate every builder's output against the Vega-Lite schema instead.
+    """
+    if alt.theme.active != THEME_NAME:
+        if THEME_NAME not in alt.theme.names():
+            alt.theme.register(THEME_NAME, enable=False)(theme)
+        alt.theme.enable(THEME_NAME)
+        alt.utils.schemapi.disable_debug_mode()
     return THEME_NAME
 
 

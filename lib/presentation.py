@@ -582,16 +582,19 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
         second = execution_sentence(
             t("pres.samen", lang), head.n_uitgevoerd, head.n_interventies, lang
         )
+    place = metrics.chart_place(sel)  # a slide of 342 bars would be unreadable
+    grouped = metrics.by_province(sel) if place == "provincie" else None
+    shown = by_place if grouped is None else metrics.execution_by_gemeente(grouped)
     return SlideContent(
         code="uitvoering",
         title=slide_name("uitvoering", lang),
         takeaway=(first, second),
         resources=RESOURCES["uitvoering"],
         illustrative=sel.illustrative,
-        chart=charts.execution_rate_bars(by_place, lang=lang, label_field="gemeente_naam"),
-        table=by_place,
+        chart=charts.execution_rate_bars(shown, lang=lang, place=place),
+        table=shown,
         columns={
-            "gemeente_naam": "as.gemeente",
+            "gemeente_naam": f"as.{place}",
             "n": "as.aantal",
             "uitgevoerd": "as.uitgevoerd",
             "rate": "as.uitvoeringsgraad",

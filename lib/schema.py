@@ -88,6 +88,7 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: str | None = None
+    unique_together: tuple[str, ...] = ()  # a combination that may occur only once
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -432,6 +433,7 @@ VOORTGANG = Table(
         BRON,
         ILLUSTRATIEF,
     ),
+    unique_together=("interventie_id", "periode"),
 )
 
 TIJDLIJN = Table(

@@ -8,6 +8,8 @@ second sheet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from lib.export import csv_bytes, xlsx_bytes
@@ -65,8 +67,12 @@ def example(table: Table, sample: pl.DataFrame, *, rows: int = 5) -> pl.DataFram
     return sample.select(columns).head(rows)
 
 
-def template_files(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, bytes]:
-    """File name -> bytes: empty and example files in CSV and XLSX, for table ``name``."""
+def template_makers(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, Callable[[], bytes]]:
+    """File name -> a function that makes it: empty and example files in CSV and XLSX.
+
+    The app hands the functions to its download buttons, so a file is only made when it is
+    asked for (an XLSX takes tens of milliseconds to write).
+    """
     if name not in UPLOADABLE_TABLES:
         raise KeyError(name)
     table = TABLES[name]
@@ -74,9 +80,14 @@ def template_files(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, byt
     sheet = t("sjabloon.woordenboek", lang)
     empty, filled = empty_template(table), example(table, sample)
     return {
-        f"{name}_sjabloon.csv": csv_bytes(empty, lang=lang),
-        f"{name}_voorbeeld.csv": csv_bytes(filled, lang=lang),
-        f"{name}_sjabloon.xlsx": xlsx_bytes({name: empty, sheet: dictionary}),
-        f"{name}_voorbeeld.xlsx": xlsx_bytes({name: filled, sheet: dictionary}),
-        f"{name}_woordenboek.csv": csv_bytes(dictionary, lang=lang),
+        f"{name}_sjabloon.csv": lambda: csv_bytes(empty, lang=lang),
+        f"{name}_voorbeeld.csv": lambda: csv_bytes(filled, lang=lang),
+        f"{name}_sjabloon.xlsx": lambda: xlsx_bytes({name: empty, sheet: dictionary}),
+        f"{name}_voorbeeld.xlsx": lambda: xlsx_bytes({name: filled, sheet: dictionary}),
+        f"{name}_woordenboek.csv": lambda: csv_bytes(dictionary, lang=lang),
     }
+
+
+def template_files(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, bytes]:
+    """File name -> bytes: empty and example files in CSV and XLSX, for table ``name``."""
+    return {file: make() for file, make in template_makers(name, sample, lang).items()}

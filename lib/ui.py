@@ -11,17 +11,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
-from lib import metrics, ui_share
-from lib.cache import current_dataset
+from lib import charts, metrics, ui_share
+from lib.cache import chart_spec, current_dataset, display_table
 from lib.catalog import DataError, Dataset
 from lib.filters import BOTOC_OPTIONS, Filters, from_query, to_query
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, as_lang, code_label, fmt_int, fmt_pct, t
 from lib.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
-from lib.tables import display_table
 
 LANG_KEY = "taal"
 FILTER_KEYS: dict[str, str] = {
@@ -253,9 +251,24 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
         st.stop()
 
 
+def chart_places(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
+    """The selection for charts with a row per municipality, and what a row is.
+
+    Above ``metrics.PLACE_LIMIT`` municipalities the rows are provinces, and a caption says so.
+    """
+    place = metrics.chart_place(ctx.selection)
+    if place == "gemeente":
+        return ctx.selection, place
+    n = ctx.selection.interventies.get_column("gemeentecode").n_unique()
+    st.caption(
+        t("grafiek.per_provincie", ctx.lang, n=fmt_int(n, ctx.lang), limiet=metrics.PLACE_LIMIT)
+    )
+    return metrics.by_province(ctx.selection), place
+
+
 def chart(
     ctx: Context,
-    figure: alt.TopLevelMixin,
+    figure: charts.Deferred,
     *,
     finding: str,
     table: pl.DataFrame,
@@ -267,12 +280,12 @@ def chart(
     marked = ctx.selection.illustrative if illustrative is None else illustrative
     sentence = f"{finding} ({t('as.illustratief', ctx.lang).lower()})" if marked else finding
     st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {sentence}")
-    described: Any = figure.properties(description=sentence)
-    st.altair_chart(described, theme=None, width="stretch", key=key)
+    spec = {**chart_spec(figure), "description": sentence}  # a copy: the cached spec is shared
+    st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
     with st.expander(t("tabel.toon", ctx.lang)):
         st.dataframe(display_table(table, columns, ctx.lang), hide_index=True, width="stretch")
     ui_share.chart_downloads(
-        ctx, figure, key=key, table=table, columns=columns, illustrative=marked
+        ctx, figure.build, key=key, table=table, columns=columns, illustrative=marked
     )
 
 

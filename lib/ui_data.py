@@ -13,17 +13,16 @@ import polars as pl
 import streamlit as st
 
 from lib import auth, metrics
-from lib.cache import store
-from lib.catalog import Dataset, complete_columns, load_dataset
+from lib.cache import bundled_dataset, store
+from lib.catalog import Dataset, complete_columns
 from lib.errors import KeyedError
 from lib.export import csv_bytes
 from lib.filters import Filters
 from lib.i18n import Lang, fmt_int, fmt_pct, t
 from lib.ingest import Prepared, describe_dialect, issues_frame, prepare
-from lib.paths import data_dir
 from lib.schema import TABLES, UPLOADABLE_TABLES
 from lib.store import Diff, Scope, Store, StoreError, checksum_bytes
-from lib.templates import template_files
+from lib.templates import template_makers
 from lib.ui import VIEW_KEY, Context
 
 ROLE_KEY = "pmg_role"
@@ -82,17 +81,20 @@ def templates(ctx: Context) -> None:
     with st.expander(t("data.sjablonen", lang)):
         st.write(t("data.sjablonen.uitleg", lang))
         for name in UPLOADABLE_TABLES:
-            sample = ctx.data.interventies if name == "interventies" else pl.DataFrame()
-            files = template_files(name, sample, lang) if not sample.is_empty() else {}
-            if not files:
+            sample = ctx.data.interventies if name == "interventies" else ctx.data.voortgang
+            if sample.is_empty():
                 files = {
                     k: v
-                    for k, v in template_files(name, _empty(name), lang).items()
+                    for k, v in template_makers(name, _empty(name), lang).items()
                     if "voorbeeld" not in k
                 }
+            else:
+                files = template_makers(name, sample, lang)
             cols = st.columns(len(files))
-            for col, (file_name, data) in zip(cols, files.items(), strict=True):
-                col.download_button(file_name, data, file_name=file_name, key=f"data_{file_name}")
+            for col, (file_name, make) in zip(cols, files.items(), strict=True):
+                col.download_button(
+                    file_name, make, file_name=file_name, key=f"data_{file_name}", on_click="ignore"
+                )
 
 
 def _empty(name: str) -> pl.DataFrame:
@@ -183,7 +185,7 @@ def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
 
 
 def _base_tables() -> dict[str, pl.DataFrame]:
-    return {"interventies": load_dataset(data_dir()).interventies}
+    return bundled_dataset().uploadable()
 
 
 def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff | None:

@@ -13,12 +13,12 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from lib import charts, palette, profile_export, ui, ui_share
 from lib import kenniskaart as kk
-from lib import palette, profile_export, ui, ui_share
+from lib.cache import display_table
 from lib.charts import NUMBER_LOCALE
 from lib.i18n import Lang, fmt_int, fmt_pct, t
 from lib.schema import PIJLERS
-from lib.tables import display_table
 
 PILLAR_COLOURS: Final[dict[str, str]] = {
     "perspectief": palette.BLUE,
@@ -151,7 +151,7 @@ def domains(ctx: ui.Context, profile: kk.Profile) -> None:
     st.caption(t("kenniskaart.domeinen.uitleg", lang))
     ui.chart(
         ctx,
-        _reach_bars(profile.domeinen, "domein_naam", t("as.domein", lang), lang),
+        charts.deferred(_reach_bars, profile.domeinen, "domein_naam", t("as.domein", lang), lang),
         finding=kk.domain_finding(profile),
         table=profile.domeinen,
         columns={"domein_naam": "as.domein", "n": "as.aantal", "gedekt": "as.gedekt"},
@@ -193,7 +193,7 @@ def target_groups(ctx: ui.Context, profile: kk.Profile) -> None:
     )
     ui.chart(
         ctx,
-        _reach_bars(frame, "doelgroep_naam", t("as.doelgroep", lang), lang),
+        charts.deferred(_reach_bars, frame, "doelgroep_naam", t("as.doelgroep", lang), lang),
         finding=kk.target_finding(profile),
         table=frame,
         columns={
@@ -219,7 +219,7 @@ def pillars(ctx: ui.Context, profile: kk.Profile) -> None:
         return
     ui.chart(
         ctx,
-        _pillar_bars(profile.pijlers, lang),
+        charts.deferred(_pillar_bars, profile.pijlers, lang),
         finding=kk.pillar_finding(profile),
         table=profile.pijlers.rename({"aandeel": "share"}),
         columns={

@@ -60,6 +60,7 @@ CHART_RESOURCES: Final[dict[str, tuple[str, ...]]] = {
     "overzicht_tijdlijn": ("tijdlijn",),
     "overzicht": ("gemeenten", "interventies", "kerncijfers"),
     "themas": ("interventies", "themas"),
+    "uitvoering_trend": ("voortgang", "interventies"),
     "uitvoering": ("interventies", "kerncijfers"),
     "risico": ("factoren", "interventies"),
     "kaart": ("gemeenten", "interventies", "factoren"),
@@ -312,21 +313,22 @@ def _table_files(
 
 def chart_downloads(
     ctx: Context,
-    figure: Any,
+    build: Callable[[], Any],
     *,
     key: str,
     table: pl.DataFrame,
     columns: Mapping[str, str],
     illustrative: bool,
 ) -> None:
-    """PNG and SVG of the chart (with title, filters, source and notice) and CSV/XLSX of its
-    table. Call in ``ui.chart`` after the table."""
+    """PNG and SVG of the chart that ``build()`` returns (with title, filters, source and
+    notice) and CSV/XLSX of its table. Call in ``ui.chart`` after the table; the chart is only
+    built when a download is asked for."""
     title = chart_title(key, ctx.lang)
     stem = _slug(title)
 
     def decorated() -> Any:
         return _decorate(
-            ctx, figure, title=title, resources=_chart_resources(key), illustrative=illustrative
+            ctx, build(), title=title, resources=_chart_resources(key), illustrative=illustrative
         )
 
     files = [*_image_files(ctx.lang, stem, decorated), *_table_files(ctx, table, columns, title)]

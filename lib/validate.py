@@ -77,9 +77,11 @@ class ValidationReport:
 
 
 def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
-    return text.with_columns(
-        pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in text.columns
-    )
+    def cleaned(name: str) -> pl.Expr:
+        value = pl.col(name).cast(pl.String).str.strip_chars()
+        return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
+
+    return text.with_columns(cleaned(c) for c in text.columns)
 
 
 def _cast_expr(col: Column) -> pl.Expr:
@@ -90,7 +92,7 @@ def _cast_expr(col: Column) -> pl.Expr:
         # A decimal comma (``12.500,50``) is read as Dutch notation: dots group thousands.
         dutch = raw.str.contains(
             r"^[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
-        ) & raw.str.contains(",")
+        ) & raw.str.contains(",", literal=True)
         text = (
             pl.when(dutch)
             .then(raw.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))
@@ -104,66 +106,82 @@ def _cast_expr(col: Column) -> pl.Expr:
     return raw
 
 
-def _rows(
-    frame: pl.DataFrame, mask: pl.Expr | pl.Series, column: str
-) -> list[tuple[int, str | None]]:
-    hits = frame.filter(mask).select(_ROW, pl.col(column).cast(pl.String))
-    return [(int(r), v) for r, v in hits.iter_rows()]
+def _typed(name: str) -> str:
+    return f"__typed_{name}"
 
 
-def _issues(
-    hits: list[tuple[int, str | None]], code: str, column: str, **params: object
-) -> list[Issue]:
-    return [Issue(code, column, row, value, "error", params) for row, value in hits]
+@dataclass(frozen=True)
+class _Check:
+    """One rule on one column: ``bad`` marks the rows that break it.
+
+    ``known`` is set for a multi-valued reference: each unknown code is its own issue.
+    """
+
+    code: str
+    column: str
+    bad: pl.Expr
+    params: dict[str, object] = field(default_factory=dict)
+    known: list[str] | None = None
 
 
-def _column_issues(
-    text: pl.DataFrame, typed: pl.DataFrame, col: Column, refs: Mapping[str, frozenset[str]]
-) -> list[Issue]:
-    name = col.name
-    out: list[Issue] = []
-    present = pl.col(name).is_not_null()
-    out += (
-        _issues(_rows(text, pl.col(name).is_null(), name), "required", name) if col.required else []
+def _multi_codes(name: str) -> pl.Expr:
+    """The codes of a multi-valued cell, stripped, without empty parts."""
+    return (
+        pl.col(name)
+        .str.split(MULTI_SEPARATOR)
+        .list.eval(pl.element().str.strip_chars())
+        .list.eval(pl.element().filter(pl.element().str.len_bytes() > 0))
     )
-    bad: pl.Expr | pl.Series
+
+
+def _column_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
+    """Every rule of ``col`` as an expression over the text and typed columns, in the order
+    the issues of one cell are listed."""
+    name = col.name
+    text, value = pl.col(name), pl.col(_typed(name))
+    present = text.is_not_null()
+    checks: list[_Check] = []
+    if col.required:
+        checks.append(_Check("required", name, text.is_null()))
     if col.dtype != "str":
-        bad = present & typed.get_column(name).is_null()
-        out += _issues(_rows(text, bad, name), f"type_{col.dtype}", name)
-    value = typed.get_column(name)
+        checks.append(_Check(f"type_{col.dtype}", name, present & value.is_null()))
     if col.enum is not None and not col.multi:
-        bad = present & ~pl.col(name).is_in(col.enum)
-        out += _issues(_rows(text, bad, name), "enum", name, allowed=", ".join(col.enum))
+        allowed = ", ".join(col.enum)
+        checks.append(_Check("enum", name, present & ~text.is_in(col.enum), {"allowed": allowed}))
     if col.minimum is not None and col.dtype in ("int", "float"):
-        bad = pl.Series(value < col.minimum).fill_null(False)
-        out += _issues(_rows(text, bad, name), "minimum", name, minimum=col.minimum)
+        bad = (value < col.minimum).fill_null(False)
+        checks.append(_Check("minimum", name, bad, {"minimum": col.minimum}))
     if col.maximum is not None and col.dtype in ("int", "float"):
-        bad = pl.Series(value > col.maximum).fill_null(False)
-        out += _issues(_rows(text, bad, name), "maximum", name, maximum=col.maximum)
+        bad = (value > col.maximum).fill_null(False)
+        checks.append(_Check("maximum", name, bad, {"maximum": col.maximum}))
     if col.pattern is not None:
-        bad = present & ~pl.col(name).str.contains(col.pattern)
-        out += _issues(_rows(text, bad, name), "pattern", name, pattern=col.pattern)
+        bad = present & ~text.str.contains(col.pattern)
+        checks.append(_Check("pattern", name, bad, {"pattern": col.pattern}))
     if col.unique:
-        bad = present & pl.col(name).is_duplicated()
-        out += _issues(_rows(text, bad, name), "duplicate", name)
+        checks.append(_Check("duplicate", name, present & text.is_duplicated()))
     if col.references is not None and col.references[0] in refs:
-        known = refs[col.references[0]]
+        known = list(refs[col.references[0]])
+        table: dict[str, object] = {"table": col.references[0]}
         if col.multi:
-            parts = (
-                text.select(_ROW, pl.col(name).str.split(MULTI_SEPARATOR).alias("_code"))
-                .explode("_code")
-                .with_columns(pl.col("_code").str.strip_chars())
-                .filter(pl.col("_code").is_not_null() & (pl.col("_code") != ""))
-                .filter(~pl.col("_code").is_in(list(known)))
-            )
-            out += [
-                Issue("reference", name, int(r), v, "error", {"table": col.references[0]})
-                for r, v in parts.select(_ROW, "_code").iter_rows()
-            ]
+            unknown = _multi_codes(name).list.eval(~pl.element().is_in(known)).list.any()
+            checks.append(_Check("reference", name, unknown.fill_null(False), table, known))
         else:
-            bad = present & ~pl.col(name).is_in(list(known))
-            out += _issues(_rows(text, bad, name), "reference", name, table=col.references[0])
-    return out
+            checks.append(_Check("reference", name, present & ~text.is_in(known), table))
+    return checks
+
+
+def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
+    """The issues of ``check`` in ``rows`` (the rows that break it)."""
+    name = check.column
+    if check.known is None:
+        cells = rows.select(_ROW, pl.col(name).cast(pl.String)).iter_rows()
+        return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in cells]
+    parts = (
+        rows.select(_ROW, _multi_codes(name).alias("_code"))
+        .explode("_code")
+        .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
+    )
+    return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in parts.iter_rows()]
 
 
 def validate_table(
@@ -192,10 +210,22 @@ def validate_table(
     clean = _blank_to_null(text.select([c.name for c in columns])).with_row_index(
         _ROW, offset=HEADER_ROWS + 1
     )
-    typed = clean.with_columns(_cast_expr(c).alias(c.name) for c in columns)
-    for col in columns:
-        issues += _column_issues(clean, typed, col, refs)
+    both = clean.with_columns(_cast_expr(c).alias(_typed(c.name)) for c in columns)
+    checks = [check for col in columns for check in _column_checks(col, refs)]
+    pair = table.unique_together
+    if pair and all(name in text.columns for name in pair):
+        both_present = pl.all_horizontal(pl.col(name).is_not_null() for name in pair)
+        names = " + ".join(f"'{name}'" for name in pair)
+        bad = both_present & pl.struct(*pair).is_duplicated()
+        checks.append(_Check("duplicate_pair", pair[-1], bad, {"kolommen": names}))
+    # one pass: every rule of every column in a single query, evaluated in parallel
+    masks = both.select(check.bad.alias(str(i)) for i, check in enumerate(checks))
+    broken = masks.select(pl.all().any()).row(0) if checks and both.height else ()
+    for i, hit in enumerate(broken):
+        if hit:
+            issues += _check_issues(clean.filter(masks.to_series(i)), checks[i])
     issues.sort(key=lambda i: (i.row or 0, table.names.index(i.column) if i.column in known else 0))
     if any(i.severity == "error" for i in issues):
         return ValidationReport(table.name, tuple(issues), None)
-    return ValidationReport(table.name, tuple(issues), typed.drop(_ROW))
+    typed = both.select(pl.col(_typed(c.name)).alias(c.name) for c in columns)
+    return ValidationReport(table.name, tuple(issues), typed)

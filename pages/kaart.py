@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import cache, findings, maps, metrics, ui
+from lib import cache, digest, findings, maps, metrics, ui
 from lib.i18n import t
 
 ctx = ui.context()
@@ -16,13 +16,18 @@ metric = st.selectbox(
 )
 frame = metrics.map_frame(ctx.selection, metric)
 path, boundaries = cache.boundaries()
-deck = maps.municipality_deck(
-    frame,
-    metric=metric,
-    lang=ctx.lang,
-    selected=ctx.filters.gemeenten,
-    boundaries=boundaries,
-    context=metrics.map_context(ctx.data),
+context = metrics.map_context(ctx.data)
+deck = cache.map_deck(
+    digest.frame_digest(frame, metric, ctx.lang, ctx.filters.gemeenten, cache.boundaries_stamp())
+    + digest.frame_digest(context),
+    lambda: maps.municipality_deck(
+        frame,
+        metric=metric,
+        lang=ctx.lang,
+        selected=ctx.filters.gemeenten,
+        boundaries=boundaries,
+        context=context,
+    ),
 )
 legend = maps.legend_frame(frame, metric=metric, lang=ctx.lang)
 finding = findings.map_metric(frame, ui.metric_text(frame, metric, ctx.lang), ctx.lang)

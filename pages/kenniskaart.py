@@ -8,14 +8,14 @@ from datetime import date
 
 import streamlit as st
 
-from lib import kenniskaart, ui
+from lib import cache, ui
 from lib import ui_kenniskaart as section
 from lib.i18n import t
 
 ctx = ui.context()
 ui.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
 ui.stop_if_empty(ctx, need="gemeenten")
-profile = kenniskaart.build_profile(ctx.data, ctx.filters, ctx.lang, today=date.today())
+profile = cache.kenniskaart_profile(ctx.data, ctx.filters, ctx.lang, date.today())
 
 section.summary(ctx, profile)
 section.downloads(ctx, profile)

@@ -15,7 +15,7 @@ st.subheader(t("overzicht.vergelijk", ctx.lang))
 compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
 ui.chart(
     ctx,
-    charts.comparison_bars(compared, lang=ctx.lang),
+    charts.deferred(charts.comparison_bars, compared, lang=ctx.lang),
     finding=findings.comparison(compared, ctx.lang),
     table=compared,
     columns=ui.RATE_COLUMNS | {"groep": "as.vergelijking"},
@@ -26,7 +26,7 @@ st.subheader(t("overzicht.tijdlijn", ctx.lang))
 timeline = metrics.timeline(ctx.data, ctx.lang)
 ui.chart(
     ctx,
-    charts.timeline_chart(timeline, lang=ctx.lang),
+    charts.deferred(charts.timeline_chart, timeline, lang=ctx.lang),
     finding=findings.timeline(timeline, ctx.lang),
     table=timeline,
     columns={

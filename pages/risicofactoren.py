@@ -12,17 +12,18 @@ ui.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
 
 st.subheader(t("risico.heatmap", lang))
-matrix = metrics.coverage_matrix(sel, lang)
+chart_sel, place = ui.chart_places(ctx)
+matrix = metrics.coverage_matrix(chart_sel, lang)
 ui.chart(
     ctx,
-    charts.coverage_heatmap(matrix, lang=lang),
+    charts.deferred(charts.coverage_heatmap, matrix, lang=lang, place=place),
     finding=findings.coverage(metrics.headline(sel), lang),
     table=matrix,
     columns={
         "factor_naam": "as.factor",
         "domein_naam": "as.domein",
         "bewijs_naam": "as.bewijs",
-        "gemeente_naam": "as.gemeente",
+        "gemeente_naam": f"as.{place}",
         "n": "as.aantal",
     },
     key="risico_heatmap",

@@ -14,7 +14,7 @@ st.subheader(t("themas.per_thema", lang))
 counts = metrics.theme_counts(sel, lang)
 ui.chart(
     ctx,
-    charts.theme_bars(counts, lang=lang),
+    charts.deferred(charts.theme_bars, counts, lang=lang),
     finding=findings.themes(counts, lang),
     table=counts,
     columns={"thema_naam": "as.thema", "n": "as.aantal"},
@@ -22,13 +22,15 @@ ui.chart(
 )
 
 st.subheader(t("themas.per_gemeente", lang))
+chart_sel, place = ui.chart_places(ctx)
 grid = metrics.theme_by_gemeente(sel, lang)
+shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
 ui.chart(
     ctx,
-    charts.theme_heatmap(grid, lang=lang),
+    charts.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
     finding=findings.theme_by_gemeente(grid, lang),
-    table=grid,
-    columns={"gemeente_naam": "as.gemeente", "thema_naam": "as.thema", "n": "as.aantal"},
+    table=shown,
+    columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},
     key="themas_per_gemeente",
 )
 
@@ -36,7 +38,7 @@ st.subheader(t("themas.doelgroep", lang))
 groups = metrics.target_group_counts(sel, lang)
 ui.chart(
     ctx,
-    charts.target_group_bars(groups, lang=lang),
+    charts.deferred(charts.target_group_bars, groups, lang=lang),
     finding=findings.target_groups(groups, lang),
     table=groups,
     columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},

@@ -12,13 +12,15 @@ sel, lang = ctx.selection, ctx.lang
 st.caption(t("onbetrouwbaar.uitleg", lang))
 
 st.subheader(t("uitvoering.per_gemeente", lang))
+chart_sel, place = ui.chart_places(ctx)
 by_place = metrics.execution_by_gemeente(sel)
+shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
 ui.chart(
     ctx,
-    charts.execution_rate_bars(by_place, lang=lang, label_field="gemeente_naam"),
+    charts.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
     finding=findings.execution(by_place, lang),
-    table=by_place,
-    columns={"gemeente_naam": "as.gemeente"} | ui.RATE_COLUMNS,
+    table=shown,
+    columns={"gemeente_naam": f"as.{place}"} | ui.RATE_COLUMNS,
     key="uitvoering_per_gemeente",
 )
 
@@ -26,7 +28,7 @@ st.subheader(t("uitvoering.per_thema", lang))
 by_theme = metrics.execution_by_theme(sel, lang)
 ui.chart(
     ctx,
-    charts.execution_rate_bars(by_theme, lang=lang, label_field="thema_naam"),
+    charts.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
     finding=findings.execution_by_theme(by_theme, lang),
     table=by_theme,
     columns={"thema_naam": "as.thema"} | ui.RATE_COLUMNS,
@@ -34,13 +36,29 @@ ui.chart(
 )
 
 st.subheader(t("uitvoering.status", lang))
-mix = metrics.status_mix(sel, lang)
+chart_sel, place = ui.chart_places(ctx)
+mix = metrics.status_mix(chart_sel, lang)
 ui.chart(
     ctx,
-    charts.status_stacked_bars(mix, lang=lang),
+    charts.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
     finding=findings.status(mix, lang),
     table=mix,
-    columns={"gemeente_naam": "as.gemeente", "status_naam": "as.status", "n": "as.aantal"},
+    columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
     key="uitvoering_status",
 )
+
+st.subheader(t("uitvoering.trend", lang))
+trend = metrics.execution_trend(ctx.data, ctx.filters)
+if trend.is_empty():
+    st.info(t("uitvoering.trend.geen", lang))
+else:
+    st.caption(t("uitvoering.trend.uitleg", lang))
+    ui.chart(
+        ctx,
+        charts.deferred(charts.trend_chart, trend, lang=lang),
+        finding=findings.trend(trend, lang),
+        table=trend,
+        columns={"periode": "as.periode"} | ui.RATE_COLUMNS,
+        key="uitvoering_trend",
+    )
 ui.footer(ctx)

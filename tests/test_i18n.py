@@ -12,6 +12,7 @@ import pytest
 
 from lib import kenniskaart, presentation, profile_export
 from lib.filters import BOTOC_OPTIONS
+from lib.findings import TREND_DIRECTIONS
 from lib.i18n import (
     CATALOGUE,
     UNKNOWN,
@@ -24,7 +25,7 @@ from lib.i18n import (
     join_names,
     t,
 )
-from lib.metrics import METRICS
+from lib.metrics import METRICS, Place
 from lib.paths import ROOT
 from lib.schema import (
     BEWIJS,
@@ -42,7 +43,7 @@ from lib.schema import (
 
 ISSUE_CODES = (
     "missing_column", "unknown_column", "required", "enum", "minimum", "maximum", "pattern",
-    "duplicate", "reference",
+    "duplicate", "duplicate_pair", "reference",
     *(f"type_{d}" for d in get_args(Dtype) if d != "str"),
 )
 
@@ -73,6 +74,8 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "kenniskaart.export": profile_export.FORMATS,
     "pres.dia": presentation.SLIDES,
     "pres.tabel": presentation.TABLES,
+    "as": get_args(Place),
+    "bevinding.trend": TREND_DIRECTIONS,
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]
