@@ -20,6 +20,7 @@ from lib.i18n import CATALOGUE, LANGS
 from lib.ingest import (
     MAX_BYTES,
     MAX_COLUMNS,
+    VOTE_ROWS,
     Dialect,
     Ingested,
     Prepared,
@@ -308,6 +309,29 @@ def test_the_majority_decides_the_decimal_mark() -> None:
     assert got.frame is not None
     # the point value is left alone; the validator still reads 3.5
     assert got.frame.get_column("budget_eur").to_list() == ["1.5", "2.25", "3.5"]
+
+
+def test_a_large_file_votes_with_a_sample_and_converts_every_cell() -> None:
+    """Above ``VOTE_ROWS`` rows the decimal mark is voted on a sample; every cell still counts
+    for the conversion, and plain whole numbers are left as they are."""
+    rows = VOTE_ROWS * 2 + 7
+    budgets = [f"{i % 900 + 100}.{i % 1000:03d},{i % 100:02d}" for i in range(rows)]
+    lines = [f"{b};{i}" for i, b in enumerate(budgets)]
+    got = read("budget_eur;bereik\n" + "\n".join(lines) + "\n")
+    assert got.dialect.decimal == ","
+    assert got.frame is not None
+    expected = [b.replace(".", "").replace(",", ".") for b in budgets]
+    assert got.frame.get_column("budget_eur").to_list() == expected
+    assert got.frame.get_column("bereik").to_list() == [str(i) for i in range(rows)]
+
+
+def test_crlf_files_keep_line_breaks_inside_quoted_cells() -> None:
+    text = 'naam;bron\r\n"Twee\r\nregels";x\r\nB;"y"\r\n'
+    got = read(text)
+    assert got.frame is not None
+    assert got.frame.rows() == [("Twee\nregels", "x"), ("B", "y")]
+    assert got.row_numbers is not None
+    assert got.row_numbers.to_list() == [2, 3]  # records, as a spreadsheet numbers its rows
 
 
 # ----------------------------------------------------------------------------- formulas

@@ -8,6 +8,7 @@ from datetime import date
 import polars as pl
 import pytest
 
+from lib import privacy
 from lib.privacy import personal_data_issues
 from lib.schema import INTERVENTIES
 
@@ -133,3 +134,52 @@ def test_the_vectorised_11_test_agrees_with_the_plain_one() -> None:
     for number in numbers[:200]:
         found = kinds("nummer", [number])
         assert found == (["bsn"] if eleven_test(number) else []), number
+
+
+# --- large files: a sample rules columns out before the full count ------------------------
+
+
+def _bsn_numbers(count: int, start: int = 100_000_000) -> list[str]:
+    """``count`` nine-digit numbers that pass the 11-test, computed here."""
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    found: list[str] = []
+    number = start
+    while len(found) < count:
+        digits = f"{number:09d}"
+        if sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0:
+            found.append(digits)
+        number += 1
+    return found
+
+
+ROWS = privacy.SAMPLE_ROWS * 2
+
+
+def _large(column: list[str | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"naam": [f"Project {i}" for i in range(ROWS)], "opmerking": column},
+        schema={"naam": pl.String, "opmerking": pl.String},
+    )
+
+
+def test_a_large_file_with_personal_data_in_most_cells_is_refused() -> None:
+    half = ROWS // 2 + 1
+    cells: list[str | None] = [*_bsn_numbers(half), *(["geen"] * (ROWS - half))]
+    issues = personal_data_issues(_large(cells), today=date(2026, 1, 1))
+    assert [(i.column, i.params["kind"]) for i in issues] == [("opmerking", "bsn")]
+
+
+def test_a_sparse_column_in_a_large_file_is_counted_in_full() -> None:
+    """Three numbers in a column that is otherwise empty: the sample sees none of them."""
+    cells: list[str | None] = [None] * ROWS
+    for at, number in zip((5, ROWS // 2, ROWS - 1), _bsn_numbers(3), strict=True):
+        cells[at] = number
+    issues = personal_data_issues(_large(cells), today=date(2026, 1, 1))
+    assert [(i.column, i.params["kind"]) for i in issues] == [("opmerking", "bsn")]
+
+
+def test_a_large_clean_file_passes_and_below_the_share_is_not_refused() -> None:
+    assert personal_data_issues(_large(["geen"] * ROWS), today=date(2026, 1, 1)) == []
+    share = int(ROWS * 0.3)  # below the rule's share, and far from it
+    cells: list[str | None] = [*_bsn_numbers(share), *(["geen"] * (ROWS - share))]
+    assert personal_data_issues(_large(cells), today=date(2026, 1, 1)) == []

@@ -120,8 +120,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     results = config.stash.get(AXE_RESULTS, None)
     if not results:
         return
-    if config.cache is not None:
-        config.cache.set("pmg/axe", results)
+    cache = getattr(config, "cache", None)  # absent with -p no:cacheprovider
+    if cache is not None:
+        cache.set("pmg/axe", results)
     terminalreporter.section("axe-core findings per page and language")
     for name, found in sorted(results.items()):
         text = ", ".join(f"{v['id']} ({v['impact']}, {len(v['targets'])}x)" for v in found)
