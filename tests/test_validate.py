@@ -27,7 +27,7 @@ G_OK = "GM0001,Alfa,Utrecht,52.1,5.1,golf1_2022,2022,true"
 
 ALL_CODES = {
     "missing_column", "unknown_column", "required", "type_int", "type_float", "type_bool",
-    "enum", "minimum", "maximum", "pattern", "duplicate", "reference",
+    "enum", "minimum", "maximum", "pattern", "duplicate", "duplicate_pair", "reference",
 }
 
 
@@ -118,6 +118,11 @@ CASES = [
            interventie(interventie_id="X-2", factoren=" risico_b | risico_a "),
            interventie(interventie_id="X-3", factoren="fout1|risico_b|fout2")),
      {(2, "factoren", "reference"), (4, "factoren", "reference")}),
+    ("duplicate_pair", "voortgang",
+     frame("interventie_id,periode,status", "X-1,2023-Q1,gepland", "X-1,2023-Q2,afgerond",
+           "X-2,2023-Q1,gepland", 'X-1," 2023-Q1",afgerond', "X-1,,gepland"),
+     {(2, "periode", "duplicate_pair"), (5, "periode", "duplicate_pair"),
+      (6, "periode", "required")}),
     ("every_error_at_once", "interventies",
      frame(I_HEAD, interventie(thema="x", bereik="-5"), interventie(interventie_id="X-2"),
            interventie(interventie_id="X-3", gemeentecode="GM0009", monitoringplan="?")),
@@ -252,7 +257,8 @@ def test_every_issue_has_a_message(case: tuple, lang: str) -> None:
 
 def test_messages_differ_per_language() -> None:
     for code in sorted(ALL_CODES):
-        params = {"allowed": "a", "minimum": 0, "maximum": 9, "pattern": "p", "table": "t"}
+        params = {"allowed": "a", "minimum": 0, "maximum": 9, "pattern": "p", "table": "t",
+                  "kolommen": "'a' + 'b'"}
         issue = Issue(code, "kolom", 2, "v", params=params)
         assert issue.message("nl") != issue.message("en"), code
 
