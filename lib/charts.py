@@ -114,9 +114,18 @@ def _with_text(frame: pl.DataFrame, name: str, values: list[str]) -> pl.DataFram
     return frame.with_columns(pl.Series(name, values, dtype=pl.String))
 
 
-def _localised(chart: AnyChart, lang: Lang) -> AnyChart:
-    """Numbers in the chart (axes, legends, tooltips) formatted as in ``lang``."""
-    return cast(AnyChart, chart.configure(locale={"number": NUMBER_LOCALE[lang]}))
+def _localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) -> AnyChart:
+    """Numbers in the chart (axes, legends, tooltips) formatted as in ``lang``; ``data``
+    becomes the chart's top-level data.
+
+    The data is attached last, to the finished chart: Altair deep-copies a chart (and any data
+    inside it) at every ``encode``, ``mark_*``, ``properties`` and layering step, which for a
+    heatmap of hundreds of cells cost most of the time to build it.
+    """
+    localised = cast(AnyChart, chart.configure(locale={"number": NUMBER_LOCALE[lang]}))
+    if data is not None:
+        localised.data = _data(data)
+    return localised
 
 
 def _count_axis(lang: Lang) -> alt.Axis:
@@ -136,7 +145,7 @@ def _bars_with_counts(
     frame: pl.DataFrame, *, label_field: str, label_title: str, lang: Lang
 ) -> alt.LayerChart:
     """Horizontal bars of ``n`` in the frame's order, the count at the end of each bar."""
-    base = alt.Chart(_data(frame)).encode(
+    base = alt.Chart().encode(
         y=alt.Y(f"{label_field}:N", sort=_labels(frame, label_field), title=label_title),
         x=alt.X("n:Q", axis=_count_axis(lang)),
         tooltip=[
@@ -168,7 +177,7 @@ def theme_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     chart = _bars_with_counts(
         data, label_field="thema_naam", label_title=t("as.thema", lang), lang=lang
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 # --- 2. themes per municipality -----------------------------------------------------------------
@@ -208,7 +217,7 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
         alt.Tooltip("thema_naam:N", title=t("as.thema", lang)),
         alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
     ]
-    base = alt.Chart(_data(data)).encode(x=x, y=y, tooltip=tooltip)
+    base = alt.Chart().encode(x=x, y=y, tooltip=tooltip)
     cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
         color=alt.Color(
             "klasse:N",
@@ -226,7 +235,7 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
         .resolve_scale(color="independent")
         .properties(width=alt.Step(HEATMAP_COLUMN_STEP), height=alt.Step(CELL_STEP))
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 # --- 3. target groups ---------------------------------------------------------------------------
@@ -243,7 +252,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     chart = _bars_with_counts(
         data, label_field="doelgroep_naam", label_title=t("as.doelgroep", lang), lang=lang
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 # --- 4 and 7. execution rate ------------------------------------------------------------------
@@ -296,7 +305,7 @@ def _rate_bars(
     data = _rate_rows(frame, label_field, lang, by_rate=by_rate)
     title = t("as.uitvoeringsgraad", lang)
     bars = (
-        alt.Chart(_data(data))
+        alt.Chart()
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=_labels(data, "label"), title=label_title),
@@ -319,7 +328,7 @@ def _rate_bars(
     chart = alt.LayerChart(layer=[bars, *_reference(lang, title)]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 def execution_rate_bars(
@@ -355,7 +364,7 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     title, period = t("as.uitvoeringsgraad", lang), t("as.periode", lang)
     y = alt.Y("rate:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=title)
     x = alt.X("periode:O", title=period, axis=alt.Axis(labelAngle=-45))
-    base = alt.Chart(_data(data)).encode(x=x, y=y)
+    base = alt.Chart().encode(x=x, y=y)
     line = base.mark_line(color=palette.NEUTRAL, strokeWidth=2)
     points = base.mark_point(filled=True, size=70, opacity=1).encode(
         color=alt.Color("kleur:N", scale=None, legend=None),
@@ -378,7 +387,7 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     chart = alt.LayerChart(layer=[line, points, rule, label]).properties(
         width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
@@ -415,7 +424,7 @@ def status_stacked_bars(
         alt.Tooltip("status_naam:N", title=t("as.status", lang)),
         alt.Tooltip("n:Q", title=title, format="d"),
     ]
-    base = alt.Chart(_data(data)).encode(y=y, tooltip=tooltip)
+    base = alt.Chart().encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(stroke=palette.WHITE, strokeWidth=1).encode(
         x=alt.X("n:Q", stack="zero", axis=_count_axis(lang), title=title),
         color=alt.Color(
@@ -432,7 +441,7 @@ def status_stacked_bars(
         color=alt.Color("tekstkleur:N", scale=None, legend=None),
     )
     chart = alt.LayerChart(layer=[bars, counts])
-    return _localised(chart.properties(width=BAR_WIDTH, height=alt.Step(BAR_STEP)), lang)
+    return _localised(chart.properties(width=BAR_WIDTH, height=alt.Step(BAR_STEP)), lang, data)
 
 
 # --- 6. coverage of risk factors --------------------------------------------------------------
@@ -453,11 +462,9 @@ def _coverage_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     data = _with_text(data, "sterk_tekst", [yes if s else no for s in strong])
     marks = [fmt_int(n, lang) if c else EMPTY_MARK for n, c in zip(counts, covered, strict=True)]
     data = _with_text(data, "teken", marks)
-    return _with_text(
-        data,
-        "tekstkleur",
-        [palette.text_colour_on(palette.COVERED if c else palette.NOT_COVERED) for c in covered],
-    )
+    on_covered = palette.text_colour_on(palette.COVERED)
+    on_uncovered = palette.text_colour_on(palette.NOT_COVERED)
+    return _with_text(data, "tekstkleur", [on_covered if c else on_uncovered for c in covered])
 
 
 def coverage_heatmap(
@@ -482,7 +489,7 @@ def coverage_heatmap(
         alt.value("bold"),
         alt.value("normal"),
     )
-    base = alt.Chart(_data(data)).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "gemeente_naam:N",
             sort=gemeenten,
@@ -525,7 +532,7 @@ def coverage_heatmap(
             height=alt.Step(COVERAGE_ROW_STEP),
         )
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 # --- 8. timeline --------------------------------------------------------------------------------
@@ -565,7 +572,7 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}),
         title=x_title,
     )
-    base = alt.Chart(_data(data)).encode(x=x)
+    base = alt.Chart().encode(x=x)
     line = (
         base.mark_line(interpolate="step-after", color=palette.NEUTRAL, strokeWidth=2)
         .transform_filter("datum.aantal_gemeenten != null")
@@ -589,4 +596,4 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     chart = alt.LayerChart(layer=[line, points, counts]).properties(
         width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
