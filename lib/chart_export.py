@@ -21,7 +21,6 @@ from typing import Any, Final, cast
 
 import altair as alt
 import polars as pl
-import vl_convert as vlc
 
 from lib import maps, palette
 from lib.charts import NUMBER_LOCALE
@@ -126,11 +125,15 @@ def for_export(
 
 def to_png(chart: alt.TopLevelMixin | Mapping[str, Any], *, scale: float = PNG_SCALE) -> bytes:
     """A PNG of ``chart`` at ``scale`` times its size, rendered offline."""
+    import vl_convert as vlc  # on first export only: it takes a while to load
+
     return bytes(vlc.vegalite_to_png(spec_of(chart), scale=scale, allowed_base_urls=[]))
 
 
 def to_svg(chart: alt.TopLevelMixin | Mapping[str, Any]) -> str:
     """An SVG of ``chart``, rendered offline."""
+    import vl_convert as vlc
+
     return str(vlc.vegalite_to_svg(spec_of(chart), allowed_base_urls=[]))
 
 

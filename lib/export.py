@@ -14,8 +14,6 @@ import math
 from collections.abc import Mapping
 
 import polars as pl
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 
 from lib.i18n import Lang
 
@@ -55,6 +53,9 @@ def csv_bytes(frame: pl.DataFrame, *, lang: Lang) -> bytes:
 
 def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
     """An XLSX workbook with one sheet per frame; text cells are always stored as text."""
+    from openpyxl import Workbook  # on first export only: it takes a while to load
+    from openpyxl.cell.cell import TYPE_STRING
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for title, frame in sheets.items():

@@ -35,10 +35,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any, ClassVar, Final, Literal, TypedDict
 
 import polars as pl
-from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties
 from polars.datatypes import DataTypeClass
 
 from lib.errors import KeyedError
@@ -105,6 +105,13 @@ _TABLE_CONFIG: Final[dict[str, str | None]] = {
 
 
 # ----------------------------------------------------------------------------- errors
+
+
+def _delta() -> ModuleType:
+    """The ``deltalake`` module, loaded on first use (it adds a quarter second to a start)."""
+    import deltalake
+
+    return deltalake
 
 
 class StoreError(KeyedError):
@@ -381,7 +388,9 @@ class Store:
 
     def _versions(self) -> pl.DataFrame | None:
         uri = self._uri(VERSIONS_TABLE)
-        if not DeltaTable.is_deltatable(uri, storage_options=self._storage):
+        if self._storage is None and not (self.root / VERSIONS_TABLE / "_delta_log").is_dir():
+            return None  # no store on this disk yet (and no need to load deltalake to know)
+        if not _delta().DeltaTable.is_deltatable(uri, storage_options=self._storage):
             return None
         return pl.read_delta(uri, storage_options=self._storage)
 
@@ -487,6 +496,7 @@ class Store:
         """Write ``frame`` as a new Delta version of ``table``; return that Delta version."""
         uri = self._uri(table)
         data = frame.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(ORDER_COLUMN))
+        delta = _delta()
         data.write_delta(
             uri,
             mode="overwrite",
@@ -494,13 +504,17 @@ class Store:
             delta_write_options={
                 "schema_mode": "overwrite",
                 "configuration": _TABLE_CONFIG,
-                "post_commithook_properties": PostCommitHookProperties(cleanup_expired_logs=False),
-                "commit_properties": CommitProperties(custom_metadata={"pmg_versie": str(version)}),
+                "post_commithook_properties": delta.PostCommitHookProperties(
+                    cleanup_expired_logs=False
+                ),
+                "commit_properties": delta.CommitProperties(
+                    custom_metadata={"pmg_versie": str(version)}
+                ),
             },
         )
-        delta_version = DeltaTable(uri, storage_options=self._storage).version()
+        delta_version = delta.DeltaTable(uri, storage_options=self._storage).version()
         self._after("table_written")
-        return delta_version
+        return int(delta_version)
 
     def _append_version(self, info: VersionInfo) -> None:
         """The atomic publish point: one appended row makes the version current."""
@@ -515,7 +529,9 @@ class Store:
             storage_options=self._storage,
             delta_write_options={
                 "configuration": _TABLE_CONFIG,
-                "post_commithook_properties": PostCommitHookProperties(cleanup_expired_logs=False),
+                "post_commithook_properties": _delta().PostCommitHookProperties(
+                    cleanup_expired_logs=False
+                ),
             },
         )
         self._after("committed")

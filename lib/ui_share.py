@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
@@ -25,6 +25,7 @@ import polars as pl
 import streamlit as st
 
 from lib import chart_export, export, metrics, presentation
+from lib.catalog import Dataset
 from lib.filters import Filters
 from lib.i18n import CATALOGUE, Lang, t
 from lib.presentation import SLIDES, SlideContent, Storyline, View
@@ -245,19 +246,37 @@ def _chart_resources(key: str) -> tuple[str, ...]:
     return ("interventies",)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What an export needs of the page: the shared dataset, the filters and the language.
+
+    Download buttons keep their file makers for as long as the session lives, so the makers
+    hold this, never the page's ``Context``: its selection is a filtered copy of the data
+    (megabytes at national scale) that would then stay in memory once per session.
+    """
+
+    data: Dataset
+    filters: Filters
+    lang: Lang
+
+    @classmethod
+    def of(cls, ctx: Context) -> Scope:
+        return cls(ctx.data, ctx.filters, ctx.lang)
+
+
 def _decorate(
-    ctx: Context,
+    scope: Scope,
     figure: Any,
     *,
     title: str,
     resources: tuple[str, ...],
     illustrative: bool,
 ) -> Any:
-    data, lang = ctx.data, ctx.lang
+    data, lang = scope.data, scope.lang
     return chart_export.for_export(
         figure,
         title=title,
-        subtitle=presentation.describe_filters(ctx.filters, data, lang),
+        subtitle=presentation.describe_filters(scope.filters, data, lang),
         source=[
             presentation.source_line(data, lang, resources),
             presentation.data_status(data, lang, resources),
@@ -293,9 +312,9 @@ def _image_files(lang: Lang, stem: str, chart: Callable[[], Any]) -> list[File]:
 
 
 def _table_files(
-    ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str], title: str
+    lang: Lang, frame: pl.DataFrame, columns: Mapping[str, str], title: str
 ) -> list[File]:
-    lang, stem = ctx.lang, _slug(title)
+    stem = _slug(title)
     table = presentation.export_table(frame, columns, lang)
     sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "data"
 
@@ -325,13 +344,17 @@ def chart_downloads(
     built when a download is asked for."""
     title = chart_title(key, ctx.lang)
     stem = _slug(title)
+    scope = Scope.of(ctx)
 
     def decorated() -> Any:
         return _decorate(
-            ctx, build(), title=title, resources=_chart_resources(key), illustrative=illustrative
+            scope, build(), title=title, resources=_chart_resources(key), illustrative=illustrative
         )
 
-    files = [*_image_files(ctx.lang, stem, decorated), *_table_files(ctx, table, columns, title)]
+    files = [
+        *_image_files(ctx.lang, stem, decorated),
+        *_table_files(ctx.lang, table, columns, title),
+    ]
     _buttons(files, f"dl_{key}", ctx.lang)
 
 
@@ -339,7 +362,7 @@ def table_downloads(
     ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str], *, key: str, title: str
 ) -> None:
     """CSV and XLSX of a table (numbers as numbers, formulas neutralised)."""
-    _buttons(_table_files(ctx, frame, columns, title), f"dl_{key}", ctx.lang)
+    _buttons(_table_files(ctx.lang, frame, columns, title), f"dl_{key}", ctx.lang)
 
 
 def map_downloads(ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str]) -> None:
@@ -351,28 +374,30 @@ def map_downloads(ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str])
     _, boundaries = cache.boundaries()
     title = f"{t('kaart.titel', ctx.lang)}: {t(f'maat.{metric}', ctx.lang).lower()}"
     shown = metrics.map_frame(ctx.selection, metric)
+    scope = Scope.of(ctx)
+    illustrative = ctx.selection.illustrative and metric != "inwoners"
 
     def snapshot() -> bytes:
         chart = chart_export.map_chart(
             shown,
             metric=metric,
-            lang=ctx.lang,
+            lang=scope.lang,
             boundaries=boundaries,
-            context=metrics.map_context(ctx.data),
-            selected=ctx.filters.gemeenten,
+            context=metrics.map_context(scope.data),
+            selected=scope.filters.gemeenten,
         )
         decorated = _decorate(
-            ctx,
+            scope,
             chart,
             title=title,
             resources=CHART_RESOURCES["kaart"],
-            illustrative=ctx.selection.illustrative and metric != "inwoners",
+            illustrative=illustrative,
         )
         return chart_export.to_png(decorated)
 
     files: list[File] = [
         (t("download.kaart", ctx.lang), snapshot, f"{_slug(title)}.png", MIME_PNG),
-        *_table_files(ctx, frame, columns, title),
+        *_table_files(ctx.lang, frame, columns, title),
     ]
     _buttons(files, "dl_kaart", ctx.lang)
 
@@ -596,12 +621,13 @@ def _briefing_buttons(ctx: Context, view: View) -> None:
 def _slide_downloads(ctx: Context, slide: SlideContent) -> None:
     files: list[File] = []
     stem = _slug(slide.title)
+    scope = Scope.of(ctx)
     if slide.chart is not None:
         chart = slide.chart
 
         def decorated() -> Any:
             return _decorate(
-                ctx,
+                scope,
                 chart,
                 title=slide.title,
                 resources=slide.resources,
@@ -610,7 +636,7 @@ def _slide_downloads(ctx: Context, slide: SlideContent) -> None:
 
         files += _image_files(ctx.lang, stem, decorated)
     if slide.table is not None:
-        files += _table_files(ctx, slide.table, slide.columns, slide.title)
+        files += _table_files(ctx.lang, slide.table, slide.columns, slide.title)
     for label, make, name, mime in files:
         st.download_button(
             label,
