@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Final, TypeVar, cast
 
 import altair as alt
@@ -40,6 +40,7 @@ COVERAGE_LABEL_LIMIT: Final = 340
 TIMELINE_WIDTH: Final = 640
 TIMELINE_HEIGHT: Final = 260
 UNRELIABLE_MARK: Final = " *"
+ROWS_DATASET: Final = "pmg-rows"
 EMPTY_MARK: Final = "–"
 
 NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
@@ -98,9 +99,20 @@ def vega_spec(chart: Any) -> dict[str, Any]:
     """The Vega-Lite dict of a built chart, without Altair's schema check.
 
     The check is for authors, not for each page view: the chart tests call ``to_dict()``,
-    which validates every builder's output against the Vega-Lite schema.
+    which validates every builder's output against the Vega-Lite schema. The top-level rows
+    are the dataset ``ROWS_DATASET`` instead of one named after their hash; the chart is the
+    same.
     """
-    return cast(dict[str, Any], chart.to_dict(validate=False))
+    data = getattr(chart, "data", alt.Undefined)
+    if not isinstance(data, alt.InlineData):
+        return cast(dict[str, Any], chart.to_dict(validate=False))
+    # ``to_dict`` deep-copies the chart, and with it every data row, then hashes the rows to
+    # name a dataset: leave the rows out (a named stand-in) and put them back as they are.
+    bare = chart.copy(deep=False)
+    bare.data = alt.NamedData(name=ROWS_DATASET)
+    spec = cast(dict[str, Any], bare.to_dict(validate=False))
+    spec["datasets"] = {**spec.get("datasets", {}), ROWS_DATASET: data.values}
+    return spec
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -122,10 +134,11 @@ def _localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) ->
     inside it) at every ``encode``, ``mark_*``, ``properties`` and layering step, which for a
     heatmap of hundreds of cells cost most of the time to build it.
     """
-    localised = cast(AnyChart, chart.configure(locale={"number": NUMBER_LOCALE[lang]}))
+    # set on the chart built here (``configure`` would copy all of it first)
+    chart.config = alt.Config(locale=alt.Locale(number=NUMBER_LOCALE[lang]))
     if data is not None:
-        localised.data = _data(data)
-    return localised
+        chart.data = _data(data)
+    return chart
 
 
 def _count_axis(lang: Lang) -> alt.Axis:
@@ -285,7 +298,9 @@ def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bo
     return _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
 
 
-def _reference(lang: Lang, title: str) -> list[alt.Chart]:
+@lru_cache(maxsize=16)
+def _reference(lang: Lang, title: str) -> tuple[alt.Chart, ...]:
+    """The reference rule and its label; made once per language (layering copies them)."""
     data = alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
     base = alt.Chart(data).encode(x=alt.X("referentie:Q", title=title))
     rule = base.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
@@ -296,7 +311,7 @@ def _reference(lang: Lang, title: str) -> list[alt.Chart]:
     text = base.mark_text(align="right", baseline="bottom", dx=-4, color=palette.TEXT).encode(
         y=alt.value(-6), text=alt.Text("label:N")
     )
-    return [rule, text]
+    return (rule, text)
 
 
 def _rate_bars(

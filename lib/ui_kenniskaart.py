@@ -35,9 +35,11 @@ BAR_WIDTH: Final = 420
 BAR_STEP: Final = 26
 
 
-def _localised(chart: alt.LayerChart, lang: Lang) -> alt.LayerChart:
-    localised: alt.LayerChart = chart.configure(locale={"number": NUMBER_LOCALE[lang]})
-    return localised
+def _localised(chart: alt.LayerChart, lang: Lang, data: pl.DataFrame) -> alt.LayerChart:
+    """The number locale of ``lang`` and the rows, set last (see ``lib.charts._localised``)."""
+    chart.config = alt.Config(locale=alt.Locale(number=NUMBER_LOCALE[lang]))
+    chart.data = alt.InlineData(values=data.to_dicts())
+    return chart
 
 
 def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.LayerChart:
@@ -53,7 +55,7 @@ def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.L
         .otherwise(pl.lit(not_reached))
         .alias("label"),
     )
-    base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
+    base = alt.Chart().encode(
         y=alt.Y(f"{name}:N", sort=data.get_column(name).to_list(), title=title),
         x=alt.X("n:Q", axis=alt.Axis(format="d", tickMinStep=1), title=t("as.aantal", lang)),
         tooltip=[
@@ -66,7 +68,7 @@ def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.L
     chart = alt.LayerChart(layer=[bars, text]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -85,7 +87,7 @@ def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     )
     groups = list(dict.fromkeys(data.get_column("groep").to_list()))
     title = t("as.aandeel", lang)
-    base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
+    base = alt.Chart().encode(
         y=alt.Y("groep:N", sort=groups, title=t("as.vergelijking", lang)),
         tooltip=[
             alt.Tooltip("groep:N", title=t("as.vergelijking", lang)),
@@ -112,7 +114,7 @@ def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     chart = alt.LayerChart(layer=[bars, text]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP * 1.4)
     )
-    return _localised(chart, lang)
+    return _localised(chart, lang, data)
 
 
 # --------------------------------------------------------------------------- sections
