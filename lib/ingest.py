@@ -60,6 +60,7 @@ OLE_MAGIC: Final[bytes] = bytes.fromhex("d0cf11e0a1b11ae1")  # .xls and password
 # A cell that a spreadsheet runs as a formula: ``=`` and anything, or ``+ - @`` and a letter.
 FORMULA: Final[str] = r"^\s*(?:=\S|[+\-@]\s*[A-Za-z])"
 CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_VISIBLE: Final[re.Pattern[str]] = re.compile(r"\S")
 _LEADING_EMPTY_LINES: Final[re.Pattern[str]] = re.compile(r"(?:[ \t,;|\r]*\n)*")
 XLSX_MIDNIGHT: Final[str] = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]00:00:00$"
 
@@ -214,8 +215,9 @@ def _parser_failure(exc: BaseException) -> bool:
 
 
 def _blank(name: str) -> pl.Expr:
+    """Empty or only white space (a search, so no stripped copy of the column is made)."""
     value = pl.col(name)
-    return value.is_null() | (value.str.strip_chars() == "")
+    return value.is_null() | ~value.str.contains(r"\S")
 
 
 # ----------------------------------------------------------------------------- CSV
@@ -366,7 +368,7 @@ def _read_csv(data: bytes, table: Table) -> Ingested:
     leading = _LEADING_EMPTY_LINES.match(text)
     skipped = leading.group(0) if leading else ""
     body = text[len(skipped) :]
-    if not body.strip():
+    if _VISIBLE.search(body) is None:  # (``strip`` would copy the whole file)
         return _fail(dialect, _error("empty_file"), *issues)
     delimiter, header_fields = _sniff(body)
     dialect = replace(dialect, delimiter=delimiter)
@@ -628,7 +630,13 @@ def _normalise_numbers(
 
 def _formula_issues(frame: pl.DataFrame, rows: pl.Series) -> list[Issue]:
     issues: list[Issue] = []
-    for name in frame.columns:
+    if frame.is_empty():
+        return issues
+    # one query over every column (in parallel); rows only for the columns with a hit
+    found = frame.select(pl.col(c).str.contains(FORMULA).any() for c in frame.columns).row(0)
+    for name, any_hit in zip(frame.columns, found, strict=True):
+        if not any_hit:
+            continue
         values = frame.get_column(name)
         hit = values.str.contains(FORMULA).fill_null(False)
         if hit.any():

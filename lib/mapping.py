@@ -229,33 +229,45 @@ def map_values(
     Each rule runs on the distinct values of a column (few, in practice), and the result is
     joined back with one ``replace``.
     """
+    rules = [
+        (col.name, expr)
+        for col in table.columns
+        if col.name in frame.columns and frame.schema[col.name] == pl.String
+        for expr in [_column_expr(col, gemeenten, themas)]
+        if expr is not None
+    ]
+    if not rules or frame.is_empty():
+        return frame, ()
+    # the distinct values of every mapped column in one query (in parallel), then the rules
+    # run on those few values only
+    distinct = frame.select(pl.col(name).unique().implode() for name, _ in rules).row(0)
     replaced: list[pl.Expr] = []
-    applied: list[Applied] = []
-    for col in table.columns:
-        name = col.name
-        if name not in frame.columns or frame.schema[name] != pl.String:
-            continue
-        expr = _column_expr(col, gemeenten, themas)
-        if expr is None:
-            continue
+    found: list[tuple[str, pl.DataFrame]] = []
+    for (name, expr), values in zip(rules, distinct, strict=True):
         changes = (
-            frame.select(pl.col(name).unique())
+            pl.DataFrame({name: values}, schema={name: pl.String})
             .select(pl.col(name).alias("original"), expr.alias("code"))
             .filter(
                 pl.col("code").is_not_null()
                 & (pl.col("code") != pl.col("original").str.strip_chars())
             )
         )
-        if changes.height == 0:
-            continue
-        old, new = changes.get_column("original"), changes.get_column("code")
-        replaced.append(pl.col(name).replace(old, new))
-        counts = (
-            frame.get_column(name)
-            .filter(frame.get_column(name).is_in(old.implode()))
-            .value_counts(name="count")
-            .join(changes, left_on=name, right_on="original")
-            .sort(["count", name], descending=[True, False])
-        )
-        applied += [Applied(name, o, c, int(n)) for o, n, c in counts.iter_rows()]
+        if changes.height:
+            replaced.append(pl.col(name).replace(changes["original"], changes["code"]))
+            found.append((name, changes))
+    counted = pl.collect_all(
+        frame.lazy()
+        .select(pl.col(name))
+        .filter(pl.col(name).is_in(changes["original"].implode()))
+        .group_by(name)
+        .agg(pl.len().alias("count"))
+        .join(changes.lazy(), left_on=name, right_on="original")
+        .sort(["count", name], descending=[True, False])
+        for name, changes in found
+    )
+    applied = [
+        Applied(name, o, c, int(n))
+        for (name, _), counts in zip(found, counted, strict=True)
+        for o, n, c in counts.select(name, "count", "code").iter_rows()
+    ]
     return (frame.with_columns(replaced) if replaced else frame), tuple(applied)
