@@ -143,7 +143,9 @@ def test_enter_space_and_arrows_operate_the_controls(app: App) -> None:
     assert "gemeente" not in app.query()
     # multiselect: arrow down opens the list on "Select all"; once more and Enter pick the
     # first option
-    app.combobox("filter_thema").focus()
+    combobox = app.combobox("filter_thema")
+    combobox.focus()
+    expect(combobox).to_be_focused()  # not lost to a redraw of the sidebar
     page.keyboard.press("ArrowDown")
     expect(page.get_by_role("listbox")).to_be_visible()
     page.keyboard.press("ArrowDown")
