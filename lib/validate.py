@@ -77,11 +77,23 @@ class ValidationReport:
 
 
 def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
-    def cleaned(name: str) -> pl.Expr:
-        value = pl.col(name).cast(pl.String).str.strip_chars()
+    """Cells stripped of surrounding white space; empty cells null.
+
+    Only columns with such white space are stripped: the others keep sharing the memory of
+    ``text`` (a stripped copy of a 50 MB upload would be another 50 MB).
+    """
+    if not text.columns:
+        return text
+    text = text.with_columns(pl.col(c).cast(pl.String) for c in text.columns)
+    padded = text.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in text.columns).row(0)
+
+    def cleaned(name: str, strip: bool) -> pl.Expr:
+        value = pl.col(name).str.strip_chars() if strip else pl.col(name)
         return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
 
-    return text.with_columns(cleaned(c) for c in text.columns)
+    return text.with_columns(
+        cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True)
+    )
 
 
 def _cast_expr(col: Column) -> pl.Expr:
