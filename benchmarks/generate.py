@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from lib.schema import DOELGROEPEN, GOLVEN, PROVINCIES
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "curated"
 SEED = 342
@@ -49,22 +51,6 @@ THEMA_WEIGHTS = {
     "overig": 3,
 }
 STATUS_WEIGHTS = {"gepland": 10, "in_uitvoering": 45, "afgerond": 33, "niet_uitgevoerd": 12}
-DOELGROEPEN = ("kinderen", "jongeren", "jongvolwassenen", "ouders", "professionals", "wijk")
-PROVINCIES = (
-    "Groningen",
-    "Fryslân",
-    "Drenthe",
-    "Overijssel",
-    "Flevoland",
-    "Gelderland",
-    "Utrecht",
-    "Noord-Holland",
-    "Zuid-Holland",
-    "Zeeland",
-    "Noord-Brabant",
-    "Limburg",
-)
-GOLVEN = ("golf1_2022", "nplv_2023", "selectie_2023")
 # Names as analysts type them, with the accents a cp1252 export carries.
 NAME_PARTS = (
     "Straatcoaches",
