@@ -253,6 +253,17 @@ def markdown(results: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def without_paths(value: Any, work: Path) -> Any:
+    """``value`` with the work directory written as ``<work>``: results name no machine's paths."""
+    if isinstance(value, str):
+        return value.replace(str(work), "<work>")
+    if isinstance(value, dict):
+        return {k: without_paths(v, work) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_paths(v, work) for v in value]
+    return value
+
+
 def run(work: Path, *, runs: int, sessions: int, pandas_runs: int) -> dict[str, Any]:
     started = datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ")
     results: dict[str, Any] = {"started": started, "runs": runs, "machine": machine()}
@@ -277,6 +288,7 @@ def run(work: Path, *, runs: int, sessions: int, pandas_runs: int) -> dict[str, 
         "--pandas-runs",
         str(pandas_runs),
     )
+    results = without_paths(results, work)
     results["targets"] = [
         {"name": t.name, "value": t.value, "limit": t.limit, "met": t.met} for t in targets(results)
     ]
