@@ -18,7 +18,7 @@ import polars as pl
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib import geo, tables
+from lib import geo, metrics, tables
 from lib.catalog import Dataset, load_dataset, with_store_version
 from lib.charts import Deferred, vega_spec
 from lib.digest import frame_digest
@@ -139,6 +139,17 @@ def kenniskaart_profile(data: Dataset, filters: Filters, lang: Lang, today: date
     """``lib.kenniskaart.build_profile``, computed once per dataset version, filters,
     language and day, and shared by every session."""
     return _profile(dataset_key(data), filters, lang, today, data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _trend(key: str, filters: Filters, _data: Dataset) -> pl.DataFrame:
+    return metrics.execution_trend(_data, filters)
+
+
+def execution_trend(data: Dataset, filters: Filters) -> pl.DataFrame:
+    """``lib.metrics.execution_trend``, once per dataset version and filters (it groups up to
+    800,000 progress rows), shared by every session."""
+    return _trend(dataset_key(data), filters, data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

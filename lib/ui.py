@@ -259,11 +259,18 @@ def chart_places(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
     place = metrics.chart_place(ctx.selection)
     if place == "gemeente":
         return ctx.selection, place
+    province_note(ctx, place)
+    return metrics.by_province(ctx.selection), place
+
+
+def province_note(ctx: Context, place: metrics.Place) -> None:
+    """The caption of a chart whose rows are provinces (nothing for municipalities)."""
+    if place == "gemeente":
+        return
     n = ctx.selection.interventies.get_column("gemeentecode").n_unique()
     st.caption(
         t("grafiek.per_provincie", ctx.lang, n=fmt_int(n, ctx.lang), limiet=metrics.PLACE_LIMIT)
     )
-    return metrics.by_province(ctx.selection), place
 
 
 def chart(

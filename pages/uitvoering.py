@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import charts, findings, metrics, ui
+from lib import cache, charts, findings, metrics, ui
 from lib.i18n import t
 
 ctx = ui.context()
@@ -36,7 +36,7 @@ ui.chart(
 )
 
 st.subheader(t("uitvoering.status", lang))
-chart_sel, place = ui.chart_places(ctx)
+ui.province_note(ctx, place)
 mix = metrics.status_mix(chart_sel, lang)
 ui.chart(
     ctx,
@@ -48,7 +48,7 @@ ui.chart(
 )
 
 st.subheader(t("uitvoering.trend", lang))
-trend = metrics.execution_trend(ctx.data, ctx.filters)
+trend = cache.execution_trend(ctx.data, ctx.filters)
 if trend.is_empty():
     st.info(t("uitvoering.trend.geen", lang))
 else:
