@@ -598,24 +598,24 @@ def _briefing_buttons(ctx: Context, view: View) -> None:
     _, boundaries = cache.boundaries()
     data, filters, lang = ctx.data, ctx.filters, ctx.lang
     stem = _slug(presentation.deck_title(view.storyline, lang))
-    st.download_button(
-        t("pres.briefing.pptx", lang),
-        data=lambda: briefing.pptx_bytes(data, filters, lang, view, boundaries=boundaries),
-        file_name=f"{stem}.pptx",
-        mime=MIME_PPTX,
-        key="pres_pptx",
-        on_click="ignore",
-        icon=":material/slideshow:",
+    formats = (
+        ("pptx", briefing.pptx_bytes, MIME_PPTX, ":material/slideshow:"),
+        ("pdf", briefing.pdf_bytes, MIME_PDF, ":material/picture_as_pdf:"),
     )
-    st.download_button(
-        t("pres.briefing.pdf", lang),
-        data=lambda: briefing.pdf_bytes(data, filters, lang, view, boundaries=boundaries),
-        file_name=f"{stem}.pdf",
-        mime=MIME_PDF,
-        key="pres_pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
+    for fmt, make, mime, icon in formats:
+
+        def made(make: Callable[..., bytes] = make) -> bytes:
+            return make(data, filters, lang, view, boundaries=boundaries)
+
+        st.download_button(
+            t(f"pres.briefing.{fmt}", lang),
+            data=made,
+            file_name=f"{stem}.{fmt}",
+            mime=mime,
+            key=f"pres_{fmt}",
+            on_click="ignore",
+            icon=icon,
+        )
 
 
 def _slide_downloads(ctx: Context, slide: SlideContent) -> None:
