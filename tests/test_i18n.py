@@ -76,6 +76,7 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "pres.tabel": presentation.TABLES,
     "as": get_args(Place),
     "bevinding.trend": TREND_DIRECTIONS,
+    "pres.briefing": ("pptx", "pdf"),
 }
 
 NL, EN = CATALOGUE["nl"], CATALOGUE["en"]
