@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib import a11y, ui
-from lib.cache import current_dataset
-from lib.catalog import DataError
-from lib.i18n import as_lang, t
-from lib.palette import register_theme
+from lib.data.catalog import DataError
+from lib.text.i18n import as_lang, t
+from lib.viz.palette import register_theme
+from lib.web import a11y, layout
+from lib.web.cache import current_dataset
 
 # No page icons: Streamlit fetches them (as favicons) from the internet; the app runs offline.
 st.set_page_config(page_title="Preventie met gezag", layout="wide")
@@ -14,8 +14,8 @@ register_theme()
 try:
     data = current_dataset()
 except DataError as error:
-    ui.data_error(error, as_lang(st.session_state.get(ui.LANG_KEY)))
-lang, _ = ui.sidebar(data)
+    layout.data_error(error, as_lang(st.session_state.get(layout.LANG_KEY)))
+lang, _ = layout.sidebar(data)
 a11y.apply(lang)
 pages = [
     st.Page(

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from lib.paths import ROOT
+from lib.config import ROOT
 
 APP = ROOT / "app.py"
 PAGES: tuple[str, ...] = (
@@ -44,7 +44,7 @@ PAGES: tuple[str, ...] = (
     "toegankelijkheid",
 )
 # Filter states, each reached from the default view by one rerun; valid for any dataset of
-# the contract. Keys are the sidebar's filter names (``lib.ui.FILTER_KEYS``).
+# the contract. Keys are the sidebar's filter names (``lib.web.layout.FILTER_KEYS``).
 STATES: tuple[Mapping[str, Any], ...] = (
     {"statussen": ["afgerond"]},
     {"themas": ["gezag"]},
@@ -111,7 +111,7 @@ class ScriptClock:
 
 
 def _apply(at: Any, state: Mapping[str, Any]) -> None:
-    from lib.ui import FILTER_KEYS
+    from lib.web.layout import FILTER_KEYS
 
     for name, default in DEFAULTS.items():
         value = state.get(name, default)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import SCALES, UPLOAD_NAME
-from lib.paths import ROOT
+from lib.config import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
 PACKAGES = ("streamlit", "polars", "altair", "pydeck", "deltalake", "pandas")

@@ -48,8 +48,8 @@ from typing import Any
 import polars as pl
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from lib.catalog import load_dataset
-from lib.paths import BUNDLED_DATA_DIR, ROOT
+from lib.config import BUNDLED_DATA_DIR, ROOT
+from lib.data.catalog import load_dataset
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -522,7 +522,7 @@ def _frames_bytes(values: Iterable[object]) -> int:
 def dataset_sizes(dataset: Path | None) -> tuple[int, int]:
     """In-memory size of the dataset as the app holds it, in bytes (``estimated_size()``).
 
-    First the frames of ``lib.catalog.load_dataset`` (its dataclass fields), then the frames
+    First the frames of ``lib.data.catalog.load_dataset`` (its dataclass fields), then the frames
     the dataset derives once on first use and keeps (its cached properties, if any).
     """
     data = load_dataset(dataset if dataset is not None else BUNDLED_DATA_DIR)
@@ -534,7 +534,7 @@ def dataset_sizes(dataset: Path | None) -> tuple[int, int]:
 
 
 def dataset_bytes(dataset: Path | None) -> int:
-    """The sum of ``estimated_size()`` of every frame field of ``lib.catalog.load_dataset``."""
+    """The sum of ``estimated_size()`` of every frame field of ``lib.data.catalog.load_dataset``."""
     return dataset_sizes(dataset)[0]
 
 

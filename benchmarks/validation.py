@@ -11,7 +11,8 @@
   this file correctly. Column types are inferred as in any bare call (``infer_schema=False``
   is about 10% faster; the floor keeps the default).
 * ``pipeline``: from the file on disk to the checked frame: ``Path.read_bytes`` and
-  ``lib.ingest.prepare`` (decode, sniff the delimiter, parse, recognise headers, guess the
+  ``lib.data.ingest.pipeline.prepare`` (decode, sniff the delimiter, parse, recognise headers,
+  guess the
   decimal mark, refuse personal data, map names and labels to codes, validate every contract
   rule, plausibility warnings). The generated file is valid: any error stops the benchmark.
 * ``pandas``: ``benchmarks.pandas_baseline.validate_with_pandas`` on the same file; also 0
@@ -51,10 +52,10 @@ from typing import Final, Generic, TypeVar
 import polars as pl
 
 from benchmarks.pandas_baseline import validate_with_pandas
-from lib.catalog import Dataset, load_dataset
-from lib.ingest import Prepared, prepare
-from lib.schema import TABLES
-from lib.store import Store, checksum_bytes
+from lib.contract.schema import TABLES
+from lib.data.catalog import Dataset, load_dataset
+from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.store import Store, checksum_bytes
 
 T = TypeVar("T")
 

@@ -28,14 +28,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lib import auth
-from lib.catalog import Dataset, load_dataset, with_store_version
+from lib.config import STREAMLIT_DIR, data_dir, store_dir
+from lib.contract.schema import TABLES, UPLOADABLE_TABLES
+from lib.data import auth
+from lib.data.catalog import Dataset, load_dataset, with_store_version
+from lib.data.ingest.pipeline import Prepared, prepare, to_json_report
+from lib.data.store import Store, checksum_bytes
 from lib.errors import KeyedError
-from lib.i18n import LANGS, Lang, as_lang, t
-from lib.ingest import Prepared, prepare, to_json_report
-from lib.paths import STREAMLIT_DIR, data_dir, store_dir
-from lib.schema import TABLES, UPLOADABLE_TABLES
-from lib.store import Store, checksum_bytes
+from lib.text.i18n import LANGS, Lang, as_lang, t
 
 SCOPES = {"all": "alles", "municipalities": "gemeenten"}
 
@@ -76,9 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("--comment", default="")
     rollback.add_argument("--who", default=os.environ.get("USER", "beheerder"))
 
-    # parsed by lib.profile_export.profile_command; listed here for --help
+    # parsed by lib.exports.profile.profile_command; listed here for --help
     commands.add_parser("profile", help="write the Kenniskaart profile (PDF, Markdown, HTML)")
-    # parsed by lib.briefing.export_command; listed here for --help
+    # parsed by lib.exports.briefing.export_command; listed here for --help
     commands.add_parser("export", help="write the briefing of a dashboard view (PPTX or PDF)")
     return parser
 
@@ -222,12 +222,12 @@ def _rollback(args: argparse.Namespace, lang: Lang) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     delegated = _profile_argv(sys.argv[1:] if argv is None else argv)
     if delegated is not None:
-        from lib.profile_export import profile_command
+        from lib.exports.profile import profile_command
 
         return profile_command(delegated)
     exported = _export_argv(sys.argv[1:] if argv is None else argv)
     if exported is not None:
-        from lib.briefing import export_command
+        from lib.exports.briefing import export_command
 
         return export_command(exported[0], default_lang=as_lang(exported[1]))
     try:

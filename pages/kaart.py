@@ -2,12 +2,15 @@
 
 import streamlit as st
 
-from lib import cache, digest, findings, maps, metrics, ui
-from lib.i18n import t
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import maps, spec
+from lib.web import cache, layout
 
-ctx = ui.context()
-ui.page_header(ctx, "kaart.titel", "kaart.intro")
-ui.stop_if_empty(ctx, need="gemeenten")
+ctx = layout.context()
+layout.page_header(ctx, "kaart.titel", "kaart.intro")
+layout.stop_if_empty(ctx, need="gemeenten")
 metric = st.selectbox(
     t("kaart.maat", ctx.lang),
     metrics.METRICS,
@@ -18,8 +21,8 @@ frame = metrics.map_frame(ctx.selection, metric)
 path, boundaries = cache.boundaries()
 context = metrics.map_context(ctx.data)
 deck = cache.map_deck(
-    digest.frame_digest(frame, metric, ctx.lang, ctx.filters.gemeenten, cache.boundaries_stamp())
-    + digest.frame_digest(context),
+    spec.frame_digest(frame, metric, ctx.lang, ctx.filters.gemeenten, cache.boundaries_stamp())
+    + spec.frame_digest(context),
     lambda: maps.municipality_deck(
         frame,
         metric=metric,
@@ -30,12 +33,12 @@ deck = cache.map_deck(
     ),
 )
 legend = maps.legend_frame(frame, metric=metric, lang=ctx.lang)
-finding = findings.map_metric(frame, ui.metric_text(frame, metric, ctx.lang), ctx.lang)
-ui.map_view(ctx, deck, legend=legend, finding=finding, key="kaart_deck")
+finding = findings.map_metric(frame, layout.metric_text(frame, metric, ctx.lang), ctx.lang)
+layout.map_view(ctx, deck, legend=legend, finding=finding, key="kaart_deck")
 st.caption(
     t("kaart.grenzen.aan", ctx.lang, bestand=path.name)
     if boundaries
     else t("kaart.grenzen.uit", ctx.lang)
 )
-ui.map_list(ctx, frame)
-ui.footer(ctx)
+layout.map_list(ctx, frame)
+layout.footer(ctx)

@@ -8,13 +8,13 @@ from datetime import date
 
 import streamlit as st
 
-from lib import cache, ui
-from lib import ui_kenniskaart as section
-from lib.i18n import t
+from lib.text.i18n import t
+from lib.web import cache, layout
+from lib.web.sections import kenniskaart_page as section
 
-ctx = ui.context()
-ui.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
-ui.stop_if_empty(ctx, need="gemeenten")
+ctx = layout.context()
+layout.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
+layout.stop_if_empty(ctx, need="gemeenten")
 profile = cache.kenniskaart_profile(ctx.data, ctx.filters, ctx.lang, date.today())
 
 section.summary(ctx, profile)
@@ -27,4 +27,4 @@ section.target_groups(ctx, profile)
 section.pillars(ctx, profile)
 section.gaps(ctx, profile)
 section.lessons(ctx, profile)
-ui.footer(ctx)
+layout.footer(ctx)

@@ -2,29 +2,32 @@
 
 import streamlit as st
 
-from lib import charts, findings, metrics, ui
-from lib.i18n import t
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts
+from lib.web import layout
 
-ctx = ui.context()
-ui.page_header(ctx, "overzicht.titel", "overzicht.intro")
-ui.stop_if_empty(ctx)
+ctx = layout.context()
+layout.page_header(ctx, "overzicht.titel", "overzicht.intro")
+layout.stop_if_empty(ctx)
 head = metrics.headline(ctx.selection)
-ui.kpis(ctx, head)
+layout.kpis(ctx, head)
 
 st.subheader(t("overzicht.vergelijk", ctx.lang))
 compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.comparison_bars, compared, lang=ctx.lang),
     finding=findings.comparison(compared, ctx.lang),
     table=compared,
-    columns=ui.RATE_COLUMNS | {"groep": "as.vergelijking"},
+    columns=layout.RATE_COLUMNS | {"groep": "as.vergelijking"},
     key="overzicht_vergelijk",
 )
 
 st.subheader(t("overzicht.tijdlijn", ctx.lang))
 timeline = metrics.timeline(ctx.data, ctx.lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.timeline_chart, timeline, lang=ctx.lang),
     finding=findings.timeline(timeline, ctx.lang),
@@ -40,8 +43,8 @@ ui.chart(
 )
 
 st.subheader(t("overzicht.lessen", ctx.lang))
-ui.lessons(metrics.lessons(ctx.data, ctx.lang))
+layout.lessons(metrics.lessons(ctx.data, ctx.lang))
 
 st.subheader(t("overzicht.datastatus", ctx.lang))
-ui.data_status(ctx)
-ui.footer(ctx)
+layout.data_status(ctx)
+layout.footer(ctx)

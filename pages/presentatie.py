@@ -1,6 +1,6 @@
 """Presentatie: the current selection as full-width slides, with a storyline kept in the URL."""
 
-from lib import ui, ui_share
+from lib.web import layout, share
 
-ctx = ui.context()
-ui_share.presentation_page(ctx)
+ctx = layout.context()
+share.presentation_page(ctx)

@@ -2,19 +2,22 @@
 
 import streamlit as st
 
-from lib import charts, findings, metrics, ui
-from lib.i18n import t
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts
+from lib.web import layout
 
-ctx = ui.context()
-ui.page_header(ctx, "risico.titel", "risico.intro")
-ui.partial_factors_note(ctx)
-ui.stop_if_empty(ctx)
+ctx = layout.context()
+layout.page_header(ctx, "risico.titel", "risico.intro")
+layout.partial_factors_note(ctx)
+layout.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
 
 st.subheader(t("risico.heatmap", lang))
-chart_sel, place = ui.chart_places(ctx)
+chart_sel, place = layout.chart_places(ctx)
 matrix = metrics.coverage_matrix(chart_sel, lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.coverage_heatmap, matrix, lang=lang, place=place),
     finding=findings.coverage(metrics.headline(sel), lang),
@@ -30,8 +33,8 @@ ui.chart(
 )
 
 st.subheader(t("risico.gaten", lang))
-ui.gap_list(ctx, metrics.gaps(sel, lang))
+layout.gap_list(ctx, metrics.gaps(sel, lang))
 
 st.subheader(t("risico.beschermend", lang))
-ui.protective_table(ctx, metrics.protective_used(sel, lang))
-ui.footer(ctx)
+layout.protective_table(ctx, metrics.protective_used(sel, lang))
+layout.footer(ctx)

@@ -2,17 +2,20 @@
 
 import streamlit as st
 
-from lib import charts, findings, metrics, ui
-from lib.i18n import t
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts
+from lib.web import layout
 
-ctx = ui.context()
-ui.page_header(ctx, "themas.titel", "themas.intro")
-ui.stop_if_empty(ctx)
+ctx = layout.context()
+layout.page_header(ctx, "themas.titel", "themas.intro")
+layout.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
 
 st.subheader(t("themas.per_thema", lang))
 counts = metrics.theme_counts(sel, lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.theme_bars, counts, lang=lang),
     finding=findings.themes(counts, lang),
@@ -22,10 +25,10 @@ ui.chart(
 )
 
 st.subheader(t("themas.per_gemeente", lang))
-chart_sel, place = ui.chart_places(ctx)
+chart_sel, place = layout.chart_places(ctx)
 grid = metrics.theme_by_gemeente(sel, lang)
 shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
     finding=findings.theme_by_gemeente(grid, lang),
@@ -36,7 +39,7 @@ ui.chart(
 
 st.subheader(t("themas.doelgroep", lang))
 groups = metrics.target_group_counts(sel, lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.target_group_bars, groups, lang=lang),
     finding=findings.target_groups(groups, lang),
@@ -44,4 +47,4 @@ ui.chart(
     columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
     key="themas_doelgroep",
 )
-ui.footer(ctx)
+layout.footer(ctx)

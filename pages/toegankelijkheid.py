@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib import a11y, ui
-from lib.i18n import t
+from lib.text.i18n import t
+from lib.web import a11y, layout
 
-ctx = ui.context()
-ui.page_header(ctx, "toegank.titel", "toegank.intro")
+ctx = layout.context()
+layout.page_header(ctx, "toegank.titel", "toegank.intro")
 lang = ctx.lang
 
 st.header(t("toegank.getest.kop", lang))
@@ -20,4 +20,4 @@ st.write(t("toegank.datum", lang, datum=a11y.statement_date(lang)))
 
 st.header(t("toegank.contact.kop", lang))
 st.write(t("toegank.contact", lang))
-ui.footer(ctx)
+layout.footer(ctx)

@@ -2,43 +2,46 @@
 
 import streamlit as st
 
-from lib import cache, charts, findings, metrics, ui
-from lib.i18n import t
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts
+from lib.web import cache, layout
 
-ctx = ui.context()
-ui.page_header(ctx, "uitvoering.titel", "uitvoering.intro")
-ui.stop_if_empty(ctx)
+ctx = layout.context()
+layout.page_header(ctx, "uitvoering.titel", "uitvoering.intro")
+layout.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
 st.caption(t("onbetrouwbaar.uitleg", lang))
 
 st.subheader(t("uitvoering.per_gemeente", lang))
-chart_sel, place = ui.chart_places(ctx)
+chart_sel, place = layout.chart_places(ctx)
 by_place = metrics.execution_by_gemeente(sel)
 shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
     finding=findings.execution(by_place, lang),
     table=shown,
-    columns={"gemeente_naam": f"as.{place}"} | ui.RATE_COLUMNS,
+    columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
     key="uitvoering_per_gemeente",
 )
 
 st.subheader(t("uitvoering.per_thema", lang))
 by_theme = metrics.execution_by_theme(sel, lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
     finding=findings.execution_by_theme(by_theme, lang),
     table=by_theme,
-    columns={"thema_naam": "as.thema"} | ui.RATE_COLUMNS,
+    columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
     key="uitvoering_per_thema",
 )
 
 st.subheader(t("uitvoering.status", lang))
-ui.province_note(ctx, place)
+layout.province_note(ctx, place)
 mix = metrics.status_mix(chart_sel, lang)
-ui.chart(
+layout.chart(
     ctx,
     charts.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
     finding=findings.status(mix, lang),
@@ -53,12 +56,12 @@ if trend.is_empty():
     st.info(t("uitvoering.trend.geen", lang))
 else:
     st.caption(t("uitvoering.trend.uitleg", lang))
-    ui.chart(
+    layout.chart(
         ctx,
         charts.deferred(charts.trend_chart, trend, lang=lang),
         finding=findings.trend(trend, lang),
         table=trend,
-        columns={"periode": "as.periode"} | ui.RATE_COLUMNS,
+        columns={"periode": "as.periode"} | layout.RATE_COLUMNS,
         key="uitvoering_trend",
     )
-ui.footer(ctx)
+layout.footer(ctx)

@@ -1,7 +1,8 @@
 """Write the upload test corpus: realistic good, awkward and bad files for ``interventies``.
 
 Run ``python scripts/make_corpus.py``; it rewrites ``tests/data/`` (small files, the same bytes
-on every run) and ``tests/data/manifest.csv``, which says per file what ``lib.ingest.prepare``
+on every run) and ``tests/data/manifest.csv``, which says per file what
+``lib.data.ingest.pipeline.prepare``
 must find: ``expected_ok``, the exact set of issue codes (``|``-joined) and key cells
 (``row:column``; an empty row for a file-level issue). The tests pin today's date to
 2025-06-30 (see ``TODAY``). Files that would be large (50,000 columns, zip bombs) are built by

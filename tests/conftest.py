@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tinydata import tiny_tables, write_dataset
 
-from lib.catalog import Dataset, load_dataset
-from lib.paths import BUNDLED_DATA_DIR
+from lib.config import BUNDLED_DATA_DIR
+from lib.data.catalog import Dataset, load_dataset
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from lib.paths import BUNDLED_DATA_DIR, ROOT
+from lib.config import BUNDLED_DATA_DIR, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -26,7 +26,7 @@ def test_data_table_matches_the_data_package() -> None:
 
 
 def test_every_setting_in_the_code_is_documented() -> None:
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "lib").glob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "lib").rglob("*.py"))
     settings = set(re.findall(r"\"(PMG_[A-Z_]+)\"", code))
     assert settings == {
         "PMG_DATA_DIR", "PMG_STORE_DIR", "PMG_BOUNDARIES", "PMG_SECRETS_FILE",

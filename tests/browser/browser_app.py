@@ -35,8 +35,8 @@ from urllib.parse import parse_qs, urlencode, urlparse
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from lib.i18n import CATALOGUE, t
-from lib.paths import BUNDLED_DATA_DIR, ROOT
+from lib.config import BUNDLED_DATA_DIR, ROOT
+from lib.text.i18n import CATALOGUE, t
 
 DESKTOP = (1366, 768)
 PHONE = (390, 844)

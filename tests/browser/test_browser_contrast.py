@@ -8,9 +8,9 @@ import tomllib
 import pytest
 from browser_app import App
 
-from lib import a11y
-from lib.palette import WHITE, contrast_ratio
-from lib.paths import STREAMLIT_DIR
+from lib.config import STREAMLIT_DIR
+from lib.viz.palette import WHITE, contrast_ratio
+from lib.web import a11y
 
 TEXT = 4.5  # WCAG 1.4.3, normal text
 NON_TEXT = 3.0  # WCAG 1.4.11, focus ring and other parts of controls

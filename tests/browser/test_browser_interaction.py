@@ -22,9 +22,9 @@ from browser_app import (
 from playwright.sync_api import FloatRect, Locator, expect
 from streamlit.testing.v1 import AppTest
 
-from lib import maps
-from lib.i18n import t
-from lib.paths import ROOT
+from lib.config import ROOT
+from lib.text.i18n import t
+from lib.viz import maps
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from browser_app import App
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 
-from lib.i18n import t
+from lib.text.i18n import t
 
 pytestmark = pytest.mark.browser
 

@@ -35,7 +35,7 @@ from browser_app import (
     theme_name,
 )
 
-from lib.i18n import CATALOGUE, t
+from lib.text.i18n import CATALOGUE, t
 
 pytestmark = pytest.mark.browser
 

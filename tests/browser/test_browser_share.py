@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from browser_app import App
 
-from lib.i18n import t
+from lib.text.i18n import t
 
 pytestmark = pytest.mark.browser
 

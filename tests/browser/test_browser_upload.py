@@ -6,7 +6,7 @@ import pytest
 from browser_app import App
 from playwright.sync_api import expect
 
-from lib.paths import ROOT
+from lib.config import ROOT
 
 pytestmark = pytest.mark.browser
 CORPUS = ROOT / "tests" / "data"

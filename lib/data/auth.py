@@ -1,0 +1,356 @@
+"""Who may publish: roles, the analyst allow-list, a passphrase fallback and rate limiting.
+
+Plain Python (no Streamlit). The UI reads ``st.secrets`` into ``AuthConfig.from_secrets``,
+passes ``st.user``'s e-mail and login state to ``role_for`` and publishes only through
+``guarded_publish``/``guarded_rollback``, which refuse a viewer with ``NotAllowed``: the check
+lives here, not only in a hidden button. Secrets (all optional)::
+
+    analysts = ["a.analist@minjenv.nl"]      # allow-list for OIDC login (st.login)
+    analyst_passphrase_hash = "pbkdf2_sha256$600000$<salt hex>$<hash hex>"
+    [auth]                                    # Streamlit's OIDC settings
+    ...
+
+Make a passphrase hash with ``python -m lib.auth`` (asks twice, prints the secrets line).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import logging
+import secrets
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Final, Literal
+
+import polars as pl
+
+from lib.data.store import Scope, Store
+from lib.errors import KeyedError
+
+Role = Literal["viewer", "analyst"]
+
+logger = logging.getLogger("pmg.auth")
+
+HASH_SCHEME: Final = "pbkdf2_sha256"
+DEFAULT_ITERATIONS: Final = 600_000
+SALT_BYTES: Final = 16
+MAX_ITERATIONS: Final = 10_000_000
+
+
+class AuthError(KeyedError):
+    """Refused for a reason the user may see; ``key`` and ``params`` give the message."""
+
+    default_key: ClassVar[str] = "auth.error"
+
+
+class NotAllowed(AuthError):
+    """The role may not publish or restore."""
+
+    default_key = "auth.not_allowed"
+
+
+class RateLimited(AuthError):
+    """Too many wrong passphrases from this client; ``params["seconden"]`` until retry."""
+
+    default_key = "auth.rate_limited"
+
+
+# ----------------------------------------------------------------------------- passphrase
+
+
+def hash_passphrase(
+    passphrase: str, *, salt: bytes | None = None, iterations: int = DEFAULT_ITERATIONS
+) -> str:
+    """``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`` for ``passphrase`` (random salt)."""
+    if not passphrase:
+        raise ValueError("the passphrase is empty")
+    if not 1 <= iterations <= MAX_ITERATIONS:
+        raise ValueError(f"iterations must be between 1 and {MAX_ITERATIONS}")
+    salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
+    if not salt:
+        raise ValueError("the salt is empty")
+    digest = hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, iterations)
+    return f"{HASH_SCHEME}${iterations}${salt.hex()}${digest.hex()}"
+
+
+def _parse_hash(encoded: str) -> tuple[int, bytes, bytes] | None:
+    """(iterations, salt, digest) of a well-formed hash string, else None."""
+    parts = encoded.strip().split("$")
+    if len(parts) != 4 or parts[0] != HASH_SCHEME:
+        return None
+    try:
+        iterations = int(parts[1])
+        salt, digest = bytes.fromhex(parts[2]), bytes.fromhex(parts[3])
+    except ValueError:
+        return None
+    if not 1 <= iterations <= MAX_ITERATIONS or not salt or len(digest) < 16:
+        return None
+    return iterations, salt, digest
+
+
+def verify_passphrase(passphrase: str, encoded: str) -> bool:
+    """True when ``passphrase`` matches ``encoded``; compared in constant time."""
+    parsed = _parse_hash(encoded)
+    if parsed is None or not passphrase:
+        return False
+    iterations, salt, expected = parsed
+    actual = hashlib.pbkdf2_hmac(
+        "sha256", passphrase.encode("utf-8"), salt, iterations, dklen=len(expected)
+    )
+    return hmac.compare_digest(actual, expected)
+
+
+# ----------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """What the secrets allow. ``analysts`` are lower-cased e-mail addresses."""
+
+    analysts: frozenset[str] = frozenset()
+    passphrase_hash: str | None = None
+    oidc_configured: bool = False
+    bad_hash: bool = False
+
+    @classmethod
+    def from_secrets(cls, secrets_: Mapping[str, object]) -> AuthConfig:
+        """Read ``analysts``, ``analyst_passphrase_hash`` and the ``auth`` section.
+
+        A malformed hash disables the passphrase (``bad_hash``) instead of raising, so a typo
+        in the secrets never lets anybody in and ``publish_allowed`` can say why.
+        """
+        raw = secrets_.get("analysts", ())
+        items: Sequence[object] = [raw] if isinstance(raw, str) else _as_sequence(raw)
+        analysts = frozenset(
+            e for e in (str(i).strip().lower() for i in items if isinstance(i, str)) if e
+        )
+        hashed = secrets_.get("analyst_passphrase_hash")
+        text = hashed.strip() if isinstance(hashed, str) else ""
+        valid = bool(text) and _parse_hash(text) is not None
+        auth = secrets_.get("auth")
+        oidc = isinstance(auth, Mapping) and len(auth) > 0
+        return cls(
+            analysts=analysts,
+            passphrase_hash=text if valid else None,
+            oidc_configured=oidc,
+            bad_hash=bool(text) and not valid,
+        )
+
+
+def _as_sequence(value: object) -> Sequence[object]:
+    if isinstance(value, (list, tuple)):
+        return value
+    return []
+
+
+def publish_allowed(config: AuthConfig) -> tuple[bool, str]:
+    """Whether anybody can become an analyst, with an i18n key that says how or why not."""
+    oidc = config.oidc_configured and bool(config.analysts)
+    passphrase = config.passphrase_hash is not None
+    if oidc and passphrase:
+        return True, "auth.enabled.both"
+    if oidc:
+        return True, "auth.enabled.oidc"
+    if passphrase:
+        return True, "auth.enabled.passphrase"
+    if config.bad_hash:
+        return False, "auth.disabled.bad_hash"
+    if config.oidc_configured:
+        return False, "auth.disabled.no_analysts"
+    if config.analysts:
+        return False, "auth.disabled.no_oidc"
+    return False, "auth.disabled.none_configured"
+
+
+def _listed(email: str, analysts: frozenset[str]) -> bool:
+    """Constant-time membership: every entry is compared, no early exit."""
+    probe = email.strip().lower().encode("utf-8")
+    found = False
+    for entry in sorted(analysts):
+        found |= hmac.compare_digest(probe, entry.encode("utf-8"))
+    return found
+
+
+# ----------------------------------------------------------------------------- rate limit
+
+
+class RateLimiter:
+    """At most ``max_failures`` failed attempts per client key within ``window_seconds``.
+
+    In-process and thread-safe (Streamlit runs sessions as threads of one process); ``clock``
+    is injectable for tests. A restart of the app forgets every failure.
+    """
+
+    def __init__(
+        self,
+        max_failures: int = 5,
+        window_seconds: float = 300,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_failures < 1 or window_seconds <= 0:
+            raise ValueError("max_failures must be >= 1 and window_seconds > 0")
+        self.max_failures = max_failures
+        self.window_seconds = window_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, deque[float]] = {}
+
+    def _prune(self, key: str, now: float) -> deque[float]:
+        times = self._failures.get(key, deque())
+        while times and times[0] <= now - self.window_seconds:
+            times.popleft()
+        if times:
+            self._failures[key] = times
+        else:
+            self._failures.pop(key, None)
+        return times
+
+    def retry_after(self, key: str) -> float:
+        """Seconds until ``key`` may try again; 0 when it may now."""
+        with self._lock:
+            now = self._clock()
+            times = self._prune(key, now)
+            if len(times) < self.max_failures:
+                return 0.0
+            return max(0.0, times[-self.max_failures] + self.window_seconds - now)
+
+    def blocked(self, key: str) -> bool:
+        return self.retry_after(key) > 0
+
+    def record_failure(self, key: str) -> int:
+        """Count a failed attempt; return the failures of ``key`` in the window."""
+        with self._lock:
+            now = self._clock()
+            times = self._prune(key, now)
+            times.append(now)
+            self._failures[key] = times
+            for other in [k for k in self._failures if k != key]:
+                self._prune(other, now)
+            return len(times)
+
+    def reset(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+
+def _client_tag(client_key: str) -> str:
+    """A short, non-reversible tag of the client key (session ids are not logged)."""
+    return hashlib.sha256(client_key.encode("utf-8")).hexdigest()[:12]
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def role_for(
+    config: AuthConfig,
+    *,
+    email: str | None,
+    logged_in: bool,
+    passphrase: str | None,
+    limiter: RateLimiter | None = None,
+    client_key: str = "anonymous",
+) -> Role:
+    """``analyst`` for an OIDC user on the allow-list or the right passphrase, else ``viewer``.
+
+    OIDC counts only when the ``auth`` section is configured and the user is logged in. A
+    passphrase is tried only when one is given; with a ``limiter`` a client over the limit
+    gets ``RateLimited`` before the passphrase is checked, and every failure is counted.
+    Failures are logged on ``pmg.auth`` without the passphrase.
+    """
+    if config.oidc_configured and logged_in and email and _listed(email, config.analysts):
+        return "analyst"
+    if not passphrase:
+        return "viewer"
+    tag = _client_tag(client_key)
+    if limiter is not None:
+        wait = limiter.retry_after(client_key)
+        if wait > 0:
+            logger.warning("passphrase attempt refused, rate limited: client=%s", tag)
+            raise RateLimited("too many failed attempts", seconden=int(wait) + 1)
+    if config.passphrase_hash is not None and verify_passphrase(passphrase, config.passphrase_hash):
+        if limiter is not None:
+            limiter.reset(client_key)
+        logger.info("analyst role granted by passphrase: client=%s", tag)
+        return "analyst"
+    failures = limiter.record_failure(client_key) if limiter is not None else None
+    logger.warning("failed passphrase attempt: client=%s failures_in_window=%s", tag, failures)
+    return "viewer"
+
+
+def require_analyst(role: Role) -> None:
+    """Raise ``NotAllowed`` unless ``role`` is ``analyst``."""
+    if role != "analyst":
+        raise NotAllowed(f"role {role!r} may not change the published data", role=role)
+
+
+def guarded_publish(
+    store: Store,
+    role: Role,
+    table: str,
+    frame: pl.DataFrame,
+    *,
+    who: str,
+    comment: str,
+    source_name: str,
+    checksum: str,
+    scope: Scope = "alles",
+) -> int:
+    """``store.publish`` for an analyst; ``NotAllowed`` for anybody else (nothing written)."""
+    require_analyst(role)
+    return store.publish(
+        table,
+        frame,
+        who=who,
+        comment=comment,
+        source_name=source_name,
+        checksum=checksum,
+        scope=scope,
+    )
+
+
+def guarded_rollback(store: Store, role: Role, version: int, *, who: str, comment: str) -> int:
+    """``store.rollback`` for an analyst; ``NotAllowed`` for anybody else (nothing written)."""
+    require_analyst(role)
+    return store.rollback(version, who=who, comment=comment)
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def secrets_line(passphrase: str, *, iterations: int = DEFAULT_ITERATIONS) -> str:
+    """The line to put in ``.streamlit/secrets.toml`` for ``passphrase``."""
+    return f'analyst_passphrase_hash = "{hash_passphrase(passphrase, iterations=iterations)}"'
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m lib.data.auth [--stdin]``: print the secrets line for a new passphrase.
+
+    Interactive: asks twice without echo. ``--stdin``: reads the first line of standard input.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args not in ([], ["--stdin"]):
+        sys.stderr.write("usage: python -m lib.data.auth [--stdin]\n")
+        return 2
+    if args == ["--stdin"]:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+    else:
+        passphrase = getpass.getpass("Wachtwoordzin / passphrase: ")
+        if getpass.getpass("Nogmaals / again: ") != passphrase:
+            sys.stderr.write("De twee invoeren verschillen / the two entries differ\n")
+            return 1
+    if not passphrase:
+        sys.stderr.write("Lege wachtwoordzin / empty passphrase\n")
+        return 1
+    sys.stdout.write(secrets_line(passphrase) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,275 @@
+"""Load and check the current dataset: the curated CSV files and their ``datapackage.json``.
+
+Plain Python: ``lib.cache`` wraps ``load_dataset`` for the app. A broken file raises
+``DataError`` with every issue (file, row, column), so the app can stop with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+import polars as pl
+
+from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES, UITGEVOERD
+from lib.data.store import Store, empty_frame
+from lib.data.validate import Issue, validate_table
+from lib.text.i18n import Lang, t
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """Provenance of one table, kept beside the frame (not inside it)."""
+
+    name: str
+    title: str
+    status: str
+    date: str
+    rows: int
+    hash: str
+    sources: tuple[Source, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    version: str
+    created: str
+    licence: str
+    resources: dict[str, Resource]
+
+
+def factor_links(interventies: pl.DataFrame) -> pl.DataFrame:
+    """One row per (intervention, listed factor): interventie_id, gemeentecode, factor."""
+    return (
+        interventies.select(
+            "interventie_id",
+            "gemeentecode",
+            pl.col("factoren").str.split(MULTI_SEPARATOR).alias("factor"),
+        )
+        .explode("factor")
+        .with_columns(pl.col("factor").str.strip_chars())
+        .filter(pl.col("factor").is_not_null() & (pl.col("factor") != ""))
+        .unique(maintain_order=True)
+    )
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every table of the contract as a typed frame, plus its provenance.
+
+    ``voortgang`` (progress per period) is optional and empty when the dataset has none.
+    Derived tables that every page needs (``links``) are computed once per dataset version,
+    on first use, and shared by every session with the dataset itself.
+    """
+
+    gemeenten: pl.DataFrame
+    themas: pl.DataFrame
+    factoren: pl.DataFrame
+    interventies: pl.DataFrame
+    tijdlijn: pl.DataFrame
+    kerncijfers: pl.DataFrame
+    lessen: pl.DataFrame
+    factor_themas: pl.DataFrame
+    provenance: Provenance
+    voortgang: pl.DataFrame = field(default_factory=lambda: empty_frame("voortgang"))
+
+    @cached_property
+    def links(self) -> pl.DataFrame:
+        """``factor_links`` of every intervention (the multi-valued column, exploded once)."""
+        return factor_links(self.interventies)
+
+    @cached_property
+    def progress(self) -> pl.DataFrame:
+        """``voortgang`` for fast filtering: rij (row of the intervention in ``interventies``),
+        periode, uitgevoerd (status in_uitvoering or afgerond)."""
+        index = self.interventies.select(
+            "interventie_id", pl.int_range(pl.len(), dtype=pl.UInt32).alias("rij")
+        )
+        return self.voortgang.join(index, on="interventie_id", how="inner").select(
+            "rij",
+            pl.col("periode").cast(pl.Categorical),
+            pl.col("status").is_in(UITGEVOERD).alias("uitgevoerd"),
+        )
+
+    def uploadable(self) -> dict[str, pl.DataFrame]:
+        """The tables analysts upload, as stored in version 0 of a store."""
+        return {"interventies": self.interventies, "voortgang": self.voortgang}
+
+    @property
+    def illustrative(self) -> bool:
+        """True when any intervention row is generated example data."""
+        col = self.interventies.get_column("illustratief")
+        return bool(col.fill_null(False).any())
+
+    def kerncijfer(self, code: str) -> int:
+        row = self.kerncijfers.filter(pl.col("cijfer") == code)
+        return int(row.item(0, "waarde"))
+
+
+@dataclass(frozen=True)
+class FileIssue:
+    file: str
+    issue: Issue
+
+    def message(self, lang: Lang) -> str:
+        return t(
+            "fout.data.regel",
+            lang,
+            bestand=self.file,
+            rij=self.issue.row if self.issue.row is not None else "-",
+            kolom=self.issue.column or "-",
+            bericht=self.issue.message(lang),
+        )
+
+
+class DataError(Exception):
+    """The dataset does not meet the contract; ``issues`` names file, row and column."""
+
+    def __init__(self, issues: list[FileIssue]) -> None:
+        self.issues = issues
+        first = issues[0]
+        super().__init__(f"{len(issues)} issue(s), first: {first.message('en')}")
+
+
+def read_provenance(folder: Path) -> Provenance:
+    meta = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {
+        r["name"]: Resource(
+            name=r["name"],
+            title=r["title"],
+            status=r["status"],
+            date=r["date"],
+            rows=int(r["rows"]),
+            hash=r["hash"],
+            sources=tuple(Source(s["title"], s.get("path")) for s in r["sources"]),
+            notes=r.get("notes", ""),
+        )
+        for r in meta["resources"]
+    }
+    return Provenance(
+        version=meta["version"],
+        created=meta["created"],
+        licence=meta["licenses"][0]["name"],
+        resources=resources,
+    )
+
+
+def _read_text(path: Path) -> pl.DataFrame:
+    return pl.read_csv(path, infer_schema=False, encoding="utf8")
+
+
+_POLARS_TYPES: dict[str, type[pl.DataType]] = {
+    "str": pl.String,
+    "int": pl.Int64,
+    "float": pl.Float64,
+    "bool": pl.Boolean,
+}
+
+
+def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """Every column of the contract, in contract order; absent optional columns are null."""
+    spec = TABLES[table]
+    missing = [
+        pl.lit(None, _POLARS_TYPES[c.dtype]).alias(c.name)
+        for c in spec.columns
+        if c.name not in frame.columns
+    ]
+    return frame.with_columns(missing).select(spec.names)
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
+    provenance = read_provenance(folder)
+    order = (
+        "gemeenten",
+        "themas",
+        "factoren",
+        "interventies",
+        "tijdlijn",
+        "kerncijfers",
+        "lessen",
+        "factor_themas",
+    )
+    assert set(order) == set(REQUIRED_TABLES)
+    frames: dict[str, pl.DataFrame] = {}
+    problems: list[FileIssue] = []
+    refs: dict[str, frozenset[str]] = {}
+    for name in order:
+        file = f"{name}.csv"
+        report = validate_table(_read_text(folder / file), TABLES[name], refs=refs)
+        problems += [FileIssue(file, i) for i in report.errors]
+        if report.frame is not None:
+            frames[name] = report.frame
+            key = TABLES[name].key
+            if key is not None:
+                refs[name] = frozenset(report.frame.get_column(key).to_list())
+    voortgang = empty_frame("voortgang")
+    if (folder / "voortgang.csv").is_file() and "interventies" in refs:
+        report = validate_table(
+            _read_text(folder / "voortgang.csv"), TABLES["voortgang"], refs=refs
+        )
+        problems += [FileIssue("voortgang.csv", i) for i in report.errors]
+        if report.frame is not None:
+            voortgang = complete_columns(report.frame, "voortgang")
+    if problems:
+        raise DataError(problems)
+    gemeenten = frames["gemeenten"].with_columns(
+        pl.coalesce("weergavenaam", "gemeente").alias("naam")
+    )
+    interventies = complete_columns(frames["interventies"], "interventies")
+    return Dataset(
+        gemeenten=gemeenten,
+        themas=frames["themas"],
+        factoren=frames["factoren"],
+        interventies=interventies,
+        tijdlijn=frames["tijdlijn"],
+        kerncijfers=frames["kerncijfers"],
+        lessen=frames["lessen"],
+        factor_themas=frames["factor_themas"],
+        provenance=provenance,
+        voortgang=voortgang,
+    )
+
+
+def with_store_version(base: Dataset, store: Store, version: int | None = None) -> Dataset:
+    """``base`` with the uploadable tables of a store version (default: the current one).
+
+    Without any version in the store, ``base`` (the bundled data, version 0) is returned.
+    """
+    current = store.current_version()
+    if current is None:
+        return base
+    number = current if version is None else version
+    info = store.version_info(number)
+    interventies = complete_columns(store.read("interventies", number), "interventies")
+    voortgang = complete_columns(store.read("voortgang", number), "voortgang")
+    illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
+    previous = base.provenance.resources["interventies"]
+    source = Source(
+        f"{info['bronbestand'] or previous.title} ({info['wie']}, {info['tijdstip']:%Y-%m-%d}): "
+        f"{info['opmerking']}"
+    )
+    resource = replace(
+        previous,
+        status="illustratief" if illustrative else "gepubliceerd",
+        date=f"{info['tijdstip']:%Y-%m-%d}",
+        rows=interventies.height,
+        hash=info["checksum"] or previous.hash,
+        sources=previous.sources if info["versie"] == 0 else (source,),
+    )
+    provenance = replace(
+        base.provenance,
+        version=base.provenance.version if number == 0 else str(number),
+        created=f"{info['tijdstip']:%Y-%m-%d}",
+        resources={**base.provenance.resources, "interventies": resource},
+    )
+    return replace(base, interventies=interventies, voortgang=voortgang, provenance=provenance)

@@ -1,0 +1,243 @@
+"""Check a text table against the contract in ``lib.schema``; never raises on user data.
+
+Tier 1 checks shape and types (every column read as text, then cast with ``strict=False``: a
+non-empty cell that became null is a type error); tier 2 checks the rules (required, enum,
+range, pattern, uniqueness, references). Each check is a vectorised Polars expression that
+returns every offending row at once. Row numbers are as a spreadsheet shows them: the header
+is row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import polars as pl
+
+from lib.contract.schema import MULTI_SEPARATOR, Column, Table
+from lib.text.i18n import CATALOGUE, Lang, fmt_number, t
+
+Severity = Literal["error", "warning"]
+TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")
+FALSE_WORDS: tuple[str, ...] = ("false", "onwaar", "nee", "n", "no", "0")
+_ROW = "__rij"
+HEADER_ROWS = 1
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in a table. ``row`` is the spreadsheet row (header = 1), None for the file."""
+
+    code: str
+    column: str | None
+    row: int | None
+    value: str | None
+    severity: Severity = "error"
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def message(self, lang: Lang) -> str:
+        params = {k: _param(k, v, lang) for k, v in self.params.items()}
+        return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
+
+
+def _param(name: str, value: object, lang: Lang) -> object:
+    """A parameter as the message shows it: numbers in the language, codes as labels."""
+    if isinstance(value, float):
+        return fmt_number(value, lang, decimals=_decimals(value))
+    if isinstance(value, str) and f"{name}.{value}" in CATALOGUE[lang]:
+        return t(f"{name}.{value}", lang)
+    return value
+
+
+def _decimals(value: float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Every issue found, and the typed frame when there is no error."""
+
+    table: str
+    issues: tuple[Issue, ...]
+    frame: pl.DataFrame | None
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
+    """Cells stripped of surrounding white space; empty cells null.
+
+    Only columns with such white space are stripped: the others keep sharing the memory of
+    ``text`` (a stripped copy of a 50 MB upload would be another 50 MB).
+    """
+    if not text.columns:
+        return text
+    text = text.with_columns(pl.col(c).cast(pl.String) for c in text.columns)
+    padded = text.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in text.columns).row(0)
+
+    def cleaned(name: str, strip: bool) -> pl.Expr:
+        value = pl.col(name).str.strip_chars() if strip else pl.col(name)
+        return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
+
+    return text.with_columns(
+        cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True)
+    )
+
+
+def _cast_expr(col: Column) -> pl.Expr:
+    raw = pl.col(col.name)
+    if col.dtype == "int":
+        return raw.cast(pl.Int64, strict=False)
+    if col.dtype == "float":
+        # A decimal comma (``12.500,50``) is read as Dutch notation: dots group thousands.
+        dutch = raw.str.contains(
+            r"^[-+]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
+        ) & raw.str.contains(",", literal=True)
+        text = (
+            pl.when(dutch)
+            .then(raw.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))
+            .otherwise(raw)
+        )
+        number = text.cast(pl.Float64, strict=False)
+        return pl.when(number.is_finite()).then(number)
+    if col.dtype == "bool":
+        words = dict.fromkeys(TRUE_WORDS, True) | dict.fromkeys(FALSE_WORDS, False)
+        return raw.str.to_lowercase().replace_strict(words, default=None, return_dtype=pl.Boolean)
+    return raw
+
+
+def _typed(name: str) -> str:
+    return f"__typed_{name}"
+
+
+@dataclass(frozen=True)
+class _Check:
+    """One rule on one column: ``bad`` marks the rows that break it.
+
+    ``known`` is set for a multi-valued reference: each unknown code is its own issue.
+    """
+
+    code: str
+    column: str
+    bad: pl.Expr
+    params: dict[str, object] = field(default_factory=dict)
+    known: list[str] | None = None
+
+
+def _multi_codes(name: str) -> pl.Expr:
+    """The codes of a multi-valued cell, stripped, without empty parts."""
+    return (
+        pl.col(name)
+        .str.split(MULTI_SEPARATOR)
+        .list.eval(pl.element().str.strip_chars())
+        .list.eval(pl.element().filter(pl.element().str.len_bytes() > 0))
+    )
+
+
+def _column_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
+    """Every rule of ``col`` as an expression over the text and typed columns, in the order
+    the issues of one cell are listed."""
+    name = col.name
+    text, value = pl.col(name), pl.col(_typed(name))
+    present = text.is_not_null()
+    checks: list[_Check] = []
+    if col.required:
+        checks.append(_Check("required", name, text.is_null()))
+    if col.dtype != "str":
+        checks.append(_Check(f"type_{col.dtype}", name, present & value.is_null()))
+    if col.enum is not None and not col.multi:
+        allowed = ", ".join(col.enum)
+        checks.append(_Check("enum", name, present & ~text.is_in(col.enum), {"allowed": allowed}))
+    if col.minimum is not None and col.dtype in ("int", "float"):
+        bad = (value < col.minimum).fill_null(False)
+        checks.append(_Check("minimum", name, bad, {"minimum": col.minimum}))
+    if col.maximum is not None and col.dtype in ("int", "float"):
+        bad = (value > col.maximum).fill_null(False)
+        checks.append(_Check("maximum", name, bad, {"maximum": col.maximum}))
+    if col.pattern is not None:
+        bad = present & ~text.str.contains(col.pattern)
+        checks.append(_Check("pattern", name, bad, {"pattern": col.pattern}))
+    if col.unique:
+        checks.append(_Check("duplicate", name, present & text.is_duplicated()))
+    if col.references is not None and col.references[0] in refs:
+        known = list(refs[col.references[0]])
+        table: dict[str, object] = {"table": col.references[0]}
+        if col.multi:
+            unknown = _multi_codes(name).list.eval(~pl.element().is_in(known)).list.any()
+            checks.append(_Check("reference", name, unknown.fill_null(False), table, known))
+        else:
+            checks.append(_Check("reference", name, present & ~text.is_in(known), table))
+    return checks
+
+
+def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
+    """The issues of ``check`` in ``rows`` (the rows that break it)."""
+    name = check.column
+    if check.known is None:
+        cells = rows.select(_ROW, pl.col(name).cast(pl.String)).iter_rows()
+        return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in cells]
+    parts = (
+        rows.select(_ROW, _multi_codes(name).alias("_code"))
+        .explode("_code")
+        .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
+    )
+    return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in parts.iter_rows()]
+
+
+def validate_table(
+    text: pl.DataFrame,
+    table: Table,
+    *,
+    refs: Mapping[str, frozenset[str]] | None = None,
+) -> ValidationReport:
+    """Check ``text`` (every column a string) against ``table``; collect every issue."""
+    refs = refs or {}
+    issues: list[Issue] = []
+    known = set(table.names)
+    missing = [
+        c.name for c in table.columns if c.present == "required" and c.name not in text.columns
+    ]
+    issues += [Issue("missing_column", name, None, None) for name in missing]
+    issues += [
+        Issue("unknown_column", name, None, None, "warning")
+        for name in text.columns
+        if name not in known
+    ]
+    if missing:
+        return ValidationReport(table.name, tuple(issues), None)
+
+    columns = [c for c in table.columns if c.name in text.columns]
+    clean = _blank_to_null(text.select([c.name for c in columns])).with_row_index(
+        _ROW, offset=HEADER_ROWS + 1
+    )
+    both = clean.with_columns(_cast_expr(c).alias(_typed(c.name)) for c in columns)
+    checks = [check for col in columns for check in _column_checks(col, refs)]
+    pair = table.unique_together
+    if pair and all(name in text.columns for name in pair):
+        both_present = pl.all_horizontal(pl.col(name).is_not_null() for name in pair)
+        names = " + ".join(f"'{name}'" for name in pair)
+        bad = both_present & pl.struct(*pair).is_duplicated()
+        checks.append(_Check("duplicate_pair", pair[-1], bad, {"kolommen": names}))
+    # one pass: every rule of every column in a single query, evaluated in parallel
+    masks = both.select(check.bad.alias(str(i)) for i, check in enumerate(checks))
+    broken = masks.select(pl.all().any()).row(0) if checks and both.height else ()
+    for i, hit in enumerate(broken):
+        if hit:
+            issues += _check_issues(clean.filter(masks.to_series(i)), checks[i])
+    issues.sort(key=lambda i: (i.row or 0, table.names.index(i.column) if i.column in known else 0))
+    if any(i.severity == "error" for i in issues):
+        return ValidationReport(table.name, tuple(issues), None)
+    typed = both.select(pl.col(_typed(c.name)).alias(c.name) for c in columns)
+    return ValidationReport(table.name, tuple(issues), typed)

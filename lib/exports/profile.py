@@ -1,0 +1,484 @@
+"""The Kenniskaart profile as a one-page document: Markdown, HTML and PDF with the same content.
+
+``document(profile)`` turns a ``kenniskaart.Profile`` into a short list of blocks (headings,
+paragraphs, bullet lists, one table); the three writers only lay those blocks out, so the
+formats cannot drift apart. Every text from the data is escaped for its format (HTML with
+``html.escape``, Markdown with backslashes): intervention names come from uploads.
+
+The PDF uses fpdf2 with the DejaVu Sans font of the operating system (Debian package
+``fonts-dejavu-core``) and shrinks the font until the profile fits on one A4 page. Without
+that font it falls back to fpdf2's built-in Helvetica, with the text transliterated to
+Latin-1 (✔ becomes ``[v]``, and so on).
+
+``profile_command(argv)`` is the command line: ``python -m lib profile --gemeente GM0855
+--format pdf --out tilburg.pdf [--lang en] [--date 2026-11-28]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from lib.contract.schema import PIJLERS
+from lib.domain.kenniskaart import (
+    LEARN_FROM_MAX,
+    MULTI_DOMAIN_MIN,
+    Profile,
+    build_profile,
+    check_result,
+    check_rule,
+    check_title,
+)
+from lib.text.i18n import LANGS, Lang, as_lang, fmt_int, fmt_pct, t
+
+Format = Literal["pdf", "md", "html"]
+FORMATS: Final[tuple[Format, ...]] = ("pdf", "md", "html")
+MIME: Final[dict[Format, str]] = {
+    "pdf": "application/pdf",
+    "md": "text/markdown",
+    "html": "text/html",
+}
+
+FONT_DIRS: Final[tuple[Path, ...]] = (
+    Path("/usr/share/fonts/truetype/dejavu"),  # Debian, Ubuntu (fonts-dejavu-core)
+    Path("/usr/share/fonts/dejavu"),  # Fedora
+    Path("/usr/share/fonts/TTF"),  # Arch
+)
+FONT_REGULAR: Final = "DejaVuSans.ttf"
+FONT_BOLD: Final = "DejaVuSans-Bold.ttf"
+PDF_SIZES: Final[tuple[float, ...]] = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+"""Font sizes (pt) tried in turn until the profile fits on one page."""
+PDF_MARGIN: Final = 12.0  # mm
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    small: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Heading | Paragraph | Bullets | Table
+
+
+def file_name(profile: Profile, fmt: Format) -> str:
+    """``kenniskaart-GM0855-2026-11-28.pdf``; ``selectie`` instead of a code for a selection."""
+    scope = profile.gemeentecodes[0] if profile.een_gemeente else "selectie"
+    return f"kenniskaart-{scope}-{profile.datum}.{fmt}"
+
+
+def _counted(name: str, n: int, lang: Lang) -> str:
+    return f"{name}: {fmt_int(n, lang)}" if n else f"{name}: {t('kenniskaart.niet_bereikt', lang)}"
+
+
+def _profile_blocks(p: Profile) -> list[Block]:
+    lang = p.lang
+    domains = " · ".join(
+        _counted(r["domein_naam"], r["n"], lang) for r in p.domeinen.iter_rows(named=True)
+    )
+    groups = " · ".join(
+        _counted(r["doelgroep_naam"], r["n"], lang) for r in p.doelgroepen.iter_rows(named=True)
+    )
+    groups += f" · {t('kenniskaart.profiel.zonder_doelgroep', lang)}: "
+    groups += fmt_int(p.zonder_doelgroep, lang)
+    reached = t("kpi.dekking.waarde", lang, gedekt=p.domeinen_bereikt, totaal=p.domeinen_totaal)
+    blocks: list[Block] = [
+        Heading(t("kenniskaart.profiel", lang)),
+        Paragraph(f"{t('kenniskaart.domeinen.kop', lang)} ({reached}): {domains}"),
+        Paragraph(t("kenniskaart.domeinen.uitleg", lang), small=True),
+        Paragraph(f"{t('kenniskaart.doelgroepen.kop', lang)}: {groups}"),
+    ]
+    if not p.een_gemeente and p.per_gemeente.height > 1:
+        several = int(p.per_gemeente.get_column("meerdere").sum())
+        places = " · ".join(
+            f"{r['gemeente_naam']} {fmt_int(r['n_domeinen'], lang)}"
+            for r in p.per_gemeente.iter_rows(named=True)
+        )
+        finding = t(
+            "kenniskaart.per_gemeente.bevinding",
+            lang,
+            n=fmt_int(several, lang),
+            totaal=fmt_int(p.per_gemeente.height, lang),
+            min=MULTI_DOMAIN_MIN,
+        )
+        blocks.append(
+            Paragraph(f"{t('kenniskaart.per_gemeente.kop', lang)}: {finding} {places}", small=True)
+        )
+    return blocks
+
+
+def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Header and rows of the pillar table: one row per group, ``86 % (6)`` per pillar."""
+    lang = p.lang
+    header = (t("as.vergelijking", lang), *(t(f"pijler.{code}", lang) for code in PIJLERS))
+    rows: list[tuple[str, ...]] = []
+    for (group,), frame in p.pijlers.group_by("groep", maintain_order=True):
+        cells = {
+            r["pijler"]: f"{fmt_pct(r['aandeel'], lang, decimals=0)} ({fmt_int(r['n'], lang)})"
+            for r in frame.iter_rows(named=True)
+        }
+        rows.append((str(group), *(cells[code] for code in PIJLERS)))
+    return header, tuple(rows)
+
+
+def _gap_blocks(p: Profile) -> list[Block]:
+    lang = p.lang
+    blocks: list[Block] = [Heading(t("kenniskaart.gaten.kop", lang))]
+    if not p.gaten:
+        return [*blocks, Paragraph(t("kenniskaart.gaten.geen", lang))]
+    for gap in p.gaten:
+        themes = "; ".join(gap.themas) if gap.themas else t("kenniskaart.gaten.geen_thema", lang)
+        places = gap.gemeenten
+        examples = []
+        for place in places[:LEARN_FROM_MAX]:
+            first = next(e for e in gap.voorbeelden if e.gemeente == place)
+            examples.append(f"{place} ({first.naam}, {first.status.lower()})")
+        learn = "; ".join(examples) if examples else t("kenniskaart.gaten.leer.geen", lang)
+        if len(places) > LEARN_FROM_MAX:
+            more = t("kenniskaart.gaten.meer", lang, n=fmt_int(len(places) - LEARN_FROM_MAX, lang))
+            learn += f"; {more}"
+        blocks += [
+            Paragraph(f"{gap.naam} ({gap.bewijs.lower()}, {gap.domein.lower()})", bold=True),
+            Paragraph(gap.uitleg),
+            Paragraph(f"{t('kenniskaart.gaten.themas', lang)}: {themes}"),
+            Paragraph(f"{t('kenniskaart.gaten.leer', lang)}: {learn}"),
+            Paragraph(f"{t('kenniskaart.profiel.bron', lang)}: {gap.bronnen}", small=True),
+        ]
+    return blocks
+
+
+def document(p: Profile) -> list[Block]:
+    """The profile as blocks, in the order of the page."""
+    lang = p.lang
+    made = t(
+        "kenniskaart.profiel.gemaakt",
+        lang,
+        datum=p.datum,
+        versie=p.versie,
+        versie_datum=p.versie_datum,
+        n=fmt_int(p.n_interventies, lang),
+    )
+    blocks: list[Block] = [
+        Heading(t("kenniskaart.profiel.titel", lang, naam=p.titel), level=1),
+        Paragraph(made, small=True),
+    ]
+    if p.illustratief:
+        blocks.append(Paragraph(t("kenniskaart.profiel.illustratief", lang), bold=True))
+    blocks += [Heading(t("kenniskaart.kort", lang)), Bullets(p.samenvatting)]
+    blocks += _profile_blocks(p)
+    header, rows = pillar_rows(p)
+    blocks += [
+        Heading(t("kenniskaart.pijlers.kop", lang)),
+        Table(header, rows),
+        Paragraph(t("kenniskaart.pijlers.uitleg", lang), small=True),
+    ]
+    blocks += _gap_blocks(p)
+    blocks += [
+        Heading(t("kenniskaart.lessen.kop", lang)),
+        Bullets(
+            tuple(
+                f"{c.icon} {check_title(c, lang)} — {check_result(c, lang)} {check_rule(c, lang)}"
+                for c in p.checks
+            )
+        ),
+        Heading(t("kenniskaart.profiel.bronnen", lang)),
+        Bullets(
+            tuple(f"{title}: {path}" if path else title for title, path in p.bronnen), small=True
+        ),
+    ]
+    return blocks
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_BULLET = re.compile(r"^(\s*)([-+=])")
+_MD_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    """Plain text that Markdown shows as it is: special characters get a backslash, and so
+    does a start that would make a list item."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    escaped = _MD_BULLET.sub(r"\1\\\2", escaped)
+    return _MD_NUMBER.sub(r"\1\\\2", escaped)
+
+
+def to_markdown(p: Profile) -> str:
+    parts: list[str] = []
+    for block in document(p):
+        if isinstance(block, Heading):
+            parts.append(f"{'#' * block.level} {md_escape(block.text)}")
+        elif isinstance(block, Paragraph):
+            text = md_escape(block.text)
+            parts.append(f"**{text}**" if block.bold else text)
+        elif isinstance(block, Bullets):
+            parts.append("\n".join(f"- {md_escape(item)}" for item in block.items))
+        else:
+            lines = [
+                "| " + " | ".join(md_escape(c) for c in block.header) + " |",
+                "|" + "---|" * len(block.header),
+                *("| " + " | ".join(md_escape(c) for c in row) + " |" for row in block.rows),
+            ]
+            parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = (
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:48em;margin:2em auto;"
+    "padding:0 1em;color:#1A1A1A;line-height:1.4}"
+    "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.2em}"
+    ".klein{font-size:.85em;color:#444}"
+    "table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.2em .5em;"
+    "text-align:left}"
+)
+
+
+def to_html(p: Profile) -> str:
+    esc = html.escape
+    body: list[str] = []
+    for block in document(p):
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
+        elif isinstance(block, Paragraph):
+            text = f"<strong>{esc(block.text)}</strong>" if block.bold else esc(block.text)
+            body.append(f'<p class="klein">{text}</p>' if block.small else f"<p>{text}</p>")
+        elif isinstance(block, Bullets):
+            items = "".join(f"<li>{esc(item)}</li>" for item in block.items)
+            body.append(f'<ul class="klein">{items}</ul>' if block.small else f"<ul>{items}</ul>")
+        else:
+            head = "".join(f'<th scope="col">{esc(c)}</th>' for c in block.header)
+            rows = "".join(
+                "<tr>"
+                + f'<th scope="row">{esc(row[0])}</th>'
+                + "".join(f"<td>{esc(c)}</td>" for c in row[1:])
+                + "</tr>"
+                for row in block.rows
+            )
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    title = esc(t("kenniskaart.profiel.titel", p.lang, naam=p.titel))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{p.lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+# --------------------------------------------------------------------------- PDF
+
+_LATIN1: Final[dict[str, str]] = {
+    "✔": "[v]",
+    "⚠": "[!]",
+    "✖": "[x]",
+    "•": "-",
+    "–": "-",
+    "—": "-",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "…": "...",
+    "€": "EUR",
+}
+
+
+def transliterate(text: str) -> str:
+    """Text for fpdf2's core fonts (Latin-1): known symbols spelled out, accents kept."""
+    for char, replacement in _LATIN1.items():
+        text = text.replace(char, replacement)
+    out = []
+    for char in text:
+        try:
+            char.encode("latin-1")
+            out.append(char)
+        except UnicodeEncodeError:
+            plain = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode()
+            out.append(plain or "?")
+    return "".join(out)
+
+
+def find_fonts() -> tuple[Path, Path] | None:
+    """DejaVu Sans regular and bold from the operating system, or None."""
+    for folder in FONT_DIRS:
+        regular, bold = folder / FONT_REGULAR, folder / FONT_BOLD
+        if regular.is_file() and bold.is_file():
+            return regular, bold
+    return None
+
+
+def _pdf(p: Profile, size: float, fonts: tuple[Path, Path] | None) -> Any:
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(PDF_MARGIN, PDF_MARGIN, PDF_MARGIN)
+    pdf.set_auto_page_break(True, margin=PDF_MARGIN)
+    made = datetime.combine(date.fromisoformat(p.datum), datetime.min.time(), UTC)
+    pdf.set_creation_date(made)
+    title = t("kenniskaart.profiel.titel", p.lang, naam=p.titel)
+    if fonts is not None:
+        pdf.add_font("DejaVu", "", str(fonts[0]))
+        pdf.add_font("DejaVu", "B", str(fonts[1]))
+        family = "DejaVu"
+
+        def clean(text: str) -> str:
+            return text
+
+    else:
+        family = "Helvetica"
+        clean = transliterate
+    pdf.set_title(clean(title))
+    pdf.set_lang(p.lang)
+    pdf.set_creator("Preventie met gezag dashboard")
+    pdf.add_page()
+    line = size * 0.45  # mm per line
+
+    def write(text: str, *, style: str = "", scale: float = 1.0, indent: float = 0.0) -> None:
+        pdf.set_font(family, style, size * scale)
+        pdf.set_x(PDF_MARGIN + indent)
+        pdf.multi_cell(0, line * scale, clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    bullet = "•" if fonts is not None else "-"
+    for block in document(p):
+        if isinstance(block, Heading):
+            pdf.ln(line * (0.2 if block.level == 1 else 0.5))
+            write(block.text, style="B", scale=1.6 if block.level == 1 else 1.15)
+        elif isinstance(block, Paragraph):
+            if block.bold:
+                pdf.ln(line * 0.3)
+            write(block.text, style="B" if block.bold else "", scale=0.85 if block.small else 1)
+        elif isinstance(block, Bullets):
+            scale = 0.85 if block.small else 1.0
+            for item in block.items:
+                write(f"{bullet} {item}", scale=scale, indent=2)
+        else:
+            pdf.set_font(family, "", size)
+            with pdf.table(
+                text_align="LEFT", line_height=line * 1.1, first_row_as_headings=True
+            ) as table:
+                for cells in (block.header, *block.rows):
+                    row = table.row()
+                    for cell in cells:
+                        row.cell(clean(cell))
+            pdf.ln(line * 0.3)
+    return pdf
+
+
+def to_pdf(p: Profile, *, core_fonts: bool = False) -> bytes:
+    """The profile on one A4 page (the font shrinks until it fits; at the smallest size a
+    very long profile continues on a second page)."""
+    fonts = None if core_fonts else find_fonts()
+    for size in PDF_SIZES:
+        pdf = _pdf(p, size, fonts)
+        try:
+            if pdf.pages_count == 1 or size == PDF_SIZES[-1]:
+                return bytes(pdf.output())
+        finally:
+            _close_fonts(pdf)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _close_fonts(pdf: Any) -> None:
+    """fpdf2 keeps the font files open (fontTools reads them lazily); close them."""
+    for font in pdf.fonts.values():
+        close = getattr(font, "close", None)
+        if close is not None:
+            close()
+
+
+def render(p: Profile, fmt: Format) -> bytes:
+    if fmt == "pdf":
+        return to_pdf(p)
+    text = to_markdown(p) if fmt == "md" else to_html(p)
+    return text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- command line
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m lib profile",
+        description="Write the Kenniskaart profile of a municipality (or of the whole "
+        "programme) as PDF, Markdown or HTML.",
+    )
+    parser.add_argument("--gemeente", help="CBS code, e.g. GM0855 (default: the whole programme)")
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--lang", choices=LANGS, default="nl")
+    parser.add_argument("--date", type=date.fromisoformat, help="date on the profile (ISO)")
+    return parser
+
+
+def profile_command(argv: Sequence[str]) -> int:
+    """``python -m lib profile ...``: 0 written, 1 broken data, 2 usage error."""
+    from lib.config import data_dir, store_dir
+    from lib.data.catalog import DataError, load_dataset, with_store_version
+    from lib.data.store import Store
+    from lib.domain.filters import Filters
+
+    try:
+        args = _parser().parse_args(list(argv))
+    except _UsageError as error:
+        sys.stderr.write(f"usage error: {error}\n")
+        return 2
+    except SystemExit as stop:  # --help
+        return stop.code if isinstance(stop.code, int) else 0
+    lang = as_lang(args.lang)
+    try:
+        data = with_store_version(load_dataset(data_dir()), Store(store_dir()))
+    except DataError as error:
+        sys.stderr.write("\n".join(issue.message(lang) for issue in error.issues) + "\n")
+        return 1
+    filters = Filters()
+    if args.gemeente is not None:
+        code = args.gemeente.strip().upper()
+        if code not in set(data.gemeenten.get_column("gemeentecode").to_list()):
+            sys.stderr.write(f"usage error: {t('cli.profiel.onbekend', lang, code=code)}\n")
+            return 2
+        filters = Filters(gemeenten=(code,))
+    profile = build_profile(data, filters, lang, today=args.date or date.today())
+    args.out.write_bytes(render(profile, args.format))
+    sys.stdout.write(t("cli.profiel.geschreven", lang, pad=args.out) + "\n")
+    return 0

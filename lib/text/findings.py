@@ -1,0 +1,213 @@
+"""One-sentence findings in plain language (B1), computed from the chart data.
+
+Each finding doubles as the text alternative of its chart. Functions take the same frame as
+the chart and return a sentence in the active language.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lib.domain.metrics import REFERENCE_RATE, Headline
+from lib.text.i18n import Lang, fmt_int, fmt_pct, t
+
+
+def _pct(share: float | None, reliable: bool, lang: Lang) -> str:
+    text = fmt_pct(share, lang)
+    return text if reliable else f"{text}*"
+
+
+def themes(counts: pl.DataFrame, lang: Lang) -> str:
+    """Needs theme_counts: thema_naam, n, share (sorted, largest first)."""
+    top = counts.row(0, named=True)
+    total = int(counts.get_column("n").sum())
+    return t(
+        "bevinding.themas",
+        lang,
+        thema=top["thema_naam"].lower(),
+        n=fmt_int(top["n"], lang),
+        totaal=fmt_int(total, lang),
+        pct=fmt_pct(top["share"], lang, decimals=0),
+    )
+
+
+def theme_by_gemeente(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs theme_by_gemeente: gemeente_naam, thema_naam, n."""
+    top = frame.sort("n", "gemeente_naam", "thema_naam", descending=[True, False, False]).row(
+        0, named=True
+    )
+    return t(
+        "bevinding.thema_gemeente",
+        lang,
+        gemeente=top["gemeente_naam"],
+        n=fmt_int(top["n"], lang),
+        thema=top["thema_naam"].lower(),
+    )
+
+
+def target_groups(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs target_group_counts: doelgroep, doelgroep_naam, n."""
+    total = int(frame.get_column("n").sum())
+    known = frame.filter(pl.col("doelgroep").is_not_null())
+    unknown = int(frame.filter(pl.col("doelgroep").is_null()).get_column("n").sum())
+    if known.is_empty():
+        return t(
+            "bevinding.doelgroep.onbekend",
+            lang,
+            n=fmt_int(unknown, lang),
+            totaal=fmt_int(total, lang),
+        )
+    top = known.sort("n", "doelgroep_volgorde", descending=[True, False]).row(0, named=True)
+    sentence = t(
+        "bevinding.doelgroep",
+        lang,
+        doelgroep=top["doelgroep_naam"].lower(),
+        n=fmt_int(top["n"], lang),
+        totaal=fmt_int(total, lang),
+    )
+    if unknown:
+        sentence += " " + t(
+            "bevinding.doelgroep.onbekend",
+            lang,
+            n=fmt_int(unknown, lang),
+            totaal=fmt_int(total, lang),
+        )
+    return sentence
+
+
+def execution(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs execution_by_gemeente: gemeente_naam, n, uitgevoerd, rate, betrouwbaar."""
+    if frame.height == 1:
+        row = frame.row(0, named=True)
+        return t(
+            "bevinding.uitvoering.een",
+            lang,
+            gemeente=row["gemeente_naam"],
+            uitgevoerd=fmt_int(row["uitgevoerd"], lang),
+            n=fmt_int(row["n"], lang),
+            pct=_pct(row["rate"], row["betrouwbaar"], lang),
+        )
+    reliable = frame.filter(pl.col("betrouwbaar"))
+    above = reliable.filter(pl.col("rate") >= REFERENCE_RATE).height
+    best = (
+        (reliable if not reliable.is_empty() else frame)
+        .sort("rate", "gemeente_naam", descending=[True, False])
+        .row(0, named=True)
+    )
+    return t(
+        "bevinding.uitvoering.meer",
+        lang,
+        boven=fmt_int(above, lang),
+        totaal=fmt_int(frame.height, lang),
+        ref=fmt_pct(REFERENCE_RATE, lang),
+        beste=best["gemeente_naam"],
+        pct=_pct(best["rate"], best["betrouwbaar"], lang),
+    )
+
+
+def execution_by_theme(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs execution_by_theme: thema_naam, rate, betrouwbaar (sorted by rate)."""
+    reliable = frame.filter(pl.col("betrouwbaar"))
+    best = (reliable if not reliable.is_empty() else frame).row(0, named=True)
+    return t(
+        "bevinding.uitvoering.thema",
+        lang,
+        thema=best["thema_naam"].lower(),
+        pct=_pct(best["rate"], best["betrouwbaar"], lang),
+    )
+
+
+TREND_DIRECTIONS: tuple[str, ...] = ("hoger", "lager", "gelijk")
+
+
+def trend(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs execution_trend: periode, rate, betrouwbaar (sorted by period)."""
+    first, last = frame.row(0, named=True), frame.row(-1, named=True)
+    if frame.height == 1:
+        return t(
+            "bevinding.trend.een",
+            lang,
+            periode=first["periode"],
+            pct=_pct(first["rate"], first["betrouwbaar"], lang),
+        )
+    change = (last["rate"] or 0.0) - (first["rate"] or 0.0)
+    direction = "gelijk" if abs(change) < 0.005 else ("hoger" if change > 0 else "lager")
+    return t(
+        f"bevinding.trend.{direction}",
+        lang,
+        van=first["periode"],
+        tot=last["periode"],
+        begin=_pct(first["rate"], first["betrouwbaar"], lang),
+        eind=_pct(last["rate"], last["betrouwbaar"], lang),
+    )
+
+
+def status(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs status_mix: status, n."""
+    total = int(frame.get_column("n").sum())
+    waiting = int(
+        frame.filter(pl.col("status").is_in(["gepland", "niet_uitgevoerd"])).get_column("n").sum()
+    )
+    return t("bevinding.status", lang, n=fmt_int(waiting, lang), totaal=fmt_int(total, lang))
+
+
+def coverage(head: Headline, lang: Lang) -> str:
+    return t(
+        "bevinding.dekking",
+        lang,
+        gedekt=fmt_int(head.gedekt, lang),
+        totaal=fmt_int(head.totaal_sterk, lang),
+    )
+
+
+def gaps(frame: pl.DataFrame, lang: Lang) -> str:
+    if frame.is_empty():
+        return t("risico.geen_gaten", lang)
+    if frame.height == 1:
+        return t("bevinding.gaten.een", lang)
+    return t("bevinding.gaten", lang, n=fmt_int(frame.height, lang))
+
+
+def protective(frame: pl.DataFrame, lang: Lang) -> str:
+    used = frame.filter(pl.col("n_interventies") > 0).height
+    return t(
+        "bevinding.beschermend", lang, n=fmt_int(used, lang), totaal=fmt_int(frame.height, lang)
+    )
+
+
+def timeline(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs timeline: jaar, aantal_gemeenten."""
+    counts = frame.filter(pl.col("aantal_gemeenten").is_not_null()).sort("datum")
+    first = counts.row(0, named=True)
+    last = counts.row(counts.height - 1, named=True)
+    return t(
+        "bevinding.tijdlijn",
+        lang,
+        start=fmt_int(first["aantal_gemeenten"], lang),
+        eind=fmt_int(last["aantal_gemeenten"], lang),
+        jaar=last["jaar"],
+    )
+
+
+def comparison(frame: pl.DataFrame, lang: Lang) -> str:
+    """Needs compare_with_wave: groep, rate, betrouwbaar (selection first, all last)."""
+    first = frame.row(0, named=True)
+    last = frame.row(frame.height - 1, named=True)
+    return t(
+        "bevinding.vergelijk",
+        lang,
+        selectie=_pct(first["rate"], first["betrouwbaar"], lang),
+        alle=_pct(last["rate"], last["betrouwbaar"], lang),
+    )
+
+
+def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
+    """Needs map_frame with waarde; ``value_text`` is the formatted top value."""
+    known = frame.filter(pl.col("waarde").is_not_null())
+    if known.is_empty():
+        return t("bevinding.kaart.onbekend", lang, n=fmt_int(frame.height, lang))
+    top = known.sort("waarde", "gemeente_naam", descending=[True, False]).row(0, named=True)
+    key = "bevinding.kaart.een" if frame.height == 1 else "bevinding.kaart"
+    return t(
+        key, lang, n=fmt_int(frame.height, lang), hoogst=top["gemeente_naam"], waarde=value_text
+    )

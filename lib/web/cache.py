@@ -1,0 +1,184 @@
+"""The only Streamlit caches: the dataset is loaded once per process and version.
+
+``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
+Polars frames are never mutated in place, so sessions can share them without the per-call
+copy that ``cache_data`` makes. The cache key includes the size and modification time of
+``datapackage.json``, so a new version of the data is picked up on the next interaction.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import streamlit as st
+from streamlit import dataframe_util
+
+from lib.config import data_dir, store_dir
+from lib.data import geo
+from lib.data.catalog import Dataset, load_dataset, with_store_version
+from lib.data.store import VERSIONS_TABLE, Store
+from lib.domain import metrics
+from lib.domain.filters import Filters
+from lib.domain.kenniskaart import Profile, build_profile
+from lib.text.i18n import Lang
+from lib.viz.charts import Deferred, vega_spec
+from lib.viz.columns import display_table as format_table
+from lib.viz.spec import frame_digest
+
+
+def _version_stamp(folder: Path) -> str:
+    meta = (folder / "datapackage.json").stat()
+    return f"{meta.st_size}-{meta.st_mtime_ns}"
+
+
+def _store_stamp(root: Path) -> str:
+    """Changes with every commit to the store's version log (a cheap check on every rerun)."""
+    log = root / VERSIONS_TABLE / "_delta_log"
+    return str(log.stat().st_mtime_ns) if log.is_dir() else "-"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _bundled(folder: str, stamp: str) -> Dataset:
+    return load_dataset(Path(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _versioned(
+    folder: str, stamp: str, root: str, store_stamp: str, version: int | None
+) -> Dataset:
+    return with_store_version(_bundled(folder, stamp), Store(Path(root)), version)
+
+
+def bundled_dataset() -> Dataset:
+    """The dataset in ``PMG_DATA_DIR`` (or the bundled data): version 0 of the store."""
+    folder = data_dir()
+    return _bundled(str(folder), _version_stamp(folder))
+
+
+def store() -> Store:
+    return Store(store_dir())
+
+
+def current_dataset(version: int | None = None) -> Dataset:
+    """The current dataset, or store ``version`` (read-only view of an older version).
+
+    Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
+    """
+    folder, root = data_dir(), store_dir()
+    return _versioned(str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _chart_spec(key: str, _chart: Deferred) -> dict[str, Any]:
+    spec = vega_spec(_chart.build())
+    if isinstance(spec.get("datasets"), dict):
+        # Arrow bytes once, instead of a conversion of the rows on every page view
+        spec["datasets"] = {
+            name: dataframe_util.convert_anything_to_arrow_bytes(
+                pl.DataFrame(rows, infer_schema_length=None)
+            )
+            for name, rows in spec["datasets"].items()
+        }
+    return spec
+
+
+def chart_spec(chart: Deferred) -> dict[str, Any]:
+    """The Vega-Lite spec of ``chart``, built once per builder, arguments and data.
+
+    Shared by every session and never mutated: callers change a shallow copy only.
+    """
+    return _chart_spec(chart.key, chart)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _table(
+    key: str, _frame: pl.DataFrame, columns: tuple[tuple[str, str], ...], lang: Lang
+) -> pl.DataFrame:
+    return format_table(_frame, dict(columns), lang)
+
+
+def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
+    """``lib.viz.columns.display_table``, formatted once per frame, columns and language."""
+    items = tuple(columns.items())
+    return _table(frame_digest(frame, items, lang), frame, items, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _deck(key: str, _build: Callable[[], Any]) -> Any:
+    deck = _build()
+    text = deck.to_json()
+    deck.to_json = lambda: text  # serialised once; Streamlit calls to_json on every view
+    return deck
+
+
+def map_deck(key: str, build: Callable[[], Any]) -> Any:
+    """The pydeck map that ``build()`` returns, built and serialised once per ``key``.
+
+    ``key`` must name everything the map is made of (see ``pages/kaart.py``).
+    """
+    return _deck(key, build)
+
+
+def dataset_key(data: Dataset) -> str:
+    """Names one dataset version: its number, date, and the checksum and size of the
+    interventions (cached results of an older version are never reused)."""
+    prov = data.provenance
+    items = prov.resources["interventies"]
+    return f"{prov.version}|{prov.created}|{items.hash}|{items.rows}|{data.voortgang.height}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _profile(key: str, filters: Filters, lang: Lang, today: date, _data: Dataset) -> Profile:
+    return build_profile(_data, filters, lang, today=today)
+
+
+def kenniskaart_profile(data: Dataset, filters: Filters, lang: Lang, today: date) -> Profile:
+    """``lib.domain.kenniskaart.build_profile``, computed once per dataset version, filters,
+    language and day, and shared by every session."""
+    return _profile(dataset_key(data), filters, lang, today, data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _trend(key: str, filters: Filters, _data: Dataset) -> pl.DataFrame:
+    return metrics.execution_trend(_data, filters)
+
+
+def execution_trend(data: Dataset, filters: Filters) -> pl.DataFrame:
+    """``lib.domain.metrics.execution_trend``, once per dataset version and filters (it groups up to
+    800,000 progress rows), shared by every session."""
+    return _trend(dataset_key(data), filters, data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _boundaries(path: str, stamp: str) -> dict[str, object] | None:
+    return geo.load_boundaries(Path(path))
+
+
+def _secrets() -> dict[str, object]:
+    try:
+        return dict(st.secrets)
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return {}
+
+
+def boundaries_stamp() -> str:
+    """Path, size and time of the configured boundary file ("" without one)."""
+    path = geo.boundary_path(os.environ, _secrets())
+    if path is None or not path.is_file():
+        return ""
+    stat = path.stat()
+    return f"{path}:{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def boundaries() -> tuple[Path, dict[str, object] | None]:
+    """The configured municipality boundaries (path, GeoJSON), or (path, None) when absent."""
+    path = geo.boundary_path(os.environ, _secrets())
+    if path is None or not path.is_file():
+        return Path(), None
+    stat = path.stat()
+    return path, _boundaries(str(path), f"{stat.st_size}-{stat.st_mtime_ns}")

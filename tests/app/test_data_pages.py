@@ -1,0 +1,118 @@
+"""AppTest of the Data and Versies pages: upload, report, preview, publish, history, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.config import ROOT, store_dir
+from lib.data.auth import hash_passphrase
+from lib.data.store import Store
+
+APP = str(ROOT / "app.py")
+DATA = ROOT / "tests" / "data"
+PASSPHRASE = "veilig genoeg voor een test"
+
+
+def open_page(page: str, *, passphrase: bool = False) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if passphrase:
+        at.secrets["analyst_passphrase_hash"] = hash_passphrase(PASSPHRASE, iterations=1_000)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, path: Path, mime: str = "text/csv") -> AppTest:
+    at.file_uploader(key="data_bestand").set_value((path.name, path.read_bytes(), mime))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [*(m.value for m in at.markdown), *(e.value for e in at.error),
+             *(s.value for s in at.success), *(w.value for w in at.warning),
+             *(i.value for i in at.info), *(c.value for c in at.caption)]  # fmt: skip
+    return "\n".join(str(p) for p in parts)
+
+
+def test_without_any_login_configured_publishing_is_disabled_and_says_why() -> None:
+    at = open_page("pages/data.py")
+    assert "Publiceren staat uit: er is geen inlog voor analisten" in texts(at)
+    upload(at, DATA / "excel_nl_cp1252.csv")
+    assert "Alleen analisten kunnen publiceren" in texts(at)
+    button = next(b for b in at.get("form_submit_button") if "Publiceren" in b.proto.label)
+    assert button.proto.disabled
+
+
+def test_a_bad_file_shows_every_problem_with_row_and_column() -> None:
+    at = upload(open_page("pages/data.py"), DATA / "duplicate_id.csv")
+    assert "2 fouten" in texts(at)
+    report = next(d.value for d in at.dataframe if "Rij" in d.value.columns)
+    assert sorted(report["Rij"].to_list()) == [2, 4]
+    assert set(report["Kolom"]) == {"interventie_id"}
+    assert not at.get("form_submit_button"), "no publish form for a file with errors"
+
+
+def test_personal_data_is_refused_and_nothing_is_stored() -> None:
+    at = upload(open_page("pages/data.py"), DATA / "bsn_column.csv")
+    report = next(d.value for d in at.dataframe if "Melding" in d.value.columns)
+    assert any("persoonsgegevens" in m for m in report["Melding"].to_list())
+    assert report["Rij"].isna().all()  # file-level only: nothing of the cells is echoed
+    assert Store(store_dir()).current_version() is None
+
+
+def test_analyst_uploads_previews_and_publishes_an_excel_export() -> None:
+    at = open_page("pages/data.py", passphrase=True)
+    at.text_input[0].set_value(PASSPHRASE)
+    at.get("form_submit_button")[0].click().run()
+    assert "Analist" in texts(at)
+    upload(at, DATA / "excel_nl_cp1252.csv")
+    read_as = " ".join(str(v) for d in at.dataframe if " " in d.value.columns for v in d.value[" "])
+    assert "Windows-1252" in read_as
+    assert "Toegevoegd" in " ".join(e.proto.label for e in at.expander)
+    at.text_area(key="data_opmerking").set_value("Eerste echte upload")
+    at.text_input(key="data_wie").set_value("analist@example.org")
+    next(b for b in at.get("form_submit_button") if "Publiceren" in b.proto.label).click().run()
+    assert not at.exception
+    assert "Gepubliceerd als versie 1" in texts(at)
+    store = Store(store_dir())
+    assert store.current_version() == 1
+    assert store.version_info(1)["opmerking"] == "Eerste echte upload"
+
+
+def test_wrong_passphrase_is_refused() -> None:
+    at = open_page("pages/data.py", passphrase=True)
+    at.text_input[0].set_value("fout")
+    at.get("form_submit_button")[0].click().run()
+    assert "De wachtwoordzin is onjuist." in texts(at)
+
+
+def test_history_page_without_versions() -> None:
+    at = open_page("pages/versies.py")
+    assert "nog geen gepubliceerde versies" in texts(at)
+
+
+@pytest.mark.usefixtures("dataset")
+def test_history_view_compare_and_restore() -> None:
+    at = open_page("pages/data.py", passphrase=True)
+    at.text_input[0].set_value(PASSPHRASE)
+    at.get("form_submit_button")[0].click().run()
+    upload(at, DATA / "excel_nl_cp1252.csv")
+    at.text_area(key="data_opmerking").set_value("Upload")
+    at.text_input(key="data_wie").set_value("analist")
+    next(b for b in at.get("form_submit_button") if "Publiceren" in b.proto.label).click().run()
+    at.switch_page("pages/versies.py").run()
+    history = next(d.value for d in at.dataframe if "Versie" in d.value.columns)
+    assert history["Versie"].to_list() == [1, 0]
+    at.selectbox(key="versies_bekijk").set_value(0)
+    at.button(key="versies_bekijk_knop").click().run()
+    assert "U bekijkt versie 0 (alleen lezen)" in texts(at)
+    at.selectbox(key="versies_herstel_v").set_value(0)
+    at.text_input(key="versies_herstel_opmerking").set_value("Terug naar de basis")
+    next(b for b in at.get("form_submit_button") if "Terugzetten" in b.proto.label).click().run()
+    assert "Versie 0 is hersteld als nieuwe versie 2" in texts(at)

@@ -1,0 +1,176 @@
+"""Boundary file: where it is configured, how it is read, and point-in-polygon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lib import config
+from lib.data import geo
+from lib.data.catalog import load_dataset
+
+SHARED_BOUNDARIES = (
+    Path(config.ROOT).parent / "shared" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
+)
+
+SQUARE = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]
+HOLE = [[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0], [4.0, 4.0]]
+ISLAND = [[20.0, 20.0], [22.0, 20.0], [21.0, 22.0], [20.0, 20.0]]
+
+
+class BrokenSecrets(dict[str, object]):
+    """Like ``st.secrets`` without a secrets file: every lookup raises."""
+
+    def get(self, key: str, default: object = None) -> object:
+        raise FileNotFoundError("no secrets.toml")
+
+
+@pytest.fixture(scope="module")
+def shared_boundaries() -> dict[str, Any]:
+    if not SHARED_BOUNDARIES.is_file():
+        pytest.skip(
+            "public boundary file ../shared/geo/gemeente_2023_gegeneraliseerd_wgs84.geojson "
+            "(next to the repository) is absent"
+        )
+    loaded = geo.load_boundaries(SHARED_BOUNDARIES)
+    assert loaded is not None, "the public boundary file is not a valid FeatureCollection"
+    return loaded
+
+
+# --- boundary_path ------------------------------------------------------------------------------
+
+
+def test_environment_wins_over_secrets(tmp_path: Path) -> None:
+    env = {geo.ENV_VAR: str(tmp_path / "env.geojson")}
+    secrets = {geo.SECRET_KEY: str(tmp_path / "secret.geojson")}
+    assert geo.boundary_path(env, secrets) == tmp_path / "env.geojson"
+
+
+def test_secrets_used_when_environment_is_empty(tmp_path: Path) -> None:
+    secrets = {geo.SECRET_KEY: str(tmp_path / "secret.geojson")}
+    assert geo.boundary_path({}, secrets) == tmp_path / "secret.geojson"
+    assert geo.boundary_path({geo.ENV_VAR: "  "}, secrets) == tmp_path / "secret.geojson"
+
+
+def test_relative_paths_resolve_against_the_repository() -> None:
+    assert geo.boundary_path({geo.ENV_VAR: "geo/nl.geojson"}, {}) == config.ROOT / "geo/nl.geojson"
+    assert geo.boundary_path({}, {geo.SECRET_KEY: "x.geojson"}) == config.ROOT / "x.geojson"
+
+
+def test_nothing_configured_gives_none() -> None:
+    assert geo.boundary_path({}, {}) is None
+    assert geo.boundary_path({"OTHER": "x"}, {geo.SECRET_KEY: ""}) is None
+    assert geo.boundary_path({}, {geo.SECRET_KEY: 42}) is None
+    assert geo.boundary_path({}, BrokenSecrets()) is None
+
+
+# --- load_boundaries ----------------------------------------------------------------------------
+
+
+def _write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_valid_feature_collection_is_loaded(tmp_path: Path) -> None:
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"statcode": "GM0001"},
+             "geometry": {"type": "Polygon", "coordinates": [SQUARE]}},
+        ],
+    }  # fmt: skip
+    loaded = geo.load_boundaries(_write(tmp_path / "ok.geojson", data))
+    assert loaded == data
+    assert geo.feature_codes(data) == ["GM0001"]
+    assert set(geo.features_by_code(data)) == {"GM0001"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"type": "Feature", "geometry": None, "properties": {}},
+        {"type": "FeatureCollection"},
+        {"type": "FeatureCollection", "features": "none"},
+        {"type": "FeatureCollection", "features": [1, 2]},
+        [1, 2, 3],
+        "FeatureCollection",
+    ],
+)
+def test_invalid_content_gives_none(tmp_path: Path, content: object) -> None:
+    assert geo.load_boundaries(_write(tmp_path / "bad.geojson", content)) is None
+
+
+def test_unreadable_files_give_none(tmp_path: Path) -> None:
+    assert geo.load_boundaries(None) is None
+    assert geo.load_boundaries(tmp_path / "missing.geojson") is None
+    assert geo.load_boundaries(tmp_path) is None  # a directory
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    assert geo.load_boundaries(broken) is None
+    binary = tmp_path / "binary.geojson"
+    binary.write_bytes(b"\xff\xfe\x00\x81")
+    assert geo.load_boundaries(binary) is None
+
+
+# --- contains -----------------------------------------------------------------------------------
+
+
+def test_polygon_with_a_hole() -> None:
+    polygon = {"type": "Polygon", "coordinates": [SQUARE, HOLE]}
+    assert geo.contains(polygon, 1.0, 1.0)
+    assert geo.contains(polygon, 8.0, 5.0)
+    assert not geo.contains(polygon, 5.0, 5.0)  # in the hole
+    assert not geo.contains(polygon, 11.0, 5.0)
+    assert not geo.contains(polygon, -0.5, 5.0)
+
+
+def test_multipolygon() -> None:
+    multi = {"type": "MultiPolygon", "coordinates": [[SQUARE, HOLE], [ISLAND]]}
+    assert geo.contains(multi, 21.0, 20.5)
+    assert geo.contains(multi, 2.0, 2.0)
+    assert not geo.contains(multi, 5.0, 5.0)
+    assert not geo.contains(multi, 15.0, 15.0)
+
+
+def test_other_geometries_contain_nothing() -> None:
+    assert not geo.contains({"type": "Point", "coordinates": [1.0, 1.0]}, 1.0, 1.0)
+    assert not geo.contains({"type": "Polygon", "coordinates": []}, 1.0, 1.0)
+    assert not geo.contains({}, 1.0, 1.0)
+
+
+# --- the public boundary file -------------------------------------------------------------------
+
+
+def test_shared_file_is_a_feature_collection(shared_boundaries: dict[str, Any]) -> None:
+    codes = geo.feature_codes(shared_boundaries)
+    assert len(codes) == len(set(codes)) == len(shared_boundaries["features"])
+    assert all(code.startswith("GM") for code in codes)
+
+
+def test_every_marker_lies_in_its_own_municipality(shared_boundaries: dict[str, Any]) -> None:
+    gemeenten = load_dataset(config.BUNDLED_DATA_DIR).gemeenten
+    features = geo.features_by_code(shared_boundaries)
+    outside = []
+    for row in gemeenten.iter_rows(named=True):
+        feature = features.get(row["gemeentecode"])
+        assert feature is not None, f"{row['gemeentecode']} has no boundary"
+        if not geo.contains(feature["geometry"], row["lon"], row["lat"]):
+            outside.append(row["gemeentecode"])
+    assert outside == []
+
+
+def test_no_marker_lies_in_another_municipality(shared_boundaries: dict[str, Any]) -> None:
+    gemeenten = load_dataset(config.BUNDLED_DATA_DIR).gemeenten
+    features = geo.features_by_code(shared_boundaries)
+    for row in gemeenten.iter_rows(named=True):
+        others = [
+            code
+            for code, feature in features.items()
+            if code != row["gemeentecode"]
+            and geo.contains(feature["geometry"], row["lon"], row["lat"])
+        ]
+        assert others == [], row["gemeentecode"]

@@ -1,0 +1,235 @@
+"""Chart exports: decorations, PNG and SVG from vl-convert (offline), the static map, tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+import altair as alt
+import pytest
+from openpyxl import load_workbook
+
+from lib.data.catalog import Dataset
+from lib.domain import metrics
+from lib.domain.filters import Filters
+from lib.exports import images, tables
+from lib.slides import content as presentation
+from lib.viz import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _walk(node: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key, value
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def _texts(svg: str) -> str:
+    root = ET.fromstring(svg)
+    return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+@pytest.fixture(scope="module")
+def bars(dataset: Dataset) -> alt.LayerChart:
+    sel = metrics.select(dataset, Filters(botoc="ja"))
+    return charts.execution_rate_bars(metrics.execution_by_gemeente(sel), lang="nl")
+
+
+@pytest.fixture(scope="module")
+def decorated(bars: alt.LayerChart) -> alt.VConcatChart:
+    return images.for_export(
+        bars,
+        title="Uitvoeringsgraad per gemeente",
+        subtitle="BOTOC-gemeente: Ja",
+        source="Bron: dashboard Preventie met gezag",
+        notice="Voorbeelddata: niet officieel.",
+    )
+
+
+def test_for_export_adds_title_filters_source_and_notice(decorated: alt.VConcatChart) -> None:
+    spec = decorated.to_dict()
+    assert spec["title"]["text"] == "Uitvoeringsgraad per gemeente"
+    assert spec["title"]["subtitle"] == ["BOTOC-gemeente: Ja"]
+    footer = spec["vconcat"][0]["title"]
+    assert footer["orient"] == "bottom"
+    assert footer["text"] == ["Bron: dashboard Preventie met gezag"]
+    assert footer["subtitle"] == ["Voorbeelddata: niet officieel."]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","  # the chart's own config kept
+    assert "config" not in spec["vconcat"][0]["vconcat"][0]
+
+
+def test_for_export_without_notice_or_source(bars: alt.LayerChart) -> None:
+    spec = images.for_export(bars, title="T").to_dict()
+    assert spec["title"]["text"] == "T"
+    assert "title" not in spec["vconcat"][0]
+
+
+def test_long_lines_are_wrapped(bars: alt.LayerChart) -> None:
+    spec = images.for_export(bars, title="T", source="woord " * 60).to_dict()
+    lines = spec["vconcat"][0]["title"]["text"]
+    assert len(lines) > 1
+    assert all(len(line) <= images.LINE_CHARS for line in lines)
+
+
+def test_png_at_slide_resolution(decorated: alt.VConcatChart) -> None:
+    one = images.to_png(decorated, scale=1)
+    two = images.to_png(decorated)
+    assert two[:8] == b"\x89PNG\r\n\x1a\n"
+    width1, height1 = images.png_size(one)
+    width2, height2 = images.png_size(two)
+    assert (width2, height2) == (2 * width1, 2 * height1)
+    assert width1 > charts.BAR_WIDTH  # chart plus axis labels
+    with pytest.raises(ValueError, match="not a PNG"):
+        images.png_size(b"GIF89a")
+
+
+def test_svg_parses_and_holds_the_texts(decorated: alt.VConcatChart) -> None:
+    svg = images.to_svg(decorated)
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    texts = _texts(svg)
+    for expected in (
+        "Uitvoeringsgraad per gemeente",
+        "BOTOC-gemeente: Ja",
+        "Bron: dashboard Preventie met gezag",
+        "Voorbeelddata: niet officieel.",
+        "Referentie praktijkscan (85,5 %)",
+        "Zaanstad",
+    ):
+        assert expected in texts
+
+
+def test_exports_never_fetch_anything(decorated: alt.VConcatChart) -> None:
+    spec = images.spec_of(decorated)
+    assert not [key for key, _ in _walk(spec) if key == "url"]
+    remote = alt.Chart(alt.UrlData("http://192.0.2.1/data.csv")).mark_point().encode(x="a:Q")
+    with pytest.raises(ValueError, match="not allowed"):
+        images.to_svg(remote)
+
+
+def test_the_dashboard_theme_applies_whatever_theme_is_enabled(bars: alt.LayerChart) -> None:
+    with alt.theme.enable("default"):
+        spec = images.spec_of(bars)
+    assert spec["config"]["axis"]["labelFontSize"] == 14
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_slide_spec_is_larger_and_bounded(dataset: Dataset) -> None:
+    sel = metrics.select(dataset, Filters())
+    chart = charts.execution_rate_bars(metrics.execution_by_gemeente(sel), lang="nl")
+    spec = images.slide_spec(chart, max_height=300, description="alt")
+    assert spec["config"]["axis"]["labelFontSize"] == round(14 * images.SLIDE_FONT_SCALE)
+    assert spec["height"] == 300
+    assert spec["description"] == "alt"
+    assert all(layer["encoding"]["y"].get("title", "x") is None for layer in spec["layer"][:1])
+    few = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
+    small = images.slide_spec(
+        charts.execution_rate_bars(metrics.execution_by_gemeente(few), lang="nl"),
+        max_height=300,
+    )
+    assert small["height"] == round(charts.BAR_STEP * images.SLIDE_FONT_SCALE)
+
+
+def test_static_map_without_boundaries(dataset: Dataset) -> None:
+    sel = metrics.select(dataset, Filters(botoc="ja"))
+    frame = metrics.map_frame(sel, "uitvoeringsgraad")
+    chart = images.map_chart(
+        frame,
+        metric="uitvoeringsgraad",
+        lang="nl",
+        context=metrics.map_context(dataset),
+        selected=("GM0363",),
+    )
+    spec = chart.to_dict()
+    assert spec["projection"] == {"type": "mercator"}
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["point", "circle", "text", "text"]  # rings, circles, halo, names
+    points = spec["datasets"][spec["layer"][1]["data"]["name"]]
+    assert sorted(p["gemeente_naam"] for p in points) == sorted(frame["gemeente_naam"])
+    assert next(p for p in points if p["gemeentecode"] == "GM0363")["rand"] == 3
+    legend = spec["layer"][1]["encoding"]["color"]["scale"]["domain"]
+    assert legend[-1] == "Onbekend of minder dan 5 interventies"
+    png = images.to_png(
+        images.for_export(chart, title="Kaart", source="Bron: test"), scale=1
+    )
+    width, height = images.png_size(png)
+    assert width > images.MAP_WIDTH
+    assert height > images.MAP_HEIGHT
+    assert "Zaanstad" in _texts(images.to_svg(chart))
+
+
+def test_static_map_draws_outlines_when_configured(dataset: Dataset) -> None:
+    def square(code: str, lon: float, lat: float) -> dict[str, Any]:
+        ring = [[lon, lat], [lon + 0.2, lat], [lon + 0.2, lat + 0.2], [lon, lat + 0.2], [lon, lat]]
+        return {
+            "type": "Feature",
+            "properties": {"statcode": code, "statnaam": "x"},
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+        }
+
+    boundaries = {
+        "type": "FeatureCollection",
+        "features": [square("GM0995", 5.4, 52.45), square("GM9999", 6.0, 52.0)],
+    }
+    sel = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
+    frame = metrics.map_frame(sel, "interventies")
+    chart = images.map_chart(frame, metric="interventies", lang="en", boundaries=boundaries)
+    spec = chart.to_dict()
+    assert spec["layer"][0]["mark"]["type"] == "geoshape"
+    shapes = spec["datasets"][spec["layer"][0]["data"]["name"]]
+    assert [(s["properties"]["statcode"], s["binnen"]) for s in shapes] == [
+        ("GM0995", True),
+        ("GM9999", False),
+    ]
+    assert "statnaam" not in json.dumps(shapes)
+    svg = images.to_svg(chart)
+    assert ET.fromstring(svg).tag == f"{SVG}svg"
+    assert "Lelystad" in _texts(svg)
+
+
+def test_table_exports_open_with_their_own_library(dataset: Dataset) -> None:
+    sel = metrics.select(dataset, Filters(botoc="ja"))
+    slide = presentation.build_slide("uitvoering", dataset, sel, "nl")
+    assert slide.table is not None
+    table = presentation.export_table(slide.table, slide.columns, "nl")
+    data = tables.csv_bytes(table, lang="nl")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "Gemeente",
+        "Aantal interventies",
+        "Uitgevoerd",
+        "Uitvoeringsgraad (%)",
+        "Betrouwbaar (5 of meer)",
+    ]
+    zaanstad = next(r for r in rows if r[0] == "Zaanstad")
+    assert zaanstad == ["Zaanstad", "5", "5", "100,0", "ja"]
+    book = load_workbook(io.BytesIO(tables.xlsx_bytes({"Uitvoering": table})))
+    sheet = book["Uitvoering"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == rows[0]
+    assert ["Zaanstad", 5, 5, 100.0, "ja"] in values
+    assert len(values) == len(rows) == 1 + len(slide.table)
+
+
+def test_table_exports_neutralise_formulas() -> None:
+    import polars as pl
+
+    frame = pl.DataFrame({"gemeente_naam": ["=cmd|' /C calc'!A0"], "n": [1]})
+    table = presentation.export_table(
+        frame, {"gemeente_naam": "as.gemeente", "n": "as.aantal"}, "en"
+    )
+    rows = list(csv.reader(io.StringIO(tables.csv_bytes(table, lang="en").decode("utf-8-sig"))))
+    assert rows == [["Municipality", "Number of interventions"], ["'=cmd|' /C calc'!A0", "1"]]
+    book = load_workbook(io.BytesIO(tables.xlsx_bytes({"t": table})))
+    assert book["t"]["A2"].value == "'=cmd|' /C calc'!A0"
+    assert book["t"]["A2"].data_type == "s"

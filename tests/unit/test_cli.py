@@ -1,0 +1,123 @@
+"""``python -m lib``: validate, publish, history and rollback against a real store."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lib.cli import main
+from lib.config import ROOT, store_dir
+from lib.data.auth import hash_passphrase
+from lib.data.store import Store
+
+DATA = ROOT / "tests" / "data"
+EXCEL = DATA / "excel_nl_cp1252.csv"
+PASSPHRASE = "correct paard batterij niet"
+
+
+@pytest.fixture
+def analyst(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets = tmp_path / "secrets.toml"
+    hashed = hash_passphrase(PASSPHRASE, iterations=1_000)
+    secrets.write_text(f'analyst_passphrase_hash = "{hashed}"\n', encoding="utf-8")
+    monkeypatch.setenv("PMG_SECRETS_FILE", str(secrets))
+    monkeypatch.setenv("PMG_ANALYST_PASSPHRASE", PASSPHRASE)
+
+
+def test_validate_valid_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--table", "interventies", str(EXCEL)]) == 0
+    assert "Geldig: 0 fouten" in capsys.readouterr().out
+
+
+def test_validate_invalid_file_exits_1_with_excel_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", "--table", "interventies", str(DATA / "duplicate_id.csv"), "--json"])
+    assert code == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    assert {(e["row"], e["column"], e["code"]) for e in report["errors"]} == {
+        (2, "interventie_id", "duplicate"),
+        (4, "interventie_id", "duplicate"),
+    }
+    assert report["warnings"] == []
+
+
+def test_file_level_problems_have_no_row(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--table", "interventies", str(DATA / "empty.csv"), "--json"]) == 1
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert errors
+    assert all(e["row"] is None for e in errors)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--table", "gemeenten", "x.csv"],
+        ["validate", "x.csv"],
+        ["validate", "--table", "interventies", "does-not-exist.csv"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    assert main(argv) == 2
+
+
+def test_write_clean_writes_the_table_as_stored(tmp_path: Path) -> None:
+    out = tmp_path / "clean.csv"
+    assert main(["validate", "--table", "interventies", str(EXCEL), "--write-clean", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    first = next(r for r in rows if r["interventie_id"] == "GM0518-002")
+    assert first["gemeentecode"] == "GM0518"
+    assert first["naam"] == "Café-overleg Escamp"
+    assert first["budget_eur"] == "12500.5"
+    assert first["bereik"] == "1234"
+    assert first["monitoringplan"] == "true"
+
+
+def test_publish_needs_the_passphrase(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["publish", "--table", "interventies", str(EXCEL), "--comment", "test"]
+    assert main(argv) == 1
+    assert "Alleen analisten" in capsys.readouterr().err
+    assert Store(store_dir()).current_version() is None
+
+
+@pytest.mark.usefixtures("analyst")
+def test_publish_history_rollback(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["publish", "--table", "interventies", str(EXCEL), "--comment", "Kwartaal 3"]
+    assert main(argv) == 0
+    assert "versie 1" in capsys.readouterr().out
+    store = Store(store_dir())
+    assert store.current_version() == 1
+    published = store.read("interventies")
+    assert (
+        published.filter(published["interventie_id"] == "GM0518-002")["budget_eur"].item()
+        == 12500.5
+    )
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["1", "0"]
+    assert "Kwartaal 3" in lines[0]
+    assert main(["rollback", "0"]) == 0
+    assert store.current_version() == 2
+    assert store.read("interventies").equals(store.read("interventies", 0))
+
+
+@pytest.mark.usefixtures("analyst")
+def test_publish_refuses_an_invalid_file() -> None:
+    argv = ["publish", "--table", "interventies", str(DATA / "duplicate_id.csv"), "--comment", "x"]
+    assert main(argv) == 1
+    assert Store(store_dir()).current_version() is None
+
+
+def test_module_entry_point_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "validate", "--table", "interventies", str(EXCEL)],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

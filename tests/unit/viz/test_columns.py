@@ -1,0 +1,47 @@
+"""Accessible tables: same numbers as the page, formatted for the language."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lib.viz.columns import display_table
+
+FRAME = pl.DataFrame(
+    {
+        "gemeente_naam": ["Lelystad", "Nieuwegein"],
+        "n": [1234, 4],
+        "rate": [53 / 62, 0.5],
+        "betrouwbaar": [True, False],
+        "inwoners": [84091, None],
+    }
+)
+COLUMNS = {
+    "gemeente_naam": "as.gemeente",
+    "n": "as.aantal",
+    "rate": "as.uitvoeringsgraad",
+    "betrouwbaar": "as.betrouwbaar",
+    "inwoners": "as.inwoners",
+}
+
+
+def test_dutch_table() -> None:
+    table = display_table(FRAME, COLUMNS, "nl")
+    assert table.columns == [
+        "Gemeente", "Aantal interventies", "Uitvoeringsgraad", "Betrouwbaar (5 of meer)", "Inwoners"
+    ]  # fmt: skip
+    assert table.rows() == [
+        ("Lelystad", "1.234", "85,5 %", "ja", "84.091"),
+        ("Nieuwegein", "4", "50,0 %*", "nee", "onbekend"),
+    ]
+
+
+def test_english_table() -> None:
+    table = display_table(FRAME, COLUMNS, "en")
+    assert table.row(0) == ("Lelystad", "1,234", "85.5%", "yes", "84,091")
+    assert table.row(1)[-1] == "unknown"
+
+
+def test_empty_frame_keeps_the_labels() -> None:
+    table = display_table(FRAME.clear(), COLUMNS, "nl")
+    assert table.height == 0
+    assert table.columns[0] == "Gemeente"
