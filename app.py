@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from lib.contract.codes import as_lang
 from lib.data.catalog import DataError
-from lib.text.i18n import as_lang, t
+from lib.text.i18n import t
 from lib.viz.palette import register_theme
 from lib.web import a11y, layout
 from lib.web.cache import current_dataset

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from lib.contract.schema import DOELGROEPEN, GOLVEN, PROVINCIES
+from lib.contract.codes import DOELGROEPEN, GOLVEN, PROVINCIES
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "curated"

@@ -38,10 +38,10 @@ from typing import Final
 import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 
-from lib.contract.schema import DOELGROEPEN, STATUSSEN, THEMAS
+from lib.contract.codes import DOELGROEPEN, LANGS, STATUSSEN, THEMAS
 from lib.data.ingest.mapping import ENUM_ALIASES, GEMEENTE_ALIASES, THEMA_ALIASES
 from lib.data.validate import FALSE_WORDS, TRUE_WORDS
-from lib.text.i18n import CATALOGUE, LANGS
+from lib.text.i18n import CATALOGUE
 
 Error = tuple[int, str, str]
 

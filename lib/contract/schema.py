@@ -9,53 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Dtype = Literal["str", "int", "float", "bool"]
+from lib.contract.codes import (
+    BEWIJS,
+    DOELGROEPEN,
+    DOMEINEN,
+    GOLVEN,
+    PIJLERS,
+    PRODUCTEN,
+    PROVINCIES,
+    SOORTEN,
+    STATUSSEN,
+    THEMAS,
+)
 
-PROVINCIES: tuple[str, ...] = (
-    "Groningen",
-    "Fryslân",
-    "Drenthe",
-    "Overijssel",
-    "Flevoland",
-    "Gelderland",
-    "Utrecht",
-    "Noord-Holland",
-    "Zuid-Holland",
-    "Zeeland",
-    "Noord-Brabant",
-    "Limburg",
-)
-THEMAS: tuple[str, ...] = (
-    "gedragsinterventie",
-    "jongerenwerk",
-    "vroegsignalering",
-    "gezin",
-    "onderwijs_werk",
-    "financien",
-    "gezag",
-    "samenwerking",
-    "overig",
-)
-STATUSSEN: tuple[str, ...] = ("gepland", "in_uitvoering", "afgerond", "niet_uitgevoerd")
-UITGEVOERD: tuple[str, ...] = ("in_uitvoering", "afgerond")
-DOELGROEPEN: tuple[str, ...] = (
-    "kinderen",
-    "jongeren",
-    "jongvolwassenen",
-    "ouders",
-    "professionals",
-    "wijk",
-)
-DOMEINEN: tuple[str, ...] = ("individu", "gezin", "vrienden", "school_werk", "buurt")
-BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk", "zwak", "genoemd")
-STERK_BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk")
-SOORTEN: tuple[str, ...] = ("risico", "beschermend")
-GOLVEN: tuple[str, ...] = ("golf1_2022", "nplv_2023", "selectie_2023")
-PRODUCTEN: tuple[str, ...] = ("kennissynthese", "praktijkscan", "beleidsreactie")
-STATUS_DATA: tuple[str, ...] = ("gepubliceerd", "illustratief")
-PIJLERS: tuple[str, ...] = ("perspectief", "grenzen", "verbindend")
-"""The two pillars of Preventie met gezag (offering prospects, setting limits) and the
-connecting themes that serve both; ``themas.pijler`` assigns each theme to one of them."""
+Dtype = Literal["str", "int", "float", "bool"]
 
 GEMEENTECODE_PATTERN = r"^GM[0-9]{4}$"
 PERIODE_PATTERN = r"^20[0-9]{2}-Q[1-4]$"

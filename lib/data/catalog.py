@@ -13,10 +13,11 @@ from pathlib import Path
 
 import polars as pl
 
-from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES, UITGEVOERD
+from lib.contract.codes import UITGEVOERD, Lang
+from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES
 from lib.data.store import Store, empty_frame
 from lib.data.validate import Issue, validate_table
-from lib.text.i18n import Lang, t
+from lib.text.i18n import t
 
 
 @dataclass(frozen=True)

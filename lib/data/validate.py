@@ -15,8 +15,10 @@ from typing import Literal
 
 import polars as pl
 
+from lib.contract.codes import Lang
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
-from lib.text.i18n import CATALOGUE, Lang, fmt_number, t
+from lib.text.formats import fmt_number
+from lib.text.i18n import CATALOGUE, t
 
 Severity = Literal["error", "warning"]
 TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")

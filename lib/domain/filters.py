@@ -12,15 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Literal, get_args
 
-from lib.contract.schema import (
+from lib.contract.codes import (
     DOELGROEPEN,
     DOMEINEN,
-    GEMEENTECODE_PATTERN,
     GOLVEN,
+    LANGS,
     STATUSSEN,
     THEMAS,
+    Lang,
+    as_lang,
 )
-from lib.text.i18n import LANGS, Lang, as_lang
+from lib.contract.schema import GEMEENTECODE_PATTERN
 
 Botoc = Literal["alle", "ja", "nee"]
 BOTOC_OPTIONS: tuple[Botoc, ...] = get_args(Botoc)

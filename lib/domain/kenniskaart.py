@@ -39,11 +39,12 @@ from typing import Final, Literal
 
 import polars as pl
 
-from lib.contract.schema import DOELGROEPEN, DOMEINEN, PIJLERS, UITGEVOERD
+from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS, UITGEVOERD, Lang
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
-from lib.text.i18n import Lang, code_label, fmt_int, fmt_pct, join_names, t
+from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.i18n import code_label, t
 
 AGE_GROUPS: Final[tuple[str, ...]] = ("kinderen", "jongeren", "jongvolwassenen")
 OTHER_GROUPS: Final[tuple[str, ...]] = ("ouders", "professionals", "wijk")

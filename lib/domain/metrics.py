@@ -13,17 +13,19 @@ from typing import Final, Literal
 
 import polars as pl
 
-from lib.contract.schema import (
+from lib.contract.codes import (
     BEWIJS,
     DOELGROEPEN,
     DOMEINEN,
     STATUSSEN,
     STERK_BEWIJS,
     UITGEVOERD,
+    Lang,
 )
 from lib.data.catalog import Dataset, factor_links
 from lib.domain.filters import Filters
-from lib.text.i18n import UNKNOWN, Lang, t
+from lib.text.formats import UNKNOWN
+from lib.text.i18n import t
 
 MIN_RELIABLE = 5
 REFERENCE_RATE = 53 / 62  # practice scan, BOTOC municipalities (policy letter 2022)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from lib.config import STREAMLIT_DIR, data_dir, store_dir
+from lib.contract.codes import Lang, as_lang
 from lib.data import geo
 from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
 from lib.data.geo import GeoJson
@@ -34,7 +35,7 @@ from lib.domain.filters import Filters
 from lib.exports import images
 from lib.slides import content as presentation
 from lib.slides.content import SlideContent, View
-from lib.text.i18n import Lang, as_lang, t
+from lib.text.i18n import t
 
 FORMATS: Final = ("pptx", "pdf")
 CHART_FONT_SCALE: Final = 1.3

@@ -22,9 +22,10 @@ from typing import Any, Final, cast
 import altair as alt
 import polars as pl
 
+from lib.contract.codes import Lang
 from lib.data.geo import CODE_PROPERTY, GeoJson
 from lib.domain.metrics import Metric
-from lib.text.i18n import Lang, t
+from lib.text.i18n import t
 from lib.viz import maps, palette
 from lib.viz.charts import NUMBER_LOCALE
 

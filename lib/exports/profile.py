@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from lib.contract.schema import PIJLERS
+from lib.contract.codes import LANGS, PIJLERS, Lang, as_lang
 from lib.domain.kenniskaart import (
     LEARN_FROM_MAX,
     MULTI_DOMAIN_MIN,
@@ -37,7 +37,8 @@ from lib.domain.kenniskaart import (
     check_rule,
     check_title,
 )
-from lib.text.i18n import LANGS, Lang, as_lang, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 
 Format = Literal["pdf", "md", "html"]
 FORMATS: Final[tuple[Format, ...]] = ("pdf", "md", "html")

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from lib.text.i18n import Lang
+from lib.contract.codes import Lang
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"

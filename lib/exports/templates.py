@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 import polars as pl
 
+from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES, Column, Table
 from lib.exports.tables import csv_bytes, xlsx_bytes
-from lib.text.i18n import Lang, t
+from lib.text.i18n import t
 
 
 def _allowed(col: Column) -> str:

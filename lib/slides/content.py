@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlencode
 import altair as alt
 import polars as pl
 
-from lib.contract.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN
+from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, Lang
 from lib.data.catalog import Dataset
 from lib.data.geo import GeoJson
 from lib.domain import metrics
@@ -31,7 +31,8 @@ from lib.domain.filters import Filters, from_query, to_query
 from lib.domain.metrics import METRICS, MIN_RELIABLE, REFERENCE_RATE, Metric
 from lib.exports import images
 from lib.text import findings
-from lib.text.i18n import Lang, code_label, fmt_int, fmt_pct, join_names, t
+from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.i18n import code_label, t
 from lib.viz import charts, palette
 
 SLIDES: Final[tuple[str, ...]] = (

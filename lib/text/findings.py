@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from lib.contract.codes import Lang
 from lib.domain.metrics import REFERENCE_RATE, Headline
-from lib.text.i18n import Lang, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 
 
 def _pct(share: float | None, reliable: bool, lang: Lang) -> str:

@@ -22,9 +22,10 @@ from typing import Any, Final, TypeVar, cast
 import altair as alt
 import polars as pl
 
-from lib.contract.schema import STATUSSEN
+from lib.contract.codes import STATUSSEN, Lang
 from lib.domain.metrics import REFERENCE_RATE, Place
-from lib.text.i18n import Lang, code_label, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import code_label, t
 from lib.viz import palette
 from lib.viz.spec import frame_digest
 

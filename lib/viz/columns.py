@@ -10,7 +10,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from lib.text.i18n import UNKNOWN, Lang, fmt_int, fmt_pct, t
+from lib.contract.codes import Lang
+from lib.text.formats import UNKNOWN, fmt_int, fmt_pct
+from lib.text.i18n import t
 
 SHARE_COLUMNS: frozenset[str] = frozenset({"rate", "share", "dekking"})
 

@@ -18,9 +18,11 @@ import polars as pl
 import pydeck as pdk
 from pydeck.types import String
 
+from lib.contract.codes import Lang
 from lib.data.geo import CODE_PROPERTY, GeoJson
 from lib.domain.metrics import Metric
-from lib.text.i18n import UNKNOWN, Lang, fmt_int, fmt_pct, t
+from lib.text.formats import UNKNOWN, fmt_int, fmt_pct
+from lib.text.i18n import t
 from lib.viz import palette
 
 LAYER_ID: Final = "gemeenten"

@@ -17,7 +17,9 @@ from typing import Final, Literal
 
 import altair as alt
 
-from lib.text.i18n import Lang, fmt_int, fmt_pct, t
+from lib.contract.codes import Lang
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 
 Rgb = tuple[int, int, int]
 Deficiency = Literal["protanopia", "deuteranopia", "tritanopia"]

@@ -18,7 +18,7 @@ from typing import Final
 
 import streamlit as st
 
-from lib.text.i18n import Lang, as_lang
+from lib.contract.codes import Lang, as_lang
 
 # primaryColor of .streamlit/config.toml (a test checks they agree): 6.1:1 on white and
 # 5.5:1 on the sidebar background, so the ring meets the 3:1 of WCAG 1.4.11.

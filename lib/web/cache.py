@@ -19,13 +19,13 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from lib.config import data_dir, store_dir
+from lib.contract.codes import Lang
 from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset, with_store_version
 from lib.data.store import VERSIONS_TABLE, Store
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
-from lib.text.i18n import Lang
 from lib.viz.charts import Deferred, vega_spec
 from lib.viz.columns import display_table as format_table
 from lib.viz.spec import frame_digest

@@ -14,11 +14,22 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from lib.contract.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
+from lib.contract.codes import (
+    DEFAULT_LANG,
+    DOELGROEPEN,
+    DOMEINEN,
+    GOLVEN,
+    LANGS,
+    STATUSSEN,
+    THEMAS,
+    Lang,
+    as_lang,
+)
 from lib.data.catalog import DataError, Dataset
 from lib.domain import metrics
 from lib.domain.filters import BOTOC_OPTIONS, Filters, from_query, to_query
-from lib.text.i18n import DEFAULT_LANG, LANGS, Lang, as_lang, code_label, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import code_label, t
 from lib.viz import charts
 from lib.web import share
 from lib.web.cache import chart_spec, current_dataset, display_table

@@ -24,13 +24,14 @@ from urllib.parse import urlsplit
 import polars as pl
 import streamlit as st
 
+from lib.contract.codes import Lang
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.exports import images, tables
 from lib.slides import content as presentation
 from lib.slides.content import SLIDES, SlideContent, Storyline, View
-from lib.text.i18n import CATALOGUE, Lang, t
+from lib.text.i18n import CATALOGUE, t
 
 if TYPE_CHECKING:
     from lib.web.layout import Context

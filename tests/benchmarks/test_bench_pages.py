@@ -22,7 +22,8 @@ from benchmarks import generate, pages
 from lib.config import ROOT
 from lib.data.catalog import load_dataset
 from lib.domain.metrics import PLACE_LIMIT
-from lib.text.i18n import fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 
 APP = str(ROOT / "app.py")
 DONE = {"in_uitvoering", "afgerond"}

@@ -30,14 +30,15 @@ import pytest
 from tinydata import TINY_TABLES, Rows, tiny_tables, write_dataset
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.contract.schema import PROVINCIES, TABLES, UPLOADABLE_TABLES
+from lib.contract.codes import PROVINCIES, Lang
+from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import catalog
 from lib.data.catalog import DataError, Dataset, factor_links, load_dataset
 from lib.domain import metrics as m
 from lib.domain.filters import Filters
 from lib.exports.templates import template_files, template_makers
 from lib.text import findings
-from lib.text.i18n import CATALOGUE, Lang, t
+from lib.text.i18n import CATALOGUE, t
 from lib.viz import charts
 from lib.viz.spec import frame_digest
 from lib.web.share import CHART_RESOURCES, _chart_resources

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from lib.contract.codes import LANGS
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
 from lib.data.validate import FALSE_WORDS, TRUE_WORDS
-from lib.text.i18n import CATALOGUE, LANGS
+from lib.text.i18n import CATALOGUE
 
 # Extra spellings people use; the official names and the labels of ``lib.i18n`` come on top.
 GEMEENTE_ALIASES: Mapping[str, str] = {

@@ -31,11 +31,12 @@ from typing import Final, Literal
 import fastexcel
 import polars as pl
 
+from lib.contract.codes import Lang
 from lib.contract.schema import Table
 from lib.data.ingest.mapping import Applied, keys_of, map_values
 from lib.data.ingest.privacy import personal_data_issues
 from lib.data.validate import Issue, ValidationReport, validate_table
-from lib.text.i18n import Lang, t
+from lib.text.i18n import t
 
 Format = Literal["csv", "xlsx"]
 Decimal = Literal[",", "."]

@@ -13,10 +13,11 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from lib.contract.schema import PIJLERS
+from lib.contract.codes import PIJLERS, Lang
 from lib.domain import kenniskaart as kk
 from lib.exports import profile as profile_export
-from lib.text.i18n import Lang, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 from lib.viz import charts, palette
 from lib.viz.charts import NUMBER_LOCALE
 from lib.web import layout, share

@@ -12,6 +12,7 @@ from typing import Literal
 import polars as pl
 import streamlit as st
 
+from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
@@ -22,7 +23,8 @@ from lib.domain.filters import Filters
 from lib.errors import KeyedError
 from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
-from lib.text.i18n import Lang, fmt_int, fmt_pct, t
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
 from lib.web.cache import bundled_dataset, store
 from lib.web.layout import VIEW_KEY, Context
 

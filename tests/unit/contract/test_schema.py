@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from lib.contract import schema
-from lib.contract.schema import PROVINCIES, REQUIRED_TABLES, TABLES, UPLOADABLE_TABLES, Column
+from lib.contract import codes, schema
+from lib.contract.codes import PROVINCIES
+from lib.contract.schema import REQUIRED_TABLES, TABLES, UPLOADABLE_TABLES, Column
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 COLUMNS = [(t.name, c) for t in TABLES.values() for c in t.columns]
@@ -66,8 +67,8 @@ def test_provinces_are_the_twelve() -> None:
 
 
 def test_subsets_of_enums() -> None:
-    assert set(schema.UITGEVOERD) <= set(schema.STATUSSEN)
-    assert set(schema.STERK_BEWIJS) <= set(schema.BEWIJS)
+    assert set(codes.UITGEVOERD) <= set(codes.STATUSSEN)
+    assert set(codes.STERK_BEWIJS) <= set(codes.BEWIJS)
 
 
 @pytest.mark.parametrize(("table", "column"), COLUMNS, ids=IDS)

@@ -15,7 +15,8 @@ import pytest
 from tinydata import read_rows, tiny_tables, write_dataset
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.contract.schema import REQUIRED_TABLES, STATUS_DATA, TABLES
+from lib.contract.codes import STATUS_DATA
+from lib.contract.schema import REQUIRED_TABLES, TABLES
 from lib.data.catalog import DataError, Dataset, load_dataset, read_provenance
 
 PACKAGE = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.contract.schema import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
+from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
 from lib.domain.filters import MAX_VALUES, Filters, from_query, to_query
 
 CODES = ("GM0363", "GM0202", "GM0758", "GM0518")

@@ -22,12 +22,11 @@ import polars as pl
 import pytest
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.contract.schema import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS
+from lib.contract.codes import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS, Lang
 from lib.data.catalog import Dataset
 from lib.domain import kenniskaart as kk
 from lib.domain import metrics
 from lib.domain.filters import Filters
-from lib.text.i18n import Lang
 
 TODAY = date(2026, 6, 1)
 

@@ -30,7 +30,7 @@ from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain import metrics as m
 from lib.domain.filters import Filters
-from lib.text.i18n import fmt_pct
+from lib.text.formats import fmt_pct
 
 ALFA, BETA, GAMMA, DELTA = "GM0001", "GM0002", "GM0003", "GM0004"
 

@@ -11,7 +11,7 @@ from typing import get_args
 import pytest
 
 from lib.config import ROOT
-from lib.contract.schema import (
+from lib.contract.codes import (
     BEWIJS,
     DOELGROEPEN,
     DOMEINEN,
@@ -21,27 +21,17 @@ from lib.contract.schema import (
     SOORTEN,
     STATUS_DATA,
     STATUSSEN,
-    UPLOADABLE_TABLES,
-    Dtype,
+    as_lang,
 )
+from lib.contract.schema import UPLOADABLE_TABLES, Dtype
 from lib.domain import kenniskaart
 from lib.domain.filters import BOTOC_OPTIONS
 from lib.domain.metrics import METRICS, Place
 from lib.exports import profile
 from lib.slides import content as presentation
 from lib.text.findings import TREND_DIRECTIONS
-from lib.text.i18n import (
-    CATALOGUE,
-    UNKNOWN,
-    as_lang,
-    code_label,
-    fmt_eur,
-    fmt_int,
-    fmt_number,
-    fmt_pct,
-    join_names,
-    t,
-)
+from lib.text.formats import UNKNOWN, fmt_eur, fmt_int, fmt_number, fmt_pct, join_names
+from lib.text.i18n import CATALOGUE, code_label, t
 
 ISSUE_CODES = (
     "missing_column", "unknown_column", "required", "enum", "minimum", "maximum", "pattern",

@@ -12,11 +12,11 @@ import polars as pl
 import pytest
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.contract.schema import STATUSSEN
+from lib.contract.codes import STATUSSEN, Lang
 from lib.data.catalog import Dataset, load_dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
-from lib.text.i18n import Lang, code_label, t
+from lib.text.i18n import code_label, t
 from lib.viz import charts, palette
 
 Spec = dict[str, Any]

@@ -10,11 +10,12 @@ import polars as pl
 import pytest
 
 from lib.config import BUNDLED_DATA_DIR
+from lib.contract.codes import Lang
 from lib.data.catalog import Dataset, load_dataset
 from lib.domain import metrics
 from lib.domain import metrics as m
 from lib.domain.filters import Filters
-from lib.text.i18n import Lang, t
+from lib.text.i18n import t
 from lib.viz import maps, palette
 
 Json = dict[str, Any]

@@ -9,7 +9,7 @@ from typing import get_args
 import altair as alt
 import pytest
 
-from lib.contract.schema import STATUSSEN
+from lib.contract.codes import STATUSSEN
 from lib.text import strings_charts
 from lib.text.i18n import t
 from lib.viz import palette

@@ -16,6 +16,7 @@ import polars as pl
 import pytest
 
 from lib.config import ROOT
+from lib.contract.codes import LANGS
 from lib.contract.schema import INTERVENTIES, VOORTGANG, Table
 from lib.data.catalog import Dataset
 from lib.data.ingest.pipeline import (
@@ -33,7 +34,7 @@ from lib.data.ingest.pipeline import (
     to_json_report,
 )
 from lib.data.validate import Issue
-from lib.text.i18n import CATALOGUE, LANGS
+from lib.text.i18n import CATALOGUE
 
 TODAY = date(2025, 6, 30)
 HEAD = "interventie_id,gemeentecode,naam,thema,status,startjaar,bereik,budget_eur"
