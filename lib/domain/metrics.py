@@ -25,7 +25,7 @@ from lib.contract.codes import (
 from lib.data.catalog import Dataset, factor_links
 from lib.domain.filters import Filters
 from lib.text.formats import UNKNOWN
-from lib.text.i18n import t
+from lib.text.i18n import code_label, t
 
 MIN_RELIABLE = 5
 REFERENCE_RATE = 53 / 62  # practice scan, BOTOC municipalities (policy letter 2022)
@@ -476,4 +476,34 @@ def lessons(data: Dataset, lang: Lang) -> pl.DataFrame:
         .alias("product_naam"),
         pl.col(f"tekst_{lang}").alias("tekst"),
         "bron",
+    )
+
+
+def strong_factor_counts(sel: Selection, lang: Lang) -> pl.DataFrame:
+    """Every strong, addressable risk factor with the interventions in the selection that list it.
+
+    Columns: factor, factor_naam, bewijs_naam, domein_naam, n, gedekt; gaps (n = 0) last.
+    """
+    strong = strong_factors(sel.factoren)
+    counts = sel.links.group_by("factor").agg(pl.col("interventie_id").n_unique().alias("n"))
+    names = {
+        "bewijs": {code: code_label("bewijs", code, lang) for code in strong["bewijs"].unique()},
+        "domein": {code: code_label("domein", code, lang) for code in strong["domein"].unique()},
+    }
+    return (
+        strong.join(counts, on="factor", how="left")
+        .with_columns(pl.col("n").fill_null(0).cast(pl.Int64))
+        .select(
+            "factor",
+            pl.col(f"naam_{lang}").alias("factor_naam"),
+            pl.col("bewijs")
+            .replace_strict(names["bewijs"], return_dtype=pl.String)
+            .alias("bewijs_naam"),
+            pl.col("domein")
+            .replace_strict(names["domein"], return_dtype=pl.String)
+            .alias("domein_naam"),
+            "n",
+            (pl.col("n") > 0).alias("gedekt"),
+        )
+        .sort("n", "factor_naam", descending=[True, False])
     )

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from lib import links
 from lib.config import STREAMLIT_DIR, data_dir, store_dir
 from lib.contract.codes import Lang, as_lang
 from lib.data import geo
@@ -34,7 +35,9 @@ from lib.data.store import Store
 from lib.domain.filters import Filters
 from lib.exports import images
 from lib.slides import content as presentation
-from lib.slides.content import SlideContent, View
+from lib.slides.content import SlideContent
+from lib.slides.storyline import View
+from lib.text import provenance
 from lib.text.i18n import t
 
 FORMATS: Final = ("pptx", "pdf")
@@ -112,22 +115,22 @@ def build(
     total = len(slides)
     pages = []
     for number, slide in enumerate(slides, start=1):
-        titles = presentation.source_titles(data, slide.resources)
+        titles = provenance.source_titles(data, slide.resources)
         more = len(titles) - SOURCES_SHOWN
         sources = "; ".join(titles[:SOURCES_SHOWN]) + (f" (+{more})" if more > 0 else "")
         footer = (
             f"{t('pres.dia.nummer', lang, nummer=number, totaal=total)} · "
-            f"{presentation.data_status(data, lang, slide.resources)}",
-            presentation.source_line(data, lang, slide.resources),
+            f"{provenance.data_status(data, lang, slide.resources)}",
+            provenance.source_line(data, lang, slide.resources),
         )
         pages.append(Page(slide, number, total, footer, sources, _image(slide)))
     illustrative = any(p.content.illustrative for p in pages)
     return Briefing(
         title=presentation.deck_title(view.storyline, lang),
-        subtitle=presentation.describe_filters(filters, data, lang),
+        subtitle=provenance.describe_filters(filters, data, lang),
         made=t("pres.cover.datum", lang, datum=date.today().isoformat()),
-        status=presentation.data_status(data, lang),
-        notice=presentation.illustrative_notice(data, lang) if illustrative else None,
+        status=provenance.data_status(data, lang),
+        notice=provenance.illustrative_notice(data, lang) if illustrative else None,
         pages=tuple(pages),
         lang=lang,
     )
@@ -435,9 +438,9 @@ def run_export(args: argparse.Namespace, *, default_lang: Lang = "nl") -> int:
     except DataError as error:
         _say(str(error), error=True)
         return 1
-    params = presentation.parse_query_string(str(args.filters or ""))
+    params = links.parse_query_string(str(args.filters or ""))
     codes = data.gemeenten.get_column("gemeentecode").to_list()
-    filters, lang, view, ignored = presentation.read_link(params, codes)
+    filters, lang, view, ignored = links.read_link(params, codes)
     if "lang" not in params:
         lang = as_lang(default_lang)
     boundaries = geo.load_boundaries(geo.boundary_path(os.environ, _secrets()))

@@ -13,305 +13,66 @@ and the PPTX/PDF briefing all draw from the same contents.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import parse_qs, urlencode
 
-import altair as alt
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, Lang
+from lib.contract.codes import Lang
 from lib.data.catalog import Dataset
 from lib.data.geo import GeoJson
 from lib.domain import metrics
-from lib.domain.filters import Filters, from_query, to_query
-from lib.domain.metrics import METRICS, MIN_RELIABLE, REFERENCE_RATE, Metric
+from lib.domain.filters import Filters
+from lib.domain.metrics import MIN_RELIABLE, REFERENCE_RATE, Metric
 from lib.exports import images
+from lib.slides.storyline import DEFAULT_METRIC, RESOURCES, Storyline, View
 from lib.text import findings
 from lib.text.formats import fmt_int, fmt_pct, join_names
-from lib.text.i18n import code_label, t
-from lib.viz import charts, palette
+from lib.text.i18n import t
+from lib.viz import charts
 
-SLIDES: Final[tuple[str, ...]] = (
-    "kop",
-    "kaart",
-    "themas",
-    "uitvoering",
-    "risico",
-    "lessen",
-    "vervolg",
-)
-"""Every slide, in the default order: headline figures, map, themes, execution, risk-factor
-gaps, lessons, next steps."""
-
-DEFAULT_METRIC: Final[Metric] = "interventies"
-MAX_TITLE: Final = 80
-MAX_QUERY: Final = 8000  # characters of a query string we read at all
-PARAM_SLIDE: Final = "dia"
-PARAM_STORY: Final = "verhaal"
-PARAM_TITLE: Final = "titel"
-PARAM_METRIC: Final = "maat"
-VIEW_PARAMS: Final[tuple[str, ...]] = (PARAM_SLIDE, PARAM_STORY, PARAM_TITLE, PARAM_METRIC)
 NAMES_SHOWN: Final = 3  # names in a takeaway before "and n more"
 
-# what the tables behind each slide are (for its source line and data status)
-RESOURCES: Final[dict[str, tuple[str, ...]]] = {
-    "kop": ("gemeenten", "interventies", "factoren", "kerncijfers"),
-    "kaart": ("gemeenten", "interventies", "factoren"),
-    "themas": ("interventies", "themas"),
-    "uitvoering": ("interventies", "kerncijfers"),
-    "risico": ("factoren", "interventies"),
-    "lessen": ("lessen",),
-    "vervolg": ("interventies", "factoren", "kerncijfers"),
-}
-TABLES: Final[tuple[str, ...]] = (
-    "gemeenten",
-    "themas",
-    "factoren",
-    "interventies",
-    "tijdlijn",
-    "kerncijfers",
-    "lessen",
-)
-"""The tables a slide or chart can name in its source line (``pres.tabel.<name>``)."""
 SLIDE_MAP_SIZE: Final = (520, 560)  # width, height of the map on a slide (CSS pixels)
 SLIDE_MAP_LABEL_SIZE: Final = 15
 
-_TITLE_ALLOWED = re.compile(r"[^\w\s.,;:!?'\"()&+\-–]", re.UNICODE)
-_DIGITS = re.compile(r"[0-9]{1,4}")
 
 
 # --- storyline and view in the URL ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Storyline:
-    """The slides to show, in order, and the title of the deck ("" = the default title)."""
-
-    slides: tuple[str, ...] = SLIDES
-    title: str = ""
-
-    @property
-    def is_default(self) -> bool:
-        return self.slides == SLIDES
 
 
-@dataclass(frozen=True)
-class View:
-    """What a link says beyond the filters: storyline, current slide (1-based) and map measure."""
-
-    storyline: Storyline = field(default_factory=Storyline)
-    slide: int = 1
-    metric: Metric = DEFAULT_METRIC
-
-    @property
-    def code(self) -> str:
-        """The code of the current slide."""
-        return self.storyline.slides[self.slide - 1]
-
-    def at(self, slide: int) -> View:
-        """This view on slide ``slide``, kept within the storyline."""
-        return replace(self, slide=min(max(slide, 1), len(self.storyline.slides)))
-
-    def with_storyline(self, slides: Sequence[str], title: str | None = None) -> View:
-        """A new storyline (unknown or repeated codes dropped; none left = every slide)."""
-        kept = tuple(dict.fromkeys(code for code in slides if code in SLIDES)) or SLIDES
-        story = Storyline(kept, self.storyline.title if title is None else clean_title(title))
-        current = self.code
-        slide = kept.index(current) + 1 if current in kept else min(self.slide, len(kept))
-        return View(story, slide, self.metric)
 
 
-def _last(value: str | Sequence[str]) -> str:
-    if isinstance(value, str):
-        return value
-    return value[-1] if value else ""
 
 
-def clean_title(text: str) -> str:
-    """A storyline title safe to show anywhere: letters, digits, spaces and common punctuation,
-    no control characters or markup, at most 80 characters."""
-    normal = unicodedata.normalize("NFC", text)
-    kept = _TITLE_ALLOWED.sub("", normal)
-    return " ".join(kept.split())[:MAX_TITLE].strip()
 
 
-def parse_slides(value: str | Sequence[str]) -> tuple[tuple[str, ...], bool]:
-    """``"kop,kaart"`` (or several values) -> the known slide codes in order, and whether
-    anything was dropped. Nothing known -> every slide."""
-    parts = [value] if isinstance(value, str) else list(value)
-    codes = [c.strip().lower() for part in parts[:50] for c in part[:500].split(",")]
-    codes = [c for c in codes if c]
-    kept = tuple(dict.fromkeys(c for c in codes if c in SLIDES))
-    dropped = len(kept) != len(codes) or len(parts) > 50
-    return (kept or SLIDES), dropped or not kept
 
 
-def parse_view(params: Mapping[str, str | Sequence[str]]) -> tuple[View, list[str]]:
-    """Storyline, slide and map measure from query parameters; never raises.
-
-    Returns the view and the names of the parameters whose value was not usable (they fall
-    back to the default).
-    """
-    ignored: list[str] = []
-    slides = SLIDES
-    if PARAM_STORY in params:
-        slides, dropped = parse_slides(params[PARAM_STORY])
-        if dropped:
-            ignored.append(PARAM_STORY)
-    title = ""
-    if PARAM_TITLE in params:
-        raw = _last(params[PARAM_TITLE])
-        title = clean_title(raw)
-        if title != " ".join(raw.split()):
-            ignored.append(PARAM_TITLE)
-    slide = 1
-    if PARAM_SLIDE in params:
-        raw = _last(params[PARAM_SLIDE]).strip()
-        if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= len(slides):
-            slide = int(raw)
-        else:
-            ignored.append(PARAM_SLIDE)
-    metric: Metric = DEFAULT_METRIC
-    if PARAM_METRIC in params:
-        raw = _last(params[PARAM_METRIC]).strip()
-        if raw in METRICS:
-            metric = raw
-        else:
-            ignored.append(PARAM_METRIC)
-    return View(Storyline(slides, title), slide, metric), ignored
 
 
-def view_query(view: View, *, presentation: bool) -> dict[str, str]:
-    """The query parameters of ``view`` that differ from the default.
-
-    ``maat`` belongs to every page (the map measure); ``dia``, ``verhaal`` and ``titel`` only
-    to the presentation, where ``dia`` is always given so that each slide has its own link.
-    """
-    query: dict[str, str] = {}
-    if view.metric != DEFAULT_METRIC:
-        query[PARAM_METRIC] = view.metric
-    if presentation:
-        if not view.storyline.is_default:
-            query[PARAM_STORY] = ",".join(view.storyline.slides)
-        if view.storyline.title:
-            query[PARAM_TITLE] = view.storyline.title
-        query[PARAM_SLIDE] = str(view.slide)
-    return query
 
 
-def full_query(
-    filters: Filters, lang: Lang, view: View, *, presentation: bool
-) -> dict[str, str | list[str]]:
-    """Filters, language and view: everything a link needs to reopen the same view."""
-    return {**to_query(filters, lang), **view_query(view, presentation=presentation)}
 
 
-def query_string(query: Mapping[str, str | Sequence[str]]) -> str:
-    """``{"gemeente": ["GM0995"], "verhaal": "kop,kaart"}`` -> ``gemeente=GM0995&verhaal=...``."""
-    pairs = [
-        (key, item)
-        for key, value in query.items()
-        for item in ([value] if isinstance(value, str) else value)
-    ]
-    return urlencode(pairs, safe=",")
 
 
-def parse_query_string(text: str) -> dict[str, list[str]]:
-    """The parameters of a query string or a whole dashboard URL; never raises."""
-    text = text.strip()
-    if "?" in text:
-        text = text.split("?", 1)[1]
-    text = text.split("#", 1)[0][:MAX_QUERY]
-    try:
-        return parse_qs(text, keep_blank_values=True, max_num_fields=500)
-    except ValueError:
-        return {}
 
 
-def read_link(
-    params: Mapping[str, str | Sequence[str]], gemeentecodes: Iterable[str]
-) -> tuple[Filters, Lang, View, list[str]]:
-    """Filters, language and view from the parameters of a link, and what was ignored."""
-    filters, lang, ignored = from_query(
-        {k: v if isinstance(v, str) else list(v) for k, v in params.items()},
-        gemeentecodes=gemeentecodes,
-    )
-    view, ignored_view = parse_view(params)
-    return filters, lang, view, [*ignored, *ignored_view]
 
 
 # --- words for the selection and the data -------------------------------------------------------
 
 
-def describe_filters(filters: Filters, data: Dataset, lang: Lang) -> str:
-    """The active filters in one line (``Gemeente: Lelystad · Thema: Gezag``)."""
-    names = dict(data.gemeenten.select("gemeentecode", "naam").iter_rows())
-    themes = dict(data.themas.select("thema", f"naam_{lang}").iter_rows())
-    parts: list[str] = []
-
-    def add(label_key: str, labels: list[str]) -> None:
-        if not labels:
-            return
-        shown = (
-            join_names(labels, lang)
-            if len(labels) <= 5
-            else t("pres.filters.meer", lang, namen=", ".join(labels[:5]), n=len(labels) - 5)
-        )
-        parts.append(f"{t(label_key, lang)}: {shown}")
-
-    add("filter.gemeente", [names.get(c, c) for c in filters.gemeenten])
-    add("filter.golf", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
-    if filters.botoc != "alle":
-        parts.append(f"{t('filter.botoc', lang)}: {t(f'filter.botoc.{filters.botoc}', lang)}")
-    add("filter.thema", [themes.get(c, c) for c in filters.themas])
-    add(
-        "filter.status",
-        [code_label("status", s, lang) for s in filters.statussen if s in STATUSSEN],
-    )
-    add(
-        "filter.doelgroep",
-        [code_label("doelgroep", g, lang) for g in filters.doelgroepen if g in DOELGROEPEN],
-    )
-    add("filter.domein", [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN])
-    return " · ".join(parts) if parts else t("pres.filters.geen", lang)
 
 
-def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = None) -> str:
-    """``Data: versie 1.0.0 van 2026-11-28 (gepubliceerd, voorbeelddata)``."""
-    prov = data.provenance
-    chosen = [prov.resources[r] for r in (resources or prov.resources) if r in prov.resources]
-    statuses = sorted({r.status for r in chosen}) or sorted(
-        {r.status for r in prov.resources.values()}
-    )
-    return t(
-        "pres.datastatus",
-        lang,
-        versie=prov.version,
-        datum=prov.created,
-        status=", ".join(t(f"voet.status.{s}", lang) for s in statuses),
-    )
 
 
-def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
-    """The source titles of the given tables, each once, in order."""
-    seen: dict[str, None] = {}
-    for name in resources:
-        resource = data.provenance.resources.get(name)
-        if resource is not None:
-            for source in resource.sources:
-                seen.setdefault(source.title, None)
-    return list(seen)
 
 
-def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
-    """One short line naming the tables behind a view (in ``lang``) and the data licence."""
-    prov = data.provenance
-    names = [t(f"pres.tabel.{r}", lang) for r in resources if r in TABLES]
-    return t("pres.bron", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
@@ -322,17 +83,6 @@ def slide_name(code: str, lang: Lang) -> str:
     return t(f"pres.dia.{code}", lang)
 
 
-def illustrative_notice(data: Dataset, lang: Lang) -> str:
-    done = data.kerncijfer("uitgevoerd_praktijkscan")
-    total = data.kerncijfer("interventies_praktijkscan")
-    return t(
-        "illustratief.melding",
-        lang,
-        botoc=fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
-        totaal=fmt_int(total, lang),
-        uitgevoerd=fmt_int(done, lang),
-        pct=fmt_pct(done / total, lang),
-    )
 
 
 # --- takeaways ----------------------------------------------------------------------------------
@@ -607,72 +357,8 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     )
 
 
-def strong_factor_counts(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
-    """Every strong, addressable risk factor with the interventions in the selection that list it.
-
-    Columns: factor, factor_naam, bewijs_naam, domein_naam, n, gedekt; gaps (n = 0) last.
-    """
-    strong = metrics.strong_factors(sel.factoren)
-    counts = sel.links.group_by("factor").agg(pl.col("interventie_id").n_unique().alias("n"))
-    names = {
-        "bewijs": {code: code_label("bewijs", code, lang) for code in strong["bewijs"].unique()},
-        "domein": {code: code_label("domein", code, lang) for code in strong["domein"].unique()},
-    }
-    return (
-        strong.join(counts, on="factor", how="left")
-        .with_columns(pl.col("n").fill_null(0).cast(pl.Int64))
-        .select(
-            "factor",
-            pl.col(f"naam_{lang}").alias("factor_naam"),
-            pl.col("bewijs")
-            .replace_strict(names["bewijs"], return_dtype=pl.String)
-            .alias("bewijs_naam"),
-            pl.col("domein")
-            .replace_strict(names["domein"], return_dtype=pl.String)
-            .alias("domein_naam"),
-            "n",
-            (pl.col("n") > 0).alias("gedekt"),
-        )
-        .sort("n", "factor_naam", descending=[True, False])
-    )
 
 
-def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
-    """``strong_factor_counts``: a bar per strong factor; a factor without any intervention is
-    grey and says so in words at the end of its (empty) bar."""
-    none = t("pres.risico.geen", lang)
-    labels = [fmt_int(n, lang) if n else none for n in frame.get_column("n").to_list()]
-    data = frame.with_columns(
-        pl.Series("label", labels, dtype=pl.String),
-        pl.when(pl.col("gedekt"))
-        .then(pl.lit(palette.NEUTRAL))
-        .otherwise(pl.lit(palette.GREY))
-        .alias("kleur"),
-    )
-    title = t("as.factor", lang)
-    base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
-        y=alt.Y(
-            "factor_naam:N",
-            sort=[str(v) for v in data.get_column("factor_naam").to_list()],
-            title=title,
-        ),
-        x=alt.X("n:Q", title=t("as.aantal", lang), axis=alt.Axis(format="d", tickMinStep=1)),
-        tooltip=[
-            alt.Tooltip("factor_naam:N", title=title),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("label:N", title=t("as.aantal", lang)),
-        ],
-    )
-    bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))
-    text = base.mark_text(align="left", baseline="middle", dx=4, color=palette.TEXT).encode(
-        text=alt.Text("label:N")
-    )
-    chart = alt.LayerChart(layer=[bars, text]).properties(
-        width=charts.BAR_WIDTH, height=alt.Step(charts.BAR_STEP)
-    )
-    configured: alt.LayerChart = chart.configure(locale={"number": charts.NUMBER_LOCALE[lang]})
-    return configured
 
 
 def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
@@ -684,14 +370,14 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
         if gaps
         else t("risico.geen_gaten", lang)
     )
-    frame = strong_factor_counts(sel, lang)
+    frame = metrics.strong_factor_counts(sel, lang)
     return SlideContent(
         code="risico",
         title=slide_name("risico", lang),
         takeaway=(first, second),
         resources=RESOURCES["risico"],
         illustrative=sel.illustrative,
-        chart=strong_factor_bars(frame, lang=lang) if not frame.is_empty() else None,
+        chart=charts.strong_factor_bars(frame, lang=lang) if not frame.is_empty() else None,
         table=frame,
         columns={
             "factor_naam": "as.factor",
@@ -792,24 +478,3 @@ def build_slides(
     ]
 
 
-def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
-    """A table for CSV/XLSX: the chosen columns with their labels, numbers kept as numbers.
-
-    Shares become percentages with one decimal (the label says ``(%)``); yes/no becomes
-    ``ja``/``nee`` in the language.
-    """
-    shares = {"rate", "share", "dekking"}
-    exprs: list[pl.Expr] = []
-    yes, no = t("ja", lang), t("nee", lang)
-    for name, key in columns.items():
-        if name not in frame.columns:
-            continue
-        label = t(key, lang)
-        dtype = frame.schema[name]
-        if name in shares:
-            exprs.append((pl.col(name) * 100).round(1).alias(f"{label} (%)"))
-        elif dtype == pl.Boolean:
-            exprs.append(pl.when(pl.col(name)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(label))
-        else:
-            exprs.append(pl.col(name).alias(label))
-    return frame.select(exprs)

@@ -26,7 +26,7 @@ from lib.contract.codes import STATUSSEN, Lang
 from lib.domain.metrics import REFERENCE_RATE, Place
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import code_label, t
-from lib.viz import palette
+from lib.viz import charts, palette
 from lib.viz.spec import frame_digest
 
 BAR_WIDTH: Final = 480
@@ -613,3 +613,41 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
     )
     return _localised(chart, lang, data)
+
+
+def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
+    """``strong_factor_counts``: a bar per strong factor; a factor without any intervention is
+    grey and says so in words at the end of its (empty) bar."""
+    none = t("pres.risico.geen", lang)
+    labels = [fmt_int(n, lang) if n else none for n in frame.get_column("n").to_list()]
+    data = frame.with_columns(
+        pl.Series("label", labels, dtype=pl.String),
+        pl.when(pl.col("gedekt"))
+        .then(pl.lit(palette.NEUTRAL))
+        .otherwise(pl.lit(palette.GREY))
+        .alias("kleur"),
+    )
+    title = t("as.factor", lang)
+    base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
+        y=alt.Y(
+            "factor_naam:N",
+            sort=[str(v) for v in data.get_column("factor_naam").to_list()],
+            title=title,
+        ),
+        x=alt.X("n:Q", title=t("as.aantal", lang), axis=alt.Axis(format="d", tickMinStep=1)),
+        tooltip=[
+            alt.Tooltip("factor_naam:N", title=title),
+            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
+            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
+            alt.Tooltip("label:N", title=t("as.aantal", lang)),
+        ],
+    )
+    bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))
+    text = base.mark_text(align="left", baseline="middle", dx=4, color=palette.TEXT).encode(
+        text=alt.Text("label:N")
+    )
+    chart = alt.LayerChart(layer=[bars, text]).properties(
+        width=charts.BAR_WIDTH, height=alt.Step(charts.BAR_STEP)
+    )
+    configured: alt.LayerChart = chart.configure(locale={"number": charts.NUMBER_LOCALE[lang]})
+    return configured

@@ -27,7 +27,8 @@ from lib.contract.codes import (
 )
 from lib.data.catalog import DataError, Dataset
 from lib.domain import metrics
-from lib.domain.filters import BOTOC_OPTIONS, Filters, from_query, to_query
+from lib.domain.filters import BOTOC_OPTIONS, Filters
+from lib.links import from_query, to_query
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import code_label, t
 from lib.viz import charts

@@ -24,13 +24,17 @@ from urllib.parse import urlsplit
 import polars as pl
 import streamlit as st
 
+from lib import links
 from lib.contract.codes import Lang
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.exports import images, tables
 from lib.slides import content as presentation
-from lib.slides.content import SLIDES, SlideContent, Storyline, View
+from lib.slides import storyline
+from lib.slides.content import SlideContent
+from lib.slides.storyline import SLIDES, Storyline, View
+from lib.text import provenance
 from lib.text.i18n import CATALOGUE, t
 
 if TYPE_CHECKING:
@@ -155,9 +159,9 @@ def init_from_url() -> None:
         return
     st.session_state[URL_READ_KEY] = True
     params = {k: st.query_params.get_all(k) for k in st.query_params}
-    view, ignored = presentation.parse_view(params)
+    view, ignored = links.parse_view(params)
     st.session_state[VIEW_KEY] = view
-    if presentation.PARAM_METRIC in params and presentation.PARAM_METRIC not in ignored:
+    if links.PARAM_METRIC in params and links.PARAM_METRIC not in ignored:
         st.session_state[MAP_KEY] = view.metric
     if ignored:
         from lib.web import layout
@@ -173,7 +177,7 @@ def current_view() -> View:
     if chosen in metrics.METRICS and chosen != view.metric:
         view = replace(view, metric=chosen)
         st.session_state[VIEW_KEY] = view
-    elif MAP_KEY not in st.session_state and view.metric != presentation.DEFAULT_METRIC:
+    elif MAP_KEY not in st.session_state and view.metric != storyline.DEFAULT_METRIC:
         st.session_state[MAP_KEY] = view.metric  # the Kaart page opens on the same measure
     return view
 
@@ -184,7 +188,7 @@ def _store(view: View) -> None:
 
 def url_extras() -> dict[str, str]:
     """What the URL of every page carries beyond the filters (the map measure)."""
-    return presentation.view_query(current_view(), presentation=False)
+    return links.view_query(current_view(), presentation=False)
 
 
 def _base_url() -> str:
@@ -203,7 +207,7 @@ def _base_url() -> str:
 
 def link(page_url_path: str, query: Mapping[str, str | list[str]]) -> str:
     """The full link of a page with a query."""
-    text = presentation.query_string(query)
+    text = links.query_string(query)
     return f"{_base_url()}{page_url_path}" + (f"?{text}" if text else "")
 
 
@@ -215,7 +219,7 @@ def page_path(title_key: str) -> str:
 def share_link(ctx: Context, page_url_path: str) -> None:
     """A copyable box with the link to this view: page, filters, measure and language."""
     presenting = page_url_path == URL_PATH
-    query = presentation.full_query(ctx.filters, ctx.lang, current_view(), presentation=presenting)
+    query = links.full_query(ctx.filters, ctx.lang, current_view(), presentation=presenting)
     with st.expander(t("deel.kop", ctx.lang), icon=":material/link:"):
         st.caption(t("deel.uitleg", ctx.lang))
         st.code(link(page_url_path, query), language=None, wrap_lines=True)
@@ -224,7 +228,7 @@ def share_link(ctx: Context, page_url_path: str) -> None:
 def presentation_link(lang: Lang, filters: Filters) -> None:
     """The sidebar link to the presentation of the current selection."""
     page = st.Page(PAGE_FILE, title=t("nav.presentatie", lang), url_path=URL_PATH)
-    query = presentation.full_query(filters, lang, current_view(), presentation=True)
+    query = links.full_query(filters, lang, current_view(), presentation=True)
     st.page_link(
         page,
         label=t("pres.open", lang),
@@ -279,12 +283,12 @@ def _decorate(
     return images.for_export(
         figure,
         title=title,
-        subtitle=presentation.describe_filters(scope.filters, data, lang),
+        subtitle=provenance.describe_filters(scope.filters, data, lang),
         source=[
-            presentation.source_line(data, lang, resources),
-            presentation.data_status(data, lang, resources),
+            provenance.source_line(data, lang, resources),
+            provenance.data_status(data, lang, resources),
         ],
-        notice=presentation.illustrative_notice(data, lang) if illustrative else None,
+        notice=provenance.illustrative_notice(data, lang) if illustrative else None,
     )
 
 
@@ -318,7 +322,7 @@ def _table_files(
     lang: Lang, frame: pl.DataFrame, columns: Mapping[str, str], title: str
 ) -> list[File]:
     stem = _slug(title)
-    table = presentation.export_table(frame, columns, lang)
+    table = tables.export_table(frame, columns, lang)
     sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "data"
 
     def csv() -> bytes:
@@ -431,7 +435,7 @@ def _on_story() -> None:
 
 def _on_title() -> None:
     view = current_view()
-    title = presentation.clean_title(str(st.session_state.get(TITLE_KEY) or ""))
+    title = storyline.clean_title(str(st.session_state.get(TITLE_KEY) or ""))
     _store(replace(view, storyline=Storyline(view.storyline.slides, title)))
     st.session_state[TITLE_KEY] = title
 
@@ -465,7 +469,7 @@ def _navigation(ctx: Context, view: View) -> None:
             "pages/overzicht.py",
             label=t("pres.terug", lang),
             icon=":material/arrow_back:",
-            query_params=presentation.full_query(ctx.filters, lang, view, presentation=False),
+            query_params=links.full_query(ctx.filters, lang, view, presentation=False),
         )
     prev.button(
         t("pres.vorige", lang),
@@ -522,7 +526,7 @@ def _slide_body(ctx: Context, view: View, slide: SlideContent) -> None:
     lang = ctx.lang
     if slide.code == "kop":
         st.title(md_escape(presentation.deck_title(view.storyline, lang)), anchor=False)
-        st.markdown(md_escape(presentation.describe_filters(ctx.filters, ctx.data, lang)))
+        st.markdown(md_escape(provenance.describe_filters(ctx.filters, ctx.data, lang)))
         if slide.figures:
             for column, (label, value) in zip(
                 st.columns(len(slide.figures)), slide.figures, strict=True
@@ -557,12 +561,12 @@ def _slide_body(ctx: Context, view: View, slide: SlideContent) -> None:
 def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
     lang, data = ctx.lang, ctx.data
     number = t("pres.dia.nummer", lang, nummer=view.slide, totaal=len(view.storyline.slides))
-    status = presentation.data_status(data, lang, slide.resources)
-    source = presentation.source_line(data, lang, slide.resources)
+    status = provenance.data_status(data, lang, slide.resources)
+    source = provenance.source_line(data, lang, slide.resources)
     with st.container(key="pmg-dia-voet"):
         st.markdown(f"**{md_escape(number)}** · {md_escape(status)} · {md_escape(source)}")
         if slide.illustrative:
-            st.markdown(f"*{md_escape(presentation.illustrative_notice(data, lang))}*")
+            st.markdown(f"*{md_escape(provenance.illustrative_notice(data, lang))}*")
 
 
 def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
@@ -580,11 +584,11 @@ def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
             t("pres.titel", lang),
             key=TITLE_KEY,
             on_change=_on_title,
-            max_chars=presentation.MAX_TITLE,
+            max_chars=storyline.MAX_TITLE,
             placeholder=t("pres.titel.standaard", lang),
         )
         st.markdown(f"**{t('deel.kop', lang)}**")
-        query = presentation.full_query(ctx.filters, lang, view, presentation=True)
+        query = links.full_query(ctx.filters, lang, view, presentation=True)
         st.code(link(URL_PATH, query), language=None, wrap_lines=True)
         left, right = st.columns(2)
         with left:
@@ -669,4 +673,4 @@ def presentation_page(ctx: Context) -> None:
         _slide_body(ctx, view, slide)
     _slide_footer(ctx, view, slide)
     _settings(ctx, view, slide)
-    _sync_url(presentation.full_query(ctx.filters, ctx.lang, view, presentation=True))
+    _sync_url(links.full_query(ctx.filters, ctx.lang, view, presentation=True))

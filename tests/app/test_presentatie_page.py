@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
-from lib.slides.content import SLIDES
+from lib.slides.storyline import SLIDES
 
 APP = str(ROOT / "app.py")
 PAGE = "pages/presentatie.py"

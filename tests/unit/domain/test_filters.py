@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
-from lib.domain.filters import MAX_VALUES, Filters, from_query, to_query
+from lib.domain.filters import Filters
+from lib.links import MAX_VALUES, from_query, to_query
 
 CODES = ("GM0363", "GM0202", "GM0758", "GM0518")
 

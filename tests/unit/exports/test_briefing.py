@@ -16,7 +16,7 @@ from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.exports import briefing
-from lib.slides.content import SLIDES, Storyline, View
+from lib.slides.storyline import SLIDES, Storyline, View
 
 DONE = {"in_uitvoering", "afgerond"}
 NAMES_NL = [

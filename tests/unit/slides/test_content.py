@@ -13,12 +13,16 @@ from decimal import ROUND_HALF_UP, Decimal
 import polars as pl
 import pytest
 
+from lib import links
 from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.domain.metrics import select
+from lib.exports import tables
 from lib.slides import content as presentation
-from lib.slides.content import SLIDES, Storyline, View
+from lib.slides import storyline
+from lib.slides.storyline import SLIDES, Storyline, View
+from lib.text import provenance
 
 DONE = {"in_uitvoering", "afgerond"}
 REFERENCE = 53 / 62
@@ -65,28 +69,28 @@ BOTOC = {g["gemeentecode"] for g in _rows("gemeenten") if g["botoc"] == "true"}
 
 
 def test_default_view_and_query() -> None:
-    view, ignored = presentation.parse_view({})
+    view, ignored = links.parse_view({})
     assert (view, ignored) == (View(), [])
     assert view.code == "kop"
-    assert presentation.view_query(view, presentation=False) == {}
-    assert presentation.view_query(view, presentation=True) == {"dia": "1"}
+    assert links.view_query(view, presentation=False) == {}
+    assert links.view_query(view, presentation=True) == {"dia": "1"}
 
 
 def test_storyline_round_trips_through_the_query_string() -> None:
     view = View(Storyline(("uitvoering", "kop", "kaart"), "Raad van mei"), 2, "dekking")
-    query = presentation.full_query(Filters(gemeenten=("GM0995",)), "en", view, presentation=True)
-    text = presentation.query_string(query)
+    query = links.full_query(Filters(gemeenten=("GM0995",)), "en", view, presentation=True)
+    text = links.query_string(query)
     assert text == (
         "lang=en&gemeente=GM0995&maat=dekking&verhaal=uitvoering,kop,kaart&titel=Raad+van+mei&dia=2"
     )
-    params = presentation.parse_query_string(f"http://localhost:8501/presentatie?{text}#x")
-    filters, lang, again, ignored = presentation.read_link(params, ALL)
+    params = links.parse_query_string(f"http://localhost:8501/presentatie?{text}#x")
+    filters, lang, again, ignored = links.read_link(params, ALL)
     assert (filters, lang, again, ignored) == (Filters(gemeenten=("GM0995",)), "en", view, [])
     assert again.code == "kop"
 
 
 def test_several_values_and_encoded_commas() -> None:
-    view, ignored = presentation.parse_view(
+    view, ignored = links.parse_view(
         {"verhaal": ["kop", "themas%2Ckaart"], "dia": ["9", "2"]}
     )
     # "themas%2Ckaart" is not a code (a browser decodes %2C); dia=2 is past the end of a
@@ -94,8 +98,8 @@ def test_several_values_and_encoded_commas() -> None:
     assert ignored == ["verhaal", "dia"]
     assert view.storyline.slides == ("kop",)
     assert view.slide == 1
-    decoded = presentation.parse_query_string("verhaal=themas%2Ckaart&dia=2")
-    assert presentation.parse_view(decoded)[0] == View(Storyline(("themas", "kaart")), 2)
+    decoded = links.parse_query_string("verhaal=themas%2Ckaart&dia=2")
+    assert links.parse_view(decoded)[0] == View(Storyline(("themas", "kaart")), 2)
 
 
 HOSTILE: list[tuple[dict[str, str | list[str]], list[str]]] = [
@@ -125,30 +129,30 @@ HOSTILE: list[tuple[dict[str, str | list[str]], list[str]]] = [
 def test_hostile_values_fall_back_and_are_named(
     params: dict[str, str | list[str]], ignored: list[str]
 ) -> None:
-    view, named = presentation.parse_view(params)
+    view, named = links.parse_view(params)
     assert named == ignored
     assert 1 <= view.slide <= len(view.storyline.slides)
     assert set(view.storyline.slides) <= set(SLIDES)
     assert view.metric in ("interventies", "uitvoeringsgraad", "dekking", "inwoners")
     assert not set(view.storyline.title) & set("<>[]{}\\/`\x00\x1b")
-    assert len(view.storyline.title) <= presentation.MAX_TITLE
+    assert len(view.storyline.title) <= storyline.MAX_TITLE
 
 
 def test_clean_title() -> None:
-    assert presentation.clean_title("  Raad   van\tmei  ") == "Raad van mei"
-    assert presentation.clean_title("Gemeente's & partners: stand (2026)!") == (
+    assert storyline.clean_title("  Raad   van\tmei  ") == "Raad van mei"
+    assert storyline.clean_title("Gemeente's & partners: stand (2026)!") == (
         "Gemeente's & partners: stand (2026)!"
     )
-    assert presentation.clean_title("<b>vet</b>") == "bvetb"
-    assert len(presentation.clean_title("x" * 500)) == 80
+    assert storyline.clean_title("<b>vet</b>") == "bvetb"
+    assert len(storyline.clean_title("x" * 500)) == 80
 
 
 def test_query_string_readers_never_raise() -> None:
-    assert presentation.parse_query_string("") == {}
-    assert presentation.parse_query_string("&" * 10_000) == {}
-    assert presentation.parse_query_string("a=" + "b&a=" * 1000) == {}  # too many fields
-    assert presentation.parse_query_string("?%ZZ=%%") == {"%ZZ": ["%%"]}
-    _, _, view, ignored = presentation.read_link({"dia": "x", "gemeente": "GM9999"}, ALL)
+    assert links.parse_query_string("") == {}
+    assert links.parse_query_string("&" * 10_000) == {}
+    assert links.parse_query_string("a=" + "b&a=" * 1000) == {}  # too many fields
+    assert links.parse_query_string("?%ZZ=%%") == {"%ZZ": ["%%"]}
+    _, _, view, ignored = links.read_link({"dia": "x", "gemeente": "GM9999"}, ALL)
     assert view == View()
     assert ignored == ["gemeente", "dia"]
 
@@ -170,15 +174,15 @@ def test_storyline_changes_keep_the_current_slide() -> None:
 
 def test_describe_filters(dataset: Dataset) -> None:
     themes = {t["thema"]: t["naam_nl"] for t in _rows("themas")}
-    text = presentation.describe_filters(
+    text = provenance.describe_filters(
         Filters(gemeenten=("GM0995",), themas=("gezag",), botoc="ja"), dataset, "nl"
     )
     assert text == f"Gemeente: Lelystad · BOTOC-gemeente: Ja · Thema: {themes['gezag']}"
-    assert presentation.describe_filters(Filters(), dataset, "en") == (
+    assert provenance.describe_filters(Filters(), dataset, "en") == (
         "All municipalities and interventions (no filters)"
     )
     many = Filters(gemeenten=tuple(sorted(ALL))[:8])
-    assert "en 3 meer" in presentation.describe_filters(many, dataset, "nl")
+    assert "en 3 meer" in provenance.describe_filters(many, dataset, "nl")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -333,19 +337,19 @@ def test_build_slides_follows_the_storyline(dataset: Dataset, lang: str) -> None
     assert [s.code for s in slides] == ["vervolg", "kop"]
     for slide in slides:
         assert slide.resources
-        assert presentation.source_line(dataset, lang, slide.resources)  # type: ignore[arg-type]
+        assert provenance.source_line(dataset, lang, slide.resources)  # type: ignore[arg-type]
 
 
 def test_source_line_and_data_status_follow_the_language(dataset: Dataset) -> None:
-    resources = presentation.RESOURCES["uitvoering"]
-    assert presentation.source_line(dataset, "en", resources) == (
+    resources = storyline.RESOURCES["uitvoering"]
+    assert provenance.source_line(dataset, "en", resources) == (
         "Source: Preventie met gezag dashboard, tables interventions (example data); published "
         "key figures. Licence CC-BY-4.0."
     )
-    assert presentation.data_status(dataset, "en", resources) == (
+    assert provenance.data_status(dataset, "en", resources) == (
         "Data: version 1.0.0 of 2026-11-28 (published, example data)"
     )
-    assert presentation.data_status(dataset, "nl", ["lessen"]).endswith("(gepubliceerd)")
+    assert provenance.data_status(dataset, "nl", ["lessen"]).endswith("(gepubliceerd)")
 
 
 def test_export_table_keeps_numbers_and_labels() -> None:
@@ -356,7 +360,7 @@ def test_export_table_keeps_numbers_and_labels() -> None:
             "betrouwbaar": [True, False],
         }
     )
-    table = presentation.export_table(
+    table = tables.export_table(
         frame,
         {
             "gemeente_naam": "as.gemeente",

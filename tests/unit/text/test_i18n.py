@@ -28,7 +28,8 @@ from lib.domain import kenniskaart
 from lib.domain.filters import BOTOC_OPTIONS
 from lib.domain.metrics import METRICS, Place
 from lib.exports import profile
-from lib.slides import content as presentation
+from lib.slides import storyline
+from lib.text import provenance
 from lib.text.findings import TREND_DIRECTIONS
 from lib.text.formats import UNKNOWN, fmt_eur, fmt_int, fmt_number, fmt_pct, join_names
 from lib.text.i18n import CATALOGUE, code_label, t
@@ -64,8 +65,8 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "kenniskaart.licht": kenniskaart.LIGHTS,
     "kenniskaart.leeftijd": kenniskaart.AGE_GROUPS,
     "kenniskaart.export": profile.FORMATS,
-    "pres.dia": presentation.SLIDES,
-    "pres.tabel": presentation.TABLES,
+    "pres.dia": storyline.SLIDES,
+    "pres.tabel": provenance.TABLES,
     "as": get_args(Place),
     "bevinding.trend": TREND_DIRECTIONS,
     "pres.briefing": ("pptx", "pdf"),

@@ -1,0 +1,103 @@
+"""TODO."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, Lang
+from lib.data.catalog import Dataset
+from lib.domain.filters import Filters
+from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.i18n import code_label, t
+
+TABLES: Final[tuple[str, ...]] = (
+    "gemeenten",
+    "themas",
+    "factoren",
+    "interventies",
+    "tijdlijn",
+    "kerncijfers",
+    "lessen",
+)
+"""The tables a slide or chart can name in its source line (``pres.tabel.<name>``)."""
+
+
+def describe_filters(filters: Filters, data: Dataset, lang: Lang) -> str:
+    """The active filters in one line (``Gemeente: Lelystad · Thema: Gezag``)."""
+    names = dict(data.gemeenten.select("gemeentecode", "naam").iter_rows())
+    themes = dict(data.themas.select("thema", f"naam_{lang}").iter_rows())
+    parts: list[str] = []
+
+    def add(label_key: str, labels: list[str]) -> None:
+        if not labels:
+            return
+        shown = (
+            join_names(labels, lang)
+            if len(labels) <= 5
+            else t("pres.filters.meer", lang, namen=", ".join(labels[:5]), n=len(labels) - 5)
+        )
+        parts.append(f"{t(label_key, lang)}: {shown}")
+
+    add("filter.gemeente", [names.get(c, c) for c in filters.gemeenten])
+    add("filter.golf", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
+    if filters.botoc != "alle":
+        parts.append(f"{t('filter.botoc', lang)}: {t(f'filter.botoc.{filters.botoc}', lang)}")
+    add("filter.thema", [themes.get(c, c) for c in filters.themas])
+    add(
+        "filter.status",
+        [code_label("status", s, lang) for s in filters.statussen if s in STATUSSEN],
+    )
+    add(
+        "filter.doelgroep",
+        [code_label("doelgroep", g, lang) for g in filters.doelgroepen if g in DOELGROEPEN],
+    )
+    add("filter.domein", [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN])
+    return " · ".join(parts) if parts else t("pres.filters.geen", lang)
+
+
+def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = None) -> str:
+    """``Data: versie 1.0.0 van 2026-11-28 (gepubliceerd, voorbeelddata)``."""
+    prov = data.provenance
+    chosen = [prov.resources[r] for r in (resources or prov.resources) if r in prov.resources]
+    statuses = sorted({r.status for r in chosen}) or sorted(
+        {r.status for r in prov.resources.values()}
+    )
+    return t(
+        "pres.datastatus",
+        lang,
+        versie=prov.version,
+        datum=prov.created,
+        status=", ".join(t(f"voet.status.{s}", lang) for s in statuses),
+    )
+
+
+def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
+    """The source titles of the given tables, each once, in order."""
+    seen: dict[str, None] = {}
+    for name in resources:
+        resource = data.provenance.resources.get(name)
+        if resource is not None:
+            for source in resource.sources:
+                seen.setdefault(source.title, None)
+    return list(seen)
+
+
+def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
+    """One short line naming the tables behind a view (in ``lang``) and the data licence."""
+    prov = data.provenance
+    names = [t(f"pres.tabel.{r}", lang) for r in resources if r in TABLES]
+    return t("pres.bron", lang, tabellen="; ".join(names), licentie=prov.licence)
+
+
+def illustrative_notice(data: Dataset, lang: Lang) -> str:
+    done = data.kerncijfer("uitgevoerd_praktijkscan")
+    total = data.kerncijfer("interventies_praktijkscan")
+    return t(
+        "illustratief.melding",
+        lang,
+        botoc=fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
+        totaal=fmt_int(total, lang),
+        uitgevoerd=fmt_int(done, lang),
+        pct=fmt_pct(done / total, lang),
+    )
