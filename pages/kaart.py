@@ -5,7 +5,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import maps, spec
+from lib.viz import maps, vega
 from lib.web import cache, layout
 
 ctx = layout.context()
@@ -21,8 +21,8 @@ frame = metrics.map_frame(ctx.selection, metric)
 path, boundaries = cache.boundaries()
 context = metrics.map_context(ctx.data)
 deck = cache.map_deck(
-    spec.frame_digest(frame, metric, ctx.lang, ctx.filters.gemeenten, cache.boundaries_stamp())
-    + spec.frame_digest(context),
+    vega.frame_digest(frame, metric, ctx.lang, ctx.filters.gemeenten, cache.boundaries_stamp())
+    + vega.frame_digest(context),
     lambda: maps.municipality_deck(
         frame,
         metric=metric,

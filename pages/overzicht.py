@@ -5,7 +5,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts
+from lib.viz import charts, vega
 from lib.web import layout
 
 ctx = layout.context()
@@ -18,7 +18,7 @@ st.subheader(t("overzicht.vergelijk", ctx.lang))
 compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.comparison_bars, compared, lang=ctx.lang),
+    vega.deferred(charts.comparison_bars, compared, lang=ctx.lang),
     finding=findings.comparison(compared, ctx.lang),
     table=compared,
     columns=layout.RATE_COLUMNS | {"groep": "as.vergelijking"},
@@ -29,7 +29,7 @@ st.subheader(t("overzicht.tijdlijn", ctx.lang))
 timeline = metrics.timeline(ctx.data, ctx.lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.timeline_chart, timeline, lang=ctx.lang),
+    vega.deferred(charts.timeline_chart, timeline, lang=ctx.lang),
     finding=findings.timeline(timeline, ctx.lang),
     table=timeline,
     columns={

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts
+from lib.viz import charts, vega
 from lib.web import layout
 
 ctx = layout.context()
@@ -19,7 +19,7 @@ chart_sel, place = layout.chart_places(ctx)
 matrix = metrics.coverage_matrix(chart_sel, lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.coverage_heatmap, matrix, lang=lang, place=place),
+    vega.deferred(charts.coverage_heatmap, matrix, lang=lang, place=place),
     finding=findings.coverage(metrics.headline(sel), lang),
     table=matrix,
     columns={

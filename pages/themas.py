@@ -5,7 +5,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts
+from lib.viz import charts, vega
 from lib.web import layout
 
 ctx = layout.context()
@@ -17,7 +17,7 @@ st.subheader(t("themas.per_thema", lang))
 counts = metrics.theme_counts(sel, lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.theme_bars, counts, lang=lang),
+    vega.deferred(charts.theme_bars, counts, lang=lang),
     finding=findings.themes(counts, lang),
     table=counts,
     columns={"thema_naam": "as.thema", "n": "as.aantal"},
@@ -30,7 +30,7 @@ grid = metrics.theme_by_gemeente(sel, lang)
 shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
 layout.chart(
     ctx,
-    charts.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
+    vega.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
     finding=findings.theme_by_gemeente(grid, lang),
     table=shown,
     columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},
@@ -41,7 +41,7 @@ st.subheader(t("themas.doelgroep", lang))
 groups = metrics.target_group_counts(sel, lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.target_group_bars, groups, lang=lang),
+    vega.deferred(charts.target_group_bars, groups, lang=lang),
     finding=findings.target_groups(groups, lang),
     table=groups,
     columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},

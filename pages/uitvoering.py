@@ -5,7 +5,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts
+from lib.viz import charts, vega
 from lib.web import cache, layout
 
 ctx = layout.context()
@@ -20,7 +20,7 @@ by_place = metrics.execution_by_gemeente(sel)
 shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
 layout.chart(
     ctx,
-    charts.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
+    vega.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
     finding=findings.execution(by_place, lang),
     table=shown,
     columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
@@ -31,7 +31,7 @@ st.subheader(t("uitvoering.per_thema", lang))
 by_theme = metrics.execution_by_theme(sel, lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
+    vega.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
     finding=findings.execution_by_theme(by_theme, lang),
     table=by_theme,
     columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
@@ -43,7 +43,7 @@ layout.province_note(ctx, place)
 mix = metrics.status_mix(chart_sel, lang)
 layout.chart(
     ctx,
-    charts.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
+    vega.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
     finding=findings.status(mix, lang),
     table=mix,
     columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
@@ -58,7 +58,7 @@ else:
     st.caption(t("uitvoering.trend.uitleg", lang))
     layout.chart(
         ctx,
-        charts.deferred(charts.trend_chart, trend, lang=lang),
+        vega.deferred(charts.trend_chart, trend, lang=lang),
         finding=findings.trend(trend, lang),
         table=trend,
         columns={"periode": "as.periode"} | layout.RATE_COLUMNS,

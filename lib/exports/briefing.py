@@ -39,6 +39,7 @@ from lib.slides.content import SlideContent
 from lib.slides.storyline import View
 from lib.text import provenance
 from lib.text.i18n import t
+from lib.viz import vega
 
 FORMATS: Final = ("pptx", "pdf")
 CHART_FONT_SCALE: Final = 1.3
@@ -94,9 +95,9 @@ def _image(slide: SlideContent) -> bytes | None:
     if slide.chart is None:
         return None
     if slide.code == "kaart":
-        spec = images.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE)
+        spec = vega.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE)
     else:
-        spec = images.slide_spec(
+        spec = vega.slide_spec(
             slide.chart, max_height=CHART_MAX_HEIGHT, font_scale=CHART_FONT_SCALE
         )
     return images.to_png(spec)

@@ -25,12 +25,11 @@ from lib.data.geo import GeoJson
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.metrics import MIN_RELIABLE, REFERENCE_RATE, Metric
-from lib.exports import images
 from lib.slides.storyline import DEFAULT_METRIC, RESOURCES, Storyline, View
 from lib.text import findings
 from lib.text.formats import fmt_int, fmt_pct, join_names
 from lib.text.i18n import t
-from lib.viz import charts
+from lib.viz import charts, static_map
 
 NAMES_SHOWN: Final = 3  # names in a takeaway before "and n more"
 
@@ -267,7 +266,7 @@ def _kaart(
         if unknown
         else t("pres.kaart.bekend", lang, maat=maat)
     )
-    chart = images.map_chart(
+    chart = static_map.map_chart(
         frame,
         metric=metric,
         lang=lang,

@@ -14,10 +14,8 @@ reference rule). No Streamlit here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any, Final, TypeVar, cast
+from functools import lru_cache
+from typing import Final, TypeVar
 
 import altair as alt
 import polars as pl
@@ -26,8 +24,7 @@ from lib.contract.codes import STATUSSEN, Lang
 from lib.domain.metrics import REFERENCE_RATE, Place
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import code_label, t
-from lib.viz import charts, palette
-from lib.viz.spec import frame_digest
+from lib.viz import palette
 
 BAR_WIDTH: Final = 480
 BAR_STEP: Final = 26
@@ -41,7 +38,6 @@ COVERAGE_LABEL_LIMIT: Final = 340
 TIMELINE_WIDTH: Final = 640
 TIMELINE_HEIGHT: Final = 260
 UNRELIABLE_MARK: Final = " *"
-ROWS_DATASET: Final = "pmg-rows"
 EMPTY_MARK: Final = "–"
 
 NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
@@ -60,60 +56,10 @@ LABEL_KEYS: Final[dict[str, str]] = {
 AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
 
 
-@dataclass(frozen=True, eq=False)
-class Deferred:
-    """A chart not built yet: a builder with its frame and arguments.
-
-    Building an Altair chart costs milliseconds per layer (Altair copies and checks its schema
-    objects), so the app asks for ``key`` first and builds only when no Vega-Lite spec for the
-    same builder, arguments and data is cached (see ``lib.web.cache.chart_spec``).
-    """
-
-    builder: Callable[..., Any]
-    frame: pl.DataFrame
-    args: tuple[object, ...] = ()
-    options: tuple[tuple[str, object], ...] = ()
-
-    def build(self) -> Any:
-        return self.builder(self.frame, *self.args, **dict(self.options))
-
-    @cached_property
-    def key(self) -> str:
-        """Digest of the builder, its arguments and the frame's schema and rows."""
-        name = f"{self.builder.__module__}.{self.builder.__qualname__}"
-        return frame_digest(self.frame, name, self.args, self.options)
 
 
-def deferred(
-    builder: Callable[..., Any], frame: pl.DataFrame, *args: object, **options: object
-) -> Deferred:
-    """``builder(frame, *args, **options)``, built only when its spec is not cached.
-
-    ``builder`` must be a module-level function: its module and name are part of the key.
-    """
-    if "<" in getattr(builder, "__qualname__", "<"):
-        raise ValueError("a chart builder must be a module-level function")
-    return Deferred(builder, frame, args, tuple(sorted(options.items())))
 
 
-def vega_spec(chart: Any) -> dict[str, Any]:
-    """The Vega-Lite dict of a built chart, without Altair's schema check.
-
-    The check is for authors, not for each page view: the chart tests call ``to_dict()``,
-    which validates every builder's output against the Vega-Lite schema. The top-level rows
-    are the dataset ``ROWS_DATASET`` instead of one named after their hash; the chart is the
-    same.
-    """
-    data = getattr(chart, "data", alt.Undefined)
-    if not isinstance(data, alt.InlineData):
-        return cast(dict[str, Any], chart.to_dict(validate=False))
-    # ``to_dict`` deep-copies the chart, and with it every data row, then hashes the rows to
-    # name a dataset: leave the rows out (a named stand-in) and put them back as they are.
-    bare = chart.copy(deep=False)
-    bare.data = alt.NamedData(name=ROWS_DATASET)
-    spec = cast(dict[str, Any], bare.to_dict(validate=False))
-    spec["datasets"] = {**spec.get("datasets", {}), ROWS_DATASET: data.values}
-    return spec
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -647,7 +593,7 @@ def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         text=alt.Text("label:N")
     )
     chart = alt.LayerChart(layer=[bars, text]).properties(
-        width=charts.BAR_WIDTH, height=alt.Step(charts.BAR_STEP)
+        width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
-    configured: alt.LayerChart = chart.configure(locale={"number": charts.NUMBER_LOCALE[lang]})
+    configured: alt.LayerChart = chart.configure(locale={"number": NUMBER_LOCALE[lang]})
     return configured

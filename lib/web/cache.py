@@ -26,9 +26,8 @@ from lib.data.store import VERSIONS_TABLE, Store
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
-from lib.viz.charts import Deferred, vega_spec
 from lib.viz.columns import display_table as format_table
-from lib.viz.spec import frame_digest
+from lib.viz.vega import Deferred, frame_digest, vega_spec
 
 
 def _version_stamp(folder: Path) -> str:

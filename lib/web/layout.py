@@ -31,7 +31,7 @@ from lib.domain.filters import BOTOC_OPTIONS, Filters
 from lib.links import from_query, to_query
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import code_label, t
-from lib.viz import charts
+from lib.viz import vega
 from lib.web import share
 from lib.web.cache import chart_spec, current_dataset, display_table
 
@@ -289,7 +289,7 @@ def province_note(ctx: Context, place: metrics.Place) -> None:
 
 def chart(
     ctx: Context,
-    figure: charts.Deferred,
+    figure: vega.Deferred,
     *,
     finding: str,
     table: pl.DataFrame,

@@ -36,6 +36,7 @@ from lib.slides.content import SlideContent
 from lib.slides.storyline import SLIDES, Storyline, View
 from lib.text import provenance
 from lib.text.i18n import CATALOGUE, t
+from lib.viz import static_map, vega
 
 if TYPE_CHECKING:
     from lib.web.layout import Context
@@ -385,7 +386,7 @@ def map_downloads(ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str])
     illustrative = ctx.selection.illustrative and metric != "inwoners"
 
     def snapshot() -> bytes:
-        chart = images.map_chart(
+        chart = static_map.map_chart(
             shown,
             metric=metric,
             lang=scope.lang,
@@ -512,11 +513,11 @@ def _chart(slide: SlideContent) -> None:
     screen; the other charts stay interactive (tooltips).
     """
     if slide.code == "kaart":
-        png = images.to_png(images.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE))
+        png = images.to_png(vega.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE))
         with st.container(key="pmg-kaart"):
             st.image(png, alt=slide.takeaway[0])
         return
-    spec = images.slide_spec(slide.chart, max_height=SLIDE_CHART_HEIGHT)
+    spec = vega.slide_spec(slide.chart, max_height=SLIDE_CHART_HEIGHT)
     spec.pop("description", None)
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}  # the height is the plot's
     st.vega_lite_chart(spec, theme=None, width="stretch", key="pres_grafiek", alt=slide.takeaway[0])

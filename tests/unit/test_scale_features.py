@@ -39,8 +39,8 @@ from lib.domain.filters import Filters
 from lib.exports.templates import template_files, template_makers
 from lib.text import findings
 from lib.text.i18n import CATALOGUE, t
-from lib.viz import charts
-from lib.viz.spec import frame_digest
+from lib.viz import charts, vega
+from lib.viz.vega import frame_digest
 from lib.web.share import CHART_RESOURCES, _chart_resources
 
 Spec = dict[str, Any]
@@ -736,40 +736,40 @@ def other_echo(
 
 
 def test_deferred_build_equals_calling_the_builder(counts: pl.DataFrame) -> None:
-    later = charts.deferred(charts.theme_bars, counts, lang="en")
-    assert isinstance(later, charts.Deferred)
+    later = vega.deferred(charts.theme_bars, counts, lang="en")
+    assert isinstance(later, vega.Deferred)
     assert later.build().to_dict() == charts.theme_bars(counts, lang="en").to_dict()
-    positional = charts.deferred(echo, counts, "a", 2, name="x")
+    positional = vega.deferred(echo, counts, "a", 2, name="x")
     assert positional.args == ("a", 2)
     assert positional.build() == echo(counts, "a", 2, name="x") == (2, "a", 2, "x")
 
 
 def test_deferred_key(counts: pl.DataFrame) -> None:
-    key = charts.deferred(charts.theme_bars, counts, lang="nl").key
-    same = charts.deferred(charts.theme_bars, counts.clone(), lang="nl")
+    key = vega.deferred(charts.theme_bars, counts, lang="nl").key
+    same = vega.deferred(charts.theme_bars, counts.clone(), lang="nl")
     assert same.key == key
     assert same.key is same.key  # computed once
     changed = counts.with_columns(pl.Series("n", [3, 11]))
     others = [
-        charts.deferred(charts.theme_bars, changed, lang="nl"),
-        charts.deferred(charts.theme_bars, counts, lang="en"),
-        charts.deferred(charts.theme_heatmap, counts, lang="nl"),
-        charts.deferred(charts.theme_bars, counts.rename({"share": "aandeel"}), lang="nl"),
+        vega.deferred(charts.theme_bars, changed, lang="nl"),
+        vega.deferred(charts.theme_bars, counts, lang="en"),
+        vega.deferred(charts.theme_heatmap, counts, lang="nl"),
+        vega.deferred(charts.theme_bars, counts.rename({"share": "aandeel"}), lang="nl"),
     ]
     keys = {key, *(d.key for d in others)}
     assert len(keys) == len(others) + 1
 
-    base = charts.deferred(echo, counts, 1, 2, name="x")
-    assert charts.deferred(echo, counts, 1, 2, name="x").key == base.key
-    assert charts.deferred(echo, counts, 1, 3, name="x").key != base.key
-    assert charts.deferred(echo, counts, 2, 1, name="x").key != base.key
-    assert charts.deferred(echo, counts, 1, 2, name="y").key != base.key
-    assert charts.deferred(echo, counts, 1, 2).key != base.key
-    assert charts.deferred(other_echo, counts, 1, 2, name="x").key != base.key
+    base = vega.deferred(echo, counts, 1, 2, name="x")
+    assert vega.deferred(echo, counts, 1, 2, name="x").key == base.key
+    assert vega.deferred(echo, counts, 1, 3, name="x").key != base.key
+    assert vega.deferred(echo, counts, 2, 1, name="x").key != base.key
+    assert vega.deferred(echo, counts, 1, 2, name="y").key != base.key
+    assert vega.deferred(echo, counts, 1, 2).key != base.key
+    assert vega.deferred(other_echo, counts, 1, 2, name="x").key != base.key
     # keyword order does not matter
     assert (
-        charts.deferred(charts.theme_heatmap, counts, lang="nl", place="provincie").key
-        == charts.deferred(charts.theme_heatmap, counts, place="provincie", lang="nl").key
+        vega.deferred(charts.theme_heatmap, counts, lang="nl", place="provincie").key
+        == vega.deferred(charts.theme_heatmap, counts, place="provincie", lang="nl").key
     )
 
 
@@ -780,14 +780,14 @@ def test_vega_spec_names_the_rows_instead_of_hashing_them(
         charts.trend_chart(trend_frame, lang="nl"),
         charts.theme_bars(counts, lang="en"),
     ):
-        spec = charts.vega_spec(chart)
+        spec = vega.vega_spec(chart)
         full = chart.to_dict()  # validated against the Vega-Lite schema
         name = full["data"]["name"]
         # the same rows under a fixed name instead of their hash; everything else is equal
-        assert spec["data"] == {"name": charts.ROWS_DATASET}
+        assert spec["data"] == {"name": vega.ROWS_DATASET}
         assert spec["datasets"] == {
             **{k: v for k, v in full["datasets"].items() if k != name},
-            charts.ROWS_DATASET: full["datasets"][name],
+            vega.ROWS_DATASET: full["datasets"][name],
         }
         assert _without_data(spec) == _without_data(full)
 

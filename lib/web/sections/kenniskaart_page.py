@@ -18,7 +18,7 @@ from lib.domain import kenniskaart as kk
 from lib.exports import profile as profile_export
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
-from lib.viz import charts, palette
+from lib.viz import palette, vega
 from lib.viz.charts import NUMBER_LOCALE
 from lib.web import layout, share
 from lib.web.cache import display_table
@@ -156,7 +156,7 @@ def domains(ctx: layout.Context, profile: kk.Profile) -> None:
     st.caption(t("kenniskaart.domeinen.uitleg", lang))
     layout.chart(
         ctx,
-        charts.deferred(_reach_bars, profile.domeinen, "domein_naam", t("as.domein", lang), lang),
+        vega.deferred(_reach_bars, profile.domeinen, "domein_naam", t("as.domein", lang), lang),
         finding=kk.domain_finding(profile),
         table=profile.domeinen,
         columns={"domein_naam": "as.domein", "n": "as.aantal", "gedekt": "as.gedekt"},
@@ -198,7 +198,7 @@ def target_groups(ctx: layout.Context, profile: kk.Profile) -> None:
     )
     layout.chart(
         ctx,
-        charts.deferred(_reach_bars, frame, "doelgroep_naam", t("as.doelgroep", lang), lang),
+        vega.deferred(_reach_bars, frame, "doelgroep_naam", t("as.doelgroep", lang), lang),
         finding=kk.target_finding(profile),
         table=frame,
         columns={
@@ -224,7 +224,7 @@ def pillars(ctx: layout.Context, profile: kk.Profile) -> None:
         return
     layout.chart(
         ctx,
-        charts.deferred(_pillar_bars, profile.pijlers, lang),
+        vega.deferred(_pillar_bars, profile.pijlers, lang),
         finding=kk.pillar_finding(profile),
         table=profile.pijlers.rename({"aandeel": "share"}),
         columns={

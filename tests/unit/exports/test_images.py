@@ -18,7 +18,7 @@ from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.exports import images, tables
 from lib.slides import content as presentation
-from lib.viz import charts
+from lib.viz import charts, static_map, vega
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -109,7 +109,7 @@ def test_svg_parses_and_holds_the_texts(decorated: alt.VConcatChart) -> None:
 
 
 def test_exports_never_fetch_anything(decorated: alt.VConcatChart) -> None:
-    spec = images.spec_of(decorated)
+    spec = vega.spec_of(decorated)
     assert not [key for key, _ in _walk(spec) if key == "url"]
     remote = alt.Chart(alt.UrlData("http://192.0.2.1/data.csv")).mark_point().encode(x="a:Q")
     with pytest.raises(ValueError, match="not allowed"):
@@ -118,7 +118,7 @@ def test_exports_never_fetch_anything(decorated: alt.VConcatChart) -> None:
 
 def test_the_dashboard_theme_applies_whatever_theme_is_enabled(bars: alt.LayerChart) -> None:
     with alt.theme.enable("default"):
-        spec = images.spec_of(bars)
+        spec = vega.spec_of(bars)
     assert spec["config"]["axis"]["labelFontSize"] == 14
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 
@@ -126,23 +126,23 @@ def test_the_dashboard_theme_applies_whatever_theme_is_enabled(bars: alt.LayerCh
 def test_slide_spec_is_larger_and_bounded(dataset: Dataset) -> None:
     sel = metrics.select(dataset, Filters())
     chart = charts.execution_rate_bars(metrics.execution_by_gemeente(sel), lang="nl")
-    spec = images.slide_spec(chart, max_height=300, description="alt")
-    assert spec["config"]["axis"]["labelFontSize"] == round(14 * images.SLIDE_FONT_SCALE)
+    spec = vega.slide_spec(chart, max_height=300, description="alt")
+    assert spec["config"]["axis"]["labelFontSize"] == round(14 * vega.SLIDE_FONT_SCALE)
     assert spec["height"] == 300
     assert spec["description"] == "alt"
     assert all(layer["encoding"]["y"].get("title", "x") is None for layer in spec["layer"][:1])
     few = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
-    small = images.slide_spec(
+    small = vega.slide_spec(
         charts.execution_rate_bars(metrics.execution_by_gemeente(few), lang="nl"),
         max_height=300,
     )
-    assert small["height"] == round(charts.BAR_STEP * images.SLIDE_FONT_SCALE)
+    assert small["height"] == round(charts.BAR_STEP * vega.SLIDE_FONT_SCALE)
 
 
 def test_static_map_without_boundaries(dataset: Dataset) -> None:
     sel = metrics.select(dataset, Filters(botoc="ja"))
     frame = metrics.map_frame(sel, "uitvoeringsgraad")
-    chart = images.map_chart(
+    chart = static_map.map_chart(
         frame,
         metric="uitvoeringsgraad",
         lang="nl",
@@ -162,8 +162,8 @@ def test_static_map_without_boundaries(dataset: Dataset) -> None:
         images.for_export(chart, title="Kaart", source="Bron: test"), scale=1
     )
     width, height = images.png_size(png)
-    assert width > images.MAP_WIDTH
-    assert height > images.MAP_HEIGHT
+    assert width > static_map.MAP_WIDTH
+    assert height > static_map.MAP_HEIGHT
     assert "Zaanstad" in _texts(images.to_svg(chart))
 
 
@@ -182,7 +182,7 @@ def test_static_map_draws_outlines_when_configured(dataset: Dataset) -> None:
     }
     sel = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
     frame = metrics.map_frame(sel, "interventies")
-    chart = images.map_chart(frame, metric="interventies", lang="en", boundaries=boundaries)
+    chart = static_map.map_chart(frame, metric="interventies", lang="en", boundaries=boundaries)
     spec = chart.to_dict()
     assert spec["layer"][0]["mark"]["type"] == "geoshape"
     shapes = spec["datasets"][spec["layer"][0]["data"]["name"]]
