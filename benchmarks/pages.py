@@ -29,22 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from lib.config import ROOT
+from lib.web.legacy import navigation_pages_only
+from lib.web.routes import ROUTES
 
 APP = ROOT / "app.py"
-PAGES: tuple[str, ...] = (
-    "overzicht",
-    "kaart",
-    "themas",
-    "uitvoering",
-    "risicofactoren",
-    "kenniskaart",
-    "presentatie",
-    "data",
-    "versies",
-    "toegankelijkheid",
-)
+PAGES: tuple[str, ...] = tuple(Path(route.file).stem for route in ROUTES)
 # Filter states, each reached from the default view by one rerun; valid for any dataset of
-# the contract. Keys are the sidebar's filter names (``lib.web.layout.FILTER_KEYS``).
+# the contract. Keys are the sidebar's filter names (``lib.web.state.FILTER_KEYS``).
 STATES: tuple[Mapping[str, Any], ...] = (
     {"statussen": ["afgerond"]},
     {"themas": ["gezag"]},
@@ -64,23 +55,6 @@ DEFAULTS: Mapping[str, Any] = {
     "doelgroepen": [],
     "domeinen": [],
 }
-
-
-def _leave_legacy_multipage() -> None:
-    """Run AppTest as the server runs the app after its first ``st.navigation`` call.
-
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run; with a ``pages/``
-    folder it would then take Streamlit's legacy path (the page without ``app.py``).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init  # type: ignore[method-assign]
 
 
 class ScriptClock:
@@ -111,7 +85,7 @@ class ScriptClock:
 
 
 def _apply(at: Any, state: Mapping[str, Any]) -> None:
-    from lib.web.layout import FILTER_KEYS
+    from lib.web.state import FILTER_KEYS
 
     for name, default in DEFAULTS.items():
         value = state.get(name, default)
@@ -162,9 +136,12 @@ def measure(dataset: Path | None, *, runs: int = 5) -> dict[str, Any]:
         raise ValueError(f"at most {len(STATES)} runs: each run needs a view of its own")
     if dataset is not None:
         os.environ["PMG_DATA_DIR"] = str(dataset)
-    _leave_legacy_multipage()
     clock = ScriptClock()
-    with tempfile.TemporaryDirectory() as store, clock.installed():
+    with (
+        tempfile.TemporaryDirectory() as store,
+        clock.installed(),
+        navigation_pages_only(),
+    ):
         os.environ["PMG_STORE_DIR"] = store
         pages = {page: time_page(page, runs, clock) for page in PAGES}
     return {"runs": runs, "pages": pages}

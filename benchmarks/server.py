@@ -50,6 +50,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
 from lib.data.catalog import load_dataset
+from lib.web.routes import ROUTES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -61,18 +62,7 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 # URL paths of the pages as app.py registers them; "" is the default page (Overzicht).
-PAGES: tuple[str, ...] = (
-    "",
-    "kaart",
-    "themas",
-    "uitvoering",
-    "risicofactoren",
-    "presentatie",
-    "kenniskaart",
-    "data",
-    "versies",
-    "toegankelijkheid",
-)
+PAGES: tuple[str, ...] = tuple(route.slug for route in ROUTES)
 # How many st.metric values a page must show before it counts as rendered.
 METRICS: dict[str, int] = {"": 4}
 STATUSES = ("afgerond", "in_uitvoering", "gepland", "niet_uitgevoerd")

@@ -1,30 +1,23 @@
 """Kenniskaart: from risk-factor gaps to a coherent programme, for one municipality or more.
 
 Choose one municipality in the sidebar for its profile; without that choice the page shows
-the selection (by default the whole programme). All figures come from ``lib.kenniskaart``.
+the selection (by default the whole programme). All figures come from ``lib.domain.kenniskaart``.
 """
 
-from datetime import date
+from lib.web import layout, state
+from lib.web.sections import kenniskaart
 
-import streamlit as st
-
-from lib.text.i18n import t
-from lib.web import cache, layout
-from lib.web.sections import kenniskaart_page as section
-
-ctx = layout.context()
-layout.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
+ctx = state.context()
+layout.page_header(ctx, "kenniskaart")
 layout.stop_if_empty(ctx, need="gemeenten")
-profile = cache.kenniskaart_profile(ctx.data, ctx.filters, ctx.lang, date.today())
-
-section.summary(ctx, profile)
-section.downloads(ctx, profile)
-
-st.header(t("kenniskaart.profiel", ctx.lang))
-section.domains(ctx, profile)
-section.domains_per_gemeente(ctx, profile)
-section.target_groups(ctx, profile)
-section.pillars(ctx, profile)
-section.gaps(ctx, profile)
-section.lessons(ctx, profile)
+profile = kenniskaart.profile(ctx)
+kenniskaart.summary(ctx, profile)
+kenniskaart.profile_downloads(ctx, profile)
+kenniskaart.profile_heading(ctx)
+kenniskaart.domains(ctx, profile)
+kenniskaart.domains_per_gemeente(ctx, profile)
+kenniskaart.target_groups(ctx, profile)
+kenniskaart.pillars(ctx, profile)
+kenniskaart.gaps(ctx, profile)
+kenniskaart.lessons(ctx, profile)
 layout.footer(ctx)

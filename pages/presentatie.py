@@ -1,6 +1,7 @@
 """Presentatie: the current selection as full-width slides, with a storyline kept in the URL."""
 
-from lib.web import layout, share
+from lib.web import state
+from lib.web.sections import presentatie
 
-ctx = layout.context()
-share.presentation_page(ctx)
+ctx = state.context()
+presentatie.presentation_page(ctx)

@@ -1,50 +1,12 @@
 """Thema's: interventions by theme, by municipality and theme, and by target group."""
 
-import streamlit as st
+from lib.web import layout, state
+from lib.web.sections import themas
 
-from lib.domain import metrics
-from lib.text import findings
-from lib.text.i18n import t
-from lib.viz import charts, vega
-from lib.web import layout
-
-ctx = layout.context()
-layout.page_header(ctx, "themas.titel", "themas.intro")
+ctx = state.context()
+layout.page_header(ctx, "themas")
 layout.stop_if_empty(ctx)
-sel, lang = ctx.selection, ctx.lang
-
-st.subheader(t("themas.per_thema", lang))
-counts = metrics.theme_counts(sel, lang)
-layout.chart(
-    ctx,
-    vega.deferred(charts.theme_bars, counts, lang=lang),
-    finding=findings.themes(counts, lang),
-    table=counts,
-    columns={"thema_naam": "as.thema", "n": "as.aantal"},
-    key="themas_per_thema",
-)
-
-st.subheader(t("themas.per_gemeente", lang))
-chart_sel, place = layout.chart_places(ctx)
-grid = metrics.theme_by_gemeente(sel, lang)
-shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
-layout.chart(
-    ctx,
-    vega.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
-    finding=findings.theme_by_gemeente(grid, lang),
-    table=shown,
-    columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},
-    key="themas_per_gemeente",
-)
-
-st.subheader(t("themas.doelgroep", lang))
-groups = metrics.target_group_counts(sel, lang)
-layout.chart(
-    ctx,
-    vega.deferred(charts.target_group_bars, groups, lang=lang),
-    finding=findings.target_groups(groups, lang),
-    table=groups,
-    columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
-    key="themas_doelgroep",
-)
+themas.per_theme(ctx)
+themas.per_gemeente(ctx)
+themas.target_groups(ctx)
 layout.footer(ctx)

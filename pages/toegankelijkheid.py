@@ -1,23 +1,9 @@
 """Toegankelijkheid: the accessibility statement (what is tested, what does not comply yet)."""
 
-import streamlit as st
+from lib.web import layout, state
+from lib.web.sections import toegankelijkheid
 
-from lib.text.i18n import t
-from lib.web import a11y, layout
-
-ctx = layout.context()
-layout.page_header(ctx, "toegank.titel", "toegank.intro")
-lang = ctx.lang
-
-st.header(t("toegank.getest.kop", lang))
-st.markdown(t("toegank.getest", lang))
-
-st.header(t("toegank.beperkingen.kop", lang))
-st.markdown(t("toegank.beperkingen", lang))
-
-st.header(t("toegank.datum.kop", lang))
-st.write(t("toegank.datum", lang, datum=a11y.statement_date(lang)))
-
-st.header(t("toegank.contact.kop", lang))
-st.write(t("toegank.contact", lang))
+ctx = state.context()
+layout.page_header(ctx, "toegankelijkheid")
+toegankelijkheid.statement(ctx)
 layout.footer(ctx)

@@ -1,67 +1,13 @@
 """Uitvoering: execution rates against the practice-scan reference, and the status mix."""
 
-import streamlit as st
+from lib.web import layout, state
+from lib.web.sections import uitvoering
 
-from lib.domain import metrics
-from lib.text import findings
-from lib.text.i18n import t
-from lib.viz import charts, vega
-from lib.web import cache, layout
-
-ctx = layout.context()
-layout.page_header(ctx, "uitvoering.titel", "uitvoering.intro")
+ctx = state.context()
+layout.page_header(ctx, "uitvoering")
 layout.stop_if_empty(ctx)
-sel, lang = ctx.selection, ctx.lang
-st.caption(t("onbetrouwbaar.uitleg", lang))
-
-st.subheader(t("uitvoering.per_gemeente", lang))
-chart_sel, place = layout.chart_places(ctx)
-by_place = metrics.execution_by_gemeente(sel)
-shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
-layout.chart(
-    ctx,
-    vega.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
-    finding=findings.execution(by_place, lang),
-    table=shown,
-    columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
-    key="uitvoering_per_gemeente",
-)
-
-st.subheader(t("uitvoering.per_thema", lang))
-by_theme = metrics.execution_by_theme(sel, lang)
-layout.chart(
-    ctx,
-    vega.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
-    finding=findings.execution_by_theme(by_theme, lang),
-    table=by_theme,
-    columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
-    key="uitvoering_per_thema",
-)
-
-st.subheader(t("uitvoering.status", lang))
-layout.province_note(ctx, place)
-mix = metrics.status_mix(chart_sel, lang)
-layout.chart(
-    ctx,
-    vega.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
-    finding=findings.status(mix, lang),
-    table=mix,
-    columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
-    key="uitvoering_status",
-)
-
-st.subheader(t("uitvoering.trend", lang))
-trend = cache.execution_trend(ctx.data, ctx.filters)
-if trend.is_empty():
-    st.info(t("uitvoering.trend.geen", lang))
-else:
-    st.caption(t("uitvoering.trend.uitleg", lang))
-    layout.chart(
-        ctx,
-        vega.deferred(charts.trend_chart, trend, lang=lang),
-        finding=findings.trend(trend, lang),
-        table=trend,
-        columns={"periode": "as.periode"} | layout.RATE_COLUMNS,
-        key="uitvoering_trend",
-    )
+chart_sel, place = uitvoering.per_gemeente(ctx)
+uitvoering.per_theme(ctx)
+uitvoering.status(ctx, chart_sel, place)
+uitvoering.trend(ctx)
 layout.footer(ctx)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from tinydata import tiny_tables, write_dataset
 
 from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset, load_dataset
+from lib.web.legacy import navigation_pages_only
 
 
 @pytest.fixture(scope="session")
@@ -20,23 +23,14 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 
 @pytest.fixture(autouse=True)
-def _navigation_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run AppTest like the server runs the app after its first ``st.navigation`` call.
-
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run, and because a
-    ``pages/`` folder exists it then takes the legacy multipage path, which runs the page file
-    without ``app.py`` (no sidebar) from the second run on. The server sets the flag to False
-    once ``st.navigation`` has run, so we do the same after each reset.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def _navigation_pages_only(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Run AppTest like the server runs the app after its first ``st.navigation`` call
+    (see ``lib.web.legacy``); tests marked ``streamlit_as_shipped`` see Streamlit unpatched."""
+    if request.node.get_closest_marker("streamlit_as_shipped"):
+        yield
+        return
+    with navigation_pages_only():
+        yield
 
 
 @pytest.fixture(autouse=True)

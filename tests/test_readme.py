@@ -6,6 +6,7 @@ import json
 import re
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
+from lib.web.routes import ROUTES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -37,9 +38,8 @@ def test_every_setting_in_the_code_is_documented() -> None:
 
 
 def test_every_page_is_described_with_its_url() -> None:
-    app = (ROOT / "app.py").read_text(encoding="utf-8")
-    for url in re.findall(r'url_path="(\w+)"', app):
-        assert f"(`/{url}`)" in README
+    for route in ROUTES:
+        assert f"(`/{route.slug}`)" in README, route.slug
 
 
 def test_screenshots_referenced_in_the_readme_exist() -> None:

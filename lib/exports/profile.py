@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from lib.domain.kenniskaart import (
     check_rule,
     check_title,
 )
+from lib.exports.markdown import md_escape
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 
@@ -220,19 +220,6 @@ def document(p: Profile) -> list[Block]:
 
 
 # --------------------------------------------------------------------------- Markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
-_MD_BULLET = re.compile(r"^(\s*)([-+=])")
-_MD_NUMBER = re.compile(r"^(\s*\d+)([.)])")
-
-
-def md_escape(text: str) -> str:
-    """Plain text that Markdown shows as it is: special characters get a backslash, and so
-    does a start that would make a list item."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
-    escaped = _MD_BULLET.sub(r"\1\\\2", escaped)
-    return _MD_NUMBER.sub(r"\1\\\2", escaped)
-
 
 def to_markdown(p: Profile) -> str:
     parts: list[str] = []

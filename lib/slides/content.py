@@ -126,17 +126,6 @@ def _names(names: Sequence[str], lang: Lang) -> str:
     return t("pres.namen.meer", lang, namen=shown, n=fmt_int(len(names) - NAMES_SHOWN, lang))
 
 
-def metric_value_text(frame: pl.DataFrame, metric: Metric, lang: Lang) -> str:
-    """The highest known value of the map, formatted (as the Kaart page writes it)."""
-    known = frame.filter(pl.col("waarde").is_not_null())
-    if known.is_empty():
-        return t("onbekend", lang)
-    top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
-    if metric in ("uitvoeringsgraad", "dekking"):
-        return fmt_pct(top, lang, decimals=0)
-    return fmt_int(top, lang)
-
-
 def below_reference(sel: metrics.Selection) -> list[str]:
     """Municipalities with a reliable execution rate below the reference, lowest first."""
     frame = metrics.execution_by_gemeente(sel)
@@ -258,7 +247,7 @@ def _kaart(
     boundaries: GeoJson | None,
 ) -> SlideContent:
     frame = metrics.map_frame(sel, metric)
-    first = findings.map_metric(frame, metric_value_text(frame, metric, lang), lang)
+    first = findings.map_metric(frame, findings.metric_text(frame, metric, lang), lang)
     unknown = frame.filter(pl.col("waarde").is_null()).height
     maat = t(f"maat.{metric}", lang).lower()
     second = (

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from lib.contract.codes import Lang
+from lib.contract.codes import (
+    Lang,
+)
+from lib.domain import metrics
 from lib.domain.metrics import REFERENCE_RATE, Headline
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
@@ -213,3 +216,14 @@ def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
     return t(
         key, lang, n=fmt_int(frame.height, lang), hoogst=top["gemeente_naam"], waarde=value_text
     )
+
+
+def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
+    """The highest known value of ``metric`` on the map, formatted for ``map_metric``."""
+    known = frame.filter(pl.col("waarde").is_not_null())
+    if known.is_empty():
+        return t("onbekend", lang)
+    top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
+    if metric in ("uitvoeringsgraad", "dekking"):
+        return fmt_pct(top, lang, decimals=0)
+    return fmt_int(top, lang)

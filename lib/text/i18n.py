@@ -720,6 +720,19 @@ _EN.update(
 )
 _NL.update({"tabel.interventies": "Interventies", "tabel.voortgang": "Voortgang per periode"})
 _EN.update({"tabel.interventies": "Interventions", "tabel.voortgang": "Progress per period"})
+# the tables a source line can name that the presentation strings did not list
+_NL.update(
+    {
+        "pres.tabel.voortgang": "voortgang per periode",
+        "pres.tabel.factor_themas": "koppeling van risicofactoren aan thema's",
+    }
+)
+_EN.update(
+    {
+        "pres.tabel.voortgang": "progress per period",
+        "pres.tabel.factor_themas": "link from risk factors to themes",
+    }
+)
 _NL.update(strings_kenniskaart.NL)
 _EN.update(strings_kenniskaart.EN)
 _NL.update(strings_presentatie.NL)

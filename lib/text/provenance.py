@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, Lang
+from lib.contract import schema
+from lib.contract.codes import (
+    DOELGROEPEN,
+    DOMEINEN,
+    GOLVEN,
+    STATUSSEN,
+    Lang,
+)
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.text.formats import fmt_int, fmt_pct, join_names
 from lib.text.i18n import code_label, t
 
-TABLES: Final[tuple[str, ...]] = (
-    "gemeenten",
-    "themas",
-    "factoren",
-    "interventies",
-    "tijdlijn",
-    "kerncijfers",
-    "lessen",
-)
+TABLES: Final[tuple[str, ...]] = tuple(schema.TABLES)
 """The tables a slide or chart can name in its source line (``pres.tabel.<name>``)."""
 
 
@@ -101,3 +100,15 @@ def illustrative_notice(data: Dataset, lang: Lang) -> str:
         uitgevoerd=fmt_int(done, lang),
         pct=fmt_pct(done / total, lang),
     )
+
+
+def published(data: Dataset, lang: Lang) -> dict[str, str]:
+    """The practice-scan figures of the policy letter, formatted, for texts that cite them."""
+    done = data.kerncijfer("uitgevoerd_praktijkscan")
+    total = data.kerncijfer("interventies_praktijkscan")
+    return {
+        "botoc": fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
+        "totaal": fmt_int(total, lang),
+        "uitgevoerd": fmt_int(done, lang),
+        "pct": fmt_pct(done / total, lang),
+    }

@@ -56,7 +56,7 @@ def test_every_slide(number: int, code: str) -> None:
     assert at.title[0].value == TITLES_NL[code]
     text = markdown(at)
     assert f"**Dia {number} van {len(SLIDES)}**" in text
-    assert "Data: versie 1\\.0\\.0 van 2026\\-11\\-28" in text
+    assert "Data: versie 1.0.0 van 2026-11-28" in text
     assert "Bron: dashboard Preventie met gezag" in text
     if code in ("themas", "uitvoering", "risico"):
         assert len(at.get("vega_lite_chart")) == 1
@@ -130,7 +130,7 @@ def test_in_english() -> None:
     at = open_app({"lang": "en", "dia": "4", "botoc": "ja"})
     assert at.title[0].value == "Execution"
     assert "Slide 4 of 7" in markdown(at)
-    assert "equal to the reference of 85\\.5%" in markdown(at)  # Markdown-escaped
+    assert "equal to the reference of 85.5%" in markdown(at)
 
 
 HOSTILE: list[dict[str, str | list[str]]] = [

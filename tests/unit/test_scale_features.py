@@ -41,7 +41,6 @@ from lib.text import findings
 from lib.text.i18n import CATALOGUE, t
 from lib.viz import charts, vega
 from lib.viz.vega import frame_digest
-from lib.web.share import CHART_RESOURCES, _chart_resources
 
 Spec = dict[str, Any]
 LANGS: tuple[Lang, Lang] = ("nl", "en")
@@ -951,13 +950,6 @@ def test_template_makers_refuse_other_tables(dataset: Dataset) -> None:
 
 
 # --- 7. resources of the trend chart and the new strings -------------------------------------
-
-
-def test_trend_chart_names_voortgang_as_its_source() -> None:
-    assert "voortgang" in CHART_RESOURCES["uitvoering_trend"]
-    assert "voortgang" not in CHART_RESOURCES["uitvoering"]
-    # "uitvoering_trend" starts with "uitvoering": the longer prefix must be found first
-    assert _chart_resources("uitvoering_trend") == CHART_RESOURCES["uitvoering_trend"]
 
 
 NEW_KEYS: dict[str, set[str]] = {

@@ -17,7 +17,7 @@ from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
 from lib.data.ingest.pipeline import Prepared, describe_dialect, issues_frame, prepare
-from lib.data.store import Diff, Scope, Store, StoreError, checksum_bytes
+from lib.data.store import Diff, Scope, StoreError, checksum_bytes
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
@@ -26,7 +26,7 @@ from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.web.cache import bundled_dataset, store
-from lib.web.layout import VIEW_KEY, Context
+from lib.web.state import Context
 
 ROLE_KEY = "pmg_role"
 
@@ -233,7 +233,7 @@ def publish_form(
     lang = ctx.lang
     with st.form("data_publiceren"):
         comment = st.text_area(t("data.opmerking", lang), key="data_opmerking")
-        who = st.text_input(t("data.wie", lang), value=_who(), key="data_wie")
+        who = st.text_input(t("data.wie", lang), value=current_user(), key="data_wie")
         submitted = st.form_submit_button(
             t("data.publiceren", lang), type="primary", disabled=role != "analyst"
         )
@@ -251,7 +251,7 @@ def publish_form(
         st.success(t("data.gepubliceerd", lang, versie=version))
 
 
-def _who() -> str:
+def current_user() -> str:
     if st.user.get("is_logged_in", False):
         return str(st.user.get("email", ""))
     return ""
@@ -271,66 +271,28 @@ def scope_choice(ctx: Context) -> Scope:
 # --- history ---------------------------------------------------------------------------------
 
 
-def history_table(ctx: Context, target: Store) -> pl.DataFrame:
-    lang = ctx.lang
-    history = target.history()
-    if history.is_empty():
-        st.info(t("cli.geen_versies", lang))
-        return history
-    shown = history.select(
-        pl.col("versie").alias(t("versies.bekijk", lang)),
-        pl.col("tijdstip").dt.strftime("%Y-%m-%d %H:%M").alias(t("versies.tijdstip", lang)),
-        pl.col("actie")
-        .replace_strict(
-            {a: t(f"store.actie.{a}", lang) for a in ("basis", "publicatie", "herstel")}
-        )
-        .alias(t("versies.actie", lang)),
-        pl.col("wie").alias(t("versies.wie", lang)),
-        pl.col("opmerking").alias(t("versies.opmerking", lang)),
-        pl.col("bronbestand").alias(t("versies.bronbestand", lang)),
-        pl.col("rijen_interventies").alias(t("versies.rijen", lang)),
-        pl.col("checksum").alias(t("versies.checksum", lang)),
+def page(ctx: Context) -> None:
+    """The whole upload flow: role, templates, table choice, file, report, preview, publish."""
+    role = role_panel(ctx)
+    templates(ctx)
+    table = st.radio(
+        t("data.tabel", ctx.lang),
+        UPLOADABLE_TABLES,
+        key="data_tabel",
+        horizontal=True,
+        format_func=lambda name: t(f"tabel.{name}", ctx.lang),
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
-    return history
-
-
-def view_version(ctx: Context, versions: list[int]) -> None:
-    lang = ctx.lang
-    current = st.session_state.get(VIEW_KEY)
-    choice = st.selectbox(t("versies.bekijk", lang), versions, key="versies_bekijk",
-                          index=versions.index(current) if current in versions else 0)  # fmt: skip
-    cols = st.columns(2)
-    if cols[0].button(t("versies.bekijk.knop", lang), key="versies_bekijk_knop"):
-        st.session_state[VIEW_KEY] = choice
-        st.rerun()
-    if current is not None and cols[1].button(t("versies.terug", lang), key="versies_terug"):
-        st.session_state.pop(VIEW_KEY, None)
-        st.rerun()
-
-
-def compare(ctx: Context, target: Store, versions: list[int]) -> None:
-    lang = ctx.lang
-    cols = st.columns(2)
-    old = cols[0].selectbox(t("versies.oud", lang), versions, index=min(1, len(versions) - 1),
-                            key="versies_oud")  # fmt: skip
-    new = cols[1].selectbox(t("versies.nieuw", lang), versions, index=0, key="versies_nieuw")
-    show_diff(target.diff("interventies", old, new), lang)
-
-
-def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:
-    lang = ctx.lang
-    with st.form("versies_herstel"):
-        version = st.selectbox(t("versies.herstel.versie", lang), versions, key="versies_herstel_v")
-        comment = st.text_input(t("data.opmerking", lang), key="versies_herstel_opmerking")
-        submitted = st.form_submit_button(
-            t("versies.herstel.knop", lang), disabled=role != "analyst"
-        )
-    if submitted:
-        try:
-            new = auth.guarded_rollback(target, role, version, who=_who() or "analist",
-                                        comment=comment)  # fmt: skip
-        except KeyedError as error:
-            st.error(t(error.key, lang, **error.params))
-            return
-        st.success(t("cli.hersteld", lang, oud=version, versie=new))
+    uploaded = st.file_uploader(
+        t("data.bestand", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
+    )
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    prepared = prepare_upload(ctx, table, uploaded.name, data, st.session_state.get("data_blad"))
+    if len(prepared.dialect.sheets) > 1:
+        st.selectbox(t("data.blad", ctx.lang), prepared.dialect.sheets, key="data_blad")
+    report(ctx, prepared, uploaded.name)
+    if prepared.clean is not None:
+        scope = scope_choice(ctx)
+        if preview(ctx, table, prepared.clean, scope) is not None:
+            publish_form(ctx, role, table, prepared.clean, scope, uploaded.name, data)

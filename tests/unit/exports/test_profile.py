@@ -199,21 +199,6 @@ def test_pdf_shows_the_name_as_text(hostile: Profile) -> None:
     assert "<script>alert('x')</script>" in flat(text)
 
 
-@pytest.mark.parametrize(
-    ("raw", "escaped"),
-    [
-        ("a*b_c", "a\\*b\\_c"),
-        ("[link](x)", "\\[link\\](x)"),
-        ("- item", "\\- item"),
-        ("1. first", "1\\. first"),
-        ("a | b", "a \\| b"),
-        ("plain text, 85,5 %", "plain text, 85,5 %"),
-    ],
-)
-def test_md_escape(raw: str, escaped: str) -> None:
-    assert pe.md_escape(raw) == escaped
-
-
 def test_file_name(tilburg: Profile, dataset: Dataset) -> None:
     assert pe.file_name(tilburg, "pdf") == "kenniskaart-GM0855-2026-11-28.pdf"
     whole = build_profile(dataset, Filters(), "nl", today=TODAY)

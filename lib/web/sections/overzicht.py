@@ -1,0 +1,95 @@
+"""Overzicht: headline figures, comparison with the wave, rollout timeline, lessons, data status."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.formats import fmt_int, fmt_pct
+from lib.text.i18n import t
+from lib.viz import charts, vega
+from lib.web import downloads, layout
+from lib.web.state import Context
+
+
+def headline(ctx: Context) -> None:
+    """The four headline figures of the selection."""
+    lang = ctx.lang
+    head = metrics.headline(ctx.selection)
+    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
+    cols = st.columns(4)
+    cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
+    cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
+    cols[2].metric(t("kpi.uitvoeringsgraad", lang), rate, help=t("kpi.uitvoeringsgraad.hulp", lang))
+    cols[3].metric(
+        t("kpi.dekking", lang),
+        t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+        help=t("kpi.dekking.hulp", lang),
+    )
+    if ctx.selection.illustrative:
+        st.caption(t("kpi.illustratief", lang))
+
+
+def comparison(ctx: Context) -> None:
+    st.subheader(t("overzicht.vergelijk", ctx.lang))
+    compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.comparison_bars, compared, lang=ctx.lang),
+        finding=findings.comparison(compared, ctx.lang),
+        table=compared,
+        columns=layout.RATE_COLUMNS | {"groep": "as.vergelijking"},
+        key="overzicht_vergelijk",
+    )
+
+
+def timeline(ctx: Context) -> None:
+    st.subheader(t("overzicht.tijdlijn", ctx.lang))
+    frame = metrics.timeline(ctx.data, ctx.lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.timeline_chart, frame, lang=ctx.lang),
+        finding=findings.timeline(frame, ctx.lang),
+        table=frame,
+        columns={
+            "datum": "as.datum",
+            "gebeurtenis": "as.gebeurtenis",
+            "aantal_gemeenten": "as.aantal_gemeenten",
+            "bron": "as.bron",
+        },
+        key="overzicht_tijdlijn",
+        illustrative=False,
+    )
+
+
+def lessons(ctx: Context) -> None:
+    st.subheader(t("overzicht.lessen", ctx.lang))
+    frame = metrics.lessons(ctx.data, ctx.lang)
+    for (product,), group in frame.group_by("product_naam", maintain_order=True):
+        st.markdown(f"**{product}**")
+        st.markdown("\n".join(f"- {text}" for text in group.get_column("tekst").to_list()))
+
+
+def data_status(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("overzicht.datastatus", lang))
+    rows = [
+        {
+            "tabel": r.title,
+            "status": t(f"voet.status.{r.status}", lang),
+            "rijen": r.rows,
+            "datum": r.date,
+        }
+        for r in ctx.data.provenance.resources.values()
+    ]
+    frame = pl.DataFrame(rows)
+    columns = {
+        "tabel": "datastatus.tabel",
+        "status": "datastatus.status",
+        "rijen": "datastatus.rijen",
+        "datum": "datastatus.datum",
+    }
+    layout.table(ctx, frame, columns)
+    downloads.table_downloads(ctx, frame, columns, key="datastatus")

@@ -1,0 +1,56 @@
+"""Thema's: interventions by theme, by municipality and theme, and by target group."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts, vega
+from lib.web import layout
+from lib.web.state import Context
+
+
+def per_theme(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("themas.per_thema", lang))
+    counts = metrics.theme_counts(ctx.selection, lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.theme_bars, counts, lang=lang),
+        finding=findings.themes(counts, lang),
+        table=counts,
+        columns={"thema_naam": "as.thema", "n": "as.aantal"},
+        key="themas_per_thema",
+    )
+
+
+def per_gemeente(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("themas.per_gemeente", lang))
+    chart_sel, place = layout.chart_places(ctx)
+    grid = metrics.theme_by_gemeente(ctx.selection, lang)
+    shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
+    layout.chart(
+        ctx,
+        vega.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
+        finding=findings.theme_by_gemeente(grid, lang),
+        table=shown,
+        columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},
+        key="themas_per_gemeente",
+    )
+
+
+def target_groups(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("themas.doelgroep", lang))
+    groups = metrics.target_group_counts(ctx.selection, lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.target_group_bars, groups, lang=lang),
+        finding=findings.target_groups(groups, lang),
+        table=groups,
+        columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
+        key="themas_doelgroep",
+    )

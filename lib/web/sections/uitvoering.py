@@ -1,0 +1,79 @@
+"""Uitvoering: execution rates against the practice-scan reference, status mix and trend."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.domain import metrics
+from lib.text import findings
+from lib.text.i18n import t
+from lib.viz import charts, vega
+from lib.web import cache, layout
+from lib.web.state import Context
+
+
+def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
+    """The execution rate per municipality (per province above the limit); returns the
+    selection the chart used and what a row is, for ``status``."""
+    lang = ctx.lang
+    st.caption(t("onbetrouwbaar.uitleg", lang))
+    st.subheader(t("uitvoering.per_gemeente", lang))
+    chart_sel, place = layout.chart_places(ctx)
+    by_place = metrics.execution_by_gemeente(ctx.selection)
+    shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
+    layout.chart(
+        ctx,
+        vega.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
+        finding=findings.execution(by_place, lang),
+        table=shown,
+        columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
+        key="uitvoering_per_gemeente",
+    )
+    return chart_sel, place
+
+
+def per_theme(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("uitvoering.per_thema", lang))
+    by_theme = metrics.execution_by_theme(ctx.selection, lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
+        finding=findings.execution_by_theme(by_theme, lang),
+        table=by_theme,
+        columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
+        key="uitvoering_per_thema",
+    )
+
+
+def status(ctx: Context, chart_sel: metrics.Selection, place: metrics.Place) -> None:
+    lang = ctx.lang
+    st.subheader(t("uitvoering.status", lang))
+    layout.province_note(ctx, place)
+    mix = metrics.status_mix(chart_sel, lang)
+    layout.chart(
+        ctx,
+        vega.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
+        finding=findings.status(mix, lang),
+        table=mix,
+        columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
+        key="uitvoering_status",
+    )
+
+
+def trend(ctx: Context) -> None:
+    lang = ctx.lang
+    st.subheader(t("uitvoering.trend", lang))
+    frame = cache.execution_trend(ctx.data, ctx.filters)
+    if frame.is_empty():
+        st.info(t("uitvoering.trend.geen", lang))
+        return
+    st.caption(t("uitvoering.trend.uitleg", lang))
+    layout.chart(
+        ctx,
+        vega.deferred(charts.trend_chart, frame, lang=lang),
+        finding=findings.trend(frame, lang),
+        table=frame,
+        columns={"periode": "as.periode"} | layout.RATE_COLUMNS,
+        key="uitvoering_trend",
+    )

@@ -1,0 +1,117 @@
+"""The session and the URL kept in step: filters, language and the presentation view.
+
+A link is read once per session (``read_url``); after that the widgets own the state and every
+run writes it back to the URL (``write_url``) with codes, never labels, so a copied link opens
+the same view in either language. The codec itself is ``lib.links``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+import streamlit as st
+
+from lib import links
+from lib.data.catalog import Dataset
+from lib.domain import metrics
+from lib.domain.filters import Filters
+from lib.slides.storyline import DEFAULT_METRIC, View
+from lib.web.state import (
+    FILTER_KEYS,
+    FILTERS_KEY,
+    LANG_KEY,
+    MAP_KEY,
+    URL_READ_KEY,
+    VIEW_KEY,
+    add_notice,
+)
+
+
+def url_params() -> dict[str, list[str]]:
+    """The query parameters of the page's URL, every value as a list."""
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def filters_from_widgets() -> Filters:
+    s = st.session_state
+    return Filters(
+        gemeenten=tuple(s.get(FILTER_KEYS["gemeenten"], ())),
+        golven=tuple(s.get(FILTER_KEYS["golven"], ())),
+        botoc=s.get(FILTER_KEYS["botoc"], "alle"),
+        themas=tuple(s.get(FILTER_KEYS["themas"], ())),
+        statussen=tuple(s.get(FILTER_KEYS["statussen"], ())),
+        doelgroepen=tuple(s.get(FILTER_KEYS["doelgroepen"], ())),
+        domeinen=tuple(s.get(FILTER_KEYS["domeinen"], ())),
+    )
+
+
+def seed_widgets(filters: Filters) -> None:
+    """Put ``filters`` into the widgets' state (before the widgets are drawn)."""
+    for attr, key in FILTER_KEYS.items():
+        value = getattr(filters, attr)
+        st.session_state[key] = value if isinstance(value, str) else list(value)
+
+
+def select_gemeente(code: str) -> None:
+    """Select one municipality on every page (used by the map click)."""
+    seed_widgets(filters_from_widgets().with_gemeente(code))
+
+
+def clear_filters() -> None:
+    seed_widgets(Filters())
+
+
+def keep_filters_on_language_change() -> None:
+    """The labels change with the language: write the selected codes back into the widgets'
+    state, so the next run draws them with the new labels and the selection survives."""
+    seed_widgets(filters_from_widgets())
+
+
+def read_url(data: Dataset) -> None:
+    """Filters, language and presentation view from the URL, once per session."""
+    if FILTERS_KEY in st.session_state:
+        return
+    params = url_params()
+    codes = data.gemeenten.get_column("gemeentecode").to_list()
+    filters, lang, ignored = links.from_query(params, gemeentecodes=codes)
+    st.session_state[LANG_KEY] = lang
+    seed_widgets(filters)
+    st.session_state[FILTERS_KEY] = filters
+    add_notice(ignored)
+    _read_view(params)
+
+
+def _read_view(params: Mapping[str, list[str]]) -> None:
+    """``maat``, ``dia``, ``verhaal`` and ``titel``; unusable values are named in the notice."""
+    if URL_READ_KEY in st.session_state:
+        return
+    st.session_state[URL_READ_KEY] = True
+    view, ignored = links.parse_view(params)
+    st.session_state[VIEW_KEY] = view
+    if links.PARAM_METRIC in params and links.PARAM_METRIC not in ignored:
+        st.session_state[MAP_KEY] = view.metric
+    add_notice(ignored)
+
+
+def current_view() -> View:
+    """The presentation view of this session; follows the measure chosen on the Kaart page."""
+    view: View = st.session_state.get(VIEW_KEY) or View()
+    chosen = st.session_state.get(MAP_KEY)
+    if chosen in metrics.METRICS and chosen != view.metric:
+        view = replace(view, metric=chosen)
+        st.session_state[VIEW_KEY] = view
+    elif MAP_KEY not in st.session_state and view.metric != DEFAULT_METRIC:
+        st.session_state[MAP_KEY] = view.metric  # the Kaart page opens on the same measure
+    return view
+
+
+def store_view(view: View) -> None:
+    st.session_state[VIEW_KEY] = view
+
+
+def write_url(query: Mapping[str, str | list[str]]) -> None:
+    """Make the URL say ``query`` (only when it differs, so nothing reruns for nothing)."""
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in query.items()}
+    if url_params() != wanted:
+        st.query_params.from_dict(query)
