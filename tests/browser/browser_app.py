@@ -12,7 +12,6 @@ The expected figures come from the CSV files with the ``csv`` module, as in
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import csv
 import math
@@ -36,6 +35,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
+from lib.web.routes import ROUTES
 from lib.text.i18n import CATALOGUE, t
 
 DESKTOP = (1366, 768)
@@ -45,31 +45,9 @@ TIMEOUT_MS = 30_000
 
 
 def app_pages() -> dict[str, str]:
-    """URL path -> file stem (also the screenshot name) of every page registered in app.py.
-
-    Read from the ``st.Page(...)`` calls, so a page added later is tested too; the default
-    page has the path "".
-    """
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    pages: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "Page"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            continue
-        stem = Path(str(node.args[0].value)).stem
-        options = {k.arg: k.value for k in node.keywords}
-        default = options.get("default")
-        url_path = options.get("url_path")
-        if isinstance(default, ast.Constant) and default.value is True:
-            pages[""] = stem
-        else:
-            pages[url_path.value if isinstance(url_path, ast.Constant) else stem] = stem
-    return dict(sorted(pages.items(), key=lambda item: item[0] != ""))
+    """URL path -> file stem (also the screenshot name) of every page in the route registry
+    (``lib.web.routes``), so a page added later is tested too; the home page has the path ""."""
+    return {route.slug: Path(route.file).stem for route in ROUTES}
 
 
 PAGES = app_pages()
