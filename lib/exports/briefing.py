@@ -18,7 +18,6 @@ import io
 import os
 import sys
 import tomllib
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +33,7 @@ from lib.data.geo import GeoJson
 from lib.data.store import Store
 from lib.domain.filters import Filters
 from lib.exports import images
+from lib.exports import pdf as pdf_base
 from lib.slides import content as presentation
 from lib.slides.content import SlideContent
 from lib.slides.storyline import View
@@ -45,27 +45,7 @@ FORMATS: Final = ("pptx", "pdf")
 CHART_FONT_SCALE: Final = 1.3
 CHART_MAX_HEIGHT: Final = 460
 MAP_FONT_SCALE: Final = 1.2
-FONT_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES: Final[dict[str, str]] = {
-    "": "DejaVuSans.ttf",
-    "B": "DejaVuSans-Bold.ttf",
-    "I": "DejaVuSans-Oblique.ttf",
-}
 SOURCES_SHOWN: Final = 4
-LATIN1_REPLACEMENTS: Final[dict[str, str]] = {
-    "–": "-",
-    "—": "-",
-    "‘": "'",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "…": "...",
-    "€": "EUR",
-    "≥": ">=",
-    "≤": "<=",
-    "•": "-",
-    "²": "2",
-}
 
 
 @dataclass(frozen=True)
@@ -280,44 +260,26 @@ PAGE_H: Final = 190.5
 MARGIN: Final = 12.7
 
 
-def _latin1(text: str) -> str:
-    """Text for the core PDF fonts (Latin-1): known symbols spelled out, accents kept."""
-    out = []
-    for char in text:
-        if ord(char) < 256:
-            out.append(char)
-        elif char in LATIN1_REPLACEMENTS:
-            out.append(LATIN1_REPLACEMENTS[char])
-        else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if ord(c) < 128 and c.isprintable()
-            )
-            out.append(base or "?")
-    return "".join(out)
-
-
 class _Pdf:
-    """fpdf2 with the DejaVu fonts when present (Unicode), else Helvetica (Latin-1)."""
+    """A 16:9 PDF with the dashboard's font (see ``lib.exports.pdf``)."""
 
-    def __init__(self, deck: Briefing, font_dir: Path) -> None:
-        from fpdf import FPDF
-
-        self.pdf = FPDF(orientation="L", unit="mm", format=(PAGE_H, PAGE_W))
+    def __init__(self, deck: Briefing, fonts: dict[str, Path] | None) -> None:
+        self.doc = pdf_base.document(
+            orientation="L",
+            page=(PAGE_H, PAGE_W),
+            title=deck.title,
+            subject=deck.subtitle,
+            lang="nl-NL" if deck.lang == "nl" else "en-GB",
+            fonts=fonts,
+        )
+        self.pdf = self.doc.pdf
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
-        self.pdf.set_title(deck.title)
-        self.pdf.set_subject(deck.subtitle)
-        self.pdf.set_lang("nl-NL" if deck.lang == "nl" else "en-GB")
-        self.pdf.set_creator("Preventie met gezag dashboard")
-        self.unicode = all((font_dir / name).is_file() for name in FONT_FILES.values())
-        if self.unicode:
-            for style, name in FONT_FILES.items():
-                self.pdf.add_font("DejaVu", style=style, fname=str(font_dir / name))
-        self.family = "DejaVu" if self.unicode else "helvetica"
         self.pdf.set_text_color(0x1A, 0x1A, 0x1A)
+        self.family = self.doc.family
 
     def text(self, value: str) -> str:
-        return value if self.unicode else _latin1(value)
+        return self.doc.text(value)
 
     def write(
         self,
@@ -352,14 +314,16 @@ def pdf_bytes(
     view: View,
     *,
     boundaries: GeoJson | None = None,
-    font_dir: Path = FONT_DIR,
+    font_dir: Path | None = None,
 ) -> bytes:
-    """The briefing as a PDF of 16:9 pages: a cover and one page per view."""
+    """The briefing as a PDF of 16:9 pages: a cover and one page per view (``font_dir``: look
+    for the font only there)."""
     return render_pdf(build(data, filters, lang, view, boundaries=boundaries), font_dir=font_dir)
 
 
-def render_pdf(deck: Briefing, *, font_dir: Path = FONT_DIR) -> bytes:
-    doc = _Pdf(deck, font_dir)
+def render_pdf(deck: Briefing, *, font_dir: Path | None = None) -> bytes:
+    fonts = pdf_base.find_fonts() if font_dir is None else pdf_base.find_fonts((font_dir,))
+    doc = _Pdf(deck, fonts)
     pdf = doc.pdf
     width = PAGE_W - 2 * MARGIN
     pdf.add_page()
@@ -397,7 +361,10 @@ def render_pdf(deck: Briefing, *, font_dir: Path = FONT_DIR) -> bytes:
         pdf.set_draw_color(0x1A, 0x1A, 0x1A)
         pdf.line(MARGIN, 160, PAGE_W - MARGIN, 160)
         doc.write(MARGIN, 162, width, footer)
-    return bytes(pdf.output())
+    try:
+        return bytes(pdf.output())
+    finally:
+        pdf_base.close_fonts(pdf)
 
 
 # --- command line -----------------------------------------------------------------------------

@@ -5,10 +5,8 @@ paragraphs, bullet lists, one table); the three writers only lay those blocks ou
 formats cannot drift apart. Every text from the data is escaped for its format (HTML with
 ``html.escape``, Markdown with backslashes): intervention names come from uploads.
 
-The PDF uses fpdf2 with the DejaVu Sans font of the operating system (Debian package
-``fonts-dejavu-core``) and shrinks the font until the profile fits on one A4 page. Without
-that font it falls back to fpdf2's built-in Helvetica, with the text transliterated to
-Latin-1 (✔ becomes ``[v]``, and so on).
+The PDF shrinks the font until the profile fits on one A4 page; its font and the fallback
+without it are those of every PDF of the dashboard (``lib.exports.pdf``).
 
 ``profile_command(argv)`` is the command line: ``python -m lib profile --gemeente GM0855
 --format pdf --out tilburg.pdf [--lang en] [--date 2026-11-28]``.
@@ -19,7 +17,6 @@ from __future__ import annotations
 import argparse
 import html
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,6 +33,7 @@ from lib.domain.kenniskaart import (
     check_rule,
     check_title,
 )
+from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
@@ -48,13 +46,6 @@ MIME: Final[dict[Format, str]] = {
     "html": "text/html",
 }
 
-FONT_DIRS: Final[tuple[Path, ...]] = (
-    Path("/usr/share/fonts/truetype/dejavu"),  # Debian, Ubuntu (fonts-dejavu-core)
-    Path("/usr/share/fonts/dejavu"),  # Fedora
-    Path("/usr/share/fonts/TTF"),  # Arch
-)
-FONT_REGULAR: Final = "DejaVuSans.ttf"
-FONT_BOLD: Final = "DejaVuSans-Bold.ttf"
 PDF_SIZES: Final[tuple[float, ...]] = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
 """Font sizes (pt) tried in turn until the profile fits on one page."""
 PDF_MARGIN: Final = 12.0  # mm
@@ -286,70 +277,17 @@ def to_html(p: Profile) -> str:
 
 # --------------------------------------------------------------------------- PDF
 
-_LATIN1: Final[dict[str, str]] = {
-    "✔": "[v]",
-    "⚠": "[!]",
-    "✖": "[x]",
-    "•": "-",
-    "–": "-",
-    "—": "-",
-    "‘": "'",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "…": "...",
-    "€": "EUR",
-}
 
 
-def transliterate(text: str) -> str:
-    """Text for fpdf2's core fonts (Latin-1): known symbols spelled out, accents kept."""
-    for char, replacement in _LATIN1.items():
-        text = text.replace(char, replacement)
-    out = []
-    for char in text:
-        try:
-            char.encode("latin-1")
-            out.append(char)
-        except UnicodeEncodeError:
-            plain = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode()
-            out.append(plain or "?")
-    return "".join(out)
-
-
-def find_fonts() -> tuple[Path, Path] | None:
-    """DejaVu Sans regular and bold from the operating system, or None."""
-    for folder in FONT_DIRS:
-        regular, bold = folder / FONT_REGULAR, folder / FONT_BOLD
-        if regular.is_file() and bold.is_file():
-            return regular, bold
-    return None
-
-
-def _pdf(p: Profile, size: float, fonts: tuple[Path, Path] | None) -> Any:
-    from fpdf import FPDF
+def _pdf(p: Profile, size: float, fonts: dict[str, Path] | None) -> Any:
     from fpdf.enums import XPos, YPos
 
-    pdf = FPDF(format="A4", unit="mm")
+    made = datetime.combine(date.fromisoformat(p.datum), datetime.min.time(), UTC)
+    title = t("kenniskaart.profiel.titel", p.lang, naam=p.titel)
+    doc = pdf_base.document(title=title, lang=p.lang, created=made, fonts=fonts)
+    pdf, family, clean = doc.pdf, doc.family, doc.text
     pdf.set_margins(PDF_MARGIN, PDF_MARGIN, PDF_MARGIN)
     pdf.set_auto_page_break(True, margin=PDF_MARGIN)
-    made = datetime.combine(date.fromisoformat(p.datum), datetime.min.time(), UTC)
-    pdf.set_creation_date(made)
-    title = t("kenniskaart.profiel.titel", p.lang, naam=p.titel)
-    if fonts is not None:
-        pdf.add_font("DejaVu", "", str(fonts[0]))
-        pdf.add_font("DejaVu", "B", str(fonts[1]))
-        family = "DejaVu"
-
-        def clean(text: str) -> str:
-            return text
-
-    else:
-        family = "Helvetica"
-        clean = transliterate
-    pdf.set_title(clean(title))
-    pdf.set_lang(p.lang)
-    pdf.set_creator("Preventie met gezag dashboard")
     pdf.add_page()
     line = size * 0.45  # mm per line
 
@@ -358,7 +296,7 @@ def _pdf(p: Profile, size: float, fonts: tuple[Path, Path] | None) -> Any:
         pdf.set_x(PDF_MARGIN + indent)
         pdf.multi_cell(0, line * scale, clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    bullet = "•" if fonts is not None else "-"
+    bullet = "•" if doc.unicode else "-"
     for block in document(p):
         if isinstance(block, Heading):
             pdf.ln(line * (0.2 if block.level == 1 else 0.5))
@@ -387,23 +325,15 @@ def _pdf(p: Profile, size: float, fonts: tuple[Path, Path] | None) -> Any:
 def to_pdf(p: Profile, *, core_fonts: bool = False) -> bytes:
     """The profile on one A4 page (the font shrinks until it fits; at the smallest size a
     very long profile continues on a second page)."""
-    fonts = None if core_fonts else find_fonts()
+    fonts = None if core_fonts else pdf_base.find_fonts()
     for size in PDF_SIZES:
         pdf = _pdf(p, size, fonts)
         try:
             if pdf.pages_count == 1 or size == PDF_SIZES[-1]:
                 return bytes(pdf.output())
         finally:
-            _close_fonts(pdf)
+            pdf_base.close_fonts(pdf)
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _close_fonts(pdf: Any) -> None:
-    """fpdf2 keeps the font files open (fontTools reads them lazily); close them."""
-    for font in pdf.fonts.values():
-        close = getattr(font, "close", None)
-        if close is not None:
-            close()
 
 
 def render(p: Profile, fmt: Format) -> bytes:

@@ -13,7 +13,7 @@ and the PPTX/PDF briefing all draw from the same contents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -24,54 +24,16 @@ from lib.data.catalog import Dataset
 from lib.data.geo import GeoJson
 from lib.domain import metrics
 from lib.domain.filters import Filters
-from lib.domain.metrics import MIN_RELIABLE, REFERENCE_RATE, Metric
+from lib.domain.metrics import Metric
+from lib.slides import takeaways
 from lib.slides.storyline import DEFAULT_METRIC, RESOURCES, Storyline, View
 from lib.text import findings
-from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.viz import charts, static_map
 
-NAMES_SHOWN: Final = 3  # names in a takeaway before "and n more"
-
 SLIDE_MAP_SIZE: Final = (520, 560)  # width, height of the map on a slide (CSS pixels)
 SLIDE_MAP_LABEL_SIZE: Final = 15
-
-
-
-# --- storyline and view in the URL ------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --- words for the selection and the data -------------------------------------------------------
-
-
-
-
-
-
-
-
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
@@ -82,87 +44,7 @@ def slide_name(code: str, lang: Lang) -> str:
     return t(f"pres.dia.{code}", lang)
 
 
-
-
 # --- takeaways ----------------------------------------------------------------------------------
-
-
-def compare_with_reference(rate: float | None, n: int, lang: Lang) -> str:
-    """``onder de referentie van 85,5 %`` (or above, equal, or too few to compare)."""
-    ref = fmt_pct(REFERENCE_RATE, lang)
-    if rate is None or n < MIN_RELIABLE:
-        return t("pres.ref.onbetrouwbaar", lang, ref=ref)
-    if abs(rate - REFERENCE_RATE) < 1e-9:
-        return t("pres.ref.gelijk", lang, ref=ref)
-    key = "pres.ref.boven" if rate > REFERENCE_RATE else "pres.ref.onder"
-    return t(key, lang, ref=ref)
-
-
-def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
-    """``Lelystad: 7 van 9 interventies uitgevoerd (77,8 %), onder de referentie van 85,5 %.``"""
-    rate = done / n if n else None
-    pct = fmt_pct(rate, lang) + ("" if n >= MIN_RELIABLE else "*")
-    return t(
-        "pres.uitvoering.zin",
-        lang,
-        wie=who,
-        uitgevoerd=fmt_int(done, lang),
-        n=fmt_int(n, lang),
-        pct=pct,
-        vergelijking=compare_with_reference(rate, n, lang),
-    )
-
-
-def _who(sel: metrics.Selection, lang: Lang) -> str:
-    if sel.gemeenten.height == 1:
-        return str(sel.gemeenten.item(0, "naam"))
-    return t("pres.selectie", lang)
-
-
-def _names(names: Sequence[str], lang: Lang) -> str:
-    if len(names) <= NAMES_SHOWN:
-        return join_names(list(names), lang)
-    shown = ", ".join(names[:NAMES_SHOWN])
-    return t("pres.namen.meer", lang, namen=shown, n=fmt_int(len(names) - NAMES_SHOWN, lang))
-
-
-def below_reference(sel: metrics.Selection) -> list[str]:
-    """Municipalities with a reliable execution rate below the reference, lowest first."""
-    frame = metrics.execution_by_gemeente(sel)
-    below = frame.filter(pl.col("betrouwbaar") & (pl.col("rate") < REFERENCE_RATE - 1e-9))
-    return below.sort("rate", "gemeente_naam").get_column("gemeente_naam").to_list()
-
-
-def next_steps(sel: metrics.Selection, data: Dataset, lang: Lang) -> list[str]:
-    """What to do next, read from the data: gaps, places below the reference, waiting work."""
-    steps: list[str] = []
-    gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
-    if gaps:
-        key = "pres.vervolg.gaten.een" if len(gaps) == 1 else "pres.vervolg.gaten"
-        steps.append(t(key, lang, n=fmt_int(len(gaps), lang), namen=_names(gaps, lang)))
-    else:
-        steps.append(t("pres.vervolg.geen_gaten", lang))
-    below = below_reference(sel)
-    ref = fmt_pct(REFERENCE_RATE, lang)
-    if below:
-        key = "pres.vervolg.onder.een" if len(below) == 1 else "pres.vervolg.onder"
-        steps.append(t(key, lang, n=fmt_int(len(below), lang), ref=ref, namen=_names(below, lang)))
-    else:
-        steps.append(t("pres.vervolg.niemand_onder", lang, ref=ref))
-    status = sel.interventies.get_column("status")
-    waiting = int(status.is_in(["gepland", "niet_uitgevoerd"]).sum())
-    if waiting:
-        steps.append(
-            t(
-                "pres.vervolg.wachtend",
-                lang,
-                n=fmt_int(waiting, lang),
-                totaal=fmt_int(sel.interventies.height, lang),
-            )
-        )
-    if sel.illustrative:
-        steps.append(t("pres.vervolg.echte_data", lang))
-    return steps
 
 
 # --- slide contents ---------------------------------------------------------------------------
@@ -212,7 +94,7 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
         t(
             "pres.kop.een",
             lang,
-            gemeente=_who(sel, lang),
+            gemeente=takeaways.who(sel, lang),
             interventies=fmt_int(head.n_interventies, lang),
         )
         if head.n_gemeenten == 1
@@ -223,7 +105,9 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
             interventies=fmt_int(head.n_interventies, lang),
         )
     )
-    second = execution_sentence(_who(sel, lang), head.n_uitgevoerd, head.n_interventies, lang)
+    second = takeaways.execution_sentence(
+        takeaways.who(sel, lang), head.n_uitgevoerd, head.n_interventies, lang
+    )
     table = pl.DataFrame(
         {"kengetal": [label for label, _ in figures], "waarde": [v for _, v in figures]}
     )
@@ -290,7 +174,7 @@ def _kaart(
 def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
     counts = metrics.theme_counts(sel, lang)
     first = findings.themes(counts, lang)
-    top = counts.head(NAMES_SHOWN)
+    top = counts.head(takeaways.NAMES_SHOWN)
     if top.height >= 2:
         second = t(
             "pres.themas.top",
@@ -317,11 +201,13 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     head = metrics.headline(sel)
     if by_place.height == 1:
         row = by_place.row(0, named=True)
-        first = execution_sentence(row["gemeente_naam"], row["uitgevoerd"], row["n"], lang)
+        first = takeaways.execution_sentence(
+            row["gemeente_naam"], row["uitgevoerd"], row["n"], lang
+        )
         second = findings.status(metrics.status_mix(sel, lang), lang)
     else:
         first = findings.execution(by_place, lang)
-        second = execution_sentence(
+        second = takeaways.execution_sentence(
             t("pres.samen", lang), head.n_uitgevoerd, head.n_interventies, lang
         )
     place = metrics.chart_place(sel)  # a slide of 342 bars would be unreadable
@@ -345,16 +231,12 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     )
 
 
-
-
-
-
 def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
     head = metrics.headline(sel)
     first = findings.coverage(head, lang)
     gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
     second = (
-        t("pres.risico.gaten", lang, n=fmt_int(len(gaps), lang), namen=_names(gaps, lang))
+        t("pres.risico.gaten", lang, n=fmt_int(len(gaps), lang), namen=takeaways.names(gaps, lang))
         if gaps
         else t("risico.geen_gaten", lang)
     )
@@ -405,7 +287,7 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
 
 
 def _vervolg(sel: metrics.Selection, data: Dataset, lang: Lang) -> SlideContent:
-    steps = next_steps(sel, data, lang)
+    steps = takeaways.next_steps(sel, data, lang)
     table = pl.DataFrame({"stap": list(range(1, len(steps) + 1)), "tekst": steps})
     return SlideContent(
         code="vervolg",
@@ -464,5 +346,3 @@ def build_slides(
         build_slide(code, data, sel, lang, metric=view.metric, boundaries=boundaries)
         for code in view.storyline.slides
     ]
-
-

@@ -13,7 +13,6 @@ reference rule). No Streamlit here.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Final, TypeVar
 
@@ -28,15 +27,6 @@ from lib.viz import palette
 
 BAR_WIDTH: Final = 480
 BAR_STEP: Final = 26
-CELL_STEP: Final = 26
-HEATMAP_COLUMN_STEP: Final = 48
-COVERAGE_MAX_GRID_WIDTH: Final = 450
-COVERAGE_MAX_COLUMN_STEP: Final = 30
-COVERAGE_MIN_COLUMN_STEP: Final = 16
-COVERAGE_ROW_STEP: Final = 22
-COVERAGE_LABEL_LIMIT: Final = 340
-TIMELINE_WIDTH: Final = 640
-TIMELINE_HEIGHT: Final = 260
 UNRELIABLE_MARK: Final = " *"
 EMPTY_MARK: Final = "–"
 
@@ -65,15 +55,15 @@ AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _data(frame: pl.DataFrame) -> alt.InlineData:
+def inline_data(frame: pl.DataFrame) -> alt.InlineData:
     return alt.InlineData(values=frame.to_dicts())
 
 
-def _with_text(frame: pl.DataFrame, name: str, values: list[str]) -> pl.DataFrame:
+def with_text(frame: pl.DataFrame, name: str, values: list[str]) -> pl.DataFrame:
     return frame.with_columns(pl.Series(name, values, dtype=pl.String))
 
 
-def _localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) -> AnyChart:
+def localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) -> AnyChart:
     """Numbers in the chart (axes, legends, tooltips) formatted as in ``lang``; ``data``
     becomes the chart's top-level data.
 
@@ -84,7 +74,7 @@ def _localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) ->
     # set on the chart built here (``configure`` would copy all of it first)
     chart.config = alt.Config(locale=alt.Locale(number=NUMBER_LOCALE[lang]))
     if data is not None:
-        chart.data = _data(data)
+        chart.data = inline_data(data)
     return chart
 
 
@@ -92,12 +82,12 @@ def _count_axis(lang: Lang) -> alt.Axis:
     return alt.Axis(format="d", tickMinStep=1, title=t("as.aantal", lang))
 
 
-def _max(frame: pl.DataFrame, column: str) -> float:
+def top_value(frame: pl.DataFrame, column: str) -> float:
     value = frame.get_column(column).max()
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _labels(frame: pl.DataFrame, column: str) -> list[str]:
+def labels_of(frame: pl.DataFrame, column: str) -> list[str]:
     return [str(v) for v in frame.get_column(column).to_list()]
 
 
@@ -106,7 +96,7 @@ def _bars_with_counts(
 ) -> alt.LayerChart:
     """Horizontal bars of ``n`` in the frame's order, the count at the end of each bar."""
     base = alt.Chart().encode(
-        y=alt.Y(f"{label_field}:N", sort=_labels(frame, label_field), title=label_title),
+        y=alt.Y(f"{label_field}:N", sort=labels_of(frame, label_field), title=label_title),
         x=alt.X("n:Q", axis=_count_axis(lang)),
         tooltip=[
             alt.Tooltip(f"{label_field}:N", title=label_title),
@@ -132,70 +122,19 @@ def _bars_with_counts(
 def theme_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``metrics.theme_counts``: interventions per theme, most first; share in the tooltip."""
     data = frame.sort(["n", "thema_naam"], descending=[True, False])
-    data = _with_text(data, "aandeel_tekst", [fmt_pct(s, lang) for s in data["share"].to_list()])
+    data = with_text(data, "aandeel_tekst", [fmt_pct(s, lang) for s in data["share"].to_list()])
     data = data.with_columns(pl.lit(palette.NEUTRAL).alias("kleur"))
     chart = _bars_with_counts(
         data, label_field="thema_naam", label_title=t("as.thema", lang), lang=lang
     )
-    return _localised(chart, lang, data)
+    return localised(chart, lang, data)
 
 
 # --- 2. themes per municipality -----------------------------------------------------------------
 
 
-def _count_classes(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, list[str]]:
-    """Add the count class (label, fill, text colour) of each row; cells hold 1 or more."""
-    breaks = palette.count_breaks(_max(frame, "n"), start=1)
-    labels = palette.class_labels(breaks, lang, share=False)
-    classes = [palette.class_of(n, breaks) for n in frame.get_column("n").to_list()]
-    fills = [palette.SEQUENTIAL_HEX[c] for c in classes]
-    data = _with_text(frame, "klasse", [labels[c] for c in classes])
-    data = _with_text(data, "tekstkleur", [palette.text_colour_on(f) for f in fills])
-    return data, labels
 
 
-def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente") -> alt.LayerChart:
-    """``metrics.theme_by_gemeente``: municipality x theme, colour and a printed count per cell.
-
-    The colour classes are whole-number ranges (as on the map), listed in the legend.
-    ``place="provincie"`` for the frame of ``metrics.by_province`` (the axis title changes).
-    """
-    data, labels = _count_classes(frame, lang)
-    x = alt.X(
-        "thema_naam:N",
-        sort=sorted(set(_labels(data, "thema_naam"))),
-        title=t("as.thema", lang),
-        axis=alt.Axis(labelAngle=-40, labelLimit=300),
-    )
-    y = alt.Y(
-        "gemeente_naam:N",
-        sort=sorted(set(_labels(data, "gemeente_naam"))),
-        title=t(f"as.{place}", lang),
-    )
-    tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-        alt.Tooltip("thema_naam:N", title=t("as.thema", lang)),
-        alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
-    ]
-    base = alt.Chart().encode(x=x, y=y, tooltip=tooltip)
-    cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
-        color=alt.Color(
-            "klasse:N",
-            scale=alt.Scale(domain=labels, range=list(palette.SEQUENTIAL_HEX)),
-            sort=labels,
-            title=t("as.aantal", lang),
-        )
-    )
-    counts = base.mark_text(baseline="middle").encode(
-        text=alt.Text("n:Q", format="d"),
-        color=alt.Color("tekstkleur:N", scale=None, legend=None),
-    )
-    chart: alt.LayerChart = (
-        alt.LayerChart(layer=[cells, counts])
-        .resolve_scale(color="independent")
-        .properties(width=alt.Step(HEATMAP_COLUMN_STEP), height=alt.Step(CELL_STEP))
-    )
-    return _localised(chart, lang, data)
 
 
 # --- 3. target groups ---------------------------------------------------------------------------
@@ -212,7 +151,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     chart = _bars_with_counts(
         data, label_field="doelgroep_naam", label_title=t("as.doelgroep", lang), lang=lang
     )
-    return _localised(chart, lang, data)
+    return localised(chart, lang, data)
 
 
 # --- 4 and 7. execution rate ------------------------------------------------------------------
@@ -231,18 +170,18 @@ def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bo
     )
     reliable = [bool(v) for v in data.get_column("betrouwbaar").to_list()]
     marks = ["" if ok else UNRELIABLE_MARK for ok in reliable]
-    names = _labels(data, label_field)
+    names = labels_of(data, label_field)
     rates = data.get_column("rate").to_list()
     labels = [name + mark for name, mark in zip(names, marks, strict=True)]
     rate_texts = [
         fmt_pct(rate, lang) + (mark if rate is not None else "")
         for rate, mark in zip(rates, marks, strict=True)
     ]
-    data = _with_text(data, "label", labels)
-    data = _with_text(data, "rate_tekst", rate_texts)
+    data = with_text(data, "label", labels)
+    data = with_text(data, "rate_tekst", rate_texts)
     yes_no = [t("ja" if ok else "nee", lang) for ok in reliable]
-    data = _with_text(data, "betrouwbaar_tekst", yes_no)
-    return _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
+    data = with_text(data, "betrouwbaar_tekst", yes_no)
+    return with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
 
 
 @lru_cache(maxsize=16)
@@ -270,7 +209,7 @@ def _rate_bars(
         alt.Chart()
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=_labels(data, "label"), title=label_title),
+            y=alt.Y("label:N", sort=labels_of(data, "label"), title=label_title),
             x=alt.X(
                 "rate:Q",
                 scale=alt.Scale(domain=[0, 1]),
@@ -290,7 +229,7 @@ def _rate_bars(
     chart = alt.LayerChart(layer=[bars, *_reference(lang, title)]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
-    return _localised(chart, lang, data)
+    return localised(chart, lang, data)
 
 
 def execution_rate_bars(
@@ -308,48 +247,6 @@ def execution_rate_bars(
     return _rate_bars(frame, label_field=label_field, label_title=title, lang=lang, by_rate=True)
 
 
-def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
-    """``metrics.execution_trend``: the execution rate per period as a line with points, and
-    the practice-scan reference; points over fewer than 5 interventions are grey and marked."""
-    data = frame.sort("periode")
-    reliable = [bool(v) for v in data.get_column("betrouwbaar").to_list()]
-    marks = ["" if ok else UNRELIABLE_MARK for ok in reliable]
-    data = _with_text(
-        data,
-        "rate_tekst",
-        [
-            fmt_pct(r, lang) + m
-            for r, m in zip(data.get_column("rate").to_list(), marks, strict=True)
-        ],
-    )
-    data = _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
-    title, period = t("as.uitvoeringsgraad", lang), t("as.periode", lang)
-    y = alt.Y("rate:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=title)
-    x = alt.X("periode:O", title=period, axis=alt.Axis(labelAngle=-45))
-    base = alt.Chart().encode(x=x, y=y)
-    line = base.mark_line(color=palette.NEUTRAL, strokeWidth=2)
-    points = base.mark_point(filled=True, size=70, opacity=1).encode(
-        color=alt.Color("kleur:N", scale=None, legend=None),
-        tooltip=[
-            alt.Tooltip("periode:N", title=period),
-            alt.Tooltip("rate_tekst:N", title=title),
-            alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
-        ],
-    )
-    reference = alt.Chart(
-        alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
-    ).encode(y=alt.Y("referentie:Q", title=title))
-    rule = reference.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
-        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
-    )
-    label = reference.mark_text(align="left", baseline="bottom", dy=-4, color=palette.TEXT).encode(
-        x=alt.value(4), text=alt.Text("label:N")
-    )
-    chart = alt.LayerChart(layer=[line, points, rule, label]).properties(
-        width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
-    )
-    return _localised(chart, lang, data)
 
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
@@ -378,7 +275,7 @@ def status_stacked_bars(
     title = t("as.aantal", lang)
     y = alt.Y(
         "gemeente_naam:N",
-        sort=sorted(set(_labels(data, "gemeente_naam"))),
+        sort=sorted(set(labels_of(data, "gemeente_naam"))),
         title=t(f"as.{place}", lang),
     )
     tooltip = [
@@ -403,162 +300,23 @@ def status_stacked_bars(
         color=alt.Color("tekstkleur:N", scale=None, legend=None),
     )
     chart = alt.LayerChart(layer=[bars, counts])
-    return _localised(chart.properties(width=BAR_WIDTH, height=alt.Step(BAR_STEP)), lang, data)
+    return localised(chart.properties(width=BAR_WIDTH, height=alt.Step(BAR_STEP)), lang, data)
 
 
 # --- 6. coverage of risk factors --------------------------------------------------------------
 
 
-def coverage_column_step(n_gemeenten: int) -> int:
-    """Width of a municipality column, so that the grid stays within 450 px where it can."""
-    fit = COVERAGE_MAX_GRID_WIDTH // max(n_gemeenten, 1)
-    return max(COVERAGE_MIN_COLUMN_STEP, min(COVERAGE_MAX_COLUMN_STEP, fit))
 
 
-def _coverage_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    yes, no = t("ja", lang), t("nee", lang)
-    covered = [bool(v) for v in frame.get_column("gedekt").to_list()]
-    counts = frame.get_column("n").to_list()
-    strong = [bool(v) for v in frame.get_column("sterk").to_list()]
-    data = _with_text(frame, "gedekt_tekst", [yes if c else no for c in covered])
-    data = _with_text(data, "sterk_tekst", [yes if s else no for s in strong])
-    marks = [fmt_int(n, lang) if c else EMPTY_MARK for n, c in zip(counts, covered, strict=True)]
-    data = _with_text(data, "teken", marks)
-    on_covered = palette.text_colour_on(palette.COVERED)
-    on_uncovered = palette.text_colour_on(palette.NOT_COVERED)
-    return _with_text(data, "tekstkleur", [on_covered if c else on_uncovered for c in covered])
 
 
-def coverage_heatmap(
-    frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente"
-) -> alt.LayerChart:
-    """``metrics.coverage_matrix``: factor x municipality, covered or not, count in each cell.
-
-    Rows are grouped by life domain, then by strength of evidence; strong addressable factors
-    have a bold label. The grid is at most 450 px wide for up to 15 municipalities.
-    """
-    data = _coverage_rows(frame, lang)
-    factors = (
-        data.select("factor_naam", "domein_volgorde", "bewijs_volgorde", "sterk")
-        .unique("factor_naam")
-        .sort("domein_volgorde", "bewijs_volgorde", "factor_naam")
-    )
-    strong = _labels(factors.filter(pl.col("sterk")), "factor_naam")
-    gemeenten = sorted(set(_labels(data, "gemeente_naam")))
-    yes, no = t("ja", lang), t("nee", lang)
-    bold = alt.condition(
-        f"indexof({json.dumps(strong, ensure_ascii=False)}, datum.value) >= 0",
-        alt.value("bold"),
-        alt.value("normal"),
-    )
-    base = alt.Chart().encode(
-        x=alt.X(
-            "gemeente_naam:N",
-            sort=gemeenten,
-            title=t(f"as.{place}", lang),
-            axis=alt.Axis(orient="top", labelAngle=-45),
-        ),
-        y=alt.Y(
-            "factor_naam:N",
-            sort=_labels(factors, "factor_naam"),
-            title=t("as.factor", lang),
-            axis=alt.Axis(labelLimit=COVERAGE_LABEL_LIMIT, labelFontWeight=bold),
-        ),
-        tooltip=[
-            alt.Tooltip("factor_naam:N", title=t("as.factor", lang)),
-            alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("sterk_tekst:N", title=t("as.sterk", lang)),
-            alt.Tooltip("gedekt_tekst:N", title=t("as.gedekt", lang)),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
-        ],
-    )
-    cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
-        color=alt.Color(
-            "gedekt_tekst:N",
-            scale=alt.Scale(domain=[yes, no], range=[palette.COVERED, palette.NOT_COVERED]),
-            title=t("as.gedekt", lang),
-            legend=alt.Legend(orient="bottom", symbolStrokeColor=palette.GREY),
-        )
-    )
-    marks = base.mark_text(baseline="middle").encode(
-        text=alt.Text("teken:N"),
-        color=alt.Color("tekstkleur:N", scale=None, legend=None),
-    )
-    chart: alt.LayerChart = (
-        alt.LayerChart(layer=[cells, marks])
-        .resolve_scale(color="independent")
-        .properties(
-            width=alt.Step(coverage_column_step(len(gemeenten))),
-            height=alt.Step(COVERAGE_ROW_STEP),
-        )
-    )
-    return _localised(chart, lang, data)
 
 
 # --- 8. timeline --------------------------------------------------------------------------------
 
 
-def _iso_date(column: str) -> pl.Expr:
-    """``2021`` -> ``2021-01-01``, ``2020-06`` -> ``2020-06-01``: the start of the period."""
-    text = pl.col(column).cast(pl.String)
-    return (
-        pl.when(text.str.len_chars() == 4)
-        .then(text + "-01-01")
-        .when(text.str.len_chars() == 7)
-        .then(text + "-01")
-        .otherwise(text)
-    )
 
 
-def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
-    """``metrics.timeline``: a point per event (text in the tooltip) on a time axis, and a step
-    line of the number of municipalities where the source gives one."""
-    known = pl.col("aantal_gemeenten").is_not_null()
-    previous = pl.col("aantal_gemeenten").forward_fill().shift(1)
-    data = frame.sort("datum").with_columns(
-        _iso_date("datum").alias("datum_iso"),
-        pl.col("aantal_gemeenten").forward_fill().fill_null(0).alias("niveau"),
-        (known & (previous.is_null() | (pl.col("aantal_gemeenten") != previous)))
-        .fill_null(False)
-        .alias("verandering"),
-    )
-    data = _with_text(
-        data, "niveau_tekst", [fmt_int(v, lang) for v in data.get_column("niveau").to_list()]
-    )
-    x_title, y_title = t("as.datum", lang), t("as.aantal_gemeenten", lang)
-    x = alt.X(
-        "datum_iso:T",
-        scale=alt.Scale(type="utc", nice="year"),
-        axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}),
-        title=x_title,
-    )
-    base = alt.Chart().encode(x=x)
-    line = (
-        base.mark_line(interpolate="step-after", color=palette.NEUTRAL, strokeWidth=2)
-        .transform_filter("datum.aantal_gemeenten != null")
-        .encode(y=alt.Y("aantal_gemeenten:Q", title=y_title, axis=alt.Axis(format="d")))
-    )
-    points = base.mark_point(
-        filled=True, size=100, opacity=1, color=palette.NEUTRAL, stroke=palette.WHITE, strokeWidth=1
-    ).encode(
-        y=alt.Y("niveau:Q", title=y_title),
-        tooltip=[
-            alt.Tooltip("datum:N", title=x_title),
-            alt.Tooltip("gebeurtenis:N", title=t("as.gebeurtenis", lang)),
-            alt.Tooltip("niveau_tekst:N", title=y_title),
-        ],
-    )
-    counts = (
-        base.mark_text(baseline="bottom", dy=-8, color=palette.TEXT)
-        .transform_filter("datum.verandering")
-        .encode(y=alt.Y("aantal_gemeenten:Q", title=y_title), text=alt.Text("aantal_gemeenten:Q"))
-    )
-    chart = alt.LayerChart(layer=[line, points, counts]).properties(
-        width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
-    )
-    return _localised(chart, lang, data)
 
 
 def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:

@@ -12,7 +12,7 @@ from lib.contract.codes import PIJLERS, Lang
 from lib.text.formats import fmt_pct
 from lib.text.i18n import t
 from lib.viz import palette
-from lib.viz.charts import NUMBER_LOCALE
+from lib.viz.charts import localised
 
 PILLAR_COLOURS: Final[dict[str, str]] = {
     "perspectief": palette.BLUE,
@@ -25,13 +25,6 @@ BAR_WIDTH: Final = 420
 
 
 BAR_STEP: Final = 26
-
-
-def _localised(chart: alt.LayerChart, lang: Lang, data: pl.DataFrame) -> alt.LayerChart:
-    """The number locale of ``lang`` and the rows, set last (see ``lib.viz.charts``)."""
-    chart.config = alt.Config(locale=alt.Locale(number=NUMBER_LOCALE[lang]))
-    chart.data = alt.InlineData(values=data.to_dicts())
-    return chart
 
 
 def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.LayerChart:
@@ -60,7 +53,7 @@ def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.La
     chart = alt.LayerChart(layer=[bars, text]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
-    return _localised(chart, lang, data)
+    return localised(chart, lang, data)
 
 
 def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -106,4 +99,4 @@ def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     chart = alt.LayerChart(layer=[bars, text]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP * 1.4)
     )
-    return _localised(chart, lang, data)
+    return localised(chart, lang, data)

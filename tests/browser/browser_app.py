@@ -35,8 +35,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
-from lib.web.routes import ROUTES
 from lib.text.i18n import CATALOGUE, t
+from lib.web.routes import ROUTES
 
 DESKTOP = (1366, 768)
 PHONE = (390, 844)

@@ -39,7 +39,7 @@ from lib.domain.filters import Filters
 from lib.exports.templates import template_files, template_makers
 from lib.text import findings
 from lib.text.i18n import CATALOGUE, t
-from lib.viz import charts, vega
+from lib.viz import charts, heatmaps, time_charts, vega
 from lib.viz.vega import frame_digest
 
 Spec = dict[str, Any]
@@ -572,7 +572,7 @@ TREND_TITLES = {
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_trend_chart_spec(trend_frame: pl.DataFrame, lang: Lang) -> None:
-    spec = charts.trend_chart(trend_frame, lang=lang).to_dict()
+    spec = time_charts.trend_chart(trend_frame, lang=lang).to_dict()
     assert [mark_of(layer) for layer in layers(spec)] == ["line", "point", "rule", "text"]
     line, points = layer_with(spec, "line"), layer_with(spec, "point")
     for layer in (line, points):
@@ -608,7 +608,7 @@ def test_trend_chart_spec(trend_frame: pl.DataFrame, lang: Lang) -> None:
 
 def test_trend_chart_renders_with_dutch_numbers(trend_frame: pl.DataFrame) -> None:
     vl_convert = pytest.importorskip("vl_convert", reason="vl-convert is not installed")
-    svg = str(vl_convert.vegalite_to_svg(charts.trend_chart(trend_frame, lang="nl").to_json()))
+    svg = str(vl_convert.vegalite_to_svg(time_charts.trend_chart(trend_frame, lang="nl").to_json()))
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert texts[:3] == ["2023-Q4", "2024-Q1", "2024-Q2"]
     assert {"Periode", "0 %", "100 %", charts.reference_label("nl")} <= set(texts)
@@ -616,7 +616,7 @@ def test_trend_chart_renders_with_dutch_numbers(trend_frame: pl.DataFrame) -> No
 
 def test_trend_chart_from_the_metric(progress_data: Dataset) -> None:
     frame = m.execution_trend(progress_data, Filters(gemeenten=("GM0003",)))
-    spec = charts.trend_chart(frame, lang="nl").to_dict()
+    spec = time_charts.trend_chart(frame, lang="nl").to_dict()
     rows = data_rows(spec, layer_with(spec, "point"))
     assert [(r["periode"], r["n"], r["rate_tekst"]) for r in rows] == [
         ("2023-Q4", 1, "0,0 % *"),
@@ -665,13 +665,13 @@ PLACE_CHARTS: dict[str, tuple[PlaceChart, str]] = {
         "gemeente_naam",
     ),
     "themes": (
-        lambda s, lang, kw: charts.theme_heatmap(
+        lambda s, lang, kw: heatmaps.theme_heatmap(
             m.theme_by_gemeente(s, lang), lang=lang, **kw
         ).to_dict(),
         "gemeente_naam",
     ),
     "coverage": (
-        lambda s, lang, kw: charts.coverage_heatmap(
+        lambda s, lang, kw: heatmaps.coverage_heatmap(
             m.coverage_matrix(s, lang), lang=lang, **kw
         ).to_dict(),
         "gemeente_naam",
@@ -702,7 +702,7 @@ def test_execution_bars_per_theme_ignore_place(dataset: Dataset) -> None:
 
 def test_province_chart_has_a_row_per_province(dataset: Dataset) -> None:
     sel = m.by_province(m.select(dataset, Filters()))
-    spec = charts.theme_heatmap(m.theme_by_gemeente(sel, "nl"), lang="nl", place="provincie")
+    spec = heatmaps.theme_heatmap(m.theme_by_gemeente(sel, "nl"), lang="nl", place="provincie")
     y = layers(spec.to_dict())[0]["encoding"]["y"]
     province = province_of()
     provinces = sorted({province[i["gemeentecode"]] for i in BUNDLED["interventies"]})
@@ -752,7 +752,7 @@ def test_deferred_key(counts: pl.DataFrame) -> None:
     others = [
         vega.deferred(charts.theme_bars, changed, lang="nl"),
         vega.deferred(charts.theme_bars, counts, lang="en"),
-        vega.deferred(charts.theme_heatmap, counts, lang="nl"),
+        vega.deferred(heatmaps.theme_heatmap, counts, lang="nl"),
         vega.deferred(charts.theme_bars, counts.rename({"share": "aandeel"}), lang="nl"),
     ]
     keys = {key, *(d.key for d in others)}
@@ -767,8 +767,8 @@ def test_deferred_key(counts: pl.DataFrame) -> None:
     assert vega.deferred(other_echo, counts, 1, 2, name="x").key != base.key
     # keyword order does not matter
     assert (
-        vega.deferred(charts.theme_heatmap, counts, lang="nl", place="provincie").key
-        == vega.deferred(charts.theme_heatmap, counts, place="provincie", lang="nl").key
+        vega.deferred(heatmaps.theme_heatmap, counts, lang="nl", place="provincie").key
+        == vega.deferred(heatmaps.theme_heatmap, counts, place="provincie", lang="nl").key
     )
 
 
@@ -776,7 +776,7 @@ def test_vega_spec_names_the_rows_instead_of_hashing_them(
     trend_frame: pl.DataFrame, counts: pl.DataFrame
 ) -> None:
     for chart in (
-        charts.trend_chart(trend_frame, lang="nl"),
+        time_charts.trend_chart(trend_frame, lang="nl"),
         charts.theme_bars(counts, lang="en"),
     ):
         spec = vega.vega_spec(chart)

@@ -9,7 +9,7 @@ from lib.domain import metrics
 from lib.text import findings
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
-from lib.viz import charts, vega
+from lib.viz import charts, time_charts, vega
 from lib.web import downloads, layout
 from lib.web.state import Context
 
@@ -50,7 +50,7 @@ def timeline(ctx: Context) -> None:
     frame = metrics.timeline(ctx.data, ctx.lang)
     layout.chart(
         ctx,
-        vega.deferred(charts.timeline_chart, frame, lang=ctx.lang),
+        vega.deferred(time_charts.timeline_chart, frame, lang=ctx.lang),
         finding=findings.timeline(frame, ctx.lang),
         table=frame,
         columns={

@@ -8,7 +8,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts, vega
+from lib.viz import heatmaps, vega
 from lib.web import downloads, layout
 from lib.web.state import Context
 
@@ -36,7 +36,7 @@ def heatmap(ctx: Context) -> None:
     matrix = metrics.coverage_matrix(chart_sel, lang)
     layout.chart(
         ctx,
-        vega.deferred(charts.coverage_heatmap, matrix, lang=lang, place=place),
+        vega.deferred(heatmaps.coverage_heatmap, matrix, lang=lang, place=place),
         finding=findings.coverage(metrics.headline(ctx.selection), lang),
         table=matrix,
         columns={

@@ -7,7 +7,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts, vega
+from lib.viz import charts, heatmaps, vega
 from lib.web import layout
 from lib.web.state import Context
 
@@ -34,7 +34,7 @@ def per_gemeente(ctx: Context) -> None:
     shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
     layout.chart(
         ctx,
-        vega.deferred(charts.theme_heatmap, shown, lang=lang, place=place),
+        vega.deferred(heatmaps.theme_heatmap, shown, lang=lang, place=place),
         finding=findings.theme_by_gemeente(grid, lang),
         table=shown,
         columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},

@@ -7,7 +7,7 @@ import streamlit as st
 from lib.domain import metrics
 from lib.text import findings
 from lib.text.i18n import t
-from lib.viz import charts, vega
+from lib.viz import charts, time_charts, vega
 from lib.web import cache, layout
 from lib.web.state import Context
 
@@ -71,7 +71,7 @@ def trend(ctx: Context) -> None:
     st.caption(t("uitvoering.trend.uitleg", lang))
     layout.chart(
         ctx,
-        vega.deferred(charts.trend_chart, frame, lang=lang),
+        vega.deferred(time_charts.trend_chart, frame, lang=lang),
         finding=findings.trend(frame, lang),
         table=frame,
         columns={"periode": "as.periode"} | layout.RATE_COLUMNS,

@@ -121,10 +121,6 @@ def test_pdf_without_the_dejavu_font_falls_back_to_a_core_font(
     assert all("Helvetica" in name for name in fonts)
 
 
-def test_latin1_transliteration() -> None:
-    assert briefing._latin1("€ 5 – ‘ok’ … ≥ 85,5 % Zoë ș ł") == "EUR 5 - 'ok' ... >= 85,5 % Zoë s ?"
-
-
 # --- command line -------------------------------------------------------------------------------
 
 

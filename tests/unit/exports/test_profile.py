@@ -20,6 +20,7 @@ from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
 from lib.exports import profile as pe
+from lib.exports.pdf import find_fonts
 
 TODAY = date(2026, 11, 28)
 SCRIPT = "<script>alert('x')</script> & Co"
@@ -112,7 +113,7 @@ def test_markdown_html_and_pdf_have_the_same_content(tilburg: Profile) -> None:
 
 
 def test_pdf_uses_the_unicode_font(tilburg: Profile) -> None:
-    assert pe.find_fonts() is not None, "install fonts-dejavu-core (CI does)"
+    assert find_fonts() is not None, "install fonts-dejavu-core (CI does)"
     data = pe.to_pdf(tilburg)
     assert data.startswith(b"%PDF")
     assert b"DejaVu" in data
@@ -135,13 +136,6 @@ def test_pdf_falls_back_to_a_core_font(tilburg: Profile) -> None:
     assert b"DejaVu" not in data
     assert "Kenniskaart: Tilburg" in text
     assert "[x]" in text or "[!]" in text or "[v]" in text
-
-
-def test_transliterate() -> None:
-    assert pe.transliterate("✔ Goed — “snel” geld…") == '[v] Goed - "snel" geld...'
-    assert pe.transliterate("Fryslân, één") == "Fryslân, één"  # Latin-1 stays
-    assert pe.transliterate("Dvořák ✖") == "Dvorák [x]"
-    assert pe.transliterate("Łódź") == "?ódz"  # no Latin-1 form at all
 
 
 def test_english_profile(dataset: Dataset) -> None:

@@ -17,7 +17,7 @@ from lib.data.catalog import Dataset, load_dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.text.i18n import code_label, t
-from lib.viz import charts, palette
+from lib.viz import charts, heatmaps, palette, time_charts
 
 Spec = dict[str, Any]
 LANGS: tuple[Lang, Lang] = ("nl", "en")
@@ -200,7 +200,7 @@ def real_charts(
     lelystad = Filters(gemeenten=("GM0995",))
     return {
         "theme_bars": charts.theme_bars(metrics.theme_counts(selection, lang), lang=lang),
-        "theme_heatmap": charts.theme_heatmap(
+        "theme_heatmap": heatmaps.theme_heatmap(
             metrics.theme_by_gemeente(selection, lang), lang=lang
         ),
         "target_group_bars": charts.target_group_bars(
@@ -213,11 +213,11 @@ def real_charts(
             metrics.execution_by_theme(selection, lang), lang=lang, label_field="thema_naam"
         ),
         "status": charts.status_stacked_bars(metrics.status_mix(selection, lang), lang=lang),
-        "coverage": charts.coverage_heatmap(metrics.coverage_matrix(selection, lang), lang=lang),
+        "coverage": heatmaps.coverage_heatmap(metrics.coverage_matrix(selection, lang), lang=lang),
         "comparison": charts.comparison_bars(
             metrics.compare_with_wave(dataset, lelystad, lang), lang=lang
         ),
-        "timeline": charts.timeline_chart(metrics.timeline(dataset, lang), lang=lang),
+        "timeline": time_charts.timeline_chart(metrics.timeline(dataset, lang), lang=lang),
     }
 
 
@@ -259,7 +259,7 @@ def test_theme_bars_english_share(theme_counts: pl.DataFrame) -> None:
 
 
 def test_theme_heatmap_spec(theme_by_gemeente: pl.DataFrame) -> None:
-    spec = charts.theme_heatmap(theme_by_gemeente, lang="nl").to_dict()
+    spec = heatmaps.theme_heatmap(theme_by_gemeente, lang="nl").to_dict()
     assert marks(spec) == ["rect", "text"]
     rect, text = layer_with(spec, "rect"), layer_with(spec, "text")
     assert rect["encoding"]["x"]["field"] == "thema_naam"
@@ -398,7 +398,7 @@ def test_status_counts_sit_in_their_segment(status_mix: pl.DataFrame) -> None:
 
 
 def test_coverage_heatmap_spec(coverage: pl.DataFrame) -> None:
-    spec = charts.coverage_heatmap(coverage, lang="nl").to_dict()
+    spec = heatmaps.coverage_heatmap(coverage, lang="nl").to_dict()
     assert marks(spec) == ["rect", "text"]
     rect = layer_with(spec, "rect")
     enc = rect["encoding"]
@@ -426,11 +426,11 @@ def test_coverage_heatmap_spec(coverage: pl.DataFrame) -> None:
 
 def test_coverage_heatmap_size_scales() -> None:
     names = [f"Gemeente {i:02d}" for i in range(15)]
-    spec = charts.coverage_heatmap(_coverage(names), lang="en").to_dict()
-    assert spec["width"]["step"] * len(names) <= charts.COVERAGE_MAX_GRID_WIDTH
-    assert spec["height"]["step"] == charts.COVERAGE_ROW_STEP  # height grows with the factors
-    small = charts.coverage_heatmap(_coverage(names[:2]), lang="en").to_dict()
-    assert small["width"]["step"] == charts.COVERAGE_MAX_COLUMN_STEP
+    spec = heatmaps.coverage_heatmap(_coverage(names), lang="en").to_dict()
+    assert spec["width"]["step"] * len(names) <= heatmaps.COVERAGE_MAX_GRID_WIDTH
+    assert spec["height"]["step"] == heatmaps.COVERAGE_ROW_STEP  # height grows with the factors
+    small = heatmaps.coverage_heatmap(_coverage(names[:2]), lang="en").to_dict()
+    assert small["width"]["step"] == heatmaps.COVERAGE_MAX_COLUMN_STEP
 
 
 def test_coverage_heatmap_renders_within_900px(
@@ -438,7 +438,7 @@ def test_coverage_heatmap_renders_within_900px(
 ) -> None:
     frame = metrics.coverage_matrix(selection, "nl")
     assert frame.get_column("gemeente_naam").n_unique() == 15
-    svg = svg_of(charts.coverage_heatmap(frame, lang="nl"))
+    svg = svg_of(heatmaps.coverage_heatmap(frame, lang="nl"))
     match = re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg)
     assert match is not None
     assert float(match.group(1)) <= 900
@@ -463,7 +463,7 @@ def test_comparison_bars_keep_metrics_order(comparison: pl.DataFrame) -> None:
 
 
 def test_timeline_spec(timeline: pl.DataFrame) -> None:
-    spec = charts.timeline_chart(timeline, lang="nl").to_dict()
+    spec = time_charts.timeline_chart(timeline, lang="nl").to_dict()
     assert marks(spec) == ["line", "point", "text"]
     line, point = layer_with(spec, "line"), layer_with(spec, "point")
     assert point["encoding"]["x"]["field"] == "datum_iso"
@@ -593,13 +593,13 @@ def test_empty_selection_still_builds_valid_charts(dataset: Dataset) -> None:
     assert empty.empty
     built = [
         charts.theme_bars(metrics.theme_counts(empty, "nl"), lang="nl"),
-        charts.theme_heatmap(metrics.theme_by_gemeente(empty, "nl"), lang="nl"),
+        heatmaps.theme_heatmap(metrics.theme_by_gemeente(empty, "nl"), lang="nl"),
         charts.target_group_bars(metrics.target_group_counts(empty, "nl"), lang="nl"),
         charts.execution_rate_bars(metrics.execution_by_gemeente(empty), lang="nl"),
         charts.status_stacked_bars(metrics.status_mix(empty, "nl"), lang="nl"),
-        charts.coverage_heatmap(metrics.coverage_matrix(empty, "nl"), lang="nl"),
+        heatmaps.coverage_heatmap(metrics.coverage_matrix(empty, "nl"), lang="nl"),
         charts.comparison_bars(metrics.compare_with_wave(dataset, filters, "nl"), lang="nl"),
-        charts.timeline_chart(metrics.timeline(dataset, "nl").head(0), lang="nl"),
+        time_charts.timeline_chart(metrics.timeline(dataset, "nl").head(0), lang="nl"),
     ]
     for chart in built:
         assert svg_of(chart).lstrip().startswith("<svg")
@@ -621,13 +621,13 @@ def test_rendered_percentages_follow_language(execution: pl.DataFrame) -> None:
 
 BUILDERS: list[Callable[..., alt.TopLevelMixin]] = [
     charts.theme_bars,
-    charts.theme_heatmap,
+    heatmaps.theme_heatmap,
     charts.target_group_bars,
     charts.execution_rate_bars,
     charts.status_stacked_bars,
-    charts.coverage_heatmap,
+    heatmaps.coverage_heatmap,
     charts.comparison_bars,
-    charts.timeline_chart,
+    time_charts.timeline_chart,
 ]
 
 

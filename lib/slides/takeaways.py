@@ -1,0 +1,95 @@
+"""The two-line takeaways of the slides: sentences computed from the selection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import polars as pl
+
+from lib.contract.codes import Lang
+from lib.data.catalog import Dataset
+from lib.domain import metrics
+from lib.domain.metrics import MIN_RELIABLE, REFERENCE_RATE
+from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.i18n import t
+
+NAMES_SHOWN: Final = 3  # names in a takeaway before "and n more"
+
+
+def compare_with_reference(rate: float | None, n: int, lang: Lang) -> str:
+    """``onder de referentie van 85,5 %`` (or above, equal, or too few to compare)."""
+    ref = fmt_pct(REFERENCE_RATE, lang)
+    if rate is None or n < MIN_RELIABLE:
+        return t("pres.ref.onbetrouwbaar", lang, ref=ref)
+    if abs(rate - REFERENCE_RATE) < 1e-9:
+        return t("pres.ref.gelijk", lang, ref=ref)
+    key = "pres.ref.boven" if rate > REFERENCE_RATE else "pres.ref.onder"
+    return t(key, lang, ref=ref)
+
+
+def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
+    """``Lelystad: 7 van 9 interventies uitgevoerd (77,8 %), onder de referentie van 85,5 %.``"""
+    rate = done / n if n else None
+    pct = fmt_pct(rate, lang) + ("" if n >= MIN_RELIABLE else "*")
+    return t(
+        "pres.uitvoering.zin",
+        lang,
+        wie=who,
+        uitgevoerd=fmt_int(done, lang),
+        n=fmt_int(n, lang),
+        pct=pct,
+        vergelijking=compare_with_reference(rate, n, lang),
+    )
+
+
+def who(sel: metrics.Selection, lang: Lang) -> str:
+    if sel.gemeenten.height == 1:
+        return str(sel.gemeenten.item(0, "naam"))
+    return t("pres.selectie", lang)
+
+
+def names(names: Sequence[str], lang: Lang) -> str:
+    if len(names) <= NAMES_SHOWN:
+        return join_names(list(names), lang)
+    shown = ", ".join(names[:NAMES_SHOWN])
+    return t("pres.namen.meer", lang, namen=shown, n=fmt_int(len(names) - NAMES_SHOWN, lang))
+
+
+def below_reference(sel: metrics.Selection) -> list[str]:
+    """Municipalities with a reliable execution rate below the reference, lowest first."""
+    frame = metrics.execution_by_gemeente(sel)
+    below = frame.filter(pl.col("betrouwbaar") & (pl.col("rate") < REFERENCE_RATE - 1e-9))
+    return below.sort("rate", "gemeente_naam").get_column("gemeente_naam").to_list()
+
+
+def next_steps(sel: metrics.Selection, data: Dataset, lang: Lang) -> list[str]:
+    """What to do next, read from the data: gaps, places below the reference, waiting work."""
+    steps: list[str] = []
+    gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
+    if gaps:
+        key = "pres.vervolg.gaten.een" if len(gaps) == 1 else "pres.vervolg.gaten"
+        steps.append(t(key, lang, n=fmt_int(len(gaps), lang), namen=names(gaps, lang)))
+    else:
+        steps.append(t("pres.vervolg.geen_gaten", lang))
+    below = below_reference(sel)
+    ref = fmt_pct(REFERENCE_RATE, lang)
+    if below:
+        key = "pres.vervolg.onder.een" if len(below) == 1 else "pres.vervolg.onder"
+        steps.append(t(key, lang, n=fmt_int(len(below), lang), ref=ref, namen=names(below, lang)))
+    else:
+        steps.append(t("pres.vervolg.niemand_onder", lang, ref=ref))
+    status = sel.interventies.get_column("status")
+    waiting = int(status.is_in(["gepland", "niet_uitgevoerd"]).sum())
+    if waiting:
+        steps.append(
+            t(
+                "pres.vervolg.wachtend",
+                lang,
+                n=fmt_int(waiting, lang),
+                totaal=fmt_int(sel.interventies.height, lang),
+            )
+        )
+    if sel.illustrative:
+        steps.append(t("pres.vervolg.echte_data", lang))
+    return steps
