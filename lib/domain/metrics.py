@@ -319,17 +319,18 @@ def coverage_matrix(sel: Selection, lang: Lang) -> pl.DataFrame:
 
 
 def coverage_by_gemeente(sel: Selection) -> pl.DataFrame:
-    """gemeentecode, gedekt, totaal, dekking: strong addressable risk factors covered per place."""
+    """gemeentecode, n_gedekt, totaal, dekking: the strong addressable risk factors covered
+    per place."""
     strong = strong_factors(sel.factoren).get_column("factor")
     covered = (
         sel.links.filter(pl.col("factor").is_in(strong.implode()))
         .group_by("gemeentecode")
-        .agg(pl.col("factor").n_unique().cast(pl.Int64).alias("gedekt"))
+        .agg(pl.col("factor").n_unique().cast(pl.Int64).alias("n_gedekt"))
     )
     total = strong.len()
     return covered.with_columns(
         pl.lit(total, pl.Int64).alias("totaal"),
-        (pl.col("gedekt") / total if total else pl.lit(None, pl.Float64)).alias("dekking"),
+        (pl.col("n_gedekt") / total if total else pl.lit(None, pl.Float64)).alias("dekking"),
     )
 
 
@@ -384,7 +385,7 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     """One row per selected municipality with its figures and the chosen ``waarde``.
 
     Columns: gemeentecode, gemeente_naam, lat, lon, inwoners, golf, botoc, n, uitgevoerd, rate,
-    betrouwbaar, gedekt, totaal, dekking, waarde (null when unknown or unreliable).
+    betrouwbaar, n_gedekt, totaal, dekking, waarde (null when unknown or unreliable).
     """
     execution = rate_frame(sel.interventies.group_by("gemeentecode").agg(_execution_aggs()))
     coverage = coverage_by_gemeente(sel)
@@ -401,13 +402,13 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
         .join(execution, on="gemeentecode", how="left")
         .join(coverage, on="gemeentecode", how="left")
         .with_columns(
-            pl.col("n", "uitgevoerd", "gedekt").fill_null(0),
+            pl.col("n", "uitgevoerd", "n_gedekt").fill_null(0),
             pl.col("betrouwbaar").fill_null(False),
             pl.col("totaal").fill_null(strong_factors(sel.factoren).height),
         )
         .with_columns(
             pl.when((pl.col("n") > 0) & (pl.col("totaal") > 0))
-            .then(pl.col("gedekt") / pl.col("totaal"))
+            .then(pl.col("n_gedekt") / pl.col("totaal"))
             .alias("dekking")
         )
     )

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 import polars as pl
 
 from lib.contract.codes import Lang
-from lib.text.i18n import t
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -81,24 +80,3 @@ def _xlsx_value(value: object) -> object:
     return value
 
 
-def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
-    """A table for CSV/XLSX: the chosen columns with their labels, numbers kept as numbers.
-
-    Shares become percentages with one decimal (the label says ``(%)``); yes/no becomes
-    ``ja``/``nee`` in the language.
-    """
-    shares = {"rate", "share", "dekking"}
-    exprs: list[pl.Expr] = []
-    yes, no = t("ja", lang), t("nee", lang)
-    for name, key in columns.items():
-        if name not in frame.columns:
-            continue
-        label = t(key, lang)
-        dtype = frame.schema[name]
-        if name in shares:
-            exprs.append((pl.col(name) * 100).round(1).alias(f"{label} (%)"))
-        elif dtype == pl.Boolean:
-            exprs.append(pl.when(pl.col(name)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(label))
-        else:
-            exprs.append(pl.col(name).alias(label))
-    return frame.select(exprs)

@@ -165,7 +165,7 @@ def _kaart(
             "n": "as.aantal",
             "rate": "as.uitvoeringsgraad",
             "betrouwbaar": "as.betrouwbaar",
-            "gedekt": "as.gedekt",
+            "n_gedekt": "as.gedekt",
             "inwoners": "as.inwoners",
         },
     )

@@ -1,12 +1,18 @@
-"""Tables for people: chosen columns, labels in the language, numbers formatted as text.
+"""Every column a table can show, and how: the one registry of column kinds.
 
-The table beside each chart is its accessible alternative, so it shows the same numbers the
-way the page writes them (``85,5 %``, ``1.234``, ``ja``/``nee``, ``onbekend``), not raw floats.
+A table beside a chart is its accessible alternative, so it shows the same numbers the way
+the page writes them (``85,5 %``, ``1.234``, ``ja``/``nee``, ``onbekend``), not raw floats; a
+downloaded table keeps numbers as numbers. How a column is written follows from its kind in
+``COLUMNS`` (never from the look of its name); a column that is not registered cannot be shown.
+Which label a column gets is chosen by the table that shows it (``columns``: name -> catalogue
+key), because one column can mean a municipality in one table and a province in another.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final, Literal
 
 import polars as pl
 
@@ -14,27 +20,119 @@ from lib.contract.codes import Lang
 from lib.text.formats import UNKNOWN, fmt_int, fmt_pct
 from lib.text.i18n import t
 
-SHARE_COLUMNS: frozenset[str] = frozenset({"rate", "share", "dekking"})
+Kind = Literal["text", "count", "share", "flag"]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """``text`` as it is; ``count`` a whole number; ``share`` 0-1 shown as a percentage with
+    ``decimals`` (marked ``*`` when the row's ``betrouwbaar`` is false); ``flag`` yes/no."""
+
+    kind: Kind
+    decimals: int = 0
+
+
+_TEXT: Final = ColumnSpec("text")
+_COUNT: Final = ColumnSpec("count")
+_SHARE: Final = ColumnSpec("share", decimals=1)
+_FLAG: Final = ColumnSpec("flag")
+
+COLUMNS: Final[dict[str, ColumnSpec]] = {
+    # names and labels
+    "gemeente": _TEXT,
+    "gemeente_naam": _TEXT,
+    "thema_naam": _TEXT,
+    "status_naam": _TEXT,
+    "doelgroep_naam": _TEXT,
+    "domein_naam": _TEXT,
+    "bewijs_naam": _TEXT,
+    "factor_naam": _TEXT,
+    "pijler_naam": _TEXT,
+    "product_naam": _TEXT,
+    "golf": _TEXT,
+    "groep": _TEXT,
+    "naam": _TEXT,
+    "soort": _TEXT,
+    "domeinen": _TEXT,
+    "status": _TEXT,
+    "tabel": _TEXT,
+    "periode": _TEXT,
+    "datum": _TEXT,
+    "gebeurtenis": _TEXT,
+    "bron": _TEXT,
+    "tekst": _TEXT,
+    "kengetal": _TEXT,
+    "waarde": _TEXT,  # a headline figure, already written for the language
+    # counts
+    "n": _COUNT,
+    "uitgevoerd": _COUNT,
+    "n_interventies": _COUNT,
+    "n_gemeenten": _COUNT,
+    "n_domeinen": _COUNT,
+    "n_gedekt": _COUNT,
+    "aantal_gemeenten": _COUNT,
+    "rijen": _COUNT,
+    "inwoners": _COUNT,
+    "stap": _COUNT,
+    # shares
+    "rate": _SHARE,
+    "share": _SHARE,
+    "dekking": _SHARE,
+    # yes/no
+    "betrouwbaar": _FLAG,
+    "gedekt": _FLAG,
+    "meerdere": _FLAG,
+}
+
+
+def spec(name: str) -> ColumnSpec:
+    """The registered spec of column ``name`` (``KeyError`` for an unregistered column)."""
+    return COLUMNS[name]
 
 
 def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> str:
+    kind = spec(name)
     if value is None:
         return UNKNOWN[lang]
-    if isinstance(value, bool):
+    if kind.kind == "flag":
         return t("ja" if value else "nee", lang)
-    if name in SHARE_COLUMNS and isinstance(value, float):
-        text = fmt_pct(value, lang)
+    if kind.kind == "share" and isinstance(value, int | float):
+        text = fmt_pct(float(value), lang, decimals=kind.decimals)
         return text if row.get("betrouwbaar", True) else f"{text}*"
-    if isinstance(value, int):
+    if kind.kind == "count" and isinstance(value, int | float):
         return fmt_int(value, lang)
     return str(value)
 
 
 def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
-    """Keep ``columns`` (name -> i18n key), formatted as text and renamed to their labels."""
+    """Keep ``columns`` (name -> label key), written as the page writes them, under their
+    labels."""
     names = list(columns)
+    for name in names:
+        spec(name)
     rows = [
         [_cell(name, row[name], row, lang) for name in names] for row in frame.iter_rows(named=True)
     ]
     labels = [t(key, lang) for key in columns.values()]
     return pl.DataFrame(rows, schema=dict.fromkeys(labels, pl.String), orient="row")
+
+
+def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
+    """A table for CSV/XLSX: the chosen columns under their labels, numbers kept as numbers.
+
+    Shares become percentages (the label says ``(%)``); yes/no becomes ``ja``/``nee`` in the
+    language. Columns the frame lacks are left out.
+    """
+    exprs: list[pl.Expr] = []
+    yes, no = t("ja", lang), t("nee", lang)
+    for name, key in columns.items():
+        if name not in frame.columns:
+            continue
+        kind, label = spec(name), t(key, lang)
+        if kind.kind == "share":
+            exprs.append((pl.col(name) * 100).round(kind.decimals).alias(f"{label} (%)"))
+        elif kind.kind == "flag":
+            exprs.append(pl.when(pl.col(name)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(label))
+        else:
+            exprs.append(pl.col(name).alias(label))
+    return frame.select(exprs)

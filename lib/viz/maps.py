@@ -143,7 +143,9 @@ def _tooltip_texts(row: dict[str, Any], lang: Lang) -> dict[str, str]:
     has_interventions = (row["n"] or 0) > 0
     rate = _marked(fmt_pct(row["rate"], lang), reliable) if row["rate"] is not None else None
     coverage = (
-        _marked(t("kpi.dekking.waarde", lang, gedekt=row["gedekt"], totaal=row["totaal"]), reliable)
+        _marked(
+            t("kpi.dekking.waarde", lang, gedekt=row["n_gedekt"], totaal=row["totaal"]), reliable
+        )
         if has_interventions
         else None
     )

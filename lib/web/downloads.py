@@ -20,10 +20,11 @@ from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.exports import FORMATS, file_stem, images, sheet_name
-from lib.exports.tables import csv_bytes, export_table, xlsx_bytes
+from lib.exports.tables import csv_bytes, xlsx_bytes
 from lib.text import provenance
 from lib.text.i18n import t
 from lib.viz import static_map
+from lib.viz.columns import export_table
 from lib.web import cache, routes
 from lib.web.state import Context
 

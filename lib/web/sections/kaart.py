@@ -103,7 +103,7 @@ def map_list(ctx: Context, frame: pl.DataFrame, metric: metrics.Metric) -> None:
         "n": "as.aantal",
         "rate": "as.uitvoeringsgraad",
         "betrouwbaar": "as.betrouwbaar",
-        "gedekt": "as.gedekt",
+        "n_gedekt": "as.gedekt",
         "inwoners": "as.inwoners",
     }
     with st.expander(t("kaart.lijst", lang), expanded=False):

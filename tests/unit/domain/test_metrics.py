@@ -343,13 +343,13 @@ def test_coverage_matrix_domain_and_empty(tiny: Dataset) -> None:
 
 def test_coverage_by_gemeente(tiny: Dataset) -> None:
     frame = m.coverage_by_gemeente(m.select(tiny, Filters()))
-    got = {r[0]: r[1:] for r in rows_of(frame, "gemeentecode", "gedekt", "totaal", "dekking")}
+    got = {r[0]: r[1:] for r in rows_of(frame, "gemeentecode", "n_gedekt", "totaal", "dekking")}
     assert got[ALFA] == (2, 3, 2 / 3)
     assert got[BETA] == (1, 3, 1 / 3)
     assert got.get(GAMMA, (0, 3, 0.0)) == (0, 3, 0.0)
     assert DELTA not in got
     gezin = m.coverage_by_gemeente(m.select(tiny, Filters(domeinen=("gezin",))))
-    assert sorted(rows_of(gezin, "gemeentecode", "gedekt", "totaal", "dekking")) == [
+    assert sorted(rows_of(gezin, "gemeentecode", "n_gedekt", "totaal", "dekking")) == [
         (ALFA, 1, 1, 1.0),
         (BETA, 1, 1, 1.0),
     ]
@@ -410,7 +410,7 @@ def test_protective_used(
 
 # --------------------------------------------------------------------------- tiny: map
 
-MAP_COLUMNS = ("gemeentecode", "n", "uitgevoerd", "rate", "betrouwbaar", "gedekt", "totaal",
+MAP_COLUMNS = ("gemeentecode", "n", "uitgevoerd", "rate", "betrouwbaar", "n_gedekt", "totaal",
                "dekking", "inwoners")
 
 
@@ -620,7 +620,7 @@ def test_bundled_coverage_and_gaps_from_raw_csv(dataset: Dataset) -> None:
     for r in rows:
         per_place.setdefault(r["gemeentecode"], set()).update(raw_factors(r) & strong)
     coverage = m.coverage_by_gemeente(sel)
-    got = dict(rows_of(coverage, "gemeentecode", "gedekt"))
+    got = dict(rows_of(coverage, "gemeentecode", "n_gedekt"))
     assert {code: got.get(code, 0) for code in per_place} == {
         code: len(found) for code, found in per_place.items()
     }

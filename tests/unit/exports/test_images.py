@@ -18,7 +18,7 @@ from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.exports import images, tables
 from lib.slides import content as presentation
-from lib.viz import charts, static_map, vega
+from lib.viz import charts, columns, static_map, vega
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -200,7 +200,7 @@ def test_table_exports_open_with_their_own_library(dataset: Dataset) -> None:
     sel = metrics.select(dataset, Filters(botoc="ja"))
     slide = presentation.build_slide("uitvoering", dataset, sel, "nl")
     assert slide.table is not None
-    table = tables.export_table(slide.table, slide.columns, "nl")
+    table = columns.export_table(slide.table, slide.columns, "nl")
     data = tables.csv_bytes(table, lang="nl")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
@@ -225,7 +225,7 @@ def test_table_exports_neutralise_formulas() -> None:
     import polars as pl
 
     frame = pl.DataFrame({"gemeente_naam": ["=cmd|' /C calc'!A0"], "n": [1]})
-    table = tables.export_table(
+    table = columns.export_table(
         frame, {"gemeente_naam": "as.gemeente", "n": "as.aantal"}, "en"
     )
     rows = list(csv.reader(io.StringIO(tables.csv_bytes(table, lang="en").decode("utf-8-sig"))))

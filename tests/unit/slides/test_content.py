@@ -10,7 +10,6 @@ import csv
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-import polars as pl
 import pytest
 
 from lib import links
@@ -18,7 +17,6 @@ from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.domain.metrics import select
-from lib.exports import tables
 from lib.slides import content as presentation
 from lib.slides import storyline
 from lib.slides.storyline import SLIDES, Storyline, View
@@ -352,23 +350,3 @@ def test_source_line_and_data_status_follow_the_language(dataset: Dataset) -> No
     assert provenance.data_status(dataset, "nl", ["lessen"]).endswith("(gepubliceerd)")
 
 
-def test_export_table_keeps_numbers_and_labels() -> None:
-    frame = pl.DataFrame(
-        {
-            "gemeente_naam": ["=HYPERLINK()", "B"],
-            "rate": [53 / 62, None],
-            "betrouwbaar": [True, False],
-        }
-    )
-    table = tables.export_table(
-        frame,
-        {
-            "gemeente_naam": "as.gemeente",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
-        },
-        "nl",
-    )
-    assert table.columns == ["Gemeente", "Uitvoeringsgraad (%)", "Betrouwbaar (5 of meer)"]
-    assert table.row(0) == ("=HYPERLINK()", 85.5, "ja")  # the CSV/XLSX writers neutralise it
-    assert table.row(1) == ("B", None, "nee")

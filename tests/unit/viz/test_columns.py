@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
+from lib.viz import columns
 from lib.viz.columns import display_table
 
 FRAME = pl.DataFrame(
@@ -45,3 +47,48 @@ def test_empty_frame_keeps_the_labels() -> None:
     table = display_table(FRAME.clear(), COLUMNS, "nl")
     assert table.height == 0
     assert table.columns[0] == "Gemeente"
+
+
+def test_export_table_keeps_numbers_and_labels() -> None:
+    frame = pl.DataFrame(
+        {
+            "gemeente_naam": ["=HYPERLINK()", "B"],
+            "rate": [53 / 62, None],
+            "betrouwbaar": [True, False],
+        }
+    )
+    table = columns.export_table(
+        frame,
+        {
+            "gemeente_naam": "as.gemeente",
+            "rate": "as.uitvoeringsgraad",
+            "betrouwbaar": "as.betrouwbaar",
+        },
+        "nl",
+    )
+    assert table.columns == ["Gemeente", "Uitvoeringsgraad (%)", "Betrouwbaar (5 of meer)"]
+    assert table.row(0) == ("=HYPERLINK()", 85.5, "ja")  # the CSV/XLSX writers neutralise it
+    assert table.row(1) == ("B", None, "nee")
+
+
+def test_an_unregistered_column_cannot_be_shown() -> None:
+    frame = pl.DataFrame({"raadsel": [1]})
+    with pytest.raises(KeyError):
+        columns.display_table(frame, {"raadsel": "as.aantal"}, "nl")
+    with pytest.raises(KeyError):
+        columns.export_table(frame, {"raadsel": "as.aantal"}, "nl")
+
+
+def test_a_column_is_written_by_its_kind_not_by_its_value() -> None:
+    frame = pl.DataFrame({"n": [3], "rate": [0.5], "betrouwbaar": [False], "gedekt": [True]})
+    shown = columns.display_table(
+        frame,
+        {
+            "n": "as.aantal",
+            "rate": "as.uitvoeringsgraad",
+            "betrouwbaar": "as.betrouwbaar",
+            "gedekt": "as.gedekt",
+        },
+        "nl",
+    )
+    assert shown.row(0) == ("3", "50,0 %*", "nee", "ja")

@@ -57,7 +57,7 @@ def _frame(values: list[float | None], metric: metrics.Metric = "uitvoeringsgraa
             "uitgevoerd": [6 if v is not None else 2 for v in values],
             "rate": [6 / 7 if v is not None else 2 / 3 for v in values],
             "betrouwbaar": [v is not None for v in values],
-            "gedekt": [3] * count,
+            "n_gedekt": [3] * count,
             "totaal": [7] * count,
             "dekking": [3 / 7] * count,
             "waarde": values,
