@@ -1,8 +1,7 @@
-"""Both catalogues complete and consistent; every key the code uses exists; number formats."""
+"""Both catalogues complete and consistent; every key the code uses exists."""
 
 from __future__ import annotations
 
-import math
 import re
 import string
 from pathlib import Path
@@ -30,7 +29,6 @@ from lib.domain.metrics import METRICS, Place
 from lib.exports import profile
 from lib.slides import content as presentation
 from lib.text.findings import TREND_DIRECTIONS
-from lib.text.formats import UNKNOWN, fmt_eur, fmt_int, fmt_number, fmt_pct, join_names
 from lib.text.i18n import CATALOGUE, code_label, t
 
 ISSUE_CODES = (
@@ -171,62 +169,3 @@ def test_code_label() -> None:
 def test_as_lang(value: object, expected: str) -> None:
     assert as_lang(value) == expected
 
-
-# ----------------------------------------------------------------------------- formatting
-
-FORMATS = [
-    (fmt_pct, 53 / 62, "nl", "85,5 %"),
-    (fmt_pct, 53 / 62, "en", "85.5%"),
-    (fmt_pct, 1.0, "nl", "100,0 %"),
-    (fmt_pct, 0.0, "en", "0.0%"),
-    (fmt_pct, None, "nl", "onbekend"),
-    (fmt_pct, math.nan, "en", "unknown"),
-    (fmt_int, 931298, "nl", "931.298"),
-    (fmt_int, 931298, "en", "931,298"),
-    (fmt_int, 1234567, "nl", "1.234.567"),
-    (fmt_int, 0, "nl", "0"),
-    (fmt_int, 999.7, "nl", "1.000"),
-    (fmt_int, None, "nl", "onbekend"),
-    (fmt_int, None, "en", "unknown"),
-    (fmt_int, math.nan, "nl", "onbekend"),
-    (fmt_number, 12500.5, "nl", "12.500,5"),
-    (fmt_number, 12500.5, "en", "12,500.5"),
-    (fmt_number, None, "en", "unknown"),
-    (fmt_eur, 12500, "nl", "€ 12.500"),
-    (fmt_eur, 12500, "en", "€12,500"),
-    (fmt_eur, 1000.49, "nl", "€ 1.000"),
-    (fmt_eur, None, "nl", "onbekend"),
-]
-
-
-@pytest.mark.parametrize(("fmt", "value", "lang", "expected"), FORMATS)
-def test_format(fmt: object, value: float | None, lang: str, expected: str) -> None:
-    assert fmt(value, lang) == expected  # type: ignore[operator]
-
-
-def test_format_decimals() -> None:
-    assert fmt_pct(0.8548, "nl", decimals=0) == "85 %"
-    assert fmt_number(1234.5678, "nl", decimals=2) == "1.234,57"
-    assert fmt_number(1234.5678, "en", decimals=0) == "1,235"
-
-
-def test_unknown_words() -> None:
-    assert UNKNOWN == {"nl": "onbekend", "en": "unknown"}
-
-
-@pytest.mark.parametrize(
-    ("names", "nl", "en"),
-    [
-        ([], "", ""),
-        (["Breda"], "Breda", "Breda"),
-        (["Breda", "Delft"], "Breda en Delft", "Breda and Delft"),
-        (["Breda", "Delft", "Venlo"], "Breda, Delft en Venlo", "Breda, Delft and Venlo"),
-    ],
-)
-def test_join_names(names: list[str], nl: str, en: str) -> None:
-    assert join_names(names, "nl") == nl
-    assert join_names(names, "en") == en
-
-
-def test_halves_round_up_consistently() -> None:
-    assert [fmt_eur(x + 0.5, "nl") for x in range(4)] == ["€ 1", "€ 2", "€ 3", "€ 4"]
