@@ -31,7 +31,7 @@ from lib.domain.filters import Filters
 from lib.exports import images, tables
 from lib.slides import content as presentation
 from lib.slides.content import SLIDES, SlideContent, Storyline, View
-from lib.text.i18n import CATALOGUE, t
+from lib.text.i18n import t
 
 if TYPE_CHECKING:
     from lib.web.layout import Context
@@ -58,6 +58,20 @@ PAGE_PATHS: Final[dict[str, str]] = {
     "data.titel": "data",
     "versies.titel": "versies",
     "toegank.titel": "toegankelijkheid",
+}
+# the title of each chart (widget key -> catalogue key); the Kenniskaart charts have none yet,
+# so their downloads are titled with their widget key
+CHART_TITLES: Final[dict[str, str]] = {
+    "overzicht_vergelijk": "overzicht.vergelijk",
+    "overzicht_tijdlijn": "overzicht.tijdlijn",
+    "themas_per_thema": "themas.per_thema",
+    "themas_per_gemeente": "themas.per_gemeente",
+    "themas_doelgroep": "themas.doelgroep",
+    "uitvoering_per_gemeente": "uitvoering.per_gemeente",
+    "uitvoering_per_thema": "uitvoering.per_thema",
+    "uitvoering_status": "uitvoering.status",
+    "uitvoering_trend": "uitvoering.trend",
+    "risico_heatmap": "risico.heatmap",
 }
 # the tables behind the charts of each page (chart key prefix), for the source line
 CHART_RESOURCES: Final[dict[str, tuple[str, ...]]] = {
@@ -238,8 +252,8 @@ def presentation_link(lang: Lang, filters: Filters) -> None:
 
 def chart_title(key: str, lang: Lang) -> str:
     """The title of a chart from its widget key (``themas_per_thema`` -> ``themas.per_thema``)."""
-    candidate = key.replace("_", ".", 1)
-    return CATALOGUE[lang].get(candidate, key)
+    title_key = CHART_TITLES.get(key)
+    return t(title_key, lang) if title_key else key
 
 
 def _chart_resources(key: str) -> tuple[str, ...]:
