@@ -8,19 +8,19 @@ from lib.web import layout
 from lib.web.sections import upload
 
 ctx = layout.context()
-layout.page_header(ctx, "data.titel", "data.intro")
+layout.page_header(ctx, "upload.title", "upload.intro")
 role = upload.role_panel(ctx)
 upload.templates(ctx)
 
 table = st.radio(
-    t("data.tabel", ctx.lang),
+    t("upload.which_table", ctx.lang),
     UPLOADABLE_TABLES,
     key="data_tabel",
     horizontal=True,
-    format_func=lambda name: t(f"tabel.{name}", ctx.lang),
+    format_func=lambda name: t(f"upload.table.{name}", ctx.lang),
 )
 uploaded = st.file_uploader(
-    t("data.bestand", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
+    t("upload.file", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
 )
 if uploaded is not None:
     data = uploaded.getvalue()
@@ -28,7 +28,7 @@ if uploaded is not None:
         ctx, table, uploaded.name, data, st.session_state.get("data_blad")
     )
     if len(prepared.dialect.sheets) > 1:
-        st.selectbox(t("data.blad", ctx.lang), prepared.dialect.sheets, key="data_blad")
+        st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     upload.report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:
         scope = upload.scope_choice(ctx)

@@ -9,13 +9,13 @@ from lib.viz import maps, spec
 from lib.web import cache, layout
 
 ctx = layout.context()
-layout.page_header(ctx, "kaart.titel", "kaart.intro")
+layout.page_header(ctx, "map.title", "map.intro")
 layout.stop_if_empty(ctx, need="gemeenten")
 metric = st.selectbox(
-    t("kaart.maat", ctx.lang),
+    t("map.measure", ctx.lang),
     metrics.METRICS,
     key="kaart_maat",
-    format_func=lambda m: t(f"maat.{m}", ctx.lang),
+    format_func=lambda m: t(f"measure.{m}", ctx.lang),
 )
 frame = metrics.map_frame(ctx.selection, metric)
 path, boundaries = cache.boundaries()
@@ -36,9 +36,9 @@ legend = maps.legend_frame(frame, metric=metric, lang=ctx.lang)
 finding = findings.map_metric(frame, layout.metric_text(frame, metric, ctx.lang), ctx.lang)
 layout.map_view(ctx, deck, legend=legend, finding=finding, key="kaart_deck")
 st.caption(
-    t("kaart.grenzen.aan", ctx.lang, bestand=path.name)
+    t("map.boundaries.from_file", ctx.lang, bestand=path.name)
     if boundaries
-    else t("kaart.grenzen.uit", ctx.lang)
+    else t("map.boundaries.none", ctx.lang)
 )
 layout.map_list(ctx, frame)
 layout.footer(ctx)

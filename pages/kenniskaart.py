@@ -13,14 +13,14 @@ from lib.web import cache, layout
 from lib.web.sections import kenniskaart_page as section
 
 ctx = layout.context()
-layout.page_header(ctx, "kenniskaart.titel", "kenniskaart.intro")
+layout.page_header(ctx, "kenniskaart.title", "kenniskaart.intro")
 layout.stop_if_empty(ctx, need="gemeenten")
 profile = cache.kenniskaart_profile(ctx.data, ctx.filters, ctx.lang, date.today())
 
 section.summary(ctx, profile)
 section.downloads(ctx, profile)
 
-st.header(t("kenniskaart.profiel", ctx.lang))
+st.header(t("kenniskaart.programme_profile", ctx.lang))
 section.domains(ctx, profile)
 section.domains_per_gemeente(ctx, profile)
 section.target_groups(ctx, profile)

@@ -9,12 +9,12 @@ from lib.viz import charts
 from lib.web import layout
 
 ctx = layout.context()
-layout.page_header(ctx, "risico.titel", "risico.intro")
+layout.page_header(ctx, "risk_factors.title", "risk_factors.intro")
 layout.partial_factors_note(ctx)
 layout.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
 
-st.subheader(t("risico.heatmap", lang))
+st.subheader(t("risk_factors.heatmap", lang))
 chart_sel, place = layout.chart_places(ctx)
 matrix = metrics.coverage_matrix(chart_sel, lang)
 layout.chart(
@@ -23,18 +23,18 @@ layout.chart(
     finding=findings.coverage(metrics.headline(sel), lang),
     table=matrix,
     columns={
-        "factor_naam": "as.factor",
-        "domein_naam": "as.domein",
-        "bewijs_naam": "as.bewijs",
-        "gemeente_naam": f"as.{place}",
-        "n": "as.aantal",
+        "factor_naam": "column.factor",
+        "domein_naam": "column.domain",
+        "bewijs_naam": "column.evidence",
+        "gemeente_naam": f"column.{place}",
+        "n": "column.n_interventies",
     },
     key="risico_heatmap",
 )
 
-st.subheader(t("risico.gaten", lang))
+st.subheader(t("risk_factors.gaps", lang))
 layout.gap_list(ctx, metrics.gaps(sel, lang))
 
-st.subheader(t("risico.beschermend", lang))
+st.subheader(t("risk_factors.protective", lang))
 layout.protective_table(ctx, metrics.protective_used(sel, lang))
 layout.footer(ctx)

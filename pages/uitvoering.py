@@ -9,12 +9,12 @@ from lib.viz import charts
 from lib.web import cache, layout
 
 ctx = layout.context()
-layout.page_header(ctx, "uitvoering.titel", "uitvoering.intro")
+layout.page_header(ctx, "execution.title", "execution.intro")
 layout.stop_if_empty(ctx)
 sel, lang = ctx.selection, ctx.lang
-st.caption(t("onbetrouwbaar.uitleg", lang))
+st.caption(t("notice.unreliable", lang))
 
-st.subheader(t("uitvoering.per_gemeente", lang))
+st.subheader(t("execution.by_gemeente", lang))
 chart_sel, place = layout.chart_places(ctx)
 by_place = metrics.execution_by_gemeente(sel)
 shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
@@ -23,22 +23,22 @@ layout.chart(
     charts.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
     finding=findings.execution(by_place, lang),
     table=shown,
-    columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
+    columns={"gemeente_naam": f"column.{place}"} | layout.RATE_COLUMNS,
     key="uitvoering_per_gemeente",
 )
 
-st.subheader(t("uitvoering.per_thema", lang))
+st.subheader(t("execution.by_thema", lang))
 by_theme = metrics.execution_by_theme(sel, lang)
 layout.chart(
     ctx,
     charts.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
     finding=findings.execution_by_theme(by_theme, lang),
     table=by_theme,
-    columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
+    columns={"thema_naam": "column.thema"} | layout.RATE_COLUMNS,
     key="uitvoering_per_thema",
 )
 
-st.subheader(t("uitvoering.status", lang))
+st.subheader(t("execution.status_by_gemeente", lang))
 layout.province_note(ctx, place)
 mix = metrics.status_mix(chart_sel, lang)
 layout.chart(
@@ -46,22 +46,26 @@ layout.chart(
     charts.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
     finding=findings.status(mix, lang),
     table=mix,
-    columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
+    columns={
+        "gemeente_naam": f"column.{place}",
+        "status_naam": "column.status",
+        "n": "column.n_interventies",
+    },
     key="uitvoering_status",
 )
 
-st.subheader(t("uitvoering.trend", lang))
+st.subheader(t("execution.trend.title", lang))
 trend = cache.execution_trend(ctx.data, ctx.filters)
 if trend.is_empty():
-    st.info(t("uitvoering.trend.geen", lang))
+    st.info(t("execution.trend.none", lang))
 else:
-    st.caption(t("uitvoering.trend.uitleg", lang))
+    st.caption(t("execution.trend.explanation", lang))
     layout.chart(
         ctx,
         charts.deferred(charts.trend_chart, trend, lang=lang),
         finding=findings.trend(trend, lang),
         table=trend,
-        columns={"periode": "as.periode"} | layout.RATE_COLUMNS,
+        columns={"periode": "column.period"} | layout.RATE_COLUMNS,
         key="uitvoering_trend",
     )
 layout.footer(ctx)

@@ -259,25 +259,34 @@ def describe_filters(filters: Filters, data: Dataset, lang: Lang) -> str:
         shown = (
             join_names(labels, lang)
             if len(labels) <= 5
-            else t("pres.filters.meer", lang, namen=", ".join(labels[:5]), n=len(labels) - 5)
+            else t(
+                "presentation.text.filters_more",
+                lang,
+                namen=", ".join(labels[:5]),
+                n=len(labels) - 5,
+            )
         )
         parts.append(f"{t(label_key, lang)}: {shown}")
 
     add("filter.gemeente", [names.get(c, c) for c in filters.gemeenten])
-    add("filter.golf", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
+    add("filter.wave", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
     if filters.botoc != "alle":
-        parts.append(f"{t('filter.botoc', lang)}: {t(f'filter.botoc.{filters.botoc}', lang)}")
+        botoc = t(f"filter.botoc.option.{filters.botoc}", lang)
+        parts.append(f"{t('filter.botoc.label', lang)}: {botoc}")
     add("filter.thema", [themes.get(c, c) for c in filters.themas])
     add(
         "filter.status",
         [code_label("status", s, lang) for s in filters.statussen if s in STATUSSEN],
     )
     add(
-        "filter.doelgroep",
+        "filter.target_group",
         [code_label("doelgroep", g, lang) for g in filters.doelgroepen if g in DOELGROEPEN],
     )
-    add("filter.domein", [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN])
-    return " · ".join(parts) if parts else t("pres.filters.geen", lang)
+    add(
+        "filter.domain.label",
+        [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN],
+    )
+    return " · ".join(parts) if parts else t("presentation.text.filters_none", lang)
 
 
 def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = None) -> str:
@@ -288,11 +297,11 @@ def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = Non
         {r.status for r in prov.resources.values()}
     )
     return t(
-        "pres.datastatus",
+        "presentation.text.data_status",
         lang,
         versie=prov.version,
         datum=prov.created,
-        status=", ".join(t(f"voet.status.{s}", lang) for s in statuses),
+        status=", ".join(t(f"data_status.{s}", lang) for s in statuses),
     )
 
 
@@ -310,23 +319,23 @@ def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
 def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
     """One short line naming the tables behind a view (in ``lang``) and the data licence."""
     prov = data.provenance
-    names = [t(f"pres.tabel.{r}", lang) for r in resources if r in TABLES]
-    return t("pres.bron", lang, tabellen="; ".join(names), licentie=prov.licence)
+    names = [t(f"presentation.table.{r}", lang) for r in resources if r in TABLES]
+    return t("presentation.text.source", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
-    return storyline.title or t("pres.titel.standaard", lang)
+    return storyline.title or t("presentation.title.default", lang)
 
 
 def slide_name(code: str, lang: Lang) -> str:
-    return t(f"pres.dia.{code}", lang)
+    return t(f"presentation.slide.{code}", lang)
 
 
 def illustrative_notice(data: Dataset, lang: Lang) -> str:
     done = data.kerncijfer("uitgevoerd_praktijkscan")
     total = data.kerncijfer("interventies_praktijkscan")
     return t(
-        "illustratief.melding",
+        "notice.illustrative",
         lang,
         botoc=fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
         totaal=fmt_int(total, lang),
@@ -342,10 +351,14 @@ def compare_with_reference(rate: float | None, n: int, lang: Lang) -> str:
     """``onder de referentie van 85,5 %`` (or above, equal, or too few to compare)."""
     ref = fmt_pct(REFERENCE_RATE, lang)
     if rate is None or n < MIN_RELIABLE:
-        return t("pres.ref.onbetrouwbaar", lang, ref=ref)
+        return t("presentation.text.reference.unreliable", lang, ref=ref)
     if abs(rate - REFERENCE_RATE) < 1e-9:
-        return t("pres.ref.gelijk", lang, ref=ref)
-    key = "pres.ref.boven" if rate > REFERENCE_RATE else "pres.ref.onder"
+        return t("presentation.text.reference.equal", lang, ref=ref)
+    key = (
+        "presentation.text.reference.above"
+        if rate > REFERENCE_RATE
+        else "presentation.text.reference.below"
+    )
     return t(key, lang, ref=ref)
 
 
@@ -354,11 +367,11 @@ def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
     rate = done / n if n else None
     pct = fmt_pct(rate, lang) + ("" if n >= MIN_RELIABLE else "*")
     return t(
-        "pres.uitvoering.zin",
+        "presentation.text.execution",
         lang,
         wie=who,
         uitgevoerd=fmt_int(done, lang),
-        n=fmt_int(n, lang),
+        n=n,
         pct=pct,
         vergelijking=compare_with_reference(rate, n, lang),
     )
@@ -367,21 +380,22 @@ def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
 def _who(sel: metrics.Selection, lang: Lang) -> str:
     if sel.gemeenten.height == 1:
         return str(sel.gemeenten.item(0, "naam"))
-    return t("pres.selectie", lang)
+    return t("presentation.text.selection", lang)
 
 
 def _names(names: Sequence[str], lang: Lang) -> str:
     if len(names) <= NAMES_SHOWN:
         return join_names(list(names), lang)
     shown = ", ".join(names[:NAMES_SHOWN])
-    return t("pres.namen.meer", lang, namen=shown, n=fmt_int(len(names) - NAMES_SHOWN, lang))
+    more = fmt_int(len(names) - NAMES_SHOWN, lang)
+    return t("presentation.text.names_more", lang, namen=shown, n=more)
 
 
 def metric_value_text(frame: pl.DataFrame, metric: Metric, lang: Lang) -> str:
     """The highest known value of the map, formatted (as the Kaart page writes it)."""
     known = frame.filter(pl.col("waarde").is_not_null())
     if known.is_empty():
-        return t("onbekend", lang)
+        return t("word.unknown", lang)
     top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
     if metric in ("uitvoeringsgraad", "dekking"):
         return fmt_pct(top, lang, decimals=0)
@@ -400,30 +414,29 @@ def next_steps(sel: metrics.Selection, data: Dataset, lang: Lang) -> list[str]:
     steps: list[str] = []
     gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
     if gaps:
-        key = "pres.vervolg.gaten.een" if len(gaps) == 1 else "pres.vervolg.gaten"
-        steps.append(t(key, lang, n=fmt_int(len(gaps), lang), namen=_names(gaps, lang)))
+        steps.append(t("presentation.next_steps.gaps", lang, n=len(gaps), namen=_names(gaps, lang)))
     else:
-        steps.append(t("pres.vervolg.geen_gaten", lang))
+        steps.append(t("presentation.next_steps.no_gaps", lang))
     below = below_reference(sel)
     ref = fmt_pct(REFERENCE_RATE, lang)
     if below:
-        key = "pres.vervolg.onder.een" if len(below) == 1 else "pres.vervolg.onder"
-        steps.append(t(key, lang, n=fmt_int(len(below), lang), ref=ref, namen=_names(below, lang)))
+        names = _names(below, lang)
+        steps.append(t("presentation.next_steps.below", lang, n=len(below), ref=ref, namen=names))
     else:
-        steps.append(t("pres.vervolg.niemand_onder", lang, ref=ref))
+        steps.append(t("presentation.next_steps.none_below", lang, ref=ref))
     status = sel.interventies.get_column("status")
     waiting = int(status.is_in(["gepland", "niet_uitgevoerd"]).sum())
     if waiting:
         steps.append(
             t(
-                "pres.vervolg.wachtend",
+                "presentation.next_steps.waiting",
                 lang,
-                n=fmt_int(waiting, lang),
+                n=waiting,
                 totaal=fmt_int(sel.interventies.height, lang),
             )
         )
     if sel.illustrative:
-        steps.append(t("pres.vervolg.echte_data", lang))
+        steps.append(t("presentation.next_steps.real_data", lang))
     return steps
 
 
@@ -451,7 +464,7 @@ def _empty(code: str, lang: Lang) -> SlideContent:
     return SlideContent(
         code=code,
         title=slide_name(code, lang),
-        takeaway=(t("leeg.titel", lang), t("leeg.uitleg", lang)),
+        takeaway=(t("empty.title", lang), t("empty.explanation", lang)),
         resources=RESOURCES[code],
         illustrative=False,
         empty=True,
@@ -464,25 +477,25 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
     figures = (
         (t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang)),
         (t("kpi.interventies", lang), fmt_int(head.n_interventies, lang)),
-        (t("kpi.uitvoeringsgraad", lang), rate),
+        (t("kpi.execution_rate.label", lang), rate),
         (
-            t("kpi.dekking", lang),
-            t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+            t("kpi.coverage.label", lang),
+            t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
         ),
     )
     first = (
         t(
-            "pres.kop.een",
+            "presentation.text.headline_gemeente",
             lang,
             gemeente=_who(sel, lang),
-            interventies=fmt_int(head.n_interventies, lang),
+            interventies=t("count.interventies", lang, n=head.n_interventies),
         )
         if head.n_gemeenten == 1
         else t(
-            "pres.kop.1",
+            "presentation.text.headline",
             lang,
-            gemeenten=fmt_int(head.n_gemeenten, lang),
-            interventies=fmt_int(head.n_interventies, lang),
+            gemeenten=t("count.gemeenten", lang, n=head.n_gemeenten),
+            interventies=t("count.interventies", lang, n=head.n_interventies),
         )
     )
     second = execution_sentence(_who(sel, lang), head.n_uitgevoerd, head.n_interventies, lang)
@@ -496,7 +509,10 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
         resources=RESOURCES["kop"],
         illustrative=sel.illustrative,
         table=table,
-        columns={"kengetal": "pres.as.kengetal", "waarde": "pres.as.waarde"},
+        columns={
+            "kengetal": "presentation.column.key_figure",
+            "waarde": "presentation.column.value",
+        },
         figures=figures,
     )
 
@@ -511,11 +527,11 @@ def _kaart(
     frame = metrics.map_frame(sel, metric)
     first = findings.map_metric(frame, metric_value_text(frame, metric, lang), lang)
     unknown = frame.filter(pl.col("waarde").is_null()).height
-    maat = t(f"maat.{metric}", lang).lower()
+    maat = t(f"measure.{metric}", lang).lower()
     second = (
-        t("pres.kaart.onbekend", lang, n=fmt_int(unknown, lang), maat=maat)
+        t("presentation.text.map_unknown", lang, n=unknown, maat=maat)
         if unknown
-        else t("pres.kaart.bekend", lang, maat=maat)
+        else t("presentation.text.map_known", lang, maat=maat)
     )
     chart = images.map_chart(
         frame,
@@ -532,19 +548,19 @@ def _kaart(
     )
     return SlideContent(
         code="kaart",
-        title=f"{slide_name('kaart', lang)}: {t(f'maat.{metric}', lang).lower()}",
+        title=f"{slide_name('kaart', lang)}: {t(f'measure.{metric}', lang).lower()}",
         takeaway=(first, second),
         resources=RESOURCES["kaart"],
         illustrative=sel.illustrative and metric != "inwoners",
         chart=chart,
         table=frame,
         columns={
-            "gemeente_naam": "as.gemeente",
-            "n": "as.aantal",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
-            "gedekt": "as.gedekt",
-            "inwoners": "as.inwoners",
+            "gemeente_naam": "column.gemeente",
+            "n": "column.n_interventies",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
+            "gedekt": "column.covered",
+            "inwoners": "column.population",
         },
     )
 
@@ -555,9 +571,9 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
     top = counts.head(NAMES_SHOWN)
     if top.height >= 2:
         second = t(
-            "pres.themas.top",
+            "presentation.text.themes_top",
             lang,
-            n=fmt_int(top.height, lang),
+            n=top.height,
             pct=fmt_pct(float(top.get_column("share").sum()), lang, decimals=0),
         )
     else:
@@ -570,7 +586,11 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
         illustrative=sel.illustrative,
         chart=charts.theme_bars(counts, lang=lang),
         table=counts,
-        columns={"thema_naam": "as.thema", "n": "as.aantal", "share": "as.aandeel"},
+        columns={
+            "thema_naam": "column.thema",
+            "n": "column.n_interventies",
+            "share": "column.share",
+        },
     )
 
 
@@ -584,7 +604,7 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     else:
         first = findings.execution(by_place, lang)
         second = execution_sentence(
-            t("pres.samen", lang), head.n_uitgevoerd, head.n_interventies, lang
+            t("presentation.text.together", lang), head.n_uitgevoerd, head.n_interventies, lang
         )
     place = metrics.chart_place(sel)  # a slide of 342 bars would be unreadable
     grouped = metrics.by_province(sel) if place == "provincie" else None
@@ -598,11 +618,11 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
         chart=charts.execution_rate_bars(shown, lang=lang, place=place),
         table=shown,
         columns={
-            "gemeente_naam": f"as.{place}",
-            "n": "as.aantal",
-            "uitgevoerd": "as.uitgevoerd",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
+            "gemeente_naam": f"column.{place}",
+            "n": "column.n_interventies",
+            "uitgevoerd": "column.carried_out",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
         },
     )
 
@@ -640,7 +660,7 @@ def strong_factor_counts(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
 def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``strong_factor_counts``: a bar per strong factor; a factor without any intervention is
     grey and says so in words at the end of its (empty) bar."""
-    none = t("pres.risico.geen", lang)
+    none = t("presentation.text.risk_none", lang)
     labels = [fmt_int(n, lang) if n else none for n in frame.get_column("n").to_list()]
     data = frame.with_columns(
         pl.Series("label", labels, dtype=pl.String),
@@ -649,19 +669,23 @@ def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         .otherwise(pl.lit(palette.GREY))
         .alias("kleur"),
     )
-    title = t("as.factor", lang)
+    title = t("column.factor", lang)
     base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
         y=alt.Y(
             "factor_naam:N",
             sort=[str(v) for v in data.get_column("factor_naam").to_list()],
             title=title,
         ),
-        x=alt.X("n:Q", title=t("as.aantal", lang), axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X(
+            "n:Q",
+            title=t("column.n_interventies", lang),
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
         tooltip=[
             alt.Tooltip("factor_naam:N", title=title),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("label:N", title=t("as.aantal", lang)),
+            alt.Tooltip("domein_naam:N", title=t("column.domain", lang)),
+            alt.Tooltip("bewijs_naam:N", title=t("column.evidence", lang)),
+            alt.Tooltip("label:N", title=t("column.n_interventies", lang)),
         ],
     )
     bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))
@@ -680,9 +704,9 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
     first = findings.coverage(head, lang)
     gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
     second = (
-        t("pres.risico.gaten", lang, n=fmt_int(len(gaps), lang), namen=_names(gaps, lang))
+        t("presentation.text.risk_gaps", lang, n=fmt_int(len(gaps), lang), namen=_names(gaps, lang))
         if gaps
-        else t("risico.geen_gaten", lang)
+        else t("risk_factors.no_gaps", lang)
     )
     frame = strong_factor_counts(sel, lang)
     return SlideContent(
@@ -694,11 +718,11 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
         chart=strong_factor_bars(frame, lang=lang) if not frame.is_empty() else None,
         table=frame,
         columns={
-            "factor_naam": "as.factor",
-            "domein_naam": "as.domein",
-            "bewijs_naam": "as.bewijs",
-            "n": "as.aantal",
-            "gedekt": "as.gedekt",
+            "factor_naam": "column.factor",
+            "domein_naam": "column.domain",
+            "bewijs_naam": "column.evidence",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
         },
     )
 
@@ -708,15 +732,15 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
     products = frame.get_column("product_naam").unique(maintain_order=True).to_list()
     bullets = tuple(f"{row['product_naam']}: {row['tekst']}" for row in frame.iter_rows(named=True))
     first = t(
-        "pres.lessen.1",
+        "presentation.text.lessons_count",
         lang,
-        n=fmt_int(frame.height, lang),
-        producten=fmt_int(len(products), lang),
+        lessen=t("count.lessons", lang, n=frame.height),
+        onderdelen=t("count.research_parts", lang, n=len(products)),
     )
     second = (
-        t("pres.lessen.2", lang, les=str(frame.item(0, "tekst")))
+        t("presentation.text.lessons_first", lang, les=str(frame.item(0, "tekst")))
         if frame.height
-        else t("onbekend", lang)
+        else t("word.unknown", lang)
     )
     return SlideContent(
         code="lessen",
@@ -725,7 +749,11 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
         resources=RESOURCES["lessen"],
         illustrative=False,
         table=frame,
-        columns={"product_naam": "pres.as.product", "tekst": "pres.as.les", "bron": "as.bron"},
+        columns={
+            "product_naam": "presentation.column.part",
+            "tekst": "presentation.column.lesson",
+            "bron": "column.source",
+        },
         bullets=bullets,
     )
 
@@ -740,7 +768,7 @@ def _vervolg(sel: metrics.Selection, data: Dataset, lang: Lang) -> SlideContent:
         resources=RESOURCES["vervolg"],
         illustrative=sel.illustrative,
         table=table,
-        columns={"stap": "pres.as.stap", "tekst": "pres.as.stap_tekst"},
+        columns={"stap": "presentation.column.step", "tekst": "presentation.column.step_text"},
         bullets=tuple(steps),
     )
 
@@ -800,7 +828,7 @@ def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) ->
     """
     shares = {"rate", "share", "dekking"}
     exprs: list[pl.Expr] = []
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     for name, key in columns.items():
         if name not in frame.columns:
             continue

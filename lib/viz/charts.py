@@ -52,9 +52,9 @@ NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
 }  # fmt: skip
 
 LABEL_KEYS: Final[dict[str, str]] = {
-    "gemeente_naam": "as.gemeente",
-    "thema_naam": "as.thema",
-    "groep": "as.vergelijking",
+    "gemeente_naam": "column.gemeente",
+    "thema_naam": "column.thema",
+    "groep": "column.comparison",
 }
 
 AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
@@ -143,7 +143,7 @@ def _localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) ->
 
 
 def _count_axis(lang: Lang) -> alt.Axis:
-    return alt.Axis(format="d", tickMinStep=1, title=t("as.aantal", lang))
+    return alt.Axis(format="d", tickMinStep=1, title=t("column.n_interventies", lang))
 
 
 def _max(frame: pl.DataFrame, column: str) -> float:
@@ -164,9 +164,9 @@ def _bars_with_counts(
         x=alt.X("n:Q", axis=_count_axis(lang)),
         tooltip=[
             alt.Tooltip(f"{label_field}:N", title=label_title),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
             *(
-                [alt.Tooltip("aandeel_tekst:N", title=t("as.aandeel", lang))]
+                [alt.Tooltip("aandeel_tekst:N", title=t("column.share", lang))]
                 if "aandeel_tekst" in frame.columns
                 else []
             ),
@@ -189,7 +189,7 @@ def theme_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     data = _with_text(data, "aandeel_tekst", [fmt_pct(s, lang) for s in data["share"].to_list()])
     data = data.with_columns(pl.lit(palette.NEUTRAL).alias("kleur"))
     chart = _bars_with_counts(
-        data, label_field="thema_naam", label_title=t("as.thema", lang), lang=lang
+        data, label_field="thema_naam", label_title=t("column.thema", lang), lang=lang
     )
     return _localised(chart, lang, data)
 
@@ -218,18 +218,18 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
     x = alt.X(
         "thema_naam:N",
         sort=sorted(set(_labels(data, "thema_naam"))),
-        title=t("as.thema", lang),
+        title=t("column.thema", lang),
         axis=alt.Axis(labelAngle=-40, labelLimit=300),
     )
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(_labels(data, "gemeente_naam"))),
-        title=t(f"as.{place}", lang),
+        title=t(f"column.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-        alt.Tooltip("thema_naam:N", title=t("as.thema", lang)),
-        alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+        alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+        alt.Tooltip("thema_naam:N", title=t("column.thema", lang)),
+        alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
     ]
     base = alt.Chart().encode(x=x, y=y, tooltip=tooltip)
     cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
@@ -237,7 +237,7 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
             "klasse:N",
             scale=alt.Scale(domain=labels, range=list(palette.SEQUENTIAL_HEX)),
             sort=labels,
-            title=t("as.aantal", lang),
+            title=t("column.n_interventies", lang),
         )
     )
     counts = base.mark_text(baseline="middle").encode(
@@ -264,7 +264,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         .alias("kleur")
     )
     chart = _bars_with_counts(
-        data, label_field="doelgroep_naam", label_title=t("as.doelgroep", lang), lang=lang
+        data, label_field="doelgroep_naam", label_title=t("column.target_group", lang), lang=lang
     )
     return _localised(chart, lang, data)
 
@@ -274,7 +274,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
 
 def reference_label(lang: Lang) -> str:
     """The label of the reference rule: its name and value."""
-    return f"{t('as.referentie', lang)} ({fmt_pct(REFERENCE_RATE, lang)})"
+    return f"{t('column.reference', lang)} ({fmt_pct(REFERENCE_RATE, lang)})"
 
 
 def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bool) -> pl.DataFrame:
@@ -294,7 +294,7 @@ def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bo
     ]
     data = _with_text(data, "label", labels)
     data = _with_text(data, "rate_tekst", rate_texts)
-    yes_no = [t("ja" if ok else "nee", lang) for ok in reliable]
+    yes_no = [t("word.yes" if ok else "word.no", lang) for ok in reliable]
     data = _with_text(data, "betrouwbaar_tekst", yes_no)
     return _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
 
@@ -305,7 +305,7 @@ def _reference(lang: Lang, title: str) -> tuple[alt.Chart, ...]:
     data = alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
     base = alt.Chart(data).encode(x=alt.X("referentie:Q", title=title))
     rule = base.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
-        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
+        tooltip=[alt.Tooltip("label:N", title=t("column.reference", lang))]
     )
     # Right-aligned, ending at the rule: the rule sits at 85 %, so a label to its right would
     # run off the chart.
@@ -319,7 +319,7 @@ def _rate_bars(
     frame: pl.DataFrame, *, label_field: str, label_title: str, lang: Lang, by_rate: bool
 ) -> alt.LayerChart:
     data = _rate_rows(frame, label_field, lang, by_rate=by_rate)
-    title = t("as.uitvoeringsgraad", lang)
+    title = t("column.execution_rate", lang)
     bars = (
         alt.Chart()
         .mark_bar()
@@ -335,9 +335,9 @@ def _rate_bars(
             tooltip=[
                 alt.Tooltip("label:N", title=label_title),
                 alt.Tooltip("rate_tekst:N", title=title),
-                alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
-                alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
-                alt.Tooltip("betrouwbaar_tekst:N", title=t("as.betrouwbaar", lang)),
+                alt.Tooltip("uitgevoerd:Q", title=t("column.carried_out", lang), format="d"),
+                alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
+                alt.Tooltip("betrouwbaar_tekst:N", title=t("column.reliable", lang)),
             ],
         )
     )
@@ -357,8 +357,8 @@ def execution_rate_bars(
     """``metrics.execution_by_gemeente`` (``label_field="gemeente_naam"``) or
     ``metrics.execution_by_theme`` (``label_field="thema_naam"``): rate per row, highest first,
     with the practice-scan reference; unreliable rows are grey and marked with ``*``."""
-    key = f"as.{place}" if label_field == "gemeente_naam" else LABEL_KEYS.get(label_field)
-    title = t(key or "as.gemeente", lang)
+    key = f"column.{place}" if label_field == "gemeente_naam" else LABEL_KEYS.get(label_field)
+    title = t(key or "column.gemeente", lang)
     return _rate_bars(frame, label_field=label_field, label_title=title, lang=lang, by_rate=True)
 
 
@@ -377,7 +377,7 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         ],
     )
     data = _with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
-    title, period = t("as.uitvoeringsgraad", lang), t("as.periode", lang)
+    title, period = t("column.execution_rate", lang), t("column.period", lang)
     y = alt.Y("rate:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=title)
     x = alt.X("periode:O", title=period, axis=alt.Axis(labelAngle=-45))
     base = alt.Chart().encode(x=x, y=y)
@@ -387,15 +387,15 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         tooltip=[
             alt.Tooltip("periode:N", title=period),
             alt.Tooltip("rate_tekst:N", title=title),
-            alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("uitgevoerd:Q", title=t("column.carried_out", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     reference = alt.Chart(
         alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
     ).encode(y=alt.Y("referentie:Q", title=title))
     rule = reference.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
-        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
+        tooltip=[alt.Tooltip("label:N", title=t("column.reference", lang))]
     )
     label = reference.mark_text(align="left", baseline="bottom", dy=-4, color=palette.TEXT).encode(
         x=alt.value(4), text=alt.Text("label:N")
@@ -408,7 +408,7 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``metrics.compare_with_wave``: the rate of the selection, its wave(s) and everyone."""
-    title = t("as.vergelijking", lang)
+    title = t("column.comparison", lang)
     # the order of metrics (selection, wave(s), all municipalities), not by rate
     return _rate_bars(frame, label_field="groep", label_title=title, lang=lang, by_rate=False)
 
@@ -429,15 +429,15 @@ def status_stacked_bars(
         .replace_strict(text_colours, default=palette.TEXT, return_dtype=pl.String)
         .alias("tekstkleur"),
     )
-    title = t("as.aantal", lang)
+    title = t("column.n_interventies", lang)
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(_labels(data, "gemeente_naam"))),
-        title=t(f"as.{place}", lang),
+        title=t(f"column.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-        alt.Tooltip("status_naam:N", title=t("as.status", lang)),
+        alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+        alt.Tooltip("status_naam:N", title=t("column.status", lang)),
         alt.Tooltip("n:Q", title=title, format="d"),
     ]
     base = alt.Chart().encode(y=y, tooltip=tooltip)
@@ -446,7 +446,7 @@ def status_stacked_bars(
         color=alt.Color(
             "status_naam:N",
             scale=alt.Scale(domain=names, range=colours),
-            title=t("as.status", lang),
+            title=t("column.status", lang),
             legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         order=alt.Order("status_volgorde:Q", sort="ascending"),
@@ -470,7 +470,7 @@ def coverage_column_step(n_gemeenten: int) -> int:
 
 
 def _coverage_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     covered = [bool(v) for v in frame.get_column("gedekt").to_list()]
     counts = frame.get_column("n").to_list()
     strong = [bool(v) for v in frame.get_column("sterk").to_list()]
@@ -499,7 +499,7 @@ def coverage_heatmap(
     )
     strong = _labels(factors.filter(pl.col("sterk")), "factor_naam")
     gemeenten = sorted(set(_labels(data, "gemeente_naam")))
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     bold = alt.condition(
         f"indexof({json.dumps(strong, ensure_ascii=False)}, datum.value) >= 0",
         alt.value("bold"),
@@ -509,30 +509,30 @@ def coverage_heatmap(
         x=alt.X(
             "gemeente_naam:N",
             sort=gemeenten,
-            title=t(f"as.{place}", lang),
+            title=t(f"column.{place}", lang),
             axis=alt.Axis(orient="top", labelAngle=-45),
         ),
         y=alt.Y(
             "factor_naam:N",
             sort=_labels(factors, "factor_naam"),
-            title=t("as.factor", lang),
+            title=t("column.factor", lang),
             axis=alt.Axis(labelLimit=COVERAGE_LABEL_LIMIT, labelFontWeight=bold),
         ),
         tooltip=[
-            alt.Tooltip("factor_naam:N", title=t("as.factor", lang)),
-            alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("sterk_tekst:N", title=t("as.sterk", lang)),
-            alt.Tooltip("gedekt_tekst:N", title=t("as.gedekt", lang)),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("factor_naam:N", title=t("column.factor", lang)),
+            alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+            alt.Tooltip("domein_naam:N", title=t("column.domain", lang)),
+            alt.Tooltip("bewijs_naam:N", title=t("column.evidence", lang)),
+            alt.Tooltip("sterk_tekst:N", title=t("column.strong_addressable", lang)),
+            alt.Tooltip("gedekt_tekst:N", title=t("column.covered", lang)),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
         color=alt.Color(
             "gedekt_tekst:N",
             scale=alt.Scale(domain=[yes, no], range=[palette.COVERED, palette.NOT_COVERED]),
-            title=t("as.gedekt", lang),
+            title=t("column.covered", lang),
             legend=alt.Legend(orient="bottom", symbolStrokeColor=palette.GREY),
         )
     )
@@ -581,7 +581,7 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     data = _with_text(
         data, "niveau_tekst", [fmt_int(v, lang) for v in data.get_column("niveau").to_list()]
     )
-    x_title, y_title = t("as.datum", lang), t("as.aantal_gemeenten", lang)
+    x_title, y_title = t("column.date", lang), t("column.n_gemeenten", lang)
     x = alt.X(
         "datum_iso:T",
         scale=alt.Scale(type="utc", nice="year"),
@@ -600,7 +600,7 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         y=alt.Y("niveau:Q", title=y_title),
         tooltip=[
             alt.Tooltip("datum:N", title=x_title),
-            alt.Tooltip("gebeurtenis:N", title=t("as.gebeurtenis", lang)),
+            alt.Tooltip("gebeurtenis:N", title=t("column.event", lang)),
             alt.Tooltip("niveau_tekst:N", title=y_title),
         ],
     )

@@ -21,7 +21,7 @@ def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> st
     if value is None:
         return UNKNOWN[lang]
     if isinstance(value, bool):
-        return t("ja" if value else "nee", lang)
+        return t("word.yes" if value else "word.no", lang)
     if name in SHARE_COLUMNS and isinstance(value, float):
         text = fmt_pct(value, lang)
         return text if row.get("betrouwbaar", True) else f"{text}*"

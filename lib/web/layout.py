@@ -139,7 +139,7 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
     share.init_from_url()
     with st.sidebar:
         st.radio(
-            t("taal.label", DEFAULT_LANG),
+            t("app.language", DEFAULT_LANG),
             options=list(LANGS),
             format_func=lambda code: LANG_NAMES[as_lang(code)],
             key=LANG_KEY,
@@ -147,15 +147,15 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
             on_change=_keep_filters_on_language_change,
         )
         lang = as_lang(st.session_state.get(LANG_KEY))
-        st.header(t("filter.kop", lang))
+        st.header(t("filter.heading", lang))
         names = _names(data)
         _multiselect(t("filter.gemeente", lang), list(names), FILTER_KEYS["gemeenten"], names, lang)
         golf = {g: code_label("golf", g, lang) for g in GOLVEN}
-        _multiselect(t("filter.golf", lang), GOLVEN, FILTER_KEYS["golven"], golf, lang)
+        _multiselect(t("filter.wave", lang), GOLVEN, FILTER_KEYS["golven"], golf, lang)
         st.radio(
-            t("filter.botoc", lang),
+            t("filter.botoc.label", lang),
             options=list(BOTOC_OPTIONS),
-            format_func=lambda code: t(f"filter.botoc.{code}", lang),
+            format_func=lambda code: t(f"filter.botoc.option.{code}", lang),
             key=FILTER_KEYS["botoc"],
             horizontal=True,
         )
@@ -166,20 +166,20 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
         _multiselect(t("filter.status", lang), STATUSSEN, FILTER_KEYS["statussen"], status, lang)
         groups = {g: code_label("doelgroep", g, lang) for g in DOELGROEPEN}
         _multiselect(
-            t("filter.doelgroep", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"], groups, lang
+            t("filter.target_group", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"], groups, lang
         )
         domains = {d: code_label("domein", d, lang) for d in DOMEINEN}
         _multiselect(
-            t("filter.domein", lang),
+            t("filter.domain.label", lang),
             DOMEINEN,
             FILTER_KEYS["domeinen"],
             domains,
             lang,
-            t("filter.domein.hulp", lang),
+            t("filter.domain.help", lang),
         )
         filters = _filters_from_widgets()
         st.button(
-            t("filter.wissen", lang),
+            t("filter.clear", lang),
             on_click=_clear_filters,
             key="filter_wissen",
             disabled=filters.is_default,
@@ -223,7 +223,7 @@ def context() -> Context:
 
 def data_error(error: DataError, lang: Lang) -> None:
     """Stop the app with every problem of the bundled data, naming file, row and column."""
-    st.error(t("fout.data", lang))
+    st.error(t("data_error.message", lang))
     st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
     st.stop()
 
@@ -246,12 +246,12 @@ def page_header(ctx: Context, title_key: str, intro_key: str) -> None:
     st.write(t(intro_key, ctx.lang, **figures))
     ignored = st.session_state.pop(_NOTICE, None)
     if ignored:
-        st.info(t("url.genegeerd", ctx.lang, params=", ".join(ignored)))
+        st.info(t("notice.link_ignored", ctx.lang, params=", ".join(ignored)))
     viewed = st.session_state.get(VIEW_KEY)
     if viewed is not None:
-        st.info(t("versies.alleen_lezen", ctx.lang, versie=viewed), icon=":material/history:")
+        st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
     if ctx.selection.illustrative:
-        st.warning(t("illustratief.melding", ctx.lang, **figures), icon=":material/info:")
+        st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
     share.share_link(ctx, share.page_path(title_key))
 
 
@@ -259,7 +259,7 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     """A friendly message instead of charts when nothing matches the filters."""
     nothing = ctx.selection.gemeenten.is_empty() if need == "gemeenten" else ctx.selection.empty
     if nothing:
-        st.info(f"**{t('leeg.titel', ctx.lang)}**\n\n{t('leeg.uitleg', ctx.lang)}")
+        st.info(f"**{t('empty.title', ctx.lang)}**\n\n{t('empty.explanation', ctx.lang)}")
         footer(ctx)
         st.stop()
 
@@ -281,9 +281,8 @@ def province_note(ctx: Context, place: metrics.Place) -> None:
     if place == "gemeente":
         return
     n = ctx.selection.interventies.get_column("gemeentecode").n_unique()
-    st.caption(
-        t("grafiek.per_provincie", ctx.lang, n=fmt_int(n, ctx.lang), limiet=metrics.PLACE_LIMIT)
-    )
+    places = t("count.gemeenten", ctx.lang, n=n)
+    st.caption(t("chart.by_province", ctx.lang, gemeenten=places, limiet=metrics.PLACE_LIMIT))
 
 
 def chart(
@@ -298,11 +297,11 @@ def chart(
 ) -> None:
     """A chart with its finding (also its text alternative) and a table with the same numbers."""
     marked = ctx.selection.illustrative if illustrative is None else illustrative
-    sentence = f"{finding} ({t('as.illustratief', ctx.lang).lower()})" if marked else finding
-    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {sentence}")
+    sentence = f"{finding} ({t('column.illustrative', ctx.lang).lower()})" if marked else finding
+    st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
     spec = {**chart_spec(figure), "description": sentence}  # a copy: the cached spec is shared
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
-    with st.expander(t("tabel.toon", ctx.lang)):
+    with st.expander(t("chart.show_table", ctx.lang)):
         st.dataframe(display_table(table, columns, ctx.lang), hide_index=True, width="stretch")
     share.chart_downloads(
         ctx, figure.build, key=key, table=table, columns=columns, illustrative=marked
@@ -315,28 +314,28 @@ def footer(ctx: Context) -> None:
     lang = ctx.lang
     st.divider()
     statuses = sorted({r.status for r in prov.resources.values()})
-    status_text = ", ".join(t(f"voet.status.{s}", lang) for s in statuses)
+    status_text = ", ".join(t(f"data_status.{s}", lang) for s in statuses)
     st.caption(
-        f"{t('voet.versie', lang, versie=prov.version, datum=prov.created)} · "
-        f"{t('voet.status', lang)}: {status_text} · {t('voet.licentie', lang)}: {prov.licence}"
+        f"{t('footer.version', lang, versie=prov.version, datum=prov.created)} · "
+        f"{t('footer.status', lang)}: {status_text} · {t('footer.licence', lang)}: {prov.licence}"
     )
     seen: dict[str, str | None] = {}
     for resource in prov.resources.values():
         for source in resource.sources:
             seen.setdefault(source.title, source.path)
     links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
-    with st.expander(f"{t('voet.bronnen', lang)} ({len(links)})"):
+    with st.expander(f"{t('footer.sources', lang)} ({len(links)})"):
         # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
         st.markdown("\n".join(f"- {link}" for link in links))
     if ctx.data.illustrative:
-        st.caption(t("voet.illustratief", lang))
+        st.caption(t("footer.illustrative", lang))
 
 
 RATE_COLUMNS: dict[str, str] = {
-    "n": "as.aantal",
-    "uitgevoerd": "as.uitgevoerd",
-    "rate": "as.uitvoeringsgraad",
-    "betrouwbaar": "as.betrouwbaar",
+    "n": "column.n_interventies",
+    "uitgevoerd": "column.carried_out",
+    "rate": "column.execution_rate",
+    "betrouwbaar": "column.reliable",
 }
 
 
@@ -347,14 +346,16 @@ def kpis(ctx: Context, head: metrics.Headline) -> None:
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
     cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
-    cols[2].metric(t("kpi.uitvoeringsgraad", lang), rate, help=t("kpi.uitvoeringsgraad.hulp", lang))
+    cols[2].metric(
+        t("kpi.execution_rate.label", lang), rate, help=t("kpi.execution_rate.help", lang)
+    )
     cols[3].metric(
-        t("kpi.dekking", lang),
-        t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
-        help=t("kpi.dekking.hulp", lang),
+        t("kpi.coverage.label", lang),
+        t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+        help=t("kpi.coverage.help", lang),
     )
     if ctx.selection.illustrative:
-        st.caption(t("kpi.illustratief", lang))
+        st.caption(t("kpi.illustrative", lang))
 
 
 def lessons(frame: pl.DataFrame) -> None:
@@ -368,7 +369,7 @@ def data_status(ctx: Context) -> None:
     rows = [
         {
             "tabel": r.title,
-            "status": t(f"voet.status.{r.status}", lang),
+            "status": t(f"data_status.{r.status}", lang),
             "rijen": r.rows,
             "datum": r.date,
         }
@@ -376,14 +377,14 @@ def data_status(ctx: Context) -> None:
     ]
     frame = pl.DataFrame(rows)
     columns = {
-        "tabel": "datastatus.tabel",
-        "status": "datastatus.status",
-        "rijen": "datastatus.rijen",
-        "datum": "datastatus.datum",
+        "tabel": "column.table",
+        "status": "column.status",
+        "rijen": "column.rows",
+        "datum": "column.date",
     }
     st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
     share.table_downloads(
-        ctx, frame, columns, key="datastatus", title=t("overzicht.datastatus", lang)
+        ctx, frame, columns, key="datastatus", title=t("overview.data_status", lang)
     )
 
 
@@ -391,7 +392,7 @@ def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
     """The highest known value of ``metric`` on the map, formatted for the finding."""
     known = frame.filter(pl.col("waarde").is_not_null())
     if known.is_empty():
-        return t("onbekend", lang)
+        return t("word.unknown", lang)
     top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
     if metric in ("uitvoeringsgraad", "dekking"):
         return fmt_pct(top, lang, decimals=0)
@@ -407,7 +408,7 @@ def _on_map_select() -> None:
 
 def map_view(ctx: Context, deck: Any, *, legend: pl.DataFrame, finding: str, key: str) -> None:
     """The map with its finding, a legend in text and colour, and click-to-select."""
-    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {finding}")
+    st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {finding}")
     st.pydeck_chart(
         deck,
         on_select=_on_map_select,
@@ -422,7 +423,7 @@ def map_view(ctx: Context, deck: Any, *, legend: pl.DataFrame, finding: str, key
         f"{html.escape(label)}"
         for label, hex_ in legend.select("label", "kleur").iter_rows()
     )
-    st.markdown(f"**{t('kaart.legenda', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
+    st.markdown(f"**{t('map.legend', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
 
 
 def map_list(ctx: Context, frame: pl.DataFrame) -> None:
@@ -432,15 +433,15 @@ def map_list(ctx: Context, frame: pl.DataFrame) -> None:
         pl.col("golf").replace_strict({g: code_label("golf", g, lang) for g in GOLVEN})
     )
     columns = {
-        "gemeente_naam": "as.gemeente",
-        "golf": "filter.golf",
-        "n": "as.aantal",
-        "rate": "as.uitvoeringsgraad",
-        "betrouwbaar": "as.betrouwbaar",
-        "gedekt": "as.gedekt",
-        "inwoners": "as.inwoners",
+        "gemeente_naam": "column.gemeente",
+        "golf": "filter.wave",
+        "n": "column.n_interventies",
+        "rate": "column.execution_rate",
+        "betrouwbaar": "column.reliable",
+        "gedekt": "column.covered",
+        "inwoners": "column.population",
     }
-    with st.expander(t("kaart.lijst", lang), expanded=False):
+    with st.expander(t("map.list", lang), expanded=False):
         st.dataframe(display_table(table, columns, lang), hide_index=True, width="stretch")
     share.map_downloads(ctx, table, columns)
 
@@ -451,12 +452,16 @@ def partial_factors_note(ctx: Context) -> None:
     count = dict(shown.iter_rows())
     st.info(
         t(
-            "risico.deel",
+            "risk_factors.partial_sources",
             lang,
-            risico=data.kerncijfer("risicofactoren_synthese"),
-            beschermend=data.kerncijfer("beschermende_factoren_synthese"),
-            getoond_r=count.get("risico", 0),
-            getoond_b=count.get("beschermend", 0),
+            risico=t("count.risk_factors", lang, n=data.kerncijfer("risicofactoren_synthese")),
+            beschermend=t(
+                "count.protective_factors",
+                lang,
+                n=data.kerncijfer("beschermende_factoren_synthese"),
+            ),
+            getoond_r=t("count.risk_factors", lang, n=count.get("risico", 0)),
+            getoond_b=t("count.protective_factors", lang, n=count.get("beschermend", 0)),
         )
     )
 
@@ -466,12 +471,12 @@ def gap_list(ctx: Context, frame: pl.DataFrame) -> None:
     from lib.text import findings
 
     lang = ctx.lang
-    st.markdown(f"**{t('bevinding.label', lang)}:** {findings.gaps(frame, lang)}")
+    st.markdown(f"**{t('chart.finding_label', lang)}:** {findings.gaps(frame, lang)}")
     for row in frame.iter_rows(named=True):
         st.markdown(
             f"- **{row['factor_naam']}** ({row['bewijs_naam'].lower()}, "
             f"{row['domein_naam'].lower()}): {row['uitleg']}  \n"
-            f"  {t('as.bron', lang)}: {row['bronnen']}"
+            f"  {t('column.source', lang)}: {row['bronnen']}"
         )
 
 
@@ -479,14 +484,14 @@ def protective_table(ctx: Context, frame: pl.DataFrame) -> None:
     from lib.text import findings
 
     lang = ctx.lang
-    st.markdown(f"**{t('bevinding.label', lang)}:** {findings.protective(frame, lang)}")
+    st.markdown(f"**{t('chart.finding_label', lang)}:** {findings.protective(frame, lang)}")
     columns = {
-        "factor_naam": "as.factor",
-        "domein_naam": "as.domein",
-        "n_interventies": "as.aantal",
-        "n_gemeenten": "as.n_gemeenten",
+        "factor_naam": "column.factor",
+        "domein_naam": "column.domain",
+        "n_interventies": "column.n_interventies",
+        "n_gemeenten": "column.n_gemeenten",
     }
     st.dataframe(display_table(frame, columns, lang), hide_index=True, width="stretch")
     share.table_downloads(
-        ctx, frame, columns, key="beschermend", title=t("risico.beschermend", lang)
+        ctx, frame, columns, key="beschermend", title=t("risk_factors.protective", lang)
     )

@@ -49,29 +49,29 @@ MAP_FONT_SCALE: Final = 1.2
 
 # the page of each page title (page_header knows the title key, not the URL)
 PAGE_PATHS: Final[dict[str, str]] = {
-    "overzicht.titel": "",
-    "kaart.titel": "kaart",
-    "themas.titel": "themas",
-    "uitvoering.titel": "uitvoering",
-    "risico.titel": "risicofactoren",
-    "kenniskaart.titel": "kenniskaart",
-    "data.titel": "data",
-    "versies.titel": "versies",
-    "toegank.titel": "toegankelijkheid",
+    "overview.title": "",
+    "map.title": "kaart",
+    "themes.title": "themas",
+    "execution.title": "uitvoering",
+    "risk_factors.title": "risicofactoren",
+    "kenniskaart.title": "kenniskaart",
+    "upload.title": "data",
+    "versions.title": "versies",
+    "a11y.title": "toegankelijkheid",
 }
 # the title of each chart (widget key -> catalogue key); the Kenniskaart charts have none yet,
 # so their downloads are titled with their widget key
 CHART_TITLES: Final[dict[str, str]] = {
-    "overzicht_vergelijk": "overzicht.vergelijk",
-    "overzicht_tijdlijn": "overzicht.tijdlijn",
-    "themas_per_thema": "themas.per_thema",
-    "themas_per_gemeente": "themas.per_gemeente",
-    "themas_doelgroep": "themas.doelgroep",
-    "uitvoering_per_gemeente": "uitvoering.per_gemeente",
-    "uitvoering_per_thema": "uitvoering.per_thema",
-    "uitvoering_status": "uitvoering.status",
-    "uitvoering_trend": "uitvoering.trend",
-    "risico_heatmap": "risico.heatmap",
+    "overzicht_vergelijk": "overview.comparison",
+    "overzicht_tijdlijn": "overview.timeline",
+    "themas_per_thema": "themes.by_thema",
+    "themas_per_gemeente": "themes.by_gemeente",
+    "themas_doelgroep": "themes.by_target_group",
+    "uitvoering_per_gemeente": "execution.by_gemeente",
+    "uitvoering_per_thema": "execution.by_thema",
+    "uitvoering_status": "execution.status_by_gemeente",
+    "uitvoering_trend": "execution.trend.title",
+    "risico_heatmap": "risk_factors.heatmap",
 }
 # the tables behind the charts of each page (chart key prefix), for the source line
 CHART_RESOURCES: Final[dict[str, tuple[str, ...]]] = {
@@ -222,7 +222,7 @@ def link(page_url_path: str, query: Mapping[str, str | list[str]]) -> str:
 
 
 def page_path(title_key: str) -> str:
-    """The URL path of the page with this title key (``kaart.titel`` -> ``kaart``)."""
+    """The URL path of the page with this title key (``map.title`` -> ``kaart``)."""
     return PAGE_PATHS.get(title_key, "")
 
 
@@ -230,8 +230,8 @@ def share_link(ctx: Context, page_url_path: str) -> None:
     """A copyable box with the link to this view: page, filters, measure and language."""
     presenting = page_url_path == URL_PATH
     query = presentation.full_query(ctx.filters, ctx.lang, current_view(), presentation=presenting)
-    with st.expander(t("deel.kop", ctx.lang), icon=":material/link:"):
-        st.caption(t("deel.uitleg", ctx.lang))
+    with st.expander(t("share.title", ctx.lang), icon=":material/link:"):
+        st.caption(t("share.explanation", ctx.lang))
         st.code(link(page_url_path, query), language=None, wrap_lines=True)
 
 
@@ -241,7 +241,7 @@ def presentation_link(lang: Lang, filters: Filters) -> None:
     query = presentation.full_query(filters, lang, current_view(), presentation=True)
     st.page_link(
         page,
-        label=t("pres.open", lang),
+        label=t("presentation.open", lang),
         icon=":material/slideshow:",
         query_params=query,
     )
@@ -251,7 +251,7 @@ def presentation_link(lang: Lang, filters: Filters) -> None:
 
 
 def chart_title(key: str, lang: Lang) -> str:
-    """The title of a chart from its widget key (``themas_per_thema`` -> ``themas.per_thema``)."""
+    """The title of a chart from its widget key (``themas_per_thema`` -> ``themes.by_thema``)."""
     title_key = CHART_TITLES.get(key)
     return t(title_key, lang) if title_key else key
 
@@ -304,7 +304,7 @@ def _decorate(
 
 def _buttons(files: list[File], key: str, lang: Lang) -> None:
     """Download buttons in one popover; each file is made when its button is clicked."""
-    with st.popover(t("download.kop", lang), icon=":material/download:"):
+    with st.popover(t("download.title", lang), icon=":material/download:"):
         for label, make, name, mime in files:
             st.download_button(
                 label,
@@ -389,7 +389,7 @@ def map_downloads(ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str])
     view = current_view()
     metric = view.metric
     _, boundaries = cache.boundaries()
-    title = f"{t('kaart.titel', ctx.lang)}: {t(f'maat.{metric}', ctx.lang).lower()}"
+    title = f"{t('map.title', ctx.lang)}: {t(f'measure.{metric}', ctx.lang).lower()}"
     shown = metrics.map_frame(ctx.selection, metric)
     scope = Scope.of(ctx)
     illustrative = ctx.selection.illustrative and metric != "inwoners"
@@ -413,7 +413,7 @@ def map_downloads(ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str])
         return images.to_png(decorated)
 
     files: list[File] = [
-        (t("download.kaart", ctx.lang), snapshot, f"{_slug(title)}.png", MIME_PNG),
+        (t("download.map", ctx.lang), snapshot, f"{_slug(title)}.png", MIME_PNG),
         *_table_files(ctx.lang, frame, columns, title),
     ]
     _buttons(files, "dl_kaart", ctx.lang)
@@ -468,7 +468,7 @@ def _pop_notice(lang: Lang) -> None:
 
     ignored = st.session_state.pop(layout._NOTICE, None)
     if ignored:
-        st.info(t("url.genegeerd", lang, params=", ".join(dict.fromkeys(ignored))))
+        st.info(t("notice.link_ignored", lang, params=", ".join(dict.fromkeys(ignored))))
 
 
 def _navigation(ctx: Context, view: View) -> None:
@@ -477,12 +477,12 @@ def _navigation(ctx: Context, view: View) -> None:
     with back:
         st.page_link(
             "pages/overzicht.py",
-            label=t("pres.terug", lang),
+            label=t("presentation.back", lang),
             icon=":material/arrow_back:",
             query_params=presentation.full_query(ctx.filters, lang, view, presentation=False),
         )
     prev.button(
-        t("pres.vorige", lang),
+        t("presentation.previous", lang),
         icon=":material/chevron_left:",
         key="pres_vorige",
         on_click=_go,
@@ -491,7 +491,7 @@ def _navigation(ctx: Context, view: View) -> None:
         width="stretch",
     )
     pick.selectbox(
-        t("pres.kies", lang),
+        t("presentation.go_to", lang),
         options=list(range(1, len(codes) + 1)),
         format_func=lambda i: f"{i}. {presentation.slide_name(codes[i - 1], lang)}",
         key=PICK_KEY,
@@ -499,7 +499,7 @@ def _navigation(ctx: Context, view: View) -> None:
         label_visibility="collapsed",
     )
     after.button(
-        t("pres.volgende", lang),
+        t("presentation.next", lang),
         icon=":material/chevron_right:",
         icon_position="right",
         key="pres_volgende",
@@ -570,7 +570,8 @@ def _slide_body(ctx: Context, view: View, slide: SlideContent) -> None:
 
 def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
     lang, data = ctx.lang, ctx.data
-    number = t("pres.dia.nummer", lang, nummer=view.slide, totaal=len(view.storyline.slides))
+    total = len(view.storyline.slides)
+    number = t("presentation.slide_number", lang, nummer=view.slide, totaal=total)
     status = presentation.data_status(data, lang, slide.resources)
     source = presentation.source_line(data, lang, slide.resources)
     with st.container(key="pmg-dia-voet"):
@@ -581,31 +582,31 @@ def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
 
 def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
     lang = ctx.lang
-    with st.expander(t("pres.instellingen", lang), icon=":material/tune:"):
+    with st.expander(t("presentation.settings", lang), icon=":material/tune:"):
         st.multiselect(
-            t("pres.verhaal", lang),
+            t("presentation.storyline.label", lang),
             options=list(SLIDES),
             format_func=lambda code: presentation.slide_name(code, lang),
             key=STORY_KEY,
             on_change=_on_story,
-            help=t("pres.verhaal.hulp", lang),
+            help=t("presentation.storyline.help", lang),
         )
         st.text_input(
-            t("pres.titel", lang),
+            t("presentation.title.label", lang),
             key=TITLE_KEY,
             on_change=_on_title,
             max_chars=presentation.MAX_TITLE,
-            placeholder=t("pres.titel.standaard", lang),
+            placeholder=t("presentation.title.default", lang),
         )
-        st.markdown(f"**{t('deel.kop', lang)}**")
+        st.markdown(f"**{t('share.title', lang)}**")
         query = presentation.full_query(ctx.filters, lang, view, presentation=True)
         st.code(link(URL_PATH, query), language=None, wrap_lines=True)
         left, right = st.columns(2)
         with left:
-            st.markdown(f"**{t('pres.briefing', lang)}**")
+            st.markdown(f"**{t('presentation.briefing.title', lang)}**")
             _briefing_buttons(ctx, view)
         with right:
-            st.markdown(f"**{t('pres.grafiek', lang)}**")
+            st.markdown(f"**{t('presentation.this_slide', lang)}**")
             _slide_downloads(ctx, slide)
 
 
@@ -626,7 +627,7 @@ def _briefing_buttons(ctx: Context, view: View) -> None:
             return make(data, filters, lang, view, boundaries=boundaries)
 
         st.download_button(
-            t(f"pres.briefing.{fmt}", lang),
+            t(f"presentation.briefing.format.{fmt}", lang),
             data=made,
             file_name=f"{stem}.{fmt}",
             mime=mime,

@@ -36,7 +36,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
-from lib.text.i18n import CATALOGUE, t
+from lib.contract.codes import Lang
+from lib.text.i18n import CATALOGUE, PLURALS, t
 
 DESKTOP = (1366, 768)
 PHONE = (390, 844)
@@ -428,11 +429,17 @@ def screenshot(app: App, name: str) -> Path:
     return target
 
 
+def texts(lang: Lang) -> list[str]:
+    """Every text of the catalogue of ``lang``, each form of a plural included."""
+    forms = [text for plural in PLURALS[lang].values() for text in plural.values()]
+    return [*CATALOGUE[lang].values(), *forms]
+
+
 # Words of the Dutch interface: every word of the Dutch catalogue that is not also a word of
 # the English one (the names of the languages stay in their own language).
 DUTCH_WORDS = frozenset(
-    set(re.findall(r"[^\W\d_]{4,}", " ".join(CATALOGUE["nl"].values())))
-    - set(re.findall(r"[^\W\d_]+", " ".join(CATALOGUE["en"].values())))
+    set(re.findall(r"[^\W\d_]{4,}", " ".join(texts("nl"))))
+    - set(re.findall(r"[^\W\d_]+", " ".join(texts("en"))))
     - {"Nederlands"}
 )
 DUTCH_PHRASES = ("Gemeente", "Uitvoeringsgraad", "Selectie", "Kort gezegd", "Voorbeelddata")
@@ -459,7 +466,7 @@ _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
 def dutch_on_screen(app: App) -> list[str]:
     """Dutch interface words in the sidebar and main area, leaving out data: names of
     municipalities, the bibliography, web addresses and file names."""
-    label = t("voet.bronnen", "en")
+    label = t("footer.sources", "en")
     text = str(app.page.evaluate(_TEXT_WITHOUT_BIBLIOGRAPHY, label))
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"\S+\.(?:csv|xlsx|json|geojson|zip)\b", " ", text)

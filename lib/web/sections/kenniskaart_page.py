@@ -16,7 +16,7 @@ import streamlit as st
 from lib.contract.codes import PIJLERS, Lang
 from lib.domain import kenniskaart as kk
 from lib.exports import profile as profile_export
-from lib.text.formats import fmt_int, fmt_pct
+from lib.text.formats import fmt_pct
 from lib.text.i18n import t
 from lib.viz import charts, palette
 from lib.viz.charts import NUMBER_LOCALE
@@ -47,7 +47,7 @@ def _localised(chart: alt.LayerChart, lang: Lang, data: pl.DataFrame) -> alt.Lay
 
 def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.LayerChart:
     """Bars of ``n`` per row of a profile frame; rows nothing covers say so in text."""
-    not_reached = t("kenniskaart.niet_bereikt", lang)
+    not_reached = t("kenniskaart.not_reached", lang)
     data = frame.with_columns(
         pl.when(pl.col("gedekt"))
         .then(pl.lit(palette.COVERED))
@@ -60,10 +60,14 @@ def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.L
     )
     base = alt.Chart().encode(
         y=alt.Y(f"{name}:N", sort=data.get_column(name).to_list(), title=title),
-        x=alt.X("n:Q", axis=alt.Axis(format="d", tickMinStep=1), title=t("as.aantal", lang)),
+        x=alt.X(
+            "n:Q",
+            axis=alt.Axis(format="d", tickMinStep=1),
+            title=t("column.n_interventies", lang),
+        ),
         tooltip=[
             alt.Tooltip(f"{name}:N", title=title),
-            alt.Tooltip("label:N", title=t("as.aantal", lang)),
+            alt.Tooltip("label:N", title=t("column.n_interventies", lang)),
         ],
     )
     bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))
@@ -89,14 +93,14 @@ def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         )
     )
     groups = list(dict.fromkeys(data.get_column("groep").to_list()))
-    title = t("as.aandeel", lang)
+    title = t("column.share", lang)
     base = alt.Chart().encode(
-        y=alt.Y("groep:N", sort=groups, title=t("as.vergelijking", lang)),
+        y=alt.Y("groep:N", sort=groups, title=t("column.comparison", lang)),
         tooltip=[
-            alt.Tooltip("groep:N", title=t("as.vergelijking", lang)),
-            alt.Tooltip("pijler_naam:N", title=t("as.pijler", lang)),
+            alt.Tooltip("groep:N", title=t("column.comparison", lang)),
+            alt.Tooltip("pijler_naam:N", title=t("column.pillar", lang)),
             alt.Tooltip("pct:N", title=title),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     bars = base.mark_bar(stroke=palette.WHITE, strokeWidth=1).encode(
@@ -104,7 +108,7 @@ def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         color=alt.Color(
             "pijler_naam:N",
             scale=alt.Scale(domain=names, range=colours),
-            title=t("as.pijler", lang),
+            title=t("column.pillar", lang),
             legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         order=alt.Order("pijler_volgorde:Q", sort="ascending"),
@@ -124,15 +128,15 @@ def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
 
 
 def summary(ctx: layout.Context, profile: kk.Profile) -> None:
-    st.header(t("kenniskaart.kort", ctx.lang))
+    st.header(t("kenniskaart.in_short", ctx.lang))
     st.info("\n".join(f"- {sentence}" for sentence in profile.samenvatting))
 
 
 def downloads(ctx: layout.Context, profile: kk.Profile) -> None:
     """Download buttons for the one-page profile; the files are made when clicked."""
     lang = ctx.lang
-    with st.expander(t("kenniskaart.export.kop", lang), icon=":material/download:"):
-        st.caption(t("kenniskaart.export.uitleg", lang))
+    with st.expander(t("kenniskaart.export.title", lang), icon=":material/download:"):
+        st.caption(t("kenniskaart.export.explanation", lang))
         columns = st.columns(len(profile_export.FORMATS))
         for column, fmt in zip(columns, profile_export.FORMATS, strict=True):
 
@@ -140,7 +144,7 @@ def downloads(ctx: layout.Context, profile: kk.Profile) -> None:
                 return profile_export.render(profile, fmt)
 
             column.download_button(
-                t(f"kenniskaart.export.{fmt}", lang),
+                t(f"kenniskaart.export.format.{fmt}", lang),
                 data=make,
                 file_name=profile_export.file_name(profile, fmt),
                 mime=profile_export.MIME[fmt],
@@ -152,14 +156,20 @@ def downloads(ctx: layout.Context, profile: kk.Profile) -> None:
 
 def domains(ctx: layout.Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.subheader(t("kenniskaart.domeinen.kop", lang))
-    st.caption(t("kenniskaart.domeinen.uitleg", lang))
+    st.subheader(t("kenniskaart.domains.title", lang))
+    st.caption(t("kenniskaart.domains.explanation", lang))
     layout.chart(
         ctx,
-        charts.deferred(_reach_bars, profile.domeinen, "domein_naam", t("as.domein", lang), lang),
+        charts.deferred(
+            _reach_bars, profile.domeinen, "domein_naam", t("column.domain", lang), lang
+        ),
         finding=kk.domain_finding(profile),
         table=profile.domeinen,
-        columns={"domein_naam": "as.domein", "n": "as.aantal", "gedekt": "as.gedekt"},
+        columns={
+            "domein_naam": "column.domain",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
+        },
         key="kenniskaart_domeinen",
     )
 
@@ -169,56 +179,54 @@ def domains_per_gemeente(ctx: layout.Context, profile: kk.Profile) -> None:
     if profile.een_gemeente or profile.per_gemeente.height < 2:
         return
     lang = ctx.lang
-    st.subheader(t("kenniskaart.per_gemeente.kop", lang))
-    st.markdown(f"**{t('bevinding.label', lang)}:** {kk.per_gemeente_finding(profile)}")
+    st.subheader(t("kenniskaart.by_gemeente.title", lang))
+    st.markdown(f"**{t('chart.finding_label', lang)}:** {kk.per_gemeente_finding(profile)}")
     columns = {
-        "gemeente_naam": "as.gemeente",
-        "n": "as.aantal",
-        "n_domeinen": "kenniskaart.as.n_domeinen",
-        "meerdere": "kenniskaart.as.meerdere",
-        "domeinen": "kenniskaart.as.domeinen",
+        "gemeente_naam": "column.gemeente",
+        "n": "column.n_interventies",
+        "n_domeinen": "kenniskaart.column.domains_reached",
+        "meerdere": "kenniskaart.column.several_domains",
+        "domeinen": "kenniskaart.column.which_domains",
     }
     st.dataframe(
         display_table(profile.per_gemeente, columns, lang), hide_index=True, width="stretch"
     )
     share.table_downloads(
         ctx, profile.per_gemeente, columns, key="kenniskaart_per_gemeente",
-        title=t("kenniskaart.per_gemeente.kop", lang),
+        title=t("kenniskaart.by_gemeente.title", lang),
     )  # fmt: skip
 
 
 def target_groups(ctx: layout.Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.subheader(t("kenniskaart.doelgroepen.kop", lang))
+    st.subheader(t("kenniskaart.target_groups.title", lang))
     frame = profile.doelgroepen.with_columns(
         pl.when(pl.col("leeftijd"))
-        .then(pl.lit(t("kenniskaart.soort.leeftijd", lang)))
-        .otherwise(pl.lit(t("kenniskaart.soort.omgeving", lang)))
+        .then(pl.lit(t("kenniskaart.target_groups.kind.age", lang)))
+        .otherwise(pl.lit(t("kenniskaart.target_groups.kind.surroundings", lang)))
         .alias("soort")
     )
     layout.chart(
         ctx,
-        charts.deferred(_reach_bars, frame, "doelgroep_naam", t("as.doelgroep", lang), lang),
+        charts.deferred(_reach_bars, frame, "doelgroep_naam", t("column.target_group", lang), lang),
         finding=kk.target_finding(profile),
         table=frame,
         columns={
-            "doelgroep_naam": "as.doelgroep",
-            "soort": "kenniskaart.as.soort",
-            "n": "as.aantal",
-            "gedekt": "as.gedekt",
+            "doelgroep_naam": "column.target_group",
+            "soort": "kenniskaart.column.target_group_kind",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
         },
         key="kenniskaart_doelgroepen",
     )
     if profile.zonder_doelgroep:
-        st.caption(
-            t("kenniskaart.doelgroepen.onbekend", lang, n=fmt_int(profile.zonder_doelgroep, lang))
-        )
+        st.caption(t("kenniskaart.target_groups.unknown", lang, n=profile.zonder_doelgroep))
 
 
 def pillars(ctx: layout.Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.pijlers.kop", lang))
-    st.caption(t("kenniskaart.pijlers.uitleg", lang))
+    st.header(t("kenniskaart.pillars.title", lang))
+    st.caption(t("kenniskaart.pillars.explanation", lang))
     if profile.n_interventies == 0:
         st.info(kk.pillar_finding(profile))
         return
@@ -228,10 +236,10 @@ def pillars(ctx: layout.Context, profile: kk.Profile) -> None:
         finding=kk.pillar_finding(profile),
         table=profile.pijlers.rename({"aandeel": "share"}),
         columns={
-            "groep": "as.vergelijking",
-            "pijler_naam": "as.pijler",
-            "n": "as.aantal",
-            "share": "as.aandeel",
+            "groep": "column.comparison",
+            "pijler_naam": "column.pillar",
+            "n": "column.n_interventies",
+            "share": "column.share",
         },
         key="kenniskaart_pijlers",
     )
@@ -239,9 +247,9 @@ def pillars(ctx: layout.Context, profile: kk.Profile) -> None:
 
 def gaps(ctx: layout.Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.gaten.kop", lang))
+    st.header(t("kenniskaart.gaps.title", lang))
     if not profile.gaten:
-        st.success(t("kenniskaart.gaten.geen", lang), icon=":material/check_circle:")
+        st.success(t("kenniskaart.gaps.none", lang), icon=":material/check_circle:")
         return
     for gap in profile.gaten:
         # factor, theme and source texts are curated; intervention names only in the table
@@ -252,17 +260,21 @@ def gaps(ctx: layout.Context, profile: kk.Profile) -> None:
             for name, text in zip(gap.themas, gap.toelichtingen, strict=True)
         ]
         st.markdown(
-            f"**{t('kenniskaart.gaten.themas', lang)}:**\n\n"
-            + ("\n".join(why) if why else t("kenniskaart.gaten.geen_thema", lang))
+            f"**{t('kenniskaart.gaps.themas', lang)}:**\n\n"
+            + ("\n".join(why) if why else t("kenniskaart.gaps.no_thema", lang))
         )
-        st.markdown(f"**{t('kenniskaart.gaten.leer', lang)}:**")
+        st.markdown(f"**{t('kenniskaart.gaps.learn_from', lang)}:**")
         if gap.voorbeelden:
             table = pl.DataFrame(
                 [(e.gemeente, e.naam, e.status) for e in gap.voorbeelden],
                 schema={"gemeente": pl.String, "naam": pl.String, "status": pl.String},
                 orient="row",
             )
-            columns = {"gemeente": "as.gemeente", "naam": "as.interventie", "status": "as.status"}
+            columns = {
+                "gemeente": "column.gemeente",
+                "naam": "column.interventie",
+                "status": "column.status",
+            }
             st.dataframe(
                 display_table(table, columns, lang),
                 hide_index=True,
@@ -271,17 +283,17 @@ def gaps(ctx: layout.Context, profile: kk.Profile) -> None:
             )
             share.table_downloads(
                 ctx, table, columns, key=f"kenniskaart_leer_{gap.factor}",
-                title=f"{t('kenniskaart.gaten.leer', lang)}: {gap.naam}",
+                title=f"{t('kenniskaart.gaps.learn_from', lang)}: {gap.naam}",
             )  # fmt: skip
         else:
-            st.caption(t("kenniskaart.gaten.leer.geen", lang))
-        st.caption(f"{t('as.bron', lang)}: {gap.bronnen}")
+            st.caption(t("kenniskaart.gaps.learn_from_none", lang))
+        st.caption(f"{t('column.source', lang)}: {gap.bronnen}")
 
 
 def lessons(ctx: layout.Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.lessen.kop", lang))
-    st.caption(t("kenniskaart.lessen.uitleg", lang))
+    st.header(t("kenniskaart.lessons.title", lang))
+    st.caption(t("kenniskaart.lessons.explanation", lang))
     for check in profile.checks:
         box, icon = LIGHT_BOXES[check.light]
         lesson = kk.CHECK_LESSONS[check.code]
@@ -291,5 +303,5 @@ def lessons(ctx: layout.Context, profile: kk.Profile) -> None:
             kk.check_rule(check, lang),
         ]
         if lesson is not None and lesson in profile.lessen:
-            lines.append(f"{t('kenniskaart.les', lang)}: {profile.lessen[lesson]}")
+            lines.append(f"{t('kenniskaart.lesson', lang)}: {profile.lessen[lesson]}")
         box("  \n".join(lines), icon=icon)

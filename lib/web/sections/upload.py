@@ -56,11 +56,11 @@ def role_panel(ctx: Context) -> auth.Role:
     st.caption(t(reason, lang))
     if allowed and role == "viewer":
         if config.oidc_configured and not logged_in:
-            st.button(t("data.inloggen", lang), on_click=st.login, key="data_login")
+            st.button(t("upload.login.button", lang), on_click=st.login, key="data_login")
         if config.passphrase_hash is not None:
             with st.form("data_wachtwoord", clear_on_submit=True):
-                phrase = st.text_input(t("data.wachtwoord", lang), type="password")
-                if st.form_submit_button(t("data.aanmelden", lang)):
+                phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
+                if st.form_submit_button(t("upload.login.submit", lang)):
                     try:
                         role = auth.role_for(config, email=email, logged_in=logged_in,
                                              passphrase=phrase, limiter=_limiter(),
@@ -70,7 +70,7 @@ def role_panel(ctx: Context) -> auth.Role:
                     if role == "viewer" and phrase:
                         st.error(t("auth.wrong_passphrase", lang))
     st.session_state[ROLE_KEY] = role
-    st.caption(f"{t('data.rol', lang)}: {t(f'auth.role.{role}', lang)}")
+    st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
     return role
 
 
@@ -81,8 +81,8 @@ def _client_key() -> str:
 
 def templates(ctx: Context) -> None:
     lang = ctx.lang
-    with st.expander(t("data.sjablonen", lang)):
-        st.write(t("data.sjablonen.uitleg", lang))
+    with st.expander(t("upload.templates.title", lang)):
+        st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
             sample = ctx.data.interventies if name == "interventies" else ctx.data.voortgang
             if sample.is_empty():
@@ -122,14 +122,14 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
     """How the file was read, which values were translated, and every problem."""
     lang = ctx.lang
     pairs = describe_dialect(prepared.dialect, lang)
-    with st.expander(t("upload.dialect.kop", lang), expanded=True):
+    with st.expander(t("upload.dialect.title", lang), expanded=True):
         st.dataframe(
             pl.DataFrame(pairs, schema=["", " "], orient="row"), hide_index=True, width="stretch"
         )
         if prepared.rows_dropped_empty:
-            st.caption(t("upload.leeg.rijen", lang, n=prepared.rows_dropped_empty))
+            st.caption(t("upload.dialect.empty_rows", lang, n=prepared.rows_dropped_empty))
     if prepared.applied:
-        with st.expander(t("upload.vertaald.kop", lang)):
+        with st.expander(t("upload.dialect.translated_title", lang)):
             applied = pl.DataFrame(
                 [(a.column, a.original, a.code, a.count) for a in prepared.applied],
                 schema=["kolom", "origineel", "code", "aantal"],
@@ -138,27 +138,34 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
             st.dataframe(applied, hide_index=True, width="stretch")
     issues = issues_frame(prepared.report, lang)
     errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
+    counted = {
+        "fouten": t("count.errors", lang, n=errors),
+        "waarschuwingen": t("count.warnings", lang, n=warnings),
+    }
     if errors:
-        st.error(t("data.fouten", lang, fouten=errors, waarschuwingen=warnings))
+        st.error(t("upload.result.errors", lang, **counted))
     elif warnings:
-        st.warning(t("data.waarschuwingen", lang, waarschuwingen=warnings))
+        st.warning(t("upload.result.warnings", lang, **counted))
     else:
-        st.success(t("data.geldig", lang))
+        st.success(t("upload.result.valid", lang))
     if not issues.is_empty():
         shown = issues.with_columns(
             pl.col("severity").replace_strict(
-                {"error": t("upload.ernst.error", lang), "warning": t("upload.ernst.warning", lang)}
+                {
+                    "error": t("upload.report.severity_error", lang),
+                    "warning": t("upload.report.severity_warning", lang),
+                }
             )
         ).select(
-            pl.col("row").alias(t("upload.rapport.rij", lang)),
-            pl.col("column").alias(t("upload.rapport.kolom", lang)),
-            pl.col("value").alias(t("upload.rapport.waarde", lang)),
-            pl.col("severity").alias(t("upload.rapport.ernst", lang)),
-            pl.col("message").alias(t("upload.rapport.melding", lang)),
+            pl.col("row").alias(t("upload.report.row", lang)),
+            pl.col("column").alias(t("upload.report.column", lang)),
+            pl.col("value").alias(t("upload.report.value", lang)),
+            pl.col("severity").alias(t("upload.report.severity", lang)),
+            pl.col("message").alias(t("upload.report.message", lang)),
         )
         st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
-            t("data.rapport.download", lang),
+            t("upload.report.download", lang),
             csv_bytes(issues, lang=lang),
             file_name=f"{file_name}.rapport.csv",
             mime="text/csv",
@@ -177,12 +184,13 @@ def _figures(data: Dataset, lang: Lang) -> list[str]:
 
 def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
     """The key figures of the whole programme now and after publishing."""
-    labels = [t(k, lang) for k in ("kpi.interventies", "kpi.uitvoeringsgraad", "kpi.dekking")]
+    keys = ("kpi.interventies", "kpi.execution_rate.label", "kpi.coverage.label")
+    labels = [t(k, lang) for k in keys]
     return pl.DataFrame(
         {
             "": labels,
-            t("data.voor", lang): _figures(before, lang),
-            t("data.na", lang): _figures(after, lang),
+            t("upload.before", lang): _figures(before, lang),
+            t("upload.after", lang): _figures(after, lang),
         }
     )
 
@@ -195,14 +203,14 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
     """Key figures before and after, and the differences with the current version."""
     lang = ctx.lang
     target = store()
-    target.ensure_base(_base_tables(), comment=t("store.basis", lang))
+    target.ensure_base(_base_tables(), comment=t("store.base_comment", lang))
     try:
         candidate = target.candidate(table, clean, scope=scope)
         diff = target.preview(table, clean, scope=scope)
     except StoreError as error:
         st.error(t(error.key, lang, **error.params))
         return None
-    st.subheader(t("data.voorbeeld", lang))
+    st.subheader(t("upload.preview", lang))
     st.dataframe(clean.head(200), hide_index=True, width="stretch")
     if table == "interventies":
         after = replace(ctx.data, interventies=complete_columns(candidate, "interventies"))
@@ -213,13 +221,13 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
 
 def show_diff(diff: Diff, lang: Lang) -> None:
     st.write(
-        t("store.diff.samenvatting", lang, toegevoegd=diff.added.height,
+        t("store.diff_summary", lang, n=diff.added.height,
           gewijzigd=diff.changed_rows, verwijderd=diff.removed.height)
     )  # fmt: skip
     for label, frame in (
-        ("data.toegevoegd", diff.added),
-        ("data.gewijzigd", diff.changed),
-        ("data.verwijderd", diff.removed),
+        ("upload.added", diff.added),
+        ("upload.changed", diff.changed),
+        ("upload.removed", diff.removed),
     ):
         if not frame.is_empty():
             with st.expander(f"{t(label, lang)} ({frame.height})"):
@@ -232,13 +240,13 @@ def publish_form(
 ) -> None:  # fmt: skip
     lang = ctx.lang
     with st.form("data_publiceren"):
-        comment = st.text_area(t("data.opmerking", lang), key="data_opmerking")
-        who = st.text_input(t("data.wie", lang), value=_who(), key="data_wie")
+        comment = st.text_area(t("upload.comment", lang), key="data_opmerking")
+        who = st.text_input(t("upload.who", lang), value=_who(), key="data_wie")
         submitted = st.form_submit_button(
-            t("data.publiceren", lang), type="primary", disabled=role != "analyst"
+            t("upload.publish", lang), type="primary", disabled=role != "analyst"
         )
     if role != "analyst":
-        st.info(t("data.alleen_analisten", lang))
+        st.info(t("upload.analysts_only", lang))
     if submitted:
         try:
             version = auth.guarded_publish(
@@ -248,7 +256,7 @@ def publish_form(
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
-        st.success(t("data.gepubliceerd", lang, versie=version))
+        st.success(t("upload.published", lang, versie=version))
 
 
 def _who() -> str:
@@ -259,7 +267,7 @@ def _who() -> str:
 
 def scope_choice(ctx: Context) -> Scope:
     choice: Literal["alles", "gemeenten"] = st.radio(
-        t("data.reikwijdte", ctx.lang),
+        t("upload.scope", ctx.lang),
         ["alles", "gemeenten"],
         format_func=lambda s: t(f"store.scope.{s}", ctx.lang),
         key="data_scope",
@@ -275,21 +283,21 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
     lang = ctx.lang
     history = target.history()
     if history.is_empty():
-        st.info(t("cli.geen_versies", lang))
+        st.info(t("cli.no_versions", lang))
         return history
     shown = history.select(
-        pl.col("versie").alias(t("versies.bekijk", lang)),
-        pl.col("tijdstip").dt.strftime("%Y-%m-%d %H:%M").alias(t("versies.tijdstip", lang)),
+        pl.col("versie").alias(t("versions.view.label", lang)),
+        pl.col("tijdstip").dt.strftime("%Y-%m-%d %H:%M").alias(t("versions.column.time", lang)),
         pl.col("actie")
         .replace_strict(
-            {a: t(f"store.actie.{a}", lang) for a in ("basis", "publicatie", "herstel")}
+            {a: t(f"store.action.{a}", lang) for a in ("basis", "publicatie", "herstel")}
         )
-        .alias(t("versies.actie", lang)),
-        pl.col("wie").alias(t("versies.wie", lang)),
-        pl.col("opmerking").alias(t("versies.opmerking", lang)),
-        pl.col("bronbestand").alias(t("versies.bronbestand", lang)),
-        pl.col("rijen_interventies").alias(t("versies.rijen", lang)),
-        pl.col("checksum").alias(t("versies.checksum", lang)),
+        .alias(t("versions.column.action", lang)),
+        pl.col("wie").alias(t("versions.column.who", lang)),
+        pl.col("opmerking").alias(t("versions.column.comment", lang)),
+        pl.col("bronbestand").alias(t("versions.column.source_file", lang)),
+        pl.col("rijen_interventies").alias(t("versions.column.rows", lang)),
+        pl.col("checksum").alias(t("versions.column.checksum", lang)),
     )
     st.dataframe(shown, hide_index=True, width="stretch")
     return history
@@ -298,13 +306,13 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
 def view_version(ctx: Context, versions: list[int]) -> None:
     lang = ctx.lang
     current = st.session_state.get(VIEW_KEY)
-    choice = st.selectbox(t("versies.bekijk", lang), versions, key="versies_bekijk",
+    choice = st.selectbox(t("versions.view.label", lang), versions, key="versies_bekijk",
                           index=versions.index(current) if current in versions else 0)  # fmt: skip
     cols = st.columns(2)
-    if cols[0].button(t("versies.bekijk.knop", lang), key="versies_bekijk_knop"):
+    if cols[0].button(t("versions.view.button", lang), key="versies_bekijk_knop"):
         st.session_state[VIEW_KEY] = choice
         st.rerun()
-    if current is not None and cols[1].button(t("versies.terug", lang), key="versies_terug"):
+    if current is not None and cols[1].button(t("versions.back", lang), key="versies_terug"):
         st.session_state.pop(VIEW_KEY, None)
         st.rerun()
 
@@ -312,19 +320,19 @@ def view_version(ctx: Context, versions: list[int]) -> None:
 def compare(ctx: Context, target: Store, versions: list[int]) -> None:
     lang = ctx.lang
     cols = st.columns(2)
-    old = cols[0].selectbox(t("versies.oud", lang), versions, index=min(1, len(versions) - 1),
-                            key="versies_oud")  # fmt: skip
-    new = cols[1].selectbox(t("versies.nieuw", lang), versions, index=0, key="versies_nieuw")
+    old = cols[0].selectbox(t("versions.compare.old", lang), versions,
+                            index=min(1, len(versions) - 1), key="versies_oud")  # fmt: skip
+    new = cols[1].selectbox(t("versions.compare.new", lang), versions, index=0, key="versies_nieuw")
     show_diff(target.diff("interventies", old, new), lang)
 
 
 def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:
     lang = ctx.lang
     with st.form("versies_herstel"):
-        version = st.selectbox(t("versies.herstel.versie", lang), versions, key="versies_herstel_v")
-        comment = st.text_input(t("data.opmerking", lang), key="versies_herstel_opmerking")
+        version = st.selectbox(t("versions.restore.label", lang), versions, key="versies_herstel_v")
+        comment = st.text_input(t("upload.comment", lang), key="versies_herstel_opmerking")
         submitted = st.form_submit_button(
-            t("versies.herstel.knop", lang), disabled=role != "analyst"
+            t("versions.restore.button", lang), disabled=role != "analyst"
         )
     if submitted:
         try:
@@ -333,4 +341,4 @@ def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
-        st.success(t("cli.hersteld", lang, oud=version, versie=new))
+        st.success(t("cli.restored", lang, oud=version, versie=new))

@@ -359,9 +359,9 @@ def test_export_table_keeps_numbers_and_labels() -> None:
     table = presentation.export_table(
         frame,
         {
-            "gemeente_naam": "as.gemeente",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
+            "gemeente_naam": "column.gemeente",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
         },
         "nl",
     )

@@ -16,11 +16,11 @@ FRAME = pl.DataFrame(
     }
 )
 COLUMNS = {
-    "gemeente_naam": "as.gemeente",
-    "n": "as.aantal",
-    "rate": "as.uitvoeringsgraad",
-    "betrouwbaar": "as.betrouwbaar",
-    "inwoners": "as.inwoners",
+    "gemeente_naam": "column.gemeente",
+    "n": "column.n_interventies",
+    "rate": "column.execution_rate",
+    "betrouwbaar": "column.reliable",
+    "inwoners": "column.population",
 }
 
 
