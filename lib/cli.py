@@ -148,18 +148,24 @@ def _print_report(prepared: Prepared, lang: Lang, *, as_json: bool) -> None:
         items: list[dict[str, object]] = report[kind]  # type: ignore[assignment]
         for item in items:
             row = item["row"] if item["row"] is not None else "-"
-            print(f"{t(f'cli.{kind}', lang)}\t{row}\t{item['column'] or '-'}\t{item['message']}")
-    status = "cli.geldig" if prepared.ok else "cli.ongeldig"
-    print(t(status, lang, fouten=len(report["errors"]), waarschuwingen=len(report["warnings"])))  # type: ignore[arg-type]
+            label = t(f"cli.severity.{kind}", lang)
+            print(f"{label}\t{row}\t{item['column'] or '-'}\t{item['message']}")
+    status = "cli.valid" if prepared.ok else "cli.invalid"
+    errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
+    counted = {
+        "fouten": t("count.errors", lang, n=errors),
+        "waarschuwingen": t("count.warnings", lang, n=warnings),
+    }
+    print(t(status, lang, **counted))
 
 
 def _role(lang: Lang) -> auth.Role:
     config = auth.AuthConfig.from_secrets(_secrets())
     if config.passphrase_hash is None:
-        print(t("cli.geen_wachtwoord", lang), file=sys.stderr)
+        print(t("cli.no_passphrase", lang), file=sys.stderr)
         return "viewer"
     passphrase = os.environ.get("PMG_ANALYST_PASSPHRASE") or getpass.getpass(
-        t("cli.wachtwoord", lang)
+        t("cli.passphrase", lang)
     )
     return auth.role_for(config, email=None, logged_in=False, passphrase=passphrase)
 
@@ -182,7 +188,7 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
     role = _role(lang)
     auth.require_analyst(role)  # before anything is written, version 0 included
     base = load_dataset(data_dir())
-    store.ensure_base(base.uploadable(), comment=t("store.basis", lang))
+    store.ensure_base(base.uploadable(), comment=t("store.base_comment", lang))
     version = auth.guarded_publish(
         store,
         role,
@@ -194,14 +200,14 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
         checksum=checksum_bytes(args.file.read_bytes()),
         scope=SCOPES[args.scope],  # type: ignore[arg-type]
     )
-    print(t("cli.gepubliceerd", lang, versie=version))
+    print(t("cli.published", lang, versie=version))
     return 0
 
 
 def _history(lang: Lang) -> int:
     history = Store(store_dir()).history()
     if history.is_empty():
-        print(t("cli.geen_versies", lang))
+        print(t("cli.no_versions", lang))
         return 0
     for row in history.iter_rows(named=True):
         print(
@@ -214,9 +220,9 @@ def _history(lang: Lang) -> int:
 def _rollback(args: argparse.Namespace, lang: Lang) -> int:
     store = Store(store_dir())
     role = _role(lang)
-    comment = args.comment or t("cli.herstel", lang, versie=args.version)
+    comment = args.comment or t("cli.restore_comment", lang, versie=args.version)
     version = auth.guarded_rollback(store, role, args.version, who=args.who, comment=comment)
-    print(t("cli.hersteld", lang, oud=args.version, versie=version))
+    print(t("cli.restored", lang, oud=args.version, versie=version))
     return 0
 
 

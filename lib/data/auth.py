@@ -56,7 +56,7 @@ class NotAllowed(AuthError):
 
 
 class RateLimited(AuthError):
-    """Too many wrong passphrases from this client; ``params["seconden"]`` until retry."""
+    """Too many wrong passphrases from this client; ``params["n"]``: seconds until retry."""
 
     default_key = "auth.rate_limited"
 
@@ -273,7 +273,7 @@ def role_for(
         wait = limiter.retry_after(client_key)
         if wait > 0:
             logger.warning("passphrase attempt refused, rate limited: client=%s", tag)
-            raise RateLimited("too many failed attempts", seconden=int(wait) + 1)
+            raise RateLimited("too many failed attempts", n=int(wait) + 1)
     if config.passphrase_hash is not None and verify_passphrase(passphrase, config.passphrase_hash):
         if limiter is not None:
             limiter.reset(client_key)

@@ -123,7 +123,7 @@ class FileIssue:
 
     def message(self, lang: Lang) -> str:
         return t(
-            "fout.data.regel",
+            "data_error.line",
             lang,
             bestand=self.file,
             rij=self.issue.row if self.issue.row is not None else "-",

@@ -484,7 +484,7 @@ class Store:
                     if time.monotonic() >= deadline:
                         raise StoreBusy(
                             "another publication is in progress",
-                            seconden=max(1, round(self.lock_timeout)),
+                            n=max(1, round(self.lock_timeout)),
                         ) from None
                     time.sleep(0.02)
             try:

@@ -43,12 +43,17 @@ class Issue:
         return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
 
 
+# parameters whose value is a code, with the key family of its labels
+_PARAM_LABELS: dict[str, str] = {"kind": "personal_data"}
+
+
 def _param(name: str, value: object, lang: Lang) -> object:
     """A parameter as the message shows it: numbers in the language, codes as labels."""
     if isinstance(value, float):
         return fmt_number(value, lang, decimals=_decimals(value))
-    if isinstance(value, str) and f"{name}.{value}" in CATALOGUE[lang]:
-        return t(f"{name}.{value}", lang)
+    family = _PARAM_LABELS.get(name)
+    if family is not None and isinstance(value, str) and f"{family}.{value}" in CATALOGUE[lang]:
+        return t(f"{family}.{value}", lang)
     return value
 
 

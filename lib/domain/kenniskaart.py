@@ -241,8 +241,8 @@ def scope_label(sel: metrics.Selection, filters: Filters, lang: Lang) -> str:
     if len(filters.gemeenten) == 1 and sel.gemeenten.height == 1:
         return str(sel.gemeenten.item(0, "naam"))
     if filters.is_default:
-        return t("kenniskaart.scope.alle", lang)
-    return t("vergelijk.selectie", lang)
+        return t("kenniskaart.whole_programme", lang)
+    return t("comparison.selection", lang)
 
 
 def pillar_comparison(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFrame:
@@ -260,9 +260,9 @@ def pillar_comparison(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFra
     if not filters.is_default:
         for wave in sorted(sel.gemeenten.get_column("golf").unique().to_list()):
             wave_sel = metrics.select(data, replace(base, golven=(wave,)))
-            label = t("vergelijk.golf", lang, golf=code_label("golf", wave, lang))
+            label = t("comparison.wave", lang, golf=code_label("golf", wave, lang))
             groups.append((label, wave_sel.interventies))
-        groups.append((t("vergelijk.alle", lang), metrics.select(data, base).interventies))
+        groups.append((t("comparison.all", lang), metrics.select(data, base).interventies))
     frames = [
         pillar_shares(frame, data.themas).with_columns(
             pl.lit(label).alias("groep"), pl.lit(i, pl.Int64).alias("groep_volgorde")
@@ -503,16 +503,16 @@ def _presence_light(n: int, total: int) -> Light:
 
 
 def check_title(check: Check, lang: Lang) -> str:
-    return t(f"kenniskaart.check.{check.code}", lang)
+    return t(f"kenniskaart.check.title.{check.code}", lang)
 
 
 def check_result(check: Check, lang: Lang) -> str:
     """The outcome in words, with the figures; the light's name comes first."""
-    light = t(f"kenniskaart.licht.{check.light}", lang)
+    light = t(f"kenniskaart.light.{check.light}", lang)
     if check.totaal == 0:
-        return f"{light}: {t('kenniskaart.check.geen_interventies', lang)}"
+        return f"{light}: {t('kenniskaart.check.no_interventies', lang)}"
     text = t(
-        f"kenniskaart.uitkomst.{check.code}",
+        f"kenniskaart.check.result.{check.code}",
         lang,
         n=fmt_int(check.n, lang),
         totaal=fmt_int(check.totaal, lang),
@@ -524,12 +524,12 @@ def check_result(check: Check, lang: Lang) -> str:
 def check_rule(check: Check, lang: Lang) -> str:
     """The rule behind the light, with the thresholds."""
     return t(
-        f"kenniskaart.regel.{check.code}",
+        f"kenniskaart.check.rule.{check.code}",
         lang,
         groen=fmt_pct(MONITORING_GREEN, lang, decimals=0),
         oranje=fmt_pct(MONITORING_AMBER, lang, decimals=0),
         grens=fmt_pct(MISSING_AMBER, lang, decimals=0),
-        jaren=OVERDUE_YEARS,
+        n=OVERDUE_YEARS,
     )
 
 
@@ -593,11 +593,11 @@ def summary(
 ) -> tuple[str, ...]:
     """Short sentences in plain language (B1), computed from the profile's frames."""
     if n_interventies == 0:
-        return (t("kenniskaart.samenvatting.leeg", lang, naam=titel),)
+        return (t("kenniskaart.summary.empty", lang, naam=titel),)
     reached = int(domeinen.get_column("gedekt").sum())
     missing_domains = _names(domeinen, uncovered(domeinen, "domein"), "domein")
     sentence = t(
-        "kenniskaart.samenvatting.domeinen",
+        "kenniskaart.summary.domains",
         lang,
         naam=titel,
         n=fmt_int(reached, lang),
@@ -605,7 +605,7 @@ def summary(
     )
     if missing_domains:
         sentence += t(
-            "kenniskaart.samenvatting.domeinen_niet",
+            "kenniskaart.summary.domains_missing",
             lang,
             domeinen=join_names(missing_domains, lang),
         )
@@ -613,30 +613,27 @@ def summary(
     ages = doelgroepen.filter(pl.col("leeftijd"))
     missing_ages = uncovered(ages, "doelgroep")
     if missing_ages:
-        labels = [t(f"kenniskaart.leeftijd.{c}", lang) for c in missing_ages]
+        labels = [t(f"kenniskaart.age.{c}", lang) for c in missing_ages]
         out.append(
-            t("kenniskaart.samenvatting.leeftijd_niet", lang, groepen=join_names(labels, lang))
+            t("kenniskaart.summary.ages_missing", lang, groepen=join_names(labels, lang))
         )
     else:
-        out.append(t("kenniskaart.samenvatting.leeftijd_alle", lang))
+        out.append(t("kenniskaart.summary.ages_all", lang))
     own = pijlers.filter(pl.col("groep_volgorde") == 0)
     shares = dict(own.select("pijler", "aandeel").iter_rows())
     out.append(
         t(
-            "kenniskaart.samenvatting.pijlers",
+            "kenniskaart.summary.pillars",
             lang,
             perspectief=fmt_pct(shares.get("perspectief"), lang, decimals=0),
             grenzen=fmt_pct(shares.get("grenzen"), lang, decimals=0),
         )
     )
     if not gaten:
-        out.append(t("kenniskaart.samenvatting.geen_gaten", lang))
+        out.append(t("kenniskaart.summary.no_gaps", lang))
     else:
         names = join_list([g.naam.lower() for g in gaten], lang)
-        key = (
-            "kenniskaart.samenvatting.gat" if len(gaten) == 1 else "kenniskaart.samenvatting.gaten"
-        )
-        out.append(t(key, lang, n=fmt_int(len(gaten), lang), factoren=names))
+        out.append(t("kenniskaart.summary.gaps", lang, n=len(gaten), factoren=names))
     return tuple(out)
 
 
@@ -690,7 +687,7 @@ def domain_finding(p: Profile) -> str:
     """One sentence for the domain chart: how many domains, and which are not reached."""
     lang = p.lang
     sentence = t(
-        "kenniskaart.domeinen.bevinding",
+        "kenniskaart.domains.finding",
         lang,
         naam=p.titel,
         n=fmt_int(p.domeinen_bereikt, lang),
@@ -698,10 +695,9 @@ def domain_finding(p: Profile) -> str:
     )
     missing = _names(p.domeinen, uncovered(p.domeinen, "domein"), "domein")
     if missing:
-        return (
-            f"{sentence} {t('kenniskaart.domeinen.niet', lang, domeinen=join_names(missing, lang))}"
-        )
-    return f"{sentence} {t('kenniskaart.domeinen.alle', lang)}"
+        names = join_names(missing, lang)
+        return f"{sentence} {t('kenniskaart.domains.missing', lang, domeinen=names)}"
+    return f"{sentence} {t('kenniskaart.domains.all', lang)}"
 
 
 def target_finding(p: Profile) -> str:
@@ -709,7 +705,7 @@ def target_finding(p: Profile) -> str:
     lang = p.lang
     covered = int(p.doelgroepen.get_column("gedekt").sum())
     sentence = t(
-        "kenniskaart.doelgroepen.bevinding",
+        "kenniskaart.target_groups.finding",
         lang,
         n=fmt_int(covered, lang),
         totaal=fmt_int(p.doelgroepen.height, lang),
@@ -717,16 +713,16 @@ def target_finding(p: Profile) -> str:
     missing = _names(p.doelgroepen, uncovered(p.doelgroepen, "doelgroep"), "doelgroep")
     if missing:
         groups = join_names(missing, lang)
-        return f"{sentence} {t('kenniskaart.doelgroepen.niet', lang, groepen=groups)}"
-    return f"{sentence} {t('kenniskaart.doelgroepen.alle', lang)}"
+        return f"{sentence} {t('kenniskaart.target_groups.missing', lang, groepen=groups)}"
+    return f"{sentence} {t('kenniskaart.target_groups.all', lang)}"
 
 
 def per_gemeente_finding(p: Profile) -> str:
     lang = p.lang
     return t(
-        "kenniskaart.per_gemeente.bevinding",
+        "kenniskaart.by_gemeente.finding",
         lang,
-        n=fmt_int(int(p.per_gemeente.get_column("meerdere").sum()), lang),
+        n=int(p.per_gemeente.get_column("meerdere").sum()),
         totaal=fmt_int(p.per_gemeente.height, lang),
         min=MULTI_DOMAIN_MIN,
     )
@@ -736,7 +732,7 @@ def pillar_finding(p: Profile) -> str:
     """The selection's pillar shares, compared with the last group (all municipalities)."""
     lang = p.lang
     if p.n_interventies == 0:
-        return t("kenniskaart.pijlers.geen", lang)
+        return t("kenniskaart.pillars.none", lang)
 
     def shares(order: int) -> dict[str, str]:
         rows = p.pijlers.filter(pl.col("groep_volgorde") == order)
@@ -748,7 +744,7 @@ def pillar_finding(p: Profile) -> str:
     last = int(p.pijlers.get_column("groep_volgorde").max())  # type: ignore[arg-type]
     if last == 0:
         return t(
-            "kenniskaart.pijlers.bevinding.een",
+            "kenniskaart.pillars.finding_no_reference",
             lang,
             naam=p.titel,
             perspectief=own["perspectief"],
@@ -758,7 +754,7 @@ def pillar_finding(p: Profile) -> str:
     ref = shares(last)
     group = p.pijlers.filter(pl.col("groep_volgorde") == last).item(0, "groep")
     return t(
-        "kenniskaart.pijlers.bevinding",
+        "kenniskaart.pillars.finding",
         lang,
         naam=p.titel,
         perspectief=own["perspectief"],

@@ -440,12 +440,12 @@ def compare_with_wave(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFra
     base = Filters(
         themas=filters.themas, statussen=filters.statussen, doelgroepen=filters.doelgroepen
     )
-    rows = [(t("vergelijk.selectie", lang), sel.interventies)]
+    rows = [(t("comparison.selection", lang), sel.interventies)]
     for wave in waves:
         wave_sel = select(data, Filters(**{**base.__dict__, "golven": (wave,)}))
-        label = t("vergelijk.golf", lang, golf=t(f"golf.{wave}", lang))
+        label = t("comparison.wave", lang, golf=t(f"golf.{wave}", lang))
         rows.append((label, wave_sel.interventies))
-    rows.append((t("vergelijk.alle", lang), select(data, base).interventies))
+    rows.append((t("comparison.all", lang), select(data, base).interventies))
     frame = pl.DataFrame(
         {
             "groep": [label for label, _ in rows],

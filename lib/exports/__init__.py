@@ -35,11 +35,11 @@ FORMATS: Final[dict[str, Format]] = {
         Format(
             "pptx",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "pres.briefing.pptx",
+            "presentation.briefing.format.pptx",
         ),
-        Format("pdf", "application/pdf", "pres.briefing.pdf"),
-        Format("md", "text/markdown", "kenniskaart.export.md"),
-        Format("html", "text/html", "kenniskaart.export.html"),
+        Format("pdf", "application/pdf", "presentation.briefing.format.pdf"),
+        Format("md", "text/markdown", "kenniskaart.export.format.md"),
+        Format("html", "text/html", "kenniskaart.export.format.html"),
     )
 }
 

@@ -100,7 +100,7 @@ def build(
         more = len(titles) - SOURCES_SHOWN
         sources = "; ".join(titles[:SOURCES_SHOWN]) + (f" (+{more})" if more > 0 else "")
         footer = (
-            f"{t('pres.dia.nummer', lang, nummer=number, totaal=total)} · "
+            f"{t('presentation.slide_number', lang, nummer=number, totaal=total)} · "
             f"{provenance.data_status(data, lang, slide.resources)}",
             provenance.source_line(data, lang, slide.resources),
         )
@@ -109,7 +109,7 @@ def build(
     return Briefing(
         title=presentation.deck_title(view.storyline, lang),
         subtitle=provenance.describe_filters(filters, data, lang),
-        made=t("pres.cover.datum", lang, datum=date.today().isoformat()),
+        made=t("presentation.cover_date", lang, datum=date.today().isoformat()),
         status=provenance.data_status(data, lang),
         notice=provenance.illustrative_notice(data, lang) if illustrative else None,
         pages=tuple(pages),
@@ -243,13 +243,20 @@ def _pptx_slide(prs: Any, deck: Briefing, page: Page) -> None:
         body = [(line, size, False, False) for line in _body_lines(content)]
         _text_box(slide, (0.5, 1.35, 12.33, 5.0), [*takeaway, *body])
     footer = [(line, 10, False, False) for line in page.footer]
-    footer.append((f"{t('pres.bronnen', deck.lang)}: {page.sources}", 10, False, False))
+    footer.append(
+        (f"{t('presentation.text.sources', deck.lang)}: {page.sources}", 10, False, False)
+    )
     if content.illustrative and deck.notice:
         footer.append((deck.notice, 10, False, True))
     _text_box(slide, (0.5, 6.35, 12.33, 1.1), footer)
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n".join(
-        [first, second, f"{t('pres.bronnen', deck.lang)}: {page.sources}", *page.footer]
+        [
+            first,
+            second,
+            f"{t('presentation.text.sources', deck.lang)}: {page.sources}",
+            *page.footer,
+        ]
     )
 
 
@@ -355,7 +362,7 @@ def render_pdf(deck: Briefing, *, font_dir: Path | None = None) -> bytes:
             body = [(line, size, "") for line in _body_lines(content)]
             doc.write(MARGIN, top, width, [*takeaway, *body])
         footer = [(line, 8.5, "") for line in page.footer]
-        footer.append((f"{t('pres.bronnen', deck.lang)}: {page.sources}", 8.5, ""))
+        footer.append((f"{t('presentation.text.sources', deck.lang)}: {page.sources}", 8.5, ""))
         if content.illustrative and deck.notice:
             footer.append((deck.notice, 8.5, "I"))
         pdf.set_draw_color(0x1A, 0x1A, 0x1A)
@@ -413,7 +420,7 @@ def run_export(args: argparse.Namespace, *, default_lang: Lang = "nl") -> int:
         lang = as_lang(default_lang)
     boundaries = geo.load_boundaries(geo.boundary_path(os.environ, _secrets()))
     if ignored:
-        _say(t("export.cli.genegeerd", lang, params=", ".join(dict.fromkeys(ignored))), error=True)
+        _say(t("cli.export_ignored", lang, params=", ".join(dict.fromkeys(ignored))), error=True)
     make = pptx_bytes if args.format == "pptx" else pdf_bytes
     content = make(data, filters, lang, view, boundaries=boundaries)
     try:
@@ -422,7 +429,7 @@ def run_export(args: argparse.Namespace, *, default_lang: Lang = "nl") -> int:
         _say(f"{args.out}: {error.strerror or error}", error=True)
         return 1
     slides = len(view.storyline.slides) + 1
-    _say(t("export.cli.klaar", lang, bestand=args.out, dias=slides))
+    _say(t("cli.export_done", lang, bestand=args.out, n=slides))
     return 0
 
 

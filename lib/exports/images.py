@@ -29,10 +29,6 @@ FOOTER_SIZE: Final = 12
 LINE_CHARS: Final = 110  # a footer or subtitle line wraps after this many characters
 
 
-
-
-
-
 def _lines(text: str | Sequence[str] | None) -> list[str]:
     if not text:
         return []
@@ -121,16 +117,4 @@ def png_size(data: bytes) -> tuple[int, int]:
 # --- slides -------------------------------------------------------------------------------------
 
 
-
-
-
-
-
-
 # --- the static map -----------------------------------------------------------------------------
-
-
-
-
-
-

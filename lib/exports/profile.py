@@ -89,7 +89,7 @@ def file_name(profile: Profile, fmt: Format) -> str:
 
 
 def _counted(name: str, n: int, lang: Lang) -> str:
-    return f"{name}: {fmt_int(n, lang)}" if n else f"{name}: {t('kenniskaart.niet_bereikt', lang)}"
+    return f"{name}: {fmt_int(n, lang)}" if n else f"{name}: {t('kenniskaart.not_reached', lang)}"
 
 
 def _profile_blocks(p: Profile) -> list[Block]:
@@ -100,14 +100,14 @@ def _profile_blocks(p: Profile) -> list[Block]:
     groups = " · ".join(
         _counted(r["doelgroep_naam"], r["n"], lang) for r in p.doelgroepen.iter_rows(named=True)
     )
-    groups += f" · {t('kenniskaart.profiel.zonder_doelgroep', lang)}: "
+    groups += f" · {t('kenniskaart.profile.without_target_group', lang)}: "
     groups += fmt_int(p.zonder_doelgroep, lang)
-    reached = t("kpi.dekking.waarde", lang, gedekt=p.domeinen_bereikt, totaal=p.domeinen_totaal)
+    reached = t("kpi.coverage.value", lang, gedekt=p.domeinen_bereikt, totaal=p.domeinen_totaal)
     blocks: list[Block] = [
-        Heading(t("kenniskaart.profiel", lang)),
-        Paragraph(f"{t('kenniskaart.domeinen.kop', lang)} ({reached}): {domains}"),
-        Paragraph(t("kenniskaart.domeinen.uitleg", lang), small=True),
-        Paragraph(f"{t('kenniskaart.doelgroepen.kop', lang)}: {groups}"),
+        Heading(t("kenniskaart.programme_profile", lang)),
+        Paragraph(f"{t('kenniskaart.domains.title', lang)} ({reached}): {domains}"),
+        Paragraph(t("kenniskaart.domains.explanation", lang), small=True),
+        Paragraph(f"{t('kenniskaart.target_groups.title', lang)}: {groups}"),
     ]
     if not p.een_gemeente and p.per_gemeente.height > 1:
         several = int(p.per_gemeente.get_column("meerdere").sum())
@@ -116,14 +116,14 @@ def _profile_blocks(p: Profile) -> list[Block]:
             for r in p.per_gemeente.iter_rows(named=True)
         )
         finding = t(
-            "kenniskaart.per_gemeente.bevinding",
+            "kenniskaart.by_gemeente.finding",
             lang,
-            n=fmt_int(several, lang),
+            n=several,
             totaal=fmt_int(p.per_gemeente.height, lang),
             min=MULTI_DOMAIN_MIN,
         )
         blocks.append(
-            Paragraph(f"{t('kenniskaart.per_gemeente.kop', lang)}: {finding} {places}", small=True)
+            Paragraph(f"{t('kenniskaart.by_gemeente.title', lang)}: {finding} {places}", small=True)
         )
     return blocks
 
@@ -131,7 +131,7 @@ def _profile_blocks(p: Profile) -> list[Block]:
 def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Header and rows of the pillar table: one row per group, ``86 % (6)`` per pillar."""
     lang = p.lang
-    header = (t("as.vergelijking", lang), *(t(f"pijler.{code}", lang) for code in PIJLERS))
+    header = (t("column.comparison", lang), *(t(f"pijler.{code}", lang) for code in PIJLERS))
     rows: list[tuple[str, ...]] = []
     for (group,), frame in p.pijlers.group_by("groep", maintain_order=True):
         cells = {
@@ -144,26 +144,26 @@ def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
 
 def _gap_blocks(p: Profile) -> list[Block]:
     lang = p.lang
-    blocks: list[Block] = [Heading(t("kenniskaart.gaten.kop", lang))]
+    blocks: list[Block] = [Heading(t("kenniskaart.gaps.title", lang))]
     if not p.gaten:
-        return [*blocks, Paragraph(t("kenniskaart.gaten.geen", lang))]
+        return [*blocks, Paragraph(t("kenniskaart.gaps.none", lang))]
     for gap in p.gaten:
-        themes = "; ".join(gap.themas) if gap.themas else t("kenniskaart.gaten.geen_thema", lang)
+        themes = "; ".join(gap.themas) if gap.themas else t("kenniskaart.gaps.no_thema", lang)
         places = gap.gemeenten
         examples = []
         for place in places[:LEARN_FROM_MAX]:
             first = next(e for e in gap.voorbeelden if e.gemeente == place)
             examples.append(f"{place} ({first.naam}, {first.status.lower()})")
-        learn = "; ".join(examples) if examples else t("kenniskaart.gaten.leer.geen", lang)
+        learn = "; ".join(examples) if examples else t("kenniskaart.gaps.learn_from_none", lang)
         if len(places) > LEARN_FROM_MAX:
-            more = t("kenniskaart.gaten.meer", lang, n=fmt_int(len(places) - LEARN_FROM_MAX, lang))
+            more = t("kenniskaart.gaps.more", lang, n=len(places) - LEARN_FROM_MAX)
             learn += f"; {more}"
         blocks += [
             Paragraph(f"{gap.naam} ({gap.bewijs.lower()}, {gap.domein.lower()})", bold=True),
             Paragraph(gap.uitleg),
-            Paragraph(f"{t('kenniskaart.gaten.themas', lang)}: {themes}"),
-            Paragraph(f"{t('kenniskaart.gaten.leer', lang)}: {learn}"),
-            Paragraph(f"{t('kenniskaart.profiel.bron', lang)}: {gap.bronnen}", small=True),
+            Paragraph(f"{t('kenniskaart.gaps.themas', lang)}: {themes}"),
+            Paragraph(f"{t('kenniskaart.gaps.learn_from', lang)}: {learn}"),
+            Paragraph(f"{t('kenniskaart.profile.source', lang)}: {gap.bronnen}", small=True),
         ]
     return blocks
 
@@ -172,37 +172,37 @@ def document(p: Profile) -> list[Block]:
     """The profile as blocks, in the order of the page."""
     lang = p.lang
     made = t(
-        "kenniskaart.profiel.gemaakt",
+        "kenniskaart.profile.made",
         lang,
         datum=p.datum,
         versie=p.versie,
         versie_datum=p.versie_datum,
-        n=fmt_int(p.n_interventies, lang),
+        n=p.n_interventies,
     )
     blocks: list[Block] = [
-        Heading(t("kenniskaart.profiel.titel", lang, naam=p.titel), level=1),
+        Heading(t("kenniskaart.profile.title", lang, naam=p.titel), level=1),
         Paragraph(made, small=True),
     ]
     if p.illustratief:
-        blocks.append(Paragraph(t("kenniskaart.profiel.illustratief", lang), bold=True))
-    blocks += [Heading(t("kenniskaart.kort", lang)), Bullets(p.samenvatting)]
+        blocks.append(Paragraph(t("kenniskaart.profile.illustrative", lang), bold=True))
+    blocks += [Heading(t("kenniskaart.in_short", lang)), Bullets(p.samenvatting)]
     blocks += _profile_blocks(p)
     header, rows = pillar_rows(p)
     blocks += [
-        Heading(t("kenniskaart.pijlers.kop", lang)),
+        Heading(t("kenniskaart.pillars.title", lang)),
         Table(header, rows),
-        Paragraph(t("kenniskaart.pijlers.uitleg", lang), small=True),
+        Paragraph(t("kenniskaart.pillars.explanation", lang), small=True),
     ]
     blocks += _gap_blocks(p)
     blocks += [
-        Heading(t("kenniskaart.lessen.kop", lang)),
+        Heading(t("kenniskaart.lessons.title", lang)),
         Bullets(
             tuple(
                 f"{c.icon} {check_title(c, lang)} — {check_result(c, lang)} {check_rule(c, lang)}"
                 for c in p.checks
             )
         ),
-        Heading(t("kenniskaart.profiel.bronnen", lang)),
+        Heading(t("kenniskaart.profile.sources", lang)),
         Bullets(
             tuple(f"{title}: {path}" if path else title for title, path in p.bronnen), small=True
         ),
@@ -211,6 +211,7 @@ def document(p: Profile) -> list[Block]:
 
 
 # --------------------------------------------------------------------------- Markdown
+
 
 def to_markdown(p: Profile) -> str:
     parts: list[str] = []
@@ -266,7 +267,7 @@ def to_html(p: Profile) -> str:
                 for row in block.rows
             )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    title = esc(t("kenniskaart.profiel.titel", p.lang, naam=p.titel))
+    title = esc(t("kenniskaart.profile.title", p.lang, naam=p.titel))
     return (
         f'<!DOCTYPE html>\n<html lang="{p.lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
@@ -278,12 +279,11 @@ def to_html(p: Profile) -> str:
 # --------------------------------------------------------------------------- PDF
 
 
-
 def _pdf(p: Profile, size: float, fonts: dict[str, Path] | None) -> Any:
     from fpdf.enums import XPos, YPos
 
     made = datetime.combine(date.fromisoformat(p.datum), datetime.min.time(), UTC)
-    title = t("kenniskaart.profiel.titel", p.lang, naam=p.titel)
+    title = t("kenniskaart.profile.title", p.lang, naam=p.titel)
     doc = pdf_base.document(title=title, lang=p.lang, created=made, fonts=fonts)
     pdf, family, clean = doc.pdf, doc.family, doc.text
     pdf.set_margins(PDF_MARGIN, PDF_MARGIN, PDF_MARGIN)
@@ -393,10 +393,10 @@ def profile_command(argv: Sequence[str]) -> int:
     if args.gemeente is not None:
         code = args.gemeente.strip().upper()
         if code not in set(data.gemeenten.get_column("gemeentecode").to_list()):
-            sys.stderr.write(f"usage error: {t('cli.profiel.onbekend', lang, code=code)}\n")
+            sys.stderr.write(f"usage error: {t('cli.unknown_gemeente', lang, code=code)}\n")
             return 2
         filters = Filters(gemeenten=(code,))
     profile = build_profile(data, filters, lang, today=args.date or date.today())
     args.out.write_bytes(render(profile, args.format))
-    sys.stdout.write(t("cli.profiel.geschreven", lang, pad=args.out) + "\n")
+    sys.stdout.write(t("cli.profile_written", lang, pad=args.out) + "\n")
     return 0

@@ -78,5 +78,3 @@ def _xlsx_value(value: object) -> object:
     if isinstance(value, str):
         return escape_formula(value)
     return value
-
-

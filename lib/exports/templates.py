@@ -35,15 +35,15 @@ def _allowed(col: Column) -> str:
 
 def data_dictionary(table: Table, lang: Lang) -> pl.DataFrame:
     """One row per column: name, type, required, unique, allowed values and description."""
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     return pl.DataFrame(
         {
-            t("sjabloon.kolom", lang): [c.name for c in table.columns],
-            t("sjabloon.type", lang): [t(f"sjabloon.type.{c.dtype}", lang) for c in table.columns],
-            t("sjabloon.verplicht", lang): [yes if c.required else no for c in table.columns],
-            t("sjabloon.uniek", lang): [yes if c.unique else no for c in table.columns],
-            t("sjabloon.toegestaan", lang): [_allowed(c) for c in table.columns],
-            t("sjabloon.omschrijving", lang): [
+            t("template.column", lang): [c.name for c in table.columns],
+            t("template.type", lang): [t(f"template.dtype.{c.dtype}", lang) for c in table.columns],
+            t("template.required", lang): [yes if c.required else no for c in table.columns],
+            t("template.unique", lang): [yes if c.unique else no for c in table.columns],
+            t("template.allowed", lang): [_allowed(c) for c in table.columns],
+            t("template.description", lang): [
                 c.description_nl if lang == "nl" else c.description_en for c in table.columns
             ],
         }
@@ -78,7 +78,7 @@ def template_makers(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, Ca
         raise KeyError(name)
     table = TABLES[name]
     dictionary = data_dictionary(table, lang)
-    sheet = t("sjabloon.woordenboek", lang)
+    sheet = t("template.dictionary", lang)
     empty, filled = empty_template(table), example(table, sample)
     return {
         f"{name}_sjabloon.csv": lambda: csv_bytes(empty, lang=lang),

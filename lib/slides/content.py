@@ -37,11 +37,11 @@ SLIDE_MAP_LABEL_SIZE: Final = 15
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
-    return storyline.title or t("pres.titel.standaard", lang)
+    return storyline.title or t("presentation.title.default", lang)
 
 
 def slide_name(code: str, lang: Lang) -> str:
-    return t(f"pres.dia.{code}", lang)
+    return t(f"presentation.slide.{code}", lang)
 
 
 # --- takeaways ----------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ def _empty(code: str, lang: Lang) -> SlideContent:
     return SlideContent(
         code=code,
         title=slide_name(code, lang),
-        takeaway=(t("leeg.titel", lang), t("leeg.uitleg", lang)),
+        takeaway=(t("empty.title", lang), t("empty.explanation", lang)),
         resources=RESOURCES[code],
         illustrative=False,
         empty=True,
@@ -84,25 +84,25 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
     figures = (
         (t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang)),
         (t("kpi.interventies", lang), fmt_int(head.n_interventies, lang)),
-        (t("kpi.uitvoeringsgraad", lang), rate),
+        (t("kpi.execution_rate.label", lang), rate),
         (
-            t("kpi.dekking", lang),
-            t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+            t("kpi.coverage.label", lang),
+            t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
         ),
     )
     first = (
         t(
-            "pres.kop.een",
+            "presentation.text.headline_gemeente",
             lang,
             gemeente=takeaways.who(sel, lang),
-            interventies=fmt_int(head.n_interventies, lang),
+            interventies=t("count.interventies", lang, n=head.n_interventies),
         )
         if head.n_gemeenten == 1
         else t(
-            "pres.kop.1",
+            "presentation.text.headline",
             lang,
-            gemeenten=fmt_int(head.n_gemeenten, lang),
-            interventies=fmt_int(head.n_interventies, lang),
+            gemeenten=t("count.gemeenten", lang, n=head.n_gemeenten),
+            interventies=t("count.interventies", lang, n=head.n_interventies),
         )
     )
     second = takeaways.execution_sentence(
@@ -118,7 +118,10 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
         resources=RESOURCES["kop"],
         illustrative=sel.illustrative,
         table=table,
-        columns={"kengetal": "pres.as.kengetal", "waarde": "pres.as.waarde"},
+        columns={
+            "kengetal": "presentation.column.key_figure",
+            "waarde": "presentation.column.value",
+        },
         figures=figures,
     )
 
@@ -133,11 +136,11 @@ def _kaart(
     frame = metrics.map_frame(sel, metric)
     first = findings.map_metric(frame, findings.metric_text(frame, metric, lang), lang)
     unknown = frame.filter(pl.col("waarde").is_null()).height
-    maat = t(f"maat.{metric}", lang).lower()
+    maat = t(f"measure.{metric}", lang).lower()
     second = (
-        t("pres.kaart.onbekend", lang, n=fmt_int(unknown, lang), maat=maat)
+        t("presentation.text.map_unknown", lang, n=unknown, maat=maat)
         if unknown
-        else t("pres.kaart.bekend", lang, maat=maat)
+        else t("presentation.text.map_known", lang, maat=maat)
     )
     chart = static_map.map_chart(
         frame,
@@ -154,19 +157,19 @@ def _kaart(
     )
     return SlideContent(
         code="kaart",
-        title=f"{slide_name('kaart', lang)}: {t(f'maat.{metric}', lang).lower()}",
+        title=f"{slide_name('kaart', lang)}: {t(f'measure.{metric}', lang).lower()}",
         takeaway=(first, second),
         resources=RESOURCES["kaart"],
         illustrative=sel.illustrative and metric != "inwoners",
         chart=chart,
         table=frame,
         columns={
-            "gemeente_naam": "as.gemeente",
-            "n": "as.aantal",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
-            "n_gedekt": "as.gedekt",
-            "inwoners": "as.inwoners",
+            "gemeente_naam": "column.gemeente",
+            "n": "column.n_interventies",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
+            "n_gedekt": "column.covered",
+            "inwoners": "column.population",
         },
     )
 
@@ -177,9 +180,9 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
     top = counts.head(takeaways.NAMES_SHOWN)
     if top.height >= 2:
         second = t(
-            "pres.themas.top",
+            "presentation.text.themes_top",
             lang,
-            n=fmt_int(top.height, lang),
+            n=top.height,
             pct=fmt_pct(float(top.get_column("share").sum()), lang, decimals=0),
         )
     else:
@@ -192,7 +195,11 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
         illustrative=sel.illustrative,
         chart=charts.theme_bars(counts, lang=lang),
         table=counts,
-        columns={"thema_naam": "as.thema", "n": "as.aantal", "share": "as.aandeel"},
+        columns={
+            "thema_naam": "column.thema",
+            "n": "column.n_interventies",
+            "share": "column.share",
+        },
     )
 
 
@@ -208,7 +215,7 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     else:
         first = findings.execution(by_place, lang)
         second = takeaways.execution_sentence(
-            t("pres.samen", lang), head.n_uitgevoerd, head.n_interventies, lang
+            t("presentation.text.together", lang), head.n_uitgevoerd, head.n_interventies, lang
         )
     place = metrics.chart_place(sel)  # a slide of 342 bars would be unreadable
     grouped = metrics.by_province(sel) if place == "provincie" else None
@@ -222,11 +229,11 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
         chart=charts.execution_rate_bars(shown, lang=lang, place=place),
         table=shown,
         columns={
-            "gemeente_naam": f"as.{place}",
-            "n": "as.aantal",
-            "uitgevoerd": "as.uitgevoerd",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
+            "gemeente_naam": f"column.{place}",
+            "n": "column.n_interventies",
+            "uitgevoerd": "column.carried_out",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
         },
     )
 
@@ -236,9 +243,14 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
     first = findings.coverage(head, lang)
     gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
     second = (
-        t("pres.risico.gaten", lang, n=fmt_int(len(gaps), lang), namen=takeaways.names(gaps, lang))
+        t(
+            "presentation.text.risk_gaps",
+            lang,
+            n=fmt_int(len(gaps), lang),
+            namen=takeaways.name_list(gaps, lang),
+        )
         if gaps
-        else t("risico.geen_gaten", lang)
+        else t("risk_factors.no_gaps", lang)
     )
     frame = metrics.strong_factor_counts(sel, lang)
     return SlideContent(
@@ -250,11 +262,11 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
         chart=charts.strong_factor_bars(frame, lang=lang) if not frame.is_empty() else None,
         table=frame,
         columns={
-            "factor_naam": "as.factor",
-            "domein_naam": "as.domein",
-            "bewijs_naam": "as.bewijs",
-            "n": "as.aantal",
-            "gedekt": "as.gedekt",
+            "factor_naam": "column.factor",
+            "domein_naam": "column.domain",
+            "bewijs_naam": "column.evidence",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
         },
     )
 
@@ -264,15 +276,15 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
     products = frame.get_column("product_naam").unique(maintain_order=True).to_list()
     bullets = tuple(f"{row['product_naam']}: {row['tekst']}" for row in frame.iter_rows(named=True))
     first = t(
-        "pres.lessen.1",
+        "presentation.text.lessons_count",
         lang,
-        n=fmt_int(frame.height, lang),
-        producten=fmt_int(len(products), lang),
+        lessen=t("count.lessons", lang, n=frame.height),
+        onderdelen=t("count.research_parts", lang, n=len(products)),
     )
     second = (
-        t("pres.lessen.2", lang, les=str(frame.item(0, "tekst")))
+        t("presentation.text.lessons_first", lang, les=str(frame.item(0, "tekst")))
         if frame.height
-        else t("onbekend", lang)
+        else t("word.unknown", lang)
     )
     return SlideContent(
         code="lessen",
@@ -281,7 +293,11 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
         resources=RESOURCES["lessen"],
         illustrative=False,
         table=frame,
-        columns={"product_naam": "pres.as.product", "tekst": "pres.as.les", "bron": "as.bron"},
+        columns={
+            "product_naam": "presentation.column.part",
+            "tekst": "presentation.column.lesson",
+            "bron": "column.source",
+        },
         bullets=bullets,
     )
 
@@ -296,7 +312,7 @@ def _vervolg(sel: metrics.Selection, data: Dataset, lang: Lang) -> SlideContent:
         resources=RESOURCES["vervolg"],
         illustrative=sel.illustrative,
         table=table,
-        columns={"stap": "pres.as.stap", "tekst": "pres.as.stap_tekst"},
+        columns={"stap": "presentation.column.step", "tekst": "presentation.column.step_text"},
         bullets=tuple(steps),
     )
 

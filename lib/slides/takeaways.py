@@ -21,10 +21,14 @@ def compare_with_reference(rate: float | None, n: int, lang: Lang) -> str:
     """``onder de referentie van 85,5 %`` (or above, equal, or too few to compare)."""
     ref = fmt_pct(REFERENCE_RATE, lang)
     if rate is None or n < MIN_RELIABLE:
-        return t("pres.ref.onbetrouwbaar", lang, ref=ref)
+        return t("presentation.text.reference.unreliable", lang, ref=ref)
     if abs(rate - REFERENCE_RATE) < 1e-9:
-        return t("pres.ref.gelijk", lang, ref=ref)
-    key = "pres.ref.boven" if rate > REFERENCE_RATE else "pres.ref.onder"
+        return t("presentation.text.reference.equal", lang, ref=ref)
+    key = (
+        "presentation.text.reference.above"
+        if rate > REFERENCE_RATE
+        else "presentation.text.reference.below"
+    )
     return t(key, lang, ref=ref)
 
 
@@ -33,11 +37,11 @@ def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
     rate = done / n if n else None
     pct = fmt_pct(rate, lang) + ("" if n >= MIN_RELIABLE else "*")
     return t(
-        "pres.uitvoering.zin",
+        "presentation.text.execution",
         lang,
         wie=who,
         uitgevoerd=fmt_int(done, lang),
-        n=fmt_int(n, lang),
+        n=n,
         pct=pct,
         vergelijking=compare_with_reference(rate, n, lang),
     )
@@ -46,14 +50,15 @@ def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
 def who(sel: metrics.Selection, lang: Lang) -> str:
     if sel.gemeenten.height == 1:
         return str(sel.gemeenten.item(0, "naam"))
-    return t("pres.selectie", lang)
+    return t("presentation.text.selection", lang)
 
 
-def names(names: Sequence[str], lang: Lang) -> str:
+def name_list(names: Sequence[str], lang: Lang) -> str:
     if len(names) <= NAMES_SHOWN:
         return join_names(list(names), lang)
     shown = ", ".join(names[:NAMES_SHOWN])
-    return t("pres.namen.meer", lang, namen=shown, n=fmt_int(len(names) - NAMES_SHOWN, lang))
+    more = fmt_int(len(names) - NAMES_SHOWN, lang)
+    return t("presentation.text.names_more", lang, namen=shown, n=more)
 
 
 def below_reference(sel: metrics.Selection) -> list[str]:
@@ -68,28 +73,29 @@ def next_steps(sel: metrics.Selection, data: Dataset, lang: Lang) -> list[str]:
     steps: list[str] = []
     gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
     if gaps:
-        key = "pres.vervolg.gaten.een" if len(gaps) == 1 else "pres.vervolg.gaten"
-        steps.append(t(key, lang, n=fmt_int(len(gaps), lang), namen=names(gaps, lang)))
+        steps.append(
+            t("presentation.next_steps.gaps", lang, n=len(gaps), namen=name_list(gaps, lang))
+        )
     else:
-        steps.append(t("pres.vervolg.geen_gaten", lang))
+        steps.append(t("presentation.next_steps.no_gaps", lang))
     below = below_reference(sel)
     ref = fmt_pct(REFERENCE_RATE, lang)
     if below:
-        key = "pres.vervolg.onder.een" if len(below) == 1 else "pres.vervolg.onder"
-        steps.append(t(key, lang, n=fmt_int(len(below), lang), ref=ref, namen=names(below, lang)))
+        names = name_list(below, lang)
+        steps.append(t("presentation.next_steps.below", lang, n=len(below), ref=ref, namen=names))
     else:
-        steps.append(t("pres.vervolg.niemand_onder", lang, ref=ref))
+        steps.append(t("presentation.next_steps.none_below", lang, ref=ref))
     status = sel.interventies.get_column("status")
     waiting = int(status.is_in(["gepland", "niet_uitgevoerd"]).sum())
     if waiting:
         steps.append(
             t(
-                "pres.vervolg.wachtend",
+                "presentation.next_steps.waiting",
                 lang,
-                n=fmt_int(waiting, lang),
+                n=waiting,
                 totaal=fmt_int(sel.interventies.height, lang),
             )
         )
     if sel.illustrative:
-        steps.append(t("pres.vervolg.echte_data", lang))
+        steps.append(t("presentation.next_steps.real_data", lang))
     return steps

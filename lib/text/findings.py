@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lib.contract.codes import (
-    Lang,
-)
+from lib.contract.codes import Lang
 from lib.domain import metrics
 from lib.domain.metrics import REFERENCE_RATE, Headline
 from lib.text.formats import fmt_int, fmt_pct
@@ -27,7 +25,7 @@ def themes(counts: pl.DataFrame, lang: Lang) -> str:
     top = counts.row(0, named=True)
     total = int(counts.get_column("n").sum())
     return t(
-        "bevinding.themas",
+        "finding.top_thema",
         lang,
         thema=top["thema_naam"].lower(),
         n=fmt_int(top["n"], lang),
@@ -42,7 +40,7 @@ def theme_by_gemeente(frame: pl.DataFrame, lang: Lang) -> str:
         0, named=True
     )
     return t(
-        "bevinding.thema_gemeente",
+        "finding.top_thema_gemeente",
         lang,
         gemeente=top["gemeente_naam"],
         n=fmt_int(top["n"], lang),
@@ -56,27 +54,17 @@ def target_groups(frame: pl.DataFrame, lang: Lang) -> str:
     known = frame.filter(pl.col("doelgroep").is_not_null())
     unknown = int(frame.filter(pl.col("doelgroep").is_null()).get_column("n").sum())
     if known.is_empty():
-        return t(
-            "bevinding.doelgroep.onbekend",
-            lang,
-            n=fmt_int(unknown, lang),
-            totaal=fmt_int(total, lang),
-        )
+        return t("finding.no_target_group", lang, n=unknown, totaal=fmt_int(total, lang))
     top = known.sort("n", "doelgroep_volgorde", descending=[True, False]).row(0, named=True)
     sentence = t(
-        "bevinding.doelgroep",
+        "finding.top_target_group",
         lang,
         doelgroep=top["doelgroep_naam"].lower(),
         n=fmt_int(top["n"], lang),
         totaal=fmt_int(total, lang),
     )
     if unknown:
-        sentence += " " + t(
-            "bevinding.doelgroep.onbekend",
-            lang,
-            n=fmt_int(unknown, lang),
-            totaal=fmt_int(total, lang),
-        )
+        sentence += " " + t("finding.no_target_group", lang, n=unknown, totaal=fmt_int(total, lang))
     return sentence
 
 
@@ -85,11 +73,11 @@ def execution(frame: pl.DataFrame, lang: Lang) -> str:
     if frame.height == 1:
         row = frame.row(0, named=True)
         return t(
-            "bevinding.uitvoering.een",
+            "finding.execution.single",
             lang,
             gemeente=row["gemeente_naam"],
-            uitgevoerd=fmt_int(row["uitgevoerd"], lang),
-            n=fmt_int(row["n"], lang),
+            n=int(row["uitgevoerd"]),
+            totaal=fmt_int(row["n"], lang),
             pct=_pct(row["rate"], row["betrouwbaar"], lang),
         )
     reliable = frame.filter(pl.col("betrouwbaar"))
@@ -100,9 +88,9 @@ def execution(frame: pl.DataFrame, lang: Lang) -> str:
         .row(0, named=True)
     )
     return t(
-        "bevinding.uitvoering.meer",
+        "finding.execution.reference",
         lang,
-        boven=fmt_int(above, lang),
+        n=above,
         totaal=fmt_int(frame.height, lang),
         ref=fmt_pct(REFERENCE_RATE, lang),
         beste=best["gemeente_naam"],
@@ -115,7 +103,7 @@ def execution_by_theme(frame: pl.DataFrame, lang: Lang) -> str:
     reliable = frame.filter(pl.col("betrouwbaar"))
     best = (reliable if not reliable.is_empty() else frame).row(0, named=True)
     return t(
-        "bevinding.uitvoering.thema",
+        "finding.execution.top_thema",
         lang,
         thema=best["thema_naam"].lower(),
         pct=_pct(best["rate"], best["betrouwbaar"], lang),
@@ -130,7 +118,7 @@ def trend(frame: pl.DataFrame, lang: Lang) -> str:
     first, last = frame.row(0, named=True), frame.row(-1, named=True)
     if frame.height == 1:
         return t(
-            "bevinding.trend.een",
+            "finding.trend_one_period",
             lang,
             periode=first["periode"],
             pct=_pct(first["rate"], first["betrouwbaar"], lang),
@@ -138,7 +126,7 @@ def trend(frame: pl.DataFrame, lang: Lang) -> str:
     change = (last["rate"] or 0.0) - (first["rate"] or 0.0)
     direction = "gelijk" if abs(change) < 0.005 else ("hoger" if change > 0 else "lager")
     return t(
-        f"bevinding.trend.{direction}",
+        f"finding.trend.{direction}",
         lang,
         van=first["periode"],
         tot=last["periode"],
@@ -153,31 +141,27 @@ def status(frame: pl.DataFrame, lang: Lang) -> str:
     waiting = int(
         frame.filter(pl.col("status").is_in(["gepland", "niet_uitgevoerd"])).get_column("n").sum()
     )
-    return t("bevinding.status", lang, n=fmt_int(waiting, lang), totaal=fmt_int(total, lang))
+    return t("finding.not_started", lang, n=waiting, totaal=fmt_int(total, lang))
 
 
 def coverage(head: Headline, lang: Lang) -> str:
     return t(
-        "bevinding.dekking",
+        "finding.coverage",
         lang,
-        gedekt=fmt_int(head.gedekt, lang),
+        n=head.gedekt,
         totaal=fmt_int(head.totaal_sterk, lang),
     )
 
 
 def gaps(frame: pl.DataFrame, lang: Lang) -> str:
     if frame.is_empty():
-        return t("risico.geen_gaten", lang)
-    if frame.height == 1:
-        return t("bevinding.gaten.een", lang)
-    return t("bevinding.gaten", lang, n=fmt_int(frame.height, lang))
+        return t("risk_factors.no_gaps", lang)
+    return t("finding.gaps", lang, n=frame.height)
 
 
 def protective(frame: pl.DataFrame, lang: Lang) -> str:
     used = frame.filter(pl.col("n_interventies") > 0).height
-    return t(
-        "bevinding.beschermend", lang, n=fmt_int(used, lang), totaal=fmt_int(frame.height, lang)
-    )
+    return t("finding.protective", lang, n=used, totaal=fmt_int(frame.height, lang))
 
 
 def timeline(frame: pl.DataFrame, lang: Lang) -> str:
@@ -186,10 +170,10 @@ def timeline(frame: pl.DataFrame, lang: Lang) -> str:
     first = counts.row(0, named=True)
     last = counts.row(counts.height - 1, named=True)
     return t(
-        "bevinding.tijdlijn",
+        "finding.timeline",
         lang,
-        start=fmt_int(first["aantal_gemeenten"], lang),
-        eind=fmt_int(last["aantal_gemeenten"], lang),
+        start=t("count.botoc_gemeenten", lang, n=int(first["aantal_gemeenten"])),
+        eind=t("count.gemeenten", lang, n=int(last["aantal_gemeenten"])),
         jaar=last["jaar"],
     )
 
@@ -199,7 +183,7 @@ def comparison(frame: pl.DataFrame, lang: Lang) -> str:
     first = frame.row(0, named=True)
     last = frame.row(frame.height - 1, named=True)
     return t(
-        "bevinding.vergelijk",
+        "finding.comparison",
         lang,
         selectie=_pct(first["rate"], first["betrouwbaar"], lang),
         alle=_pct(last["rate"], last["betrouwbaar"], lang),
@@ -210,19 +194,16 @@ def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
     """Needs map_frame with waarde; ``value_text`` is the formatted top value."""
     known = frame.filter(pl.col("waarde").is_not_null())
     if known.is_empty():
-        return t("bevinding.kaart.onbekend", lang, n=fmt_int(frame.height, lang))
+        return t("finding.map_unknown", lang, n=frame.height)
     top = known.sort("waarde", "gemeente_naam", descending=[True, False]).row(0, named=True)
-    key = "bevinding.kaart.een" if frame.height == 1 else "bevinding.kaart"
-    return t(
-        key, lang, n=fmt_int(frame.height, lang), hoogst=top["gemeente_naam"], waarde=value_text
-    )
+    return t("finding.map", lang, n=frame.height, hoogst=top["gemeente_naam"], waarde=value_text)
 
 
 def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
     """The highest known value of ``metric`` on the map, formatted for ``map_metric``."""
     known = frame.filter(pl.col("waarde").is_not_null())
     if known.is_empty():
-        return t("onbekend", lang)
+        return t("word.unknown", lang)
     top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
     if metric in ("uitvoeringsgraad", "dekking"):
         return fmt_pct(top, lang, decimals=0)

@@ -1,63 +1,118 @@
-"""Numbers, percentages and amounts as Dutch and English readers write them.
+"""Numbers, amounts, percentages, dates and lists as Dutch and English readers write them.
 
-House rules: halves round away from zero (2,5 -> 3); Dutch puts a space before ``%``
-(``85,5 %``), English does not (``85.5%``); a missing value reads ``onbekend``/``unknown``.
+Babel (CLDR) does the work, with the locale of each language: ``nl_NL``, and ``en_GB`` because
+the English texts are British (``programme``, ``28 November 2026``, ``a, b and c``). On top of
+CLDR, the house rules:
+
+- halves round away from zero (2,5 -> 3). Babel rounds half to even, so a value is first
+  rounded with ``Decimal`` ``ROUND_HALF_UP`` on its shortest decimal form (``repr``: 0.0285
+  is 0.0285, not 0.02849999...) and Babel only places the marks;
+- Dutch puts a space before ``%`` (``85,5 %``), English does not (``85.5%``);
+- amounts in euros have no cents: ``€ 12.500`` / ``€12,500`` (the CLDR currency pattern of the
+  language, with a normal space);
+- a missing value (None, NaN or infinite) reads ``onbekend``/``unknown``;
+- a value that rounds to zero has no minus sign (``0,0``, not ``-0,0``).
 """
 
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal
 
 from lib.contract.codes import Lang
 
 UNKNOWN: Final[dict[Lang, str]] = {"nl": "onbekend", "en": "unknown"}
+LOCALES: Final[dict[Lang, Locale]] = {"nl": Locale.parse("nl_NL"), "en": Locale.parse("en_GB")}
+_NBSP: Final = "\N{NO-BREAK SPACE}"
 
 
-def fmt_int(value: int | float | None, lang: Lang) -> str:
-    """``1.234`` in Dutch, ``1,234`` in English; ``onbekend``/``unknown`` for a missing value."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return UNKNOWN[lang]
-    text = f"{_half_up(value, 0):,.0f}"
-    return text.replace(",", ".") if lang == "nl" else text
+def _eur_pattern(locale: Locale) -> str:
+    """The CLDR currency pattern of ``locale`` without cents and with a normal space."""
+    pattern = str(locale.currency_formats["standard"].pattern)
+    return pattern.replace(".00", "").replace(_NBSP, " ")
 
 
-def _half_up(value: float, decimals: int) -> Decimal:
-    """Round halves away from zero (2,5 -> 3), as people expect, not to even."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+_EUR_PATTERNS: Final[dict[Lang, str]] = {lang: _eur_pattern(loc) for lang, loc in LOCALES.items()}
+
+
+def _decimal(value: float | Decimal | None) -> Decimal | None:
+    """``value`` as an exact decimal, or None when it is missing or not finite."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    # repr: the shortest text that reads back as the same float, as a person would write it
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _grouped(value: Decimal, lang: Lang, decimals: int) -> str:
+    """``value`` rounded half away from zero to ``decimals`` places, in the marks of ``lang``."""
+    with localcontext() as context:
+        context.prec = max(28, value.adjusted() + decimals + 2)  # room for very large values
+        rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if rounded.is_zero():
+            rounded = abs(rounded)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(rounded, format=pattern, locale=LOCALES[lang])
 
 
 def fmt_number(value: float | None, lang: Lang, *, decimals: int = 1) -> str:
     """A decimal number: ``12.500,5`` in Dutch, ``12,500.5`` in English."""
-    if value is None or math.isnan(value):
-        return UNKNOWN[lang]
-    text = f"{_half_up(value, decimals):,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    number = _decimal(value)
+    return UNKNOWN[lang] if number is None else _grouped(number, lang, decimals)
+
+
+def fmt_int(value: float | None, lang: Lang) -> str:
+    """A whole number: ``1.234`` in Dutch, ``1,234`` in English."""
+    return fmt_number(value, lang, decimals=0)
 
 
 def fmt_pct(share: float | None, lang: Lang, *, decimals: int = 1) -> str:
     """A share (0-1) as a percentage: ``85,5 %`` in Dutch, ``85.5%`` in English."""
-    if share is None or math.isnan(share):
+    number = _decimal(share)
+    if number is None:
         return UNKNOWN[lang]
-    number = fmt_number(share * 100, lang, decimals=decimals)
-    return f"{number} %" if lang == "nl" else f"{number}%"
+    text = _grouped(number * 100, lang, decimals)
+    return f"{text} %" if lang == "nl" else f"{text}%"
 
 
 def fmt_eur(value: float | None, lang: Lang) -> str:
     """An amount in euros without cents: ``€ 12.500`` in Dutch, ``€12,500`` in English."""
-    if value is None or math.isnan(value):
+    number = _decimal(value)
+    if number is None:
         return UNKNOWN[lang]
-    return f"€ {fmt_int(value, 'nl')}" if lang == "nl" else f"€{fmt_int(value, 'en')}"
+    with localcontext() as context:
+        context.prec = max(28, number.adjusted() + 2)
+        rounded = number.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return format_currency(
+            abs(rounded) if rounded.is_zero() else rounded,
+            "EUR",
+            format=_EUR_PATTERNS[lang],
+            locale=LOCALES[lang],
+            currency_digits=False,
+        )
 
 
-def join_names(names: list[str], lang: Lang) -> str:
-    """``a, b en c`` / ``a, b and c``."""
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    word = " en " if lang == "nl" else " and "
-    return ", ".join(names[:-1]) + word + names[-1]
+def join_names(names: Sequence[str], lang: Lang) -> str:
+    """``a, b en c`` / ``a, b and c`` (CLDR list patterns); ``""`` for no names."""
+    return format_list(list(names), locale=LOCALES[lang]) if names else ""
+
+
+def fmt_date(day: date, lang: Lang) -> str:
+    """A date in words: ``28 november 2026`` / ``28 November 2026``."""
+    return format_date(day, format="long", locale=LOCALES[lang])
+
+
+def fmt_month(day: date, lang: Lang) -> str:
+    """The month of a date: ``november 2026`` / ``November 2026``."""
+    return format_date(day, format="LLLL y", locale=LOCALES[lang])

@@ -34,25 +34,34 @@ def describe_filters(filters: Filters, data: Dataset, lang: Lang) -> str:
         shown = (
             join_names(labels, lang)
             if len(labels) <= 5
-            else t("pres.filters.meer", lang, namen=", ".join(labels[:5]), n=len(labels) - 5)
+            else t(
+                "presentation.text.filters_more",
+                lang,
+                namen=", ".join(labels[:5]),
+                n=len(labels) - 5,
+            )
         )
         parts.append(f"{t(label_key, lang)}: {shown}")
 
     add("filter.gemeente", [names.get(c, c) for c in filters.gemeenten])
-    add("filter.golf", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
+    add("filter.wave", [code_label("golf", g, lang) for g in filters.golven if g in GOLVEN])
     if filters.botoc != "alle":
-        parts.append(f"{t('filter.botoc', lang)}: {t(f'filter.botoc.{filters.botoc}', lang)}")
+        botoc = t(f"filter.botoc.option.{filters.botoc}", lang)
+        parts.append(f"{t('filter.botoc.label', lang)}: {botoc}")
     add("filter.thema", [themes.get(c, c) for c in filters.themas])
     add(
         "filter.status",
         [code_label("status", s, lang) for s in filters.statussen if s in STATUSSEN],
     )
     add(
-        "filter.doelgroep",
+        "filter.target_group",
         [code_label("doelgroep", g, lang) for g in filters.doelgroepen if g in DOELGROEPEN],
     )
-    add("filter.domein", [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN])
-    return " · ".join(parts) if parts else t("pres.filters.geen", lang)
+    add(
+        "filter.domain.label",
+        [code_label("domein", d, lang) for d in filters.domeinen if d in DOMEINEN],
+    )
+    return " · ".join(parts) if parts else t("presentation.text.filters_none", lang)
 
 
 def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = None) -> str:
@@ -63,11 +72,11 @@ def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = Non
         {r.status for r in prov.resources.values()}
     )
     return t(
-        "pres.datastatus",
+        "presentation.text.data_status",
         lang,
         versie=prov.version,
         datum=prov.created,
-        status=", ".join(t(f"voet.status.{s}", lang) for s in statuses),
+        status=", ".join(t(f"data_status.{s}", lang) for s in statuses),
     )
 
 
@@ -85,15 +94,15 @@ def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
 def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
     """One short line naming the tables behind a view (in ``lang``) and the data licence."""
     prov = data.provenance
-    names = [t(f"pres.tabel.{r}", lang) for r in resources if r in TABLES]
-    return t("pres.bron", lang, tabellen="; ".join(names), licentie=prov.licence)
+    names = [t(f"presentation.table.{r}", lang) for r in resources if r in TABLES]
+    return t("presentation.text.source", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 
 def illustrative_notice(data: Dataset, lang: Lang) -> str:
     done = data.kerncijfer("uitgevoerd_praktijkscan")
     total = data.kerncijfer("interventies_praktijkscan")
     return t(
-        "illustratief.melding",
+        "notice.illustrative",
         lang,
         botoc=fmt_int(data.kerncijfer("botoc_gemeenten"), lang),
         totaal=fmt_int(total, lang),

@@ -38,18 +38,12 @@ NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
 }  # fmt: skip
 
 LABEL_KEYS: Final[dict[str, str]] = {
-    "gemeente_naam": "as.gemeente",
-    "thema_naam": "as.thema",
-    "groep": "as.vergelijking",
+    "gemeente_naam": "column.gemeente",
+    "thema_naam": "column.thema",
+    "groep": "column.comparison",
 }
 
 AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
-
-
-
-
-
-
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -79,7 +73,7 @@ def localised(chart: AnyChart, lang: Lang, data: pl.DataFrame | None = None) -> 
 
 
 def _count_axis(lang: Lang) -> alt.Axis:
-    return alt.Axis(format="d", tickMinStep=1, title=t("as.aantal", lang))
+    return alt.Axis(format="d", tickMinStep=1, title=t("column.n_interventies", lang))
 
 
 def top_value(frame: pl.DataFrame, column: str) -> float:
@@ -100,9 +94,9 @@ def _bars_with_counts(
         x=alt.X("n:Q", axis=_count_axis(lang)),
         tooltip=[
             alt.Tooltip(f"{label_field}:N", title=label_title),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
             *(
-                [alt.Tooltip("aandeel_tekst:N", title=t("as.aandeel", lang))]
+                [alt.Tooltip("aandeel_tekst:N", title=t("column.share", lang))]
                 if "aandeel_tekst" in frame.columns
                 else []
             ),
@@ -125,16 +119,12 @@ def theme_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     data = with_text(data, "aandeel_tekst", [fmt_pct(s, lang) for s in data["share"].to_list()])
     data = data.with_columns(pl.lit(palette.NEUTRAL).alias("kleur"))
     chart = _bars_with_counts(
-        data, label_field="thema_naam", label_title=t("as.thema", lang), lang=lang
+        data, label_field="thema_naam", label_title=t("column.thema", lang), lang=lang
     )
     return localised(chart, lang, data)
 
 
 # --- 2. themes per municipality -----------------------------------------------------------------
-
-
-
-
 
 
 # --- 3. target groups ---------------------------------------------------------------------------
@@ -149,7 +139,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         .alias("kleur")
     )
     chart = _bars_with_counts(
-        data, label_field="doelgroep_naam", label_title=t("as.doelgroep", lang), lang=lang
+        data, label_field="doelgroep_naam", label_title=t("column.target_group", lang), lang=lang
     )
     return localised(chart, lang, data)
 
@@ -159,7 +149,7 @@ def target_group_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
 
 def reference_label(lang: Lang) -> str:
     """The label of the reference rule: its name and value."""
-    return f"{t('as.referentie', lang)} ({fmt_pct(REFERENCE_RATE, lang)})"
+    return f"{t('column.reference', lang)} ({fmt_pct(REFERENCE_RATE, lang)})"
 
 
 def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bool) -> pl.DataFrame:
@@ -179,7 +169,7 @@ def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bo
     ]
     data = with_text(data, "label", labels)
     data = with_text(data, "rate_tekst", rate_texts)
-    yes_no = [t("ja" if ok else "nee", lang) for ok in reliable]
+    yes_no = [t("word.yes" if ok else "word.no", lang) for ok in reliable]
     data = with_text(data, "betrouwbaar_tekst", yes_no)
     return with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
 
@@ -190,7 +180,7 @@ def _reference(lang: Lang, title: str) -> tuple[alt.Chart, ...]:
     data = alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
     base = alt.Chart(data).encode(x=alt.X("referentie:Q", title=title))
     rule = base.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
-        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
+        tooltip=[alt.Tooltip("label:N", title=t("column.reference", lang))]
     )
     # Right-aligned, ending at the rule: the rule sits at 85 %, so a label to its right would
     # run off the chart.
@@ -204,7 +194,7 @@ def _rate_bars(
     frame: pl.DataFrame, *, label_field: str, label_title: str, lang: Lang, by_rate: bool
 ) -> alt.LayerChart:
     data = _rate_rows(frame, label_field, lang, by_rate=by_rate)
-    title = t("as.uitvoeringsgraad", lang)
+    title = t("column.execution_rate", lang)
     bars = (
         alt.Chart()
         .mark_bar()
@@ -220,9 +210,9 @@ def _rate_bars(
             tooltip=[
                 alt.Tooltip("label:N", title=label_title),
                 alt.Tooltip("rate_tekst:N", title=title),
-                alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
-                alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
-                alt.Tooltip("betrouwbaar_tekst:N", title=t("as.betrouwbaar", lang)),
+                alt.Tooltip("uitgevoerd:Q", title=t("column.carried_out", lang), format="d"),
+                alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
+                alt.Tooltip("betrouwbaar_tekst:N", title=t("column.reliable", lang)),
             ],
         )
     )
@@ -242,16 +232,14 @@ def execution_rate_bars(
     """``metrics.execution_by_gemeente`` (``label_field="gemeente_naam"``) or
     ``metrics.execution_by_theme`` (``label_field="thema_naam"``): rate per row, highest first,
     with the practice-scan reference; unreliable rows are grey and marked with ``*``."""
-    key = f"as.{place}" if label_field == "gemeente_naam" else LABEL_KEYS.get(label_field)
-    title = t(key or "as.gemeente", lang)
+    key = f"column.{place}" if label_field == "gemeente_naam" else LABEL_KEYS.get(label_field)
+    title = t(key or "column.gemeente", lang)
     return _rate_bars(frame, label_field=label_field, label_title=title, lang=lang, by_rate=True)
-
-
 
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``metrics.compare_with_wave``: the rate of the selection, its wave(s) and everyone."""
-    title = t("as.vergelijking", lang)
+    title = t("column.comparison", lang)
     # the order of metrics (selection, wave(s), all municipalities), not by rate
     return _rate_bars(frame, label_field="groep", label_title=title, lang=lang, by_rate=False)
 
@@ -272,15 +260,15 @@ def status_stacked_bars(
         .replace_strict(text_colours, default=palette.TEXT, return_dtype=pl.String)
         .alias("tekstkleur"),
     )
-    title = t("as.aantal", lang)
+    title = t("column.n_interventies", lang)
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(labels_of(data, "gemeente_naam"))),
-        title=t(f"as.{place}", lang),
+        title=t(f"column.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-        alt.Tooltip("status_naam:N", title=t("as.status", lang)),
+        alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+        alt.Tooltip("status_naam:N", title=t("column.status", lang)),
         alt.Tooltip("n:Q", title=title, format="d"),
     ]
     base = alt.Chart().encode(y=y, tooltip=tooltip)
@@ -289,7 +277,7 @@ def status_stacked_bars(
         color=alt.Color(
             "status_naam:N",
             scale=alt.Scale(domain=names, range=colours),
-            title=t("as.status", lang),
+            title=t("column.status", lang),
             legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         order=alt.Order("status_volgorde:Q", sort="ascending"),
@@ -306,23 +294,13 @@ def status_stacked_bars(
 # --- 6. coverage of risk factors --------------------------------------------------------------
 
 
-
-
-
-
-
-
 # --- 8. timeline --------------------------------------------------------------------------------
-
-
-
-
 
 
 def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``strong_factor_counts``: a bar per strong factor; a factor without any intervention is
     grey and says so in words at the end of its (empty) bar."""
-    none = t("pres.risico.geen", lang)
+    none = t("presentation.text.risk_none", lang)
     labels = [fmt_int(n, lang) if n else none for n in frame.get_column("n").to_list()]
     data = frame.with_columns(
         pl.Series("label", labels, dtype=pl.String),
@@ -331,19 +309,21 @@ def strong_factor_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         .otherwise(pl.lit(palette.GREY))
         .alias("kleur"),
     )
-    title = t("as.factor", lang)
+    title = t("column.factor", lang)
     base = alt.Chart(alt.InlineData(values=data.to_dicts())).encode(
         y=alt.Y(
             "factor_naam:N",
             sort=[str(v) for v in data.get_column("factor_naam").to_list()],
             title=title,
         ),
-        x=alt.X("n:Q", title=t("as.aantal", lang), axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X(
+            "n:Q", title=t("column.n_interventies", lang), axis=alt.Axis(format="d", tickMinStep=1)
+        ),
         tooltip=[
             alt.Tooltip("factor_naam:N", title=title),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("label:N", title=t("as.aantal", lang)),
+            alt.Tooltip("domein_naam:N", title=t("column.domain", lang)),
+            alt.Tooltip("bewijs_naam:N", title=t("column.evidence", lang)),
+            alt.Tooltip("label:N", title=t("column.n_interventies", lang)),
         ],
     )
     bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))

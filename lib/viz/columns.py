@@ -95,7 +95,7 @@ def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> st
     if value is None:
         return UNKNOWN[lang]
     if kind.kind == "flag":
-        return t("ja" if value else "nee", lang)
+        return t("word.yes" if value else "word.no", lang)
     if kind.kind == "share" and isinstance(value, int | float):
         text = fmt_pct(float(value), lang, decimals=kind.decimals)
         return text if row.get("betrouwbaar", True) else f"{text}*"
@@ -124,7 +124,7 @@ def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) ->
     language. Columns the frame lacks are left out.
     """
     exprs: list[pl.Expr] = []
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     for name, key in columns.items():
         if name not in frame.columns:
             continue

@@ -66,18 +66,18 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
     x = alt.X(
         "thema_naam:N",
         sort=sorted(set(labels_of(data, "thema_naam"))),
-        title=t("as.thema", lang),
+        title=t("column.thema", lang),
         axis=alt.Axis(labelAngle=-40, labelLimit=300),
     )
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(labels_of(data, "gemeente_naam"))),
-        title=t(f"as.{place}", lang),
+        title=t(f"column.{place}", lang),
     )
     tooltip = [
-        alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-        alt.Tooltip("thema_naam:N", title=t("as.thema", lang)),
-        alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+        alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+        alt.Tooltip("thema_naam:N", title=t("column.thema", lang)),
+        alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
     ]
     base = alt.Chart().encode(x=x, y=y, tooltip=tooltip)
     cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
@@ -85,7 +85,7 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
             "klasse:N",
             scale=alt.Scale(domain=labels, range=list(palette.SEQUENTIAL_HEX)),
             sort=labels,
-            title=t("as.aantal", lang),
+            title=t("column.n_interventies", lang),
         )
     )
     counts = base.mark_text(baseline="middle").encode(
@@ -107,7 +107,7 @@ def coverage_column_step(n_gemeenten: int) -> int:
 
 
 def _coverage_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     covered = [bool(v) for v in frame.get_column("gedekt").to_list()]
     counts = frame.get_column("n").to_list()
     strong = [bool(v) for v in frame.get_column("sterk").to_list()]
@@ -136,7 +136,7 @@ def coverage_heatmap(
     )
     strong = labels_of(factors.filter(pl.col("sterk")), "factor_naam")
     gemeenten = sorted(set(labels_of(data, "gemeente_naam")))
-    yes, no = t("ja", lang), t("nee", lang)
+    yes, no = t("word.yes", lang), t("word.no", lang)
     bold = alt.condition(
         f"indexof({json.dumps(strong, ensure_ascii=False)}, datum.value) >= 0",
         alt.value("bold"),
@@ -146,30 +146,30 @@ def coverage_heatmap(
         x=alt.X(
             "gemeente_naam:N",
             sort=gemeenten,
-            title=t(f"as.{place}", lang),
+            title=t(f"column.{place}", lang),
             axis=alt.Axis(orient="top", labelAngle=-45),
         ),
         y=alt.Y(
             "factor_naam:N",
             sort=labels_of(factors, "factor_naam"),
-            title=t("as.factor", lang),
+            title=t("column.factor", lang),
             axis=alt.Axis(labelLimit=COVERAGE_LABEL_LIMIT, labelFontWeight=bold),
         ),
         tooltip=[
-            alt.Tooltip("factor_naam:N", title=t("as.factor", lang)),
-            alt.Tooltip("gemeente_naam:N", title=t(f"as.{place}", lang)),
-            alt.Tooltip("domein_naam:N", title=t("as.domein", lang)),
-            alt.Tooltip("bewijs_naam:N", title=t("as.bewijs", lang)),
-            alt.Tooltip("sterk_tekst:N", title=t("as.sterk", lang)),
-            alt.Tooltip("gedekt_tekst:N", title=t("as.gedekt", lang)),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("factor_naam:N", title=t("column.factor", lang)),
+            alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
+            alt.Tooltip("domein_naam:N", title=t("column.domain", lang)),
+            alt.Tooltip("bewijs_naam:N", title=t("column.evidence", lang)),
+            alt.Tooltip("sterk_tekst:N", title=t("column.strong_addressable", lang)),
+            alt.Tooltip("gedekt_tekst:N", title=t("column.covered", lang)),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     cells = base.mark_rect(stroke=palette.WHITE, strokeWidth=1).encode(
         color=alt.Color(
             "gedekt_tekst:N",
             scale=alt.Scale(domain=[yes, no], range=[palette.COVERED, palette.NOT_COVERED]),
-            title=t("as.gedekt", lang),
+            title=t("column.covered", lang),
             legend=alt.Legend(orient="bottom", symbolStrokeColor=palette.GREY),
         )
     )

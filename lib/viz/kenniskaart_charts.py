@@ -29,7 +29,7 @@ BAR_STEP: Final = 26
 
 def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.LayerChart:
     """Bars of ``n`` per row of a profile frame; rows nothing covers say so in text."""
-    not_reached = t("kenniskaart.niet_bereikt", lang)
+    not_reached = t("kenniskaart.not_reached", lang)
     data = frame.with_columns(
         pl.when(pl.col("gedekt"))
         .then(pl.lit(palette.COVERED))
@@ -42,10 +42,12 @@ def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.La
     )
     base = alt.Chart().encode(
         y=alt.Y(f"{name}:N", sort=data.get_column(name).to_list(), title=title),
-        x=alt.X("n:Q", axis=alt.Axis(format="d", tickMinStep=1), title=t("as.aantal", lang)),
+        x=alt.X(
+            "n:Q", axis=alt.Axis(format="d", tickMinStep=1), title=t("column.n_interventies", lang)
+        ),
         tooltip=[
             alt.Tooltip(f"{name}:N", title=title),
-            alt.Tooltip("label:N", title=t("as.aantal", lang)),
+            alt.Tooltip("label:N", title=t("column.n_interventies", lang)),
         ],
     )
     bars = base.mark_bar().encode(color=alt.Color("kleur:N", scale=None, legend=None))
@@ -71,14 +73,14 @@ def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         )
     )
     groups = list(dict.fromkeys(data.get_column("groep").to_list()))
-    title = t("as.aandeel", lang)
+    title = t("column.share", lang)
     base = alt.Chart().encode(
-        y=alt.Y("groep:N", sort=groups, title=t("as.vergelijking", lang)),
+        y=alt.Y("groep:N", sort=groups, title=t("column.comparison", lang)),
         tooltip=[
-            alt.Tooltip("groep:N", title=t("as.vergelijking", lang)),
-            alt.Tooltip("pijler_naam:N", title=t("as.pijler", lang)),
+            alt.Tooltip("groep:N", title=t("column.comparison", lang)),
+            alt.Tooltip("pijler_naam:N", title=t("column.pillar", lang)),
             alt.Tooltip("pct:N", title=title),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     bars = base.mark_bar(stroke=palette.WHITE, strokeWidth=1).encode(
@@ -86,7 +88,7 @@ def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         color=alt.Color(
             "pijler_naam:N",
             scale=alt.Scale(domain=names, range=colours),
-            title=t("as.pijler", lang),
+            title=t("column.pillar", lang),
             legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         order=alt.Order("pijler_volgorde:Q", sort="ascending"),

@@ -87,7 +87,7 @@ def class_breaks(frame: pl.DataFrame, metric: Metric) -> tuple[float, ...]:
 
 
 def _unknown_label(metric: Metric, lang: Lang) -> str:
-    key = "legenda.onbekend.betrouwbaar" if metric in RELIABILITY_METRICS else "legenda.onbekend"
+    key = "legend.unknown_or_unreliable" if metric in RELIABILITY_METRICS else "legend.unknown"
     return t(key, lang)
 
 
@@ -144,7 +144,7 @@ def _tooltip_texts(row: dict[str, Any], lang: Lang) -> dict[str, str]:
     rate = _marked(fmt_pct(row["rate"], lang), reliable) if row["rate"] is not None else None
     coverage = (
         _marked(
-            t("kpi.dekking.waarde", lang, gedekt=row["n_gedekt"], totaal=row["totaal"]), reliable
+            t("kpi.coverage.value", lang, gedekt=row["n_gedekt"], totaal=row["totaal"]), reliable
         )
         if has_interventions
         else None
@@ -291,10 +291,10 @@ def _boundary_layer(boundaries: GeoJson, codes: Sequence[str]) -> pdk.Layer:
 def tooltip(lang: Lang) -> dict[str, Any]:
     """The deck tooltip: name and key figures, from the precomputed ``tt_*`` fields."""
     lines = [
-        ("as.aantal", "tt_n"),
-        ("as.uitvoeringsgraad", "tt_rate"),
-        ("as.dekking", "tt_dekking"),
-        ("as.inwoners", "tt_inwoners"),
+        ("column.n_interventies", "tt_n"),
+        ("column.execution_rate", "tt_rate"),
+        ("column.coverage", "tt_dekking"),
+        ("column.population", "tt_inwoners"),
     ]
     body = "<br/>".join(f"{html.escape(t(key, lang))}: {{{field}}}" for key, field in lines)
     return {"html": f"<b>{{tt_naam}}</b><br/>{body}", "style": dict(TOOLTIP_STYLE)}

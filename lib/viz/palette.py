@@ -263,5 +263,5 @@ def class_labels(breaks: tuple[float, ...], lang: Lang, *, share: bool) -> list[
     for lo, hi in itertools.pairwise(breaks):
         first, last = fmt_int(lo, lang), fmt_int(hi - 1, lang)
         labels.append(first if hi - 1 <= lo else f"{first}-{last}")
-    labels.append(t("legenda.vanaf", lang, waarde=fmt_int(breaks[-1], lang)))
+    labels.append(t("legend.at_least", lang, waarde=fmt_int(breaks[-1], lang)))
     return labels

@@ -128,7 +128,7 @@ def map_chart(
                 .encode(longitude=lon, latitude=lat)
             )
     data = alt.InlineData(values=points.to_dicts())
-    maat = t(f"maat.{metric}", lang)
+    maat = t(f"measure.{metric}", lang)
     circles = (
         alt.Chart(data)
         .mark_circle(opacity=1, stroke=palette.TEXT)
@@ -145,10 +145,10 @@ def map_chart(
                 legend=alt.Legend(orient="right", symbolStrokeColor=palette.TEXT),
             ),
             tooltip=[
-                alt.Tooltip("gemeente_naam:N", title=t("as.gemeente", lang)),
+                alt.Tooltip("gemeente_naam:N", title=t("column.gemeente", lang)),
                 alt.Tooltip("klasse:N", title=maat),
-                alt.Tooltip("tt_n:N", title=t("as.aantal", lang)),
-                alt.Tooltip("tt_rate:N", title=t("as.uitvoeringsgraad", lang)),
+                alt.Tooltip("tt_n:N", title=t("column.n_interventies", lang)),
+                alt.Tooltip("tt_rate:N", title=t("column.execution_rate", lang)),
             ],
         )
     )
@@ -180,7 +180,7 @@ def map_chart(
         width=width,
         height=height,
         projection=alt.Projection(type="mercator"),
-        description=t("kaart.alt", lang, n=points.height),
+        description=t("map.alt_text", lang, n=points.height),
     )
     configured: alt.LayerChart = chart.configure(
         locale={"number": NUMBER_LOCALE[lang]}

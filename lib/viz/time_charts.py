@@ -41,7 +41,7 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         ],
     )
     data = with_text(data, "kleur", [palette.NEUTRAL if ok else palette.GREY for ok in reliable])
-    title, period = t("as.uitvoeringsgraad", lang), t("as.periode", lang)
+    title, period = t("column.execution_rate", lang), t("column.period", lang)
     y = alt.Y("rate:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=title)
     x = alt.X("periode:O", title=period, axis=alt.Axis(labelAngle=-45))
     base = alt.Chart().encode(x=x, y=y)
@@ -51,15 +51,15 @@ def trend_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         tooltip=[
             alt.Tooltip("periode:N", title=period),
             alt.Tooltip("rate_tekst:N", title=title),
-            alt.Tooltip("uitgevoerd:Q", title=t("as.uitgevoerd", lang), format="d"),
-            alt.Tooltip("n:Q", title=t("as.aantal", lang), format="d"),
+            alt.Tooltip("uitgevoerd:Q", title=t("column.carried_out", lang), format="d"),
+            alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),
         ],
     )
     reference = alt.Chart(
         alt.InlineData(values=[{"referentie": REFERENCE_RATE, "label": reference_label(lang)}])
     ).encode(y=alt.Y("referentie:Q", title=title))
     rule = reference.mark_rule(color=palette.TEXT, strokeDash=[6, 4], size=2).encode(
-        tooltip=[alt.Tooltip("label:N", title=t("as.referentie", lang))]
+        tooltip=[alt.Tooltip("label:N", title=t("column.reference", lang))]
     )
     label = reference.mark_text(align="left", baseline="bottom", dy=-4, color=palette.TEXT).encode(
         x=alt.value(4), text=alt.Text("label:N")
@@ -97,7 +97,7 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     data = with_text(
         data, "niveau_tekst", [fmt_int(v, lang) for v in data.get_column("niveau").to_list()]
     )
-    x_title, y_title = t("as.datum", lang), t("as.aantal_gemeenten", lang)
+    x_title, y_title = t("column.date", lang), t("column.n_gemeenten", lang)
     x = alt.X(
         "datum_iso:T",
         scale=alt.Scale(type="utc", nice="year"),
@@ -116,7 +116,7 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         y=alt.Y("niveau:Q", title=y_title),
         tooltip=[
             alt.Tooltip("datum:N", title=x_title),
-            alt.Tooltip("gebeurtenis:N", title=t("as.gebeurtenis", lang)),
+            alt.Tooltip("gebeurtenis:N", title=t("column.event", lang)),
             alt.Tooltip("niveau_tekst:N", title=y_title),
         ],
     )

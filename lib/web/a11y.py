@@ -19,6 +19,7 @@ from typing import Final
 import streamlit as st
 
 from lib.contract.codes import Lang, as_lang
+from lib.text.formats import fmt_date
 
 # primaryColor of .streamlit/config.toml (a test checks they agree): 6.1:1 on white and
 # 5.5:1 on the sidebar background, so the ring meets the 3:1 of WCAG 1.4.11.
@@ -83,38 +84,4 @@ def apply(lang: Lang) -> None:
 
 def statement_date(lang: Lang) -> str:
     """The date of the accessibility statement: ``28 november 2026`` / ``28 November 2026``."""
-    months = _MONTHS[as_lang(lang)]
-    day = STATEMENT_DATE
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-_MONTHS: Final[dict[Lang, tuple[str, ...]]] = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+    return fmt_date(STATEMENT_DATE, as_lang(lang))

@@ -74,7 +74,7 @@ def decorate(
 
 def buttons(files: list[File], key: str, lang: Lang) -> None:
     """Download buttons in one popover; each file is made when its button is clicked."""
-    with st.popover(t("download.kop", lang), icon=":material/download:"):
+    with st.popover(t("download.title", lang), icon=":material/download:"):
         for label, make, name, mime in files:
             st.download_button(
                 label,
@@ -163,7 +163,7 @@ def map_downloads(
     """A PNG snapshot of the map (works offline) and CSV/XLSX of the list of municipalities."""
     _, boundaries = cache.boundaries()
     figure = routes.figure("kaart")
-    title = f"{t(figure.title, ctx.lang)}: {t(f'maat.{metric}', ctx.lang).lower()}"
+    title = f"{t(figure.title, ctx.lang)}: {t(f'measure.{metric}', ctx.lang).lower()}"
     shown = metrics.map_frame(ctx.selection, metric)
     scope = Scope.of(ctx)
     illustrative = ctx.selection.illustrative and metric != "inwoners"
@@ -183,7 +183,7 @@ def map_downloads(
         return images.to_png(decorated)
 
     files: list[File] = [
-        (t("download.kaart", ctx.lang), snapshot, f"{file_stem(title)}.png", FORMATS["png"].mime),
+        (t("download.map", ctx.lang), snapshot, f"{file_stem(title)}.png", FORMATS["png"].mime),
         *table_files(ctx.lang, frame, columns, title),
     ]
     buttons(files, "dl_kaart", ctx.lang)

@@ -15,17 +15,16 @@ from lib.contract.codes import Lang
 from lib.data.catalog import DataError
 from lib.domain import metrics
 from lib.text import provenance
-from lib.text.formats import fmt_int
 from lib.text.i18n import t
 from lib.viz import vega
 from lib.web import cache, downloads, routes, share
 from lib.web.state import VERSION_KEY, Context, pop_notice
 
 RATE_COLUMNS: Final[dict[str, str]] = {
-    "n": "as.aantal",
-    "uitgevoerd": "as.uitgevoerd",
-    "rate": "as.uitvoeringsgraad",
-    "betrouwbaar": "as.betrouwbaar",
+    "n": "column.n_interventies",
+    "uitgevoerd": "column.carried_out",
+    "rate": "column.execution_rate",
+    "betrouwbaar": "column.reliable",
 }
 
 
@@ -37,7 +36,7 @@ def style(name: str) -> None:
 
 def data_error(error: DataError, lang: Lang) -> None:
     """Stop the app with every problem of the bundled data, naming file, row and column."""
-    st.error(t("fout.data", lang))
+    st.error(t("data_error.message", lang))
     st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
     st.stop()
 
@@ -46,7 +45,7 @@ def notice(lang: Lang) -> None:
     """Name the URL parameters that were ignored (once)."""
     ignored = pop_notice()
     if ignored:
-        st.info(t("url.genegeerd", lang, params=", ".join(ignored)))
+        st.info(t("notice.link_ignored", lang, params=", ".join(ignored)))
 
 
 def page_header(ctx: Context, slug: str) -> None:
@@ -58,9 +57,9 @@ def page_header(ctx: Context, slug: str) -> None:
     notice(ctx.lang)
     viewed = st.session_state.get(VERSION_KEY)
     if viewed is not None:
-        st.info(t("versies.alleen_lezen", ctx.lang, versie=viewed), icon=":material/history:")
+        st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
     if ctx.selection.illustrative:
-        st.warning(t("illustratief.melding", ctx.lang, **figures), icon=":material/info:")
+        st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
     share.share_link(ctx, route)
 
 
@@ -68,7 +67,7 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     """A friendly message instead of charts when nothing matches the filters."""
     nothing = ctx.selection.gemeenten.is_empty() if need == "gemeenten" else ctx.selection.empty
     if nothing:
-        st.info(f"**{t('leeg.titel', ctx.lang)}**\n\n{t('leeg.uitleg', ctx.lang)}")
+        st.info(f"**{t('empty.title', ctx.lang)}**\n\n{t('empty.explanation', ctx.lang)}")
         footer(ctx)
         st.stop()
 
@@ -90,13 +89,12 @@ def province_note(ctx: Context, place: metrics.Place) -> None:
     if place == "gemeente":
         return
     n = ctx.selection.interventies.get_column("gemeentecode").n_unique()
-    st.caption(
-        t("grafiek.per_provincie", ctx.lang, n=fmt_int(n, ctx.lang), limiet=metrics.PLACE_LIMIT)
-    )
+    places = t("count.gemeenten", ctx.lang, n=n)
+    st.caption(t("chart.by_province", ctx.lang, gemeenten=places, limiet=metrics.PLACE_LIMIT))
 
 
 def finding(ctx: Context, sentence: str) -> None:
-    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {sentence}")
+    st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
 
 
 def table(
@@ -121,11 +119,11 @@ def chart(
     """The registered chart ``key`` with its finding (also its text alternative), a table with
     the same numbers and its downloads."""
     marked = ctx.selection.illustrative if illustrative is None else illustrative
-    sentence = f"{finding} ({t('as.illustratief', ctx.lang).lower()})" if marked else finding
-    st.markdown(f"**{t('bevinding.label', ctx.lang)}:** {sentence}")
+    sentence = f"{finding} ({t('column.illustrative', ctx.lang).lower()})" if marked else finding
+    st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
     spec = {**cache.chart_spec(figure), "description": sentence}  # a copy: the cache is shared
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
-    with st.expander(t("tabel.toon", ctx.lang)):
+    with st.expander(t("chart.show_table", ctx.lang)):
         st.dataframe(
             cache.display_table(table, columns, ctx.lang), hide_index=True, width="stretch"
         )
@@ -140,18 +138,18 @@ def footer(ctx: Context) -> None:
     lang = ctx.lang
     st.divider()
     statuses = sorted({r.status for r in prov.resources.values()})
-    status_text = ", ".join(t(f"voet.status.{s}", lang) for s in statuses)
+    status_text = ", ".join(t(f"data_status.{s}", lang) for s in statuses)
     st.caption(
-        f"{t('voet.versie', lang, versie=prov.version, datum=prov.created)} · "
-        f"{t('voet.status', lang)}: {status_text} · {t('voet.licentie', lang)}: {prov.licence}"
+        f"{t('footer.version', lang, versie=prov.version, datum=prov.created)} · "
+        f"{t('footer.status', lang)}: {status_text} · {t('footer.licence', lang)}: {prov.licence}"
     )
     seen: dict[str, str | None] = {}
     for resource in prov.resources.values():
         for source in resource.sources:
             seen.setdefault(source.title, source.path)
     links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
-    with st.expander(f"{t('voet.bronnen', lang)} ({len(links)})"):
+    with st.expander(f"{t('footer.sources', lang)} ({len(links)})"):
         # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
         st.markdown("\n".join(f"- {link}" for link in links))
     if ctx.data.illustrative:
-        st.caption(t("voet.illustratief", lang))
+        st.caption(t("footer.illustrative", lang))

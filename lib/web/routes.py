@@ -45,14 +45,14 @@ ROUTES: Final[tuple[Route, ...]] = (
         "",
         "pages/overzicht.py",
         "nav.overzicht",
-        "overzicht.titel",
-        "overzicht.intro",
+        "overview.title",
+        "overview.intro",
         (
-            Figure("overzicht_vergelijk", "overzicht.vergelijk", (*_SELECTION, "kerncijfers")),
-            Figure("overzicht_tijdlijn", "overzicht.tijdlijn", ("tijdlijn",)),
+            Figure("overzicht_vergelijk", "overview.comparison", (*_SELECTION, "kerncijfers")),
+            Figure("overzicht_tijdlijn", "overview.timeline", ("tijdlijn",)),
             Figure(
                 "datastatus",
-                "overzicht.datastatus",
+                "overview.data_status",
                 (
                     "gemeenten",
                     "themas",
@@ -70,85 +70,87 @@ ROUTES: Final[tuple[Route, ...]] = (
         "kaart",
         "pages/kaart.py",
         "nav.kaart",
-        "kaart.titel",
-        "kaart.intro",
-        (Figure("kaart", "kaart.titel", (*_SELECTION, "factoren")),),
+        "map.title",
+        "map.intro",
+        (Figure("kaart", "map.title", (*_SELECTION, "factoren")),),
     ),
     Route(
         "themas",
         "pages/themas.py",
         "nav.themas",
-        "themas.titel",
-        "themas.intro",
+        "themes.title",
+        "themes.intro",
         (
-            Figure("themas_per_thema", "themas.per_thema", ("interventies", "themas")),
-            Figure("themas_per_gemeente", "themas.per_gemeente", (*_SELECTION, "themas")),
-            Figure("themas_doelgroep", "themas.doelgroep", ("interventies",)),
+            Figure("themas_per_thema", "themes.by_thema", ("interventies", "themas")),
+            Figure("themas_per_gemeente", "themes.by_gemeente", (*_SELECTION, "themas")),
+            Figure("themas_doelgroep", "themes.by_target_group", ("interventies",)),
         ),
     ),
     Route(
         "uitvoering",
         "pages/uitvoering.py",
         "nav.uitvoering",
-        "uitvoering.titel",
-        "uitvoering.intro",
+        "execution.title",
+        "execution.intro",
         (
             Figure(
-                "uitvoering_per_gemeente", "uitvoering.per_gemeente", (*_SELECTION, "kerncijfers")
+                "uitvoering_per_gemeente", "execution.by_gemeente", (*_SELECTION, "kerncijfers")
             ),
             Figure(
                 "uitvoering_per_thema",
-                "uitvoering.per_thema",
+                "execution.by_thema",
                 ("interventies", "themas", "kerncijfers"),
             ),
-            Figure("uitvoering_status", "uitvoering.status", _SELECTION),
-            Figure("uitvoering_trend", "uitvoering.trend", (*_SELECTION, "voortgang")),
+            Figure("uitvoering_status", "execution.status_by_gemeente", _SELECTION),
+            Figure("uitvoering_trend", "execution.trend.title", (*_SELECTION, "voortgang")),
         ),
     ),
     Route(
         "risicofactoren",
         "pages/risicofactoren.py",
         "nav.risicofactoren",
-        "risico.titel",
-        "risico.intro",
+        "risk_factors.title",
+        "risk_factors.intro",
         (
-            Figure("risico_heatmap", "risico.heatmap", (*_SELECTION, "factoren")),
-            Figure("beschermend", "risico.beschermend", ("interventies", "factoren")),
+            Figure("risico_heatmap", "risk_factors.heatmap", (*_SELECTION, "factoren")),
+            Figure("beschermend", "risk_factors.protective", ("interventies", "factoren")),
         ),
     ),
-    Route("presentatie", "pages/presentatie.py", "nav.presentatie", "pres.titel.standaard", ""),
+    Route(
+        "presentatie", "pages/presentatie.py", "nav.presentatie", "presentation.title.default", ""
+    ),
     Route(
         "kenniskaart",
         "pages/kenniskaart.py",
         "nav.kenniskaart",
-        "kenniskaart.titel",
+        "kenniskaart.title",
         "kenniskaart.intro",
         (
             Figure(
-                "kenniskaart_domeinen", "kenniskaart.domeinen.kop", ("interventies", "factoren")
+                "kenniskaart_domeinen", "kenniskaart.domains.title", ("interventies", "factoren")
             ),
             Figure(
                 "kenniskaart_per_gemeente",
-                "kenniskaart.per_gemeente.kop",
+                "kenniskaart.by_gemeente.title",
                 (*_SELECTION, "factoren"),
             ),
-            Figure("kenniskaart_doelgroepen", "kenniskaart.doelgroepen.kop", ("interventies",)),
-            Figure("kenniskaart_pijlers", "kenniskaart.pijlers.kop", (*_SELECTION, "themas")),
+            Figure("kenniskaart_doelgroepen", "kenniskaart.target_groups.title", ("interventies",)),
+            Figure("kenniskaart_pijlers", "kenniskaart.pillars.title", (*_SELECTION, "themas")),
             Figure(
                 "kenniskaart_leer",
-                "kenniskaart.gaten.leer",
+                "kenniskaart.gaps.learn_from",
                 (*_SELECTION, "factoren", "factor_themas"),
             ),
         ),
     ),
-    Route("data", "pages/data.py", "nav.data", "data.titel", "data.intro"),
-    Route("versies", "pages/versies.py", "nav.versies", "versies.titel", "versies.intro"),
+    Route("data", "pages/data.py", "nav.data", "upload.title", "upload.intro"),
+    Route("versies", "pages/versies.py", "nav.versies", "versions.title", "versions.intro"),
     Route(
         "toegankelijkheid",
         "pages/toegankelijkheid.py",
         "nav.toegankelijkheid",
-        "toegank.titel",
-        "toegank.intro",
+        "a11y.title",
+        "a11y.intro",
     ),
 )
 

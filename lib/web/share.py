@@ -48,8 +48,8 @@ def share_link(ctx: Context, route: routes.Route) -> None:
     """A copyable box with the link to this view: page, filters, measure and language."""
     presenting = route == routes.PRESENTATION
     query = links.full_query(ctx.filters, ctx.lang, sync.current_view(), presentation=presenting)
-    with st.expander(t("deel.kop", ctx.lang), icon=":material/link:"):
-        st.caption(t("deel.uitleg", ctx.lang))
+    with st.expander(t("share.title", ctx.lang), icon=":material/link:"):
+        st.caption(t("share.explanation", ctx.lang))
         st.code(link(route.slug, query), language=None, wrap_lines=True)
 
 
@@ -58,4 +58,6 @@ def presentation_link(lang: Lang, filters: Filters) -> None:
     route = routes.PRESENTATION
     page = st.Page(route.file, title=t(route.nav, lang), url_path=route.slug)
     query = links.full_query(filters, lang, sync.current_view(), presentation=True)
-    st.page_link(page, label=t("pres.open", lang), icon=":material/slideshow:", query_params=query)
+    st.page_link(
+        page, label=t("presentation.open", lang), icon=":material/slideshow:", query_params=query
+    )

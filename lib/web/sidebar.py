@@ -58,15 +58,15 @@ def _codes(kind: str, codes: Sequence[str], lang: Lang) -> dict[str, str]:
 
 
 def _filters(data: Dataset, lang: Lang) -> None:
-    st.header(t("filter.kop", lang))
+    st.header(t("filter.heading", lang))
     names = _names(data)
     _multiselect(t("filter.gemeente", lang), list(names), FILTER_KEYS["gemeenten"], names, lang)
     golf = _codes("golf", GOLVEN, lang)
-    _multiselect(t("filter.golf", lang), GOLVEN, FILTER_KEYS["golven"], golf, lang)
+    _multiselect(t("filter.wave", lang), GOLVEN, FILTER_KEYS["golven"], golf, lang)
     st.radio(
-        t("filter.botoc", lang),
+        t("filter.botoc.label", lang),
         options=list(BOTOC_OPTIONS),
-        format_func=lambda code: t(f"filter.botoc.{code}", lang),
+        format_func=lambda code: t(f"filter.botoc.option.{code}", lang),
         key=FILTER_KEYS["botoc"],
         horizontal=True,
     )
@@ -75,15 +75,17 @@ def _filters(data: Dataset, lang: Lang) -> None:
     status = _codes("status", STATUSSEN, lang)
     _multiselect(t("filter.status", lang), STATUSSEN, FILTER_KEYS["statussen"], status, lang)
     groups = _codes("doelgroep", DOELGROEPEN, lang)
-    _multiselect(t("filter.doelgroep", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"], groups, lang)
+    _multiselect(
+        t("filter.target_group", lang), DOELGROEPEN, FILTER_KEYS["doelgroepen"], groups, lang
+    )
     domains = _codes("domein", DOMEINEN, lang)
     _multiselect(
-        t("filter.domein", lang),
+        t("filter.domain.label", lang),
         DOMEINEN,
         FILTER_KEYS["domeinen"],
         domains,
         lang,
-        t("filter.domein.hulp", lang),
+        t("filter.domain.help", lang),
     )
 
 
@@ -93,7 +95,7 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
     sync.read_url(data)
     with st.sidebar:
         st.radio(
-            t("taal.label", DEFAULT_LANG),
+            t("app.language", DEFAULT_LANG),
             options=list(LANGS),
             format_func=lambda code: LANG_NAMES[as_lang(code)],
             key=LANG_KEY,
@@ -104,7 +106,7 @@ def sidebar(data: Dataset) -> tuple[Lang, Filters]:
         _filters(data, lang)
         filters = sync.filters_from_widgets()
         st.button(
-            t("filter.wissen", lang),
+            t("filter.clear", lang),
             on_click=sync.clear_filters,
             key="filter_wissen",
             disabled=filters.is_default,

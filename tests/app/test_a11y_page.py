@@ -30,20 +30,20 @@ def html_bodies(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_statement_page(lang: str) -> None:
     at = run_statement(lang)
-    assert at.title[0].value == t("toegank.titel", lang)
+    assert at.title[0].value == t("a11y.title", lang)
     headers = [h.value for h in at.header]
     keys = (
-        "toegank.getest.kop",
-        "toegank.beperkingen.kop",
-        "toegank.datum.kop",
-        "toegank.contact.kop",
+        "a11y.tested.title",
+        "a11y.limitations.title",
+        "a11y.date.title",
+        "a11y.contact.title",
     )
     for key in keys:
         assert t(key, lang) in headers
     text = "\n".join(m.value for m in at.markdown)
     assert "axe-core" in text
     assert a11y.statement_date(lang) in text
-    assert t("toegank.contact", lang) in text
+    assert t("a11y.contact.text", lang) in text
 
 
 def test_statement_names_the_contact_and_the_date_in_dutch() -> None:

@@ -103,7 +103,7 @@ def test_overview_figures_on_generated_data(on_small: Path) -> None:
     assert metrics[t("kpi.interventies", "nl")] == fmt_int(len(items), "nl")
     assert metrics[t("kpi.gemeenten", "nl")] == fmt_int(generate.SCALES["small"].gemeenten, "nl")
     done = sum(r["status"] in DONE for r in items)
-    assert metrics[t("kpi.uitvoeringsgraad", "nl")] == fmt_pct(done / len(items), "nl")
+    assert metrics[t("kpi.execution_rate.label", "nl")] == fmt_pct(done / len(items), "nl")
 
 
 def test_execution_page_shows_provinces_and_the_trend(on_small: Path) -> None:
@@ -112,24 +112,23 @@ def test_execution_page_shows_provinces_and_the_trend(on_small: Path) -> None:
     places = Counter(r["gemeentecode"] for r in items)
     assert len(places) > PLACE_LIMIT  # the reason for the province view
     captions = "\n".join(c.value for c in at.caption)
-    assert t("grafiek.per_provincie", "nl", n=fmt_int(len(places), "nl"), limiet=PLACE_LIMIT) in (
-        captions
-    )
+    gemeenten = t("count.gemeenten", "nl", n=len(places))
+    assert t("chart.by_province", "nl", gemeenten=gemeenten, limiet=PLACE_LIMIT) in captions
     subheaders = [s.value for s in at.subheader]
-    assert t("uitvoering.trend", "nl") in subheaders
+    assert t("execution.trend.title", "nl") in subheaders
     progress = _rows(on_small, "voortgang")
     last = max(r["periode"] for r in progress)
     final = [r for r in progress if r["periode"] == last]
     # the last quarter is each intervention's current status
     expected = fmt_pct(sum(r["status"] in DONE for r in final) / len(final), "nl")
     tables = [df.value for df in at.dataframe]
-    rate = t("as.uitvoeringsgraad", "nl")
-    period = t("as.periode", "nl")
+    rate = t("column.execution_rate", "nl")
+    period = t("column.period", "nl")
     trend = next(tab for tab in tables if period in tab.columns)
     assert trend[period].to_list() == sorted({r["periode"] for r in progress})
     assert trend[rate].to_list()[-1] == expected
     # the chart of places has one row per province, the same as its table
-    province = t("as.provincie", "nl")
+    province = t("column.provincie", "nl")
     by_place = next(tab for tab in tables if province in tab.columns and rate in tab.columns)
     provinces = {
         g["provincie"] for g in _rows(on_small, "gemeenten") if g["gemeentecode"] in places

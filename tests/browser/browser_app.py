@@ -437,7 +437,7 @@ _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
 def dutch_on_screen(app: App) -> list[str]:
     """Dutch interface words in the sidebar and main area, leaving out data: names of
     municipalities, the bibliography, web addresses and file names."""
-    label = t("voet.bronnen", "en")
+    label = t("footer.sources", "en")
     text = str(app.page.evaluate(_TEXT_WITHOUT_BIBLIOGRAPHY, label))
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"\S+\.(?:csv|xlsx|json|geojson|zip)\b", " ", text)

@@ -34,8 +34,8 @@ def check_headline(app: App, exp: Expected, lang: str = "nl") -> None:
     assert app.metrics() == {
         t("kpi.gemeenten", lang): fmt_int(exp.n_places, lang),
         t("kpi.interventies", lang): fmt_int(exp.n, lang),
-        t("kpi.uitvoeringsgraad", lang): exp.rate(lang),
-        t("kpi.dekking", lang): t("kpi.dekking.waarde", lang, gedekt=gedekt, totaal=totaal),
+        t("kpi.execution_rate.label", lang): exp.rate(lang),
+        t("kpi.coverage.label", lang): t("kpi.coverage.value", lang, gedekt=gedekt, totaal=totaal),
     }
 
 
@@ -80,7 +80,7 @@ def test_every_sidebar_filter_changes_the_figures(app: App) -> None:
     app.widget("filter_botoc").locator("input:checked").focus()
     for option in ("ja", "nee"):
         app.act(lambda: app.page.keyboard.press("ArrowRight"))
-        assert app.radio_value("filter_botoc") == t(f"filter.botoc.{option}", "nl")
+        assert app.radio_value("filter_botoc") == t(f"filter.botoc.option.{option}", "nl")
         assert app.query()["botoc"] == [option]
         check_headline(app, expected({"botoc": option}))
 
@@ -189,7 +189,7 @@ def test_the_url_round_trips_a_view(app: App, new_app: Callable[..., App]) -> No
     app.choose("filter_gemeente", "Lelystad")
     app.choose("filter_gemeente", "Amsterdam")
     app.choose("filter_thema", theme_label("jongerenwerk"))
-    app.click_radio("filter_botoc", t("filter.botoc.ja", "nl"))
+    app.click_radio("filter_botoc", t("filter.botoc.option.ja", "nl"))
     app.click_radio("taal", "English")
     shared = app.page.url
     assert app.query() == {
@@ -224,7 +224,7 @@ def test_the_url_round_trips_a_view(app: App, new_app: Callable[..., App]) -> No
 
 def bibliography(app: App) -> str:
     """The text of the list of sources in the footer (opened when it is an expander)."""
-    label = t("voet.bronnen", app.lang())
+    label = t("footer.sources", app.lang())
     expander = app.page.get_by_test_id("stExpander").filter(
         has=app.page.locator("summary", has_text=label)
     )
@@ -247,13 +247,13 @@ def test_language_switch_translates_every_label(app: App) -> None:
     assert dutch_on_screen(app) == []
     nav = app.page.get_by_test_id("stSidebarNav")
     app.act(lambda: nav.get_by_role("link", name=t("nav.themas", "en"), exact=True).click())
-    assert app.page.locator("h1").inner_text() == t("themas.titel", "en")
+    assert app.page.locator("h1").inner_text() == t("themes.title", "en")
     assert app.lang() == "en"
     assert dutch_on_screen(app) == []
     app.click_radio("taal", "Nederlands")
     assert app.lang() == "nl"
     assert "lang" not in app.query()
-    assert app.page.locator("h1").inner_text() == t("themas.titel", "nl")
+    assert app.page.locator("h1").inner_text() == t("themes.title", "nl")
 
 
 @pytest.mark.xfail(

@@ -133,9 +133,9 @@ def test_enter_space_and_arrows_operate_the_controls(app: App) -> None:
     # radio buttons: arrow keys
     app.widget("taal").locator("input:checked").focus()
     app.act(lambda: page.keyboard.press("ArrowRight"))
-    expect(page.locator("h1")).to_have_text(t("overzicht.titel", "en"))
+    expect(page.locator("h1")).to_have_text(t("overview.title", "en"))
     app.act(lambda: page.keyboard.press("ArrowLeft"))
-    expect(page.locator("h1")).to_have_text(t("overzicht.titel", "nl"))
+    expect(page.locator("h1")).to_have_text(t("overview.title", "nl"))
     # multiselect: Backspace removes the last choice
     app.combobox("filter_gemeente").focus()
     app.act(lambda: page.keyboard.press("Backspace"))
@@ -170,10 +170,10 @@ def test_enter_space_and_arrows_operate_the_controls(app: App) -> None:
     link = nav.get_by_role("link", name=t("nav.kaart", "nl"), exact=True)
     link.focus()
     app.act(lambda: page.keyboard.press("Enter"))
-    expect(page.locator("h1")).to_have_text(t("kaart.titel", "nl"))
+    expect(page.locator("h1")).to_have_text(t("map.title", "nl"))
     # selectbox: arrow down twice and Enter choose the next measure
     before = app.selectbox_value("kaart_maat")
-    finding_text = page.locator('[data-testid="stMain"] p', has_text=t("bevinding.label", "nl"))
+    finding_text = page.locator('[data-testid="stMain"] p', has_text=t("chart.finding_label", "nl"))
     finding = finding_text.first.inner_text()
     app.combobox("kaart_maat").focus()
     page.keyboard.press("ArrowDown")

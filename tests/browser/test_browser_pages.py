@@ -35,7 +35,8 @@ from browser_app import (
     theme_name,
 )
 
-from lib.text.i18n import CATALOGUE, t
+from lib.contract.codes import Lang
+from lib.text.i18n import CATALOGUE, PLURALS, plural_form, t
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +47,15 @@ STATES: dict[str, dict[str, str]] = {
 }
 
 
-def lead(key: str, lang: str, stop: str, **params: object) -> str:
-    """The text of ``key`` up to the placeholder ``stop`` (values after it are not checked)."""
-    template = CATALOGUE[lang][key]
+def lead(key: str, lang: Lang, stop: str, **params: object) -> str:
+    """The text of ``key`` up to the placeholder ``stop`` (values after it are not checked);
+    for a plural, ``n`` is the count."""
+    template = CATALOGUE[lang].get(key)
+    if template is None:
+        n = params["n"]
+        assert isinstance(n, int)
+        template = PLURALS[lang][key][plural_form(n, lang)]
+        params = {**params, "n": fmt_int(n, lang)}
     return template[: template.index("{" + stop + "}")].format(**params)
 
 
@@ -75,24 +82,24 @@ def check_figures(app: App, path: str, lang: str, exp: Expected) -> None:
         values = app.metrics()
         assert values[t("kpi.gemeenten", lang)] == fmt_int(exp.n_places, lang)
         assert values[t("kpi.interventies", lang)] == fmt_int(exp.n, lang)
-        assert values[t("kpi.uitvoeringsgraad", lang)] == exp.rate(lang)
+        assert values[t("kpi.execution_rate.label", lang)] == exp.rate(lang)
     elif path == "kaart":
         per_place = exp.per_place()
         if exp.n_places == 1:
             place = exp.places[0]
             n = per_place.get(place["gemeentecode"], (0, 0))[0]
             sentence = t(
-                "bevinding.kaart.een", lang, hoogst=display_name(place), waarde=fmt_int(n, lang)
+                "finding.map", lang, n=1, hoogst=display_name(place), waarde=fmt_int(n, lang)
             )
             assert sentence in text
         else:
-            assert lead("bevinding.kaart", lang, "hoogst", n=fmt_int(exp.n_places, lang)) in text
+            assert lead("finding.map", lang, "hoogst", n=exp.n_places) in text
             top = max(n for n, _ in per_place.values())
             assert f"({fmt_int(top, lang)})" in text
     elif path == "themas":
         code, n = exp.top_theme()
         sentence = lead(
-            "bevinding.themas",
+            "finding.top_thema",
             lang,
             "pct",
             thema=theme_name(code, lang).lower(),
@@ -106,19 +113,19 @@ def check_figures(app: App, path: str, lang: str, exp: Expected) -> None:
             [(code, (n, done))] = places.items()
             place = next(p for p in exp.places if p["gemeentecode"] == code)
             sentence = lead(
-                "bevinding.uitvoering.een",
+                "finding.execution.single",
                 lang,
                 "pct",
                 gemeente=display_name(place),
-                uitgevoerd=fmt_int(done, lang),
-                n=fmt_int(n, lang),
+                n=done,
+                totaal=fmt_int(n, lang),
             )
         else:
             sentence = lead(
-                "bevinding.uitvoering.meer",
+                "finding.execution.reference",
                 lang,
                 "ref",
-                boven=fmt_int(exp.above_reference(), lang),
+                n=exp.above_reference(),
                 totaal=fmt_int(len(places), lang),
             )
         assert sentence in text
@@ -128,7 +135,7 @@ def check_figures(app: App, path: str, lang: str, exp: Expected) -> None:
         for code in gaps:
             assert factor_name(code, lang) in text
     elif path == "toegankelijkheid":
-        assert t("toegank.titel", lang) in text
+        assert t("a11y.title", lang) in text
 
 
 # The published figures of the practice scan (BOTOC municipalities, policy letter 2022).
@@ -156,7 +163,7 @@ def test_page(app: App, axe_results: dict[str, Any], path: str, lang: str) -> No
             labels = (
                 t("kpi.gemeenten", lang),
                 t("kpi.interventies", lang),
-                t("kpi.uitvoeringsgraad", lang),
+                t("kpi.execution_rate.label", lang),
             )
             assert tuple(app.metrics()[label] for label in labels) == PUBLISHED[lang]
     if lang == "nl":

@@ -16,7 +16,7 @@ def test_copied_link_restores_page_filters_metric_and_language(
     app: App, new_app: Callable[..., App]
 ) -> None:
     app.open("kaart", {"gemeente": ["GM0995", "GM0363"], "lang": "en", "maat": "dekking"})
-    header = app.main.get_by_text(t("deel.kop", "en"), exact=True)
+    header = app.main.get_by_text(t("share.title", "en"), exact=True)
     header.click()  # opening an expander is client-side only
     code = app.main.locator('[data-testid="stCode"] code').first
     code.wait_for(state="visible")

@@ -585,14 +585,14 @@ def test_trend_chart_spec(trend_frame: pl.DataFrame, lang: Lang) -> None:
         assert y["axis"]["format"] == "%"
         assert layer["encoding"]["x"]["field"] == "periode"
         assert layer["encoding"]["x"]["title"] == TREND_TITLES[lang]["periode"]
-        assert y["title"] == t("as.uitvoeringsgraad", lang)
+        assert y["title"] == t("column.execution_rate", lang)
     rows = data_rows(spec, points)
     assert [r["kleur"] for r in rows] == [charts.palette.GREY, *[charts.palette.NEUTRAL] * 2]
     assert [r["rate_tekst"] for r in rows] == TREND_TEXTS[lang]
     colour = points["encoding"]["color"]
     assert (colour["field"], colour["scale"], colour["legend"]) == ("kleur", None, None)
     titles = tooltip_titles(points)
-    assert titles["rate_tekst"] == t("as.uitvoeringsgraad", lang)
+    assert titles["rate_tekst"] == t("column.execution_rate", lang)
     assert {k: titles[k] for k in ("periode", "uitgevoerd", "n")} == TREND_TITLES[lang]
 
     rule = layer_with(spec, "rule")
@@ -953,16 +953,16 @@ def test_template_makers_refuse_other_tables(dataset: Dataset) -> None:
 
 
 NEW_KEYS: dict[str, set[str]] = {
-    "as.periode": set(),
-    "as.provincie": set(),
-    "grafiek.per_provincie": {"n", "limiet"},
-    "uitvoering.trend": set(),
-    "uitvoering.trend.uitleg": set(),
-    "uitvoering.trend.geen": set(),
-    "bevinding.trend.een": {"periode", "pct"},
-    "bevinding.trend.hoger": {"begin", "van", "eind", "tot"},
-    "bevinding.trend.lager": {"begin", "van", "eind", "tot"},
-    "bevinding.trend.gelijk": {"begin", "van", "eind", "tot"},
+    "column.period": set(),
+    "column.provincie": set(),
+    "chart.by_province": {"gemeenten", "limiet"},
+    "execution.trend.title": set(),
+    "execution.trend.explanation": set(),
+    "execution.trend.none": set(),
+    "finding.trend_one_period": {"periode", "pct"},
+    "finding.trend.hoger": {"begin", "van", "eind", "tot"},
+    "finding.trend.lager": {"begin", "van", "eind", "tot"},
+    "finding.trend.gelijk": {"begin", "van", "eind", "tot"},
 }
 
 
@@ -984,9 +984,9 @@ def test_new_keys_in_both_languages_with_the_placeholders_the_code_fills(key: st
 
 def test_keys_built_at_run_time_exist_for_every_code() -> None:
     # charts use t(f"as.{place}"), findings.trend uses t(f"bevinding.trend.{direction}")
-    keys = [f"as.{place}" for place in get_args(m.Place)] + [
-        f"bevinding.trend.{d}" for d in ("hoger", "lager", "gelijk")
+    keys = [f"column.{place}" for place in get_args(m.Place)] + [
+        f"finding.trend.{d}" for d in ("hoger", "lager", "gelijk")
     ]
-    assert keys[:2] == ["as.gemeente", "as.provincie"]
+    assert keys[:2] == ["column.gemeente", "column.provincie"]
     for lang in LANGS:
         assert [k for k in keys if k not in CATALOGUE[lang]] == []

@@ -115,11 +115,11 @@ _INT_DOT = r"^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.0)?$"
 _NOISE = r"[\s\u00a0\u202f€]"
 
 _DELIMITER_KEYS: Final[dict[str, str]] = {
-    ",": "upload.teken.komma",
-    ";": "upload.teken.puntkomma",
-    "\t": "upload.teken.tab",
-    "|": "upload.teken.streep",
-    ".": "upload.teken.punt",
+    ",": "upload.dialect.comma",
+    ";": "upload.dialect.semicolon",
+    "\t": "upload.dialect.tab",
+    "|": "upload.dialect.bar",
+    ".": "upload.dialect.full_stop",
 }
 _ENCODING_NAMES: Final[dict[str, str]] = {
     "utf-8": "UTF-8",
@@ -870,15 +870,15 @@ def to_json_report(report: ValidationReport, lang: Lang) -> dict[str, object]:
 
 def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
     """(label, value) pairs that tell the analyst how the file was read."""
-    none = t("upload.dialect.geen", lang)
+    none = t("upload.dialect.none", lang)
 
     def mark(char: str | None) -> str:
         return t(_DELIMITER_KEYS[char], lang) if char in _DELIMITER_KEYS else (char or none)
 
     form = (
-        t("upload.formaat.xlsx", lang)
+        t("upload.dialect.format_xlsx", lang)
         if dialect.format == "xlsx"
-        else t("upload.formaat.csv", lang)
+        else t("upload.dialect.format_csv", lang)
     )
     pairs = [(t("upload.dialect.format", lang), form)]
     if dialect.format == "csv":
@@ -897,7 +897,7 @@ def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
         (t("upload.dialect.thousands", lang), mark(dialect.thousands)),
     ]
     renamed = [
-        t("upload.kop.regel", lang, origineel=h, kolom=c)
+        t("upload.dialect.header_line", lang, origineel=h, kolom=c)
         for h, c in dialect.header_map.items()
         if h.strip().lower() != c
     ]
@@ -910,7 +910,7 @@ def describe_applied(applied: Sequence[Applied], lang: Lang) -> list[str]:
     """One line per mapping applied: ``thema: 'Financiën' → financien (3×)``."""
     return [
         t(
-            "upload.vertaald.regel",
+            "upload.dialect.translated_line",
             lang,
             kolom=a.column,
             origineel=a.original,

@@ -22,10 +22,10 @@ DECK_KEY = "kaart_deck"
 def measure(ctx: Context) -> metrics.Metric:
     """The measure picker; its choice also colours the map on slides and in links."""
     chosen: metrics.Metric = st.selectbox(
-        t("kaart.maat", ctx.lang),
+        t("map.measure", ctx.lang),
         metrics.METRICS,
         key=MAP_KEY,
-        format_func=lambda m: t(f"maat.{m}", ctx.lang),
+        format_func=lambda m: t(f"measure.{m}", ctx.lang),
     )
     return chosen
 
@@ -44,7 +44,7 @@ def _legend(ctx: Context, legend: pl.DataFrame) -> None:
         f"{html.escape(label)}"
         for label, hex_ in legend.select("label", "kleur").iter_rows()
     )
-    st.markdown(f"**{t('kaart.legenda', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
+    st.markdown(f"**{t('map.legend', ctx.lang)}:** {swatches}", unsafe_allow_html=True)
 
 
 def _deck(ctx: Context, frame: pl.DataFrame, metric: metrics.Metric) -> Any:
@@ -84,9 +84,9 @@ def map_view(ctx: Context, metric: metrics.Metric) -> pl.DataFrame:
     _legend(ctx, maps.legend_frame(frame, metric=metric, lang=ctx.lang))
     path, boundaries = cache.boundaries()
     st.caption(
-        t("kaart.grenzen.aan", ctx.lang, bestand=path.name)
+        t("map.boundaries.from_file", ctx.lang, bestand=path.name)
         if boundaries
-        else t("kaart.grenzen.uit", ctx.lang)
+        else t("map.boundaries.none", ctx.lang)
     )
     return frame
 
@@ -98,14 +98,14 @@ def map_list(ctx: Context, frame: pl.DataFrame, metric: metrics.Metric) -> None:
         pl.col("golf").replace_strict({g: code_label("golf", g, lang) for g in GOLVEN})
     )
     columns = {
-        "gemeente_naam": "as.gemeente",
-        "golf": "filter.golf",
-        "n": "as.aantal",
-        "rate": "as.uitvoeringsgraad",
-        "betrouwbaar": "as.betrouwbaar",
-        "n_gedekt": "as.gedekt",
-        "inwoners": "as.inwoners",
+        "gemeente_naam": "column.gemeente",
+        "golf": "filter.wave",
+        "n": "column.n_interventies",
+        "rate": "column.execution_rate",
+        "betrouwbaar": "column.reliable",
+        "n_gedekt": "column.covered",
+        "inwoners": "column.population",
     }
-    with st.expander(t("kaart.lijst", lang), expanded=False):
+    with st.expander(t("map.list", lang), expanded=False):
         layout.table(ctx, table, columns)
     downloads.map_downloads(ctx, table, columns, metric)

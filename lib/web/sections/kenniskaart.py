@@ -15,7 +15,6 @@ import streamlit as st
 
 from lib.domain import kenniskaart as kk
 from lib.exports import profile as profile_export
-from lib.text.formats import fmt_int
 from lib.text.i18n import t
 from lib.viz import kenniskaart_charts, vega
 from lib.web import cache, downloads, layout
@@ -39,19 +38,19 @@ def profile(ctx: Context) -> kk.Profile:
 
 
 def profile_heading(ctx: Context) -> None:
-    st.header(t("kenniskaart.profiel", ctx.lang))
+    st.header(t("kenniskaart.programme_profile", ctx.lang))
 
 
 def summary(ctx: Context, profile: kk.Profile) -> None:
-    st.header(t("kenniskaart.kort", ctx.lang))
+    st.header(t("kenniskaart.in_short", ctx.lang))
     st.info("\n".join(f"- {sentence}" for sentence in profile.samenvatting))
 
 
 def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
     """Download buttons for the one-page profile; the files are made when clicked."""
     lang = ctx.lang
-    with st.expander(t("kenniskaart.export.kop", lang), icon=":material/download:"):
-        st.caption(t("kenniskaart.export.uitleg", lang))
+    with st.expander(t("kenniskaart.export.title", lang), icon=":material/download:"):
+        st.caption(t("kenniskaart.export.explanation", lang))
         columns = st.columns(len(profile_export.FORMATS))
         for column, fmt in zip(columns, profile_export.FORMATS, strict=True):
 
@@ -59,7 +58,7 @@ def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
                 return profile_export.render(profile, fmt)
 
             column.download_button(
-                t(f"kenniskaart.export.{fmt}", lang),
+                t(f"kenniskaart.export.format.{fmt}", lang),
                 data=make,
                 file_name=profile_export.file_name(profile, fmt),
                 mime=profile_export.MIME[fmt],
@@ -71,20 +70,24 @@ def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
 
 def domains(ctx: Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.subheader(t("kenniskaart.domeinen.kop", lang))
-    st.caption(t("kenniskaart.domeinen.uitleg", lang))
+    st.subheader(t("kenniskaart.domains.title", lang))
+    st.caption(t("kenniskaart.domains.explanation", lang))
     layout.chart(
         ctx,
         vega.deferred(
             kenniskaart_charts.reach_bars,
             profile.domeinen,
             "domein_naam",
-            t("as.domein", lang),
+            t("column.domain", lang),
             lang,
         ),
         finding=kk.domain_finding(profile),
         table=profile.domeinen,
-        columns={"domein_naam": "as.domein", "n": "as.aantal", "gedekt": "as.gedekt"},
+        columns={
+            "domein_naam": "column.domain",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
+        },
         key="kenniskaart_domeinen",
     )
 
@@ -94,14 +97,14 @@ def domains_per_gemeente(ctx: Context, profile: kk.Profile) -> None:
     if profile.een_gemeente or profile.per_gemeente.height < 2:
         return
     lang = ctx.lang
-    st.subheader(t("kenniskaart.per_gemeente.kop", lang))
-    st.markdown(f"**{t('bevinding.label', lang)}:** {kk.per_gemeente_finding(profile)}")
+    st.subheader(t("kenniskaart.by_gemeente.title", lang))
+    st.markdown(f"**{t('chart.finding_label', lang)}:** {kk.per_gemeente_finding(profile)}")
     columns = {
-        "gemeente_naam": "as.gemeente",
-        "n": "as.aantal",
-        "n_domeinen": "kenniskaart.as.n_domeinen",
-        "meerdere": "kenniskaart.as.meerdere",
-        "domeinen": "kenniskaart.as.domeinen",
+        "gemeente_naam": "column.gemeente",
+        "n": "column.n_interventies",
+        "n_domeinen": "kenniskaart.column.domains_reached",
+        "meerdere": "kenniskaart.column.several_domains",
+        "domeinen": "kenniskaart.column.which_domains",
     }
     st.dataframe(
         display_table(profile.per_gemeente, columns, lang), hide_index=True, width="stretch"
@@ -111,38 +114,40 @@ def domains_per_gemeente(ctx: Context, profile: kk.Profile) -> None:
 
 def target_groups(ctx: Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.subheader(t("kenniskaart.doelgroepen.kop", lang))
+    st.subheader(t("kenniskaart.target_groups.title", lang))
     frame = profile.doelgroepen.with_columns(
         pl.when(pl.col("leeftijd"))
-        .then(pl.lit(t("kenniskaart.soort.leeftijd", lang)))
-        .otherwise(pl.lit(t("kenniskaart.soort.omgeving", lang)))
+        .then(pl.lit(t("kenniskaart.target_groups.kind.age", lang)))
+        .otherwise(pl.lit(t("kenniskaart.target_groups.kind.surroundings", lang)))
         .alias("soort")
     )
     layout.chart(
         ctx,
         vega.deferred(
-            kenniskaart_charts.reach_bars, frame, "doelgroep_naam", t("as.doelgroep", lang), lang
+            kenniskaart_charts.reach_bars,
+            frame,
+            "doelgroep_naam",
+            t("column.target_group", lang),
+            lang,
         ),
         finding=kk.target_finding(profile),
         table=frame,
         columns={
-            "doelgroep_naam": "as.doelgroep",
-            "soort": "kenniskaart.as.soort",
-            "n": "as.aantal",
-            "gedekt": "as.gedekt",
+            "doelgroep_naam": "column.target_group",
+            "soort": "kenniskaart.column.target_group_kind",
+            "n": "column.n_interventies",
+            "gedekt": "column.covered",
         },
         key="kenniskaart_doelgroepen",
     )
     if profile.zonder_doelgroep:
-        st.caption(
-            t("kenniskaart.doelgroepen.onbekend", lang, n=fmt_int(profile.zonder_doelgroep, lang))
-        )
+        st.caption(t("kenniskaart.target_groups.unknown", lang, n=profile.zonder_doelgroep))
 
 
 def pillars(ctx: Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.pijlers.kop", lang))
-    st.caption(t("kenniskaart.pijlers.uitleg", lang))
+    st.header(t("kenniskaart.pillars.title", lang))
+    st.caption(t("kenniskaart.pillars.explanation", lang))
     if profile.n_interventies == 0:
         st.info(kk.pillar_finding(profile))
         return
@@ -152,10 +157,10 @@ def pillars(ctx: Context, profile: kk.Profile) -> None:
         finding=kk.pillar_finding(profile),
         table=profile.pijlers.rename({"aandeel": "share"}),
         columns={
-            "groep": "as.vergelijking",
-            "pijler_naam": "as.pijler",
-            "n": "as.aantal",
-            "share": "as.aandeel",
+            "groep": "column.comparison",
+            "pijler_naam": "column.pillar",
+            "n": "column.n_interventies",
+            "share": "column.share",
         },
         key="kenniskaart_pijlers",
     )
@@ -163,9 +168,9 @@ def pillars(ctx: Context, profile: kk.Profile) -> None:
 
 def gaps(ctx: Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.gaten.kop", lang))
+    st.header(t("kenniskaart.gaps.title", lang))
     if not profile.gaten:
-        st.success(t("kenniskaart.gaten.geen", lang), icon=":material/check_circle:")
+        st.success(t("kenniskaart.gaps.none", lang), icon=":material/check_circle:")
         return
     for gap in profile.gaten:
         # factor, theme and source texts are curated; intervention names only in the table
@@ -176,17 +181,21 @@ def gaps(ctx: Context, profile: kk.Profile) -> None:
             for name, text in zip(gap.themas, gap.toelichtingen, strict=True)
         ]
         st.markdown(
-            f"**{t('kenniskaart.gaten.themas', lang)}:**\n\n"
-            + ("\n".join(why) if why else t("kenniskaart.gaten.geen_thema", lang))
+            f"**{t('kenniskaart.gaps.themas', lang)}:**\n\n"
+            + ("\n".join(why) if why else t("kenniskaart.gaps.no_thema", lang))
         )
-        st.markdown(f"**{t('kenniskaart.gaten.leer', lang)}:**")
+        st.markdown(f"**{t('kenniskaart.gaps.learn_from', lang)}:**")
         if gap.voorbeelden:
             table = pl.DataFrame(
                 [(e.gemeente, e.naam, e.status) for e in gap.voorbeelden],
                 schema={"gemeente": pl.String, "naam": pl.String, "status": pl.String},
                 orient="row",
             )
-            columns = {"gemeente": "as.gemeente", "naam": "as.interventie", "status": "as.status"}
+            columns = {
+                "gemeente": "column.gemeente",
+                "naam": "column.interventie",
+                "status": "column.status",
+            }
             st.dataframe(
                 display_table(table, columns, lang),
                 hide_index=True,
@@ -202,14 +211,14 @@ def gaps(ctx: Context, profile: kk.Profile) -> None:
                 widget_key=f"kenniskaart_leer_{gap.factor}",
             )
         else:
-            st.caption(t("kenniskaart.gaten.leer.geen", lang))
-        st.caption(f"{t('as.bron', lang)}: {gap.bronnen}")
+            st.caption(t("kenniskaart.gaps.learn_from_none", lang))
+        st.caption(f"{t('column.source', lang)}: {gap.bronnen}")
 
 
 def lessons(ctx: Context, profile: kk.Profile) -> None:
     lang = ctx.lang
-    st.header(t("kenniskaart.lessen.kop", lang))
-    st.caption(t("kenniskaart.lessen.uitleg", lang))
+    st.header(t("kenniskaart.lessons.title", lang))
+    st.caption(t("kenniskaart.lessons.explanation", lang))
     for check in profile.checks:
         box, icon = LIGHT_BOXES[check.light]
         lesson = kk.CHECK_LESSONS[check.code]
@@ -219,5 +228,5 @@ def lessons(ctx: Context, profile: kk.Profile) -> None:
             kk.check_rule(check, lang),
         ]
         if lesson is not None and lesson in profile.lessen:
-            lines.append(f"{t('kenniskaart.les', lang)}: {profile.lessen[lesson]}")
+            lines.append(f"{t('kenniskaart.lesson', lang)}: {profile.lessen[lesson]}")
         box("  \n".join(lines), icon=icon)

@@ -22,31 +22,33 @@ def headline(ctx: Context) -> None:
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
     cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
-    cols[2].metric(t("kpi.uitvoeringsgraad", lang), rate, help=t("kpi.uitvoeringsgraad.hulp", lang))
+    cols[2].metric(
+        t("kpi.execution_rate.label", lang), rate, help=t("kpi.execution_rate.help", lang)
+    )
     cols[3].metric(
-        t("kpi.dekking", lang),
-        t("kpi.dekking.waarde", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
-        help=t("kpi.dekking.hulp", lang),
+        t("kpi.coverage.label", lang),
+        t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
+        help=t("kpi.coverage.help", lang),
     )
     if ctx.selection.illustrative:
-        st.caption(t("kpi.illustratief", lang))
+        st.caption(t("kpi.illustrative", lang))
 
 
 def comparison(ctx: Context) -> None:
-    st.subheader(t("overzicht.vergelijk", ctx.lang))
+    st.subheader(t("overview.comparison", ctx.lang))
     compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
     layout.chart(
         ctx,
         vega.deferred(charts.comparison_bars, compared, lang=ctx.lang),
         finding=findings.comparison(compared, ctx.lang),
         table=compared,
-        columns=layout.RATE_COLUMNS | {"groep": "as.vergelijking"},
+        columns=layout.RATE_COLUMNS | {"groep": "column.comparison"},
         key="overzicht_vergelijk",
     )
 
 
 def timeline(ctx: Context) -> None:
-    st.subheader(t("overzicht.tijdlijn", ctx.lang))
+    st.subheader(t("overview.timeline", ctx.lang))
     frame = metrics.timeline(ctx.data, ctx.lang)
     layout.chart(
         ctx,
@@ -54,10 +56,10 @@ def timeline(ctx: Context) -> None:
         finding=findings.timeline(frame, ctx.lang),
         table=frame,
         columns={
-            "datum": "as.datum",
-            "gebeurtenis": "as.gebeurtenis",
-            "aantal_gemeenten": "as.aantal_gemeenten",
-            "bron": "as.bron",
+            "datum": "column.date",
+            "gebeurtenis": "column.event",
+            "aantal_gemeenten": "column.n_gemeenten",
+            "bron": "column.source",
         },
         key="overzicht_tijdlijn",
         illustrative=False,
@@ -65,7 +67,7 @@ def timeline(ctx: Context) -> None:
 
 
 def lessons(ctx: Context) -> None:
-    st.subheader(t("overzicht.lessen", ctx.lang))
+    st.subheader(t("overview.lessons", ctx.lang))
     frame = metrics.lessons(ctx.data, ctx.lang)
     for (product,), group in frame.group_by("product_naam", maintain_order=True):
         st.markdown(f"**{product}**")
@@ -74,11 +76,11 @@ def lessons(ctx: Context) -> None:
 
 def data_status(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("overzicht.datastatus", lang))
+    st.subheader(t("overview.data_status", lang))
     rows = [
         {
             "tabel": r.title,
-            "status": t(f"voet.status.{r.status}", lang),
+            "status": t(f"data_status.{r.status}", lang),
             "rijen": r.rows,
             "datum": r.date,
         }
@@ -86,10 +88,10 @@ def data_status(ctx: Context) -> None:
     ]
     frame = pl.DataFrame(rows)
     columns = {
-        "tabel": "datastatus.tabel",
-        "status": "datastatus.status",
-        "rijen": "datastatus.rijen",
-        "datum": "datastatus.datum",
+        "tabel": "column.table",
+        "status": "column.status",
+        "rijen": "column.rows",
+        "datum": "column.date",
     }
     layout.table(ctx, frame, columns)
     downloads.table_downloads(ctx, frame, columns, key="datastatus")

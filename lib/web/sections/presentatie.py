@@ -72,12 +72,12 @@ def _navigation(ctx: Context, view: View) -> None:
     with back:
         st.page_link(
             routes.BY_SLUG[""].file,
-            label=t("pres.terug", lang),
+            label=t("presentation.back", lang),
             icon=":material/arrow_back:",
             query_params=links.full_query(ctx.filters, lang, view, presentation=False),
         )
     prev.button(
-        t("pres.vorige", lang),
+        t("presentation.previous", lang),
         icon=":material/chevron_left:",
         key="pres_vorige",
         on_click=_go,
@@ -86,7 +86,7 @@ def _navigation(ctx: Context, view: View) -> None:
         width="stretch",
     )
     pick.selectbox(
-        t("pres.kies", lang),
+        t("presentation.go_to", lang),
         options=list(range(1, len(codes) + 1)),
         format_func=lambda i: f"{i}. {presentation.slide_name(codes[i - 1], lang)}",
         key=PICK_KEY,
@@ -94,7 +94,7 @@ def _navigation(ctx: Context, view: View) -> None:
         label_visibility="collapsed",
     )
     after.button(
-        t("pres.volgende", lang),
+        t("presentation.next", lang),
         icon=":material/chevron_right:",
         icon_position="right",
         key="pres_volgende",
@@ -165,7 +165,9 @@ def _slide_body(ctx: Context, view: View, slide: SlideContent) -> None:
 
 def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
     lang, data = ctx.lang, ctx.data
-    number = t("pres.dia.nummer", lang, nummer=view.slide, totaal=len(view.storyline.slides))
+    number = t(
+        "presentation.slide_number", lang, nummer=view.slide, totaal=len(view.storyline.slides)
+    )
     status = provenance.data_status(data, lang, slide.resources)
     source = provenance.source_line(data, lang, slide.resources)
     with st.container(key="pmg-dia-voet"):
@@ -176,31 +178,31 @@ def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
 
 def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
     lang = ctx.lang
-    with st.expander(t("pres.instellingen", lang), icon=":material/tune:"):
+    with st.expander(t("presentation.settings", lang), icon=":material/tune:"):
         st.multiselect(
-            t("pres.verhaal", lang),
+            t("presentation.storyline.label", lang),
             options=list(SLIDES),
             format_func=lambda code: presentation.slide_name(code, lang),
             key=STORY_KEY,
             on_change=_on_story,
-            help=t("pres.verhaal.hulp", lang),
+            help=t("presentation.storyline.help", lang),
         )
         st.text_input(
-            t("pres.titel", lang),
+            t("presentation.title.label", lang),
             key=TITLE_KEY,
             on_change=_on_title,
             max_chars=MAX_TITLE,
-            placeholder=t("pres.titel.standaard", lang),
+            placeholder=t("presentation.title.default", lang),
         )
-        st.markdown(f"**{t('deel.kop', lang)}**")
+        st.markdown(f"**{t('share.title', lang)}**")
         query = links.full_query(ctx.filters, lang, view, presentation=True)
         st.code(share.link(routes.PRESENTATION.slug, query), language=None, wrap_lines=True)
         left, right = st.columns(2)
         with left:
-            st.markdown(f"**{t('pres.briefing', lang)}**")
+            st.markdown(f"**{t('presentation.briefing.title', lang)}**")
             _briefing_buttons(ctx, view)
         with right:
-            st.markdown(f"**{t('pres.grafiek', lang)}**")
+            st.markdown(f"**{t('presentation.this_slide', lang)}**")
             _slide_downloads(ctx, slide)
 
 
@@ -262,7 +264,7 @@ def _slide_downloads(ctx: Context, slide: SlideContent) -> None:
 
 def presentation_page(ctx: Context) -> None:
     """The Presentatie page: the current slide full width, navigation, storyline and downloads."""
-    layout.style("presentation.css")
+    layout.style("presentatie.css")
     view = sync.current_view()
     _seed_widgets(view)
     layout.notice(ctx.lang)

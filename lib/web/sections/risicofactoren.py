@@ -14,24 +14,28 @@ from lib.web.state import Context
 
 
 def partial_factors_note(ctx: Context) -> None:
-    """Only part of the synthesis' risk and protective factors is public: say how much."""
     data, lang = ctx.data, ctx.lang
-    count = dict(data.factoren.group_by("soort").len().iter_rows())
+    shown = data.factoren.group_by("soort").len()
+    count = dict(shown.iter_rows())
     st.info(
         t(
-            "risico.deel",
+            "risk_factors.partial_sources",
             lang,
-            risico=data.kerncijfer("risicofactoren_synthese"),
-            beschermend=data.kerncijfer("beschermende_factoren_synthese"),
-            getoond_r=count.get("risico", 0),
-            getoond_b=count.get("beschermend", 0),
+            risico=t("count.risk_factors", lang, n=data.kerncijfer("risicofactoren_synthese")),
+            beschermend=t(
+                "count.protective_factors",
+                lang,
+                n=data.kerncijfer("beschermende_factoren_synthese"),
+            ),
+            getoond_r=t("count.risk_factors", lang, n=count.get("risico", 0)),
+            getoond_b=t("count.protective_factors", lang, n=count.get("beschermend", 0)),
         )
     )
 
 
 def heatmap(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("risico.heatmap", lang))
+    st.subheader(t("risk_factors.heatmap", lang))
     chart_sel, place = layout.chart_places(ctx)
     matrix = metrics.coverage_matrix(chart_sel, lang)
     layout.chart(
@@ -40,11 +44,11 @@ def heatmap(ctx: Context) -> None:
         finding=findings.coverage(metrics.headline(ctx.selection), lang),
         table=matrix,
         columns={
-            "factor_naam": "as.factor",
-            "domein_naam": "as.domein",
-            "bewijs_naam": "as.bewijs",
-            "gemeente_naam": f"as.{place}",
-            "n": "as.aantal",
+            "factor_naam": "column.factor",
+            "domein_naam": "column.domain",
+            "bewijs_naam": "column.evidence",
+            "gemeente_naam": f"column.{place}",
+            "n": "column.n_interventies",
         },
         key="risico_heatmap",
     )
@@ -53,27 +57,27 @@ def heatmap(ctx: Context) -> None:
 def gaps(ctx: Context) -> None:
     """Strong-evidence gaps, each with its explanation and source (plain text, no HTML)."""
     lang = ctx.lang
-    st.subheader(t("risico.gaten", lang))
+    st.subheader(t("risk_factors.gaps", lang))
     frame: pl.DataFrame = metrics.gaps(ctx.selection, lang)
     layout.finding(ctx, findings.gaps(frame, lang))
     for row in frame.iter_rows(named=True):
         st.markdown(
             f"- **{row['factor_naam']}** ({row['bewijs_naam'].lower()}, "
             f"{row['domein_naam'].lower()}): {row['uitleg']}  \n"
-            f"  {t('as.bron', lang)}: {row['bronnen']}"
+            f"  {t('column.source', lang)}: {row['bronnen']}"
         )
 
 
 def protective(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("risico.beschermend", lang))
+    st.subheader(t("risk_factors.protective", lang))
     frame = metrics.protective_used(ctx.selection, lang)
     layout.finding(ctx, findings.protective(frame, lang))
     columns = {
-        "factor_naam": "as.factor",
-        "domein_naam": "as.domein",
-        "n_interventies": "as.aantal",
-        "n_gemeenten": "as.n_gemeenten",
+        "factor_naam": "column.factor",
+        "domein_naam": "column.domain",
+        "n_interventies": "column.n_interventies",
+        "n_gemeenten": "column.n_gemeenten",
     }
     layout.table(ctx, frame, columns)
     downloads.table_downloads(ctx, frame, columns, key="beschermend")

@@ -14,21 +14,21 @@ from lib.web.state import Context
 
 def per_theme(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("themas.per_thema", lang))
+    st.subheader(t("themes.by_thema", lang))
     counts = metrics.theme_counts(ctx.selection, lang)
     layout.chart(
         ctx,
         vega.deferred(charts.theme_bars, counts, lang=lang),
         finding=findings.themes(counts, lang),
         table=counts,
-        columns={"thema_naam": "as.thema", "n": "as.aantal"},
+        columns={"thema_naam": "column.thema", "n": "column.n_interventies"},
         key="themas_per_thema",
     )
 
 
 def per_gemeente(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("themas.per_gemeente", lang))
+    st.subheader(t("themes.by_gemeente", lang))
     chart_sel, place = layout.chart_places(ctx)
     grid = metrics.theme_by_gemeente(ctx.selection, lang)
     shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
@@ -37,20 +37,24 @@ def per_gemeente(ctx: Context) -> None:
         vega.deferred(heatmaps.theme_heatmap, shown, lang=lang, place=place),
         finding=findings.theme_by_gemeente(grid, lang),
         table=shown,
-        columns={"gemeente_naam": f"as.{place}", "thema_naam": "as.thema", "n": "as.aantal"},
+        columns={
+            "gemeente_naam": f"column.{place}",
+            "thema_naam": "column.thema",
+            "n": "column.n_interventies",
+        },
         key="themas_per_gemeente",
     )
 
 
 def target_groups(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("themas.doelgroep", lang))
+    st.subheader(t("themes.by_target_group", lang))
     groups = metrics.target_group_counts(ctx.selection, lang)
     layout.chart(
         ctx,
         vega.deferred(charts.target_group_bars, groups, lang=lang),
         finding=findings.target_groups(groups, lang),
         table=groups,
-        columns={"doelgroep_naam": "as.doelgroep", "n": "as.aantal"},
+        columns={"doelgroep_naam": "column.target_group", "n": "column.n_interventies"},
         key="themas_doelgroep",
     )

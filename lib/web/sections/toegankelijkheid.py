@@ -11,11 +11,11 @@ from lib.web.state import Context
 
 def statement(ctx: Context) -> None:
     lang = ctx.lang
-    st.header(t("toegank.getest.kop", lang))
-    st.markdown(t("toegank.getest", lang))
-    st.header(t("toegank.beperkingen.kop", lang))
-    st.markdown(t("toegank.beperkingen", lang))
-    st.header(t("toegank.datum.kop", lang))
-    st.write(t("toegank.datum", lang, datum=a11y.statement_date(lang)))
-    st.header(t("toegank.contact.kop", lang))
-    st.write(t("toegank.contact", lang))
+    st.header(t("a11y.tested.title", lang))
+    st.markdown(t("a11y.tested.text", lang))
+    st.header(t("a11y.limitations.title", lang))
+    st.markdown(t("a11y.limitations.text", lang))
+    st.header(t("a11y.date.title", lang))
+    st.write(t("a11y.date.text", lang, datum=a11y.statement_date(lang)))
+    st.header(t("a11y.contact.title", lang))
+    st.write(t("a11y.contact.text", lang))

@@ -16,8 +16,8 @@ def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
     """The execution rate per municipality (per province above the limit); returns the
     selection the chart used and what a row is, for ``status``."""
     lang = ctx.lang
-    st.caption(t("onbetrouwbaar.uitleg", lang))
-    st.subheader(t("uitvoering.per_gemeente", lang))
+    st.caption(t("notice.unreliable", lang))
+    st.subheader(t("execution.by_gemeente", lang))
     chart_sel, place = layout.chart_places(ctx)
     by_place = metrics.execution_by_gemeente(ctx.selection)
     shown = metrics.execution_by_gemeente(chart_sel) if place == "provincie" else by_place
@@ -26,7 +26,7 @@ def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
         vega.deferred(charts.execution_rate_bars, shown, lang=lang, place=place),
         finding=findings.execution(by_place, lang),
         table=shown,
-        columns={"gemeente_naam": f"as.{place}"} | layout.RATE_COLUMNS,
+        columns={"gemeente_naam": f"column.{place}"} | layout.RATE_COLUMNS,
         key="uitvoering_per_gemeente",
     )
     return chart_sel, place
@@ -34,21 +34,21 @@ def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
 
 def per_theme(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("uitvoering.per_thema", lang))
+    st.subheader(t("execution.by_thema", lang))
     by_theme = metrics.execution_by_theme(ctx.selection, lang)
     layout.chart(
         ctx,
         vega.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
         finding=findings.execution_by_theme(by_theme, lang),
         table=by_theme,
-        columns={"thema_naam": "as.thema"} | layout.RATE_COLUMNS,
+        columns={"thema_naam": "column.thema"} | layout.RATE_COLUMNS,
         key="uitvoering_per_thema",
     )
 
 
 def status(ctx: Context, chart_sel: metrics.Selection, place: metrics.Place) -> None:
     lang = ctx.lang
-    st.subheader(t("uitvoering.status", lang))
+    st.subheader(t("execution.status_by_gemeente", lang))
     layout.province_note(ctx, place)
     mix = metrics.status_mix(chart_sel, lang)
     layout.chart(
@@ -56,24 +56,28 @@ def status(ctx: Context, chart_sel: metrics.Selection, place: metrics.Place) -> 
         vega.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),
         finding=findings.status(mix, lang),
         table=mix,
-        columns={"gemeente_naam": f"as.{place}", "status_naam": "as.status", "n": "as.aantal"},
+        columns={
+            "gemeente_naam": f"column.{place}",
+            "status_naam": "column.status",
+            "n": "column.n_interventies",
+        },
         key="uitvoering_status",
     )
 
 
 def trend(ctx: Context) -> None:
     lang = ctx.lang
-    st.subheader(t("uitvoering.trend", lang))
+    st.subheader(t("execution.trend.title", lang))
     frame = cache.execution_trend(ctx.data, ctx.filters)
     if frame.is_empty():
-        st.info(t("uitvoering.trend.geen", lang))
+        st.info(t("execution.trend.none", lang))
         return
-    st.caption(t("uitvoering.trend.uitleg", lang))
+    st.caption(t("execution.trend.explanation", lang))
     layout.chart(
         ctx,
         vega.deferred(time_charts.trend_chart, frame, lang=lang),
         finding=findings.trend(frame, lang),
         table=frame,
-        columns={"periode": "as.periode"} | layout.RATE_COLUMNS,
+        columns={"periode": "column.period"} | layout.RATE_COLUMNS,
         key="uitvoering_trend",
     )

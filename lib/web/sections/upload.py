@@ -56,11 +56,11 @@ def role_panel(ctx: Context) -> auth.Role:
     st.caption(t(reason, lang))
     if allowed and role == "viewer":
         if config.oidc_configured and not logged_in:
-            st.button(t("data.inloggen", lang), on_click=st.login, key="data_login")
+            st.button(t("upload.login.button", lang), on_click=st.login, key="data_login")
         if config.passphrase_hash is not None:
             with st.form("data_wachtwoord", clear_on_submit=True):
-                phrase = st.text_input(t("data.wachtwoord", lang), type="password")
-                if st.form_submit_button(t("data.aanmelden", lang)):
+                phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
+                if st.form_submit_button(t("upload.login.submit", lang)):
                     try:
                         role = auth.role_for(config, email=email, logged_in=logged_in,
                                              passphrase=phrase, limiter=_limiter(),
@@ -70,7 +70,7 @@ def role_panel(ctx: Context) -> auth.Role:
                     if role == "viewer" and phrase:
                         st.error(t("auth.wrong_passphrase", lang))
     st.session_state[ROLE_KEY] = role
-    st.caption(f"{t('data.rol', lang)}: {t(f'auth.role.{role}', lang)}")
+    st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
     return role
 
 
@@ -81,8 +81,8 @@ def _client_key() -> str:
 
 def templates(ctx: Context) -> None:
     lang = ctx.lang
-    with st.expander(t("data.sjablonen", lang)):
-        st.write(t("data.sjablonen.uitleg", lang))
+    with st.expander(t("upload.templates.title", lang)):
+        st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
             sample = ctx.data.interventies if name == "interventies" else ctx.data.voortgang
             if sample.is_empty():
@@ -122,14 +122,14 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
     """How the file was read, which values were translated, and every problem."""
     lang = ctx.lang
     pairs = describe_dialect(prepared.dialect, lang)
-    with st.expander(t("upload.dialect.kop", lang), expanded=True):
+    with st.expander(t("upload.dialect.title", lang), expanded=True):
         st.dataframe(
             pl.DataFrame(pairs, schema=["", " "], orient="row"), hide_index=True, width="stretch"
         )
         if prepared.rows_dropped_empty:
-            st.caption(t("upload.leeg.rijen", lang, n=prepared.rows_dropped_empty))
+            st.caption(t("upload.dialect.empty_rows", lang, n=prepared.rows_dropped_empty))
     if prepared.applied:
-        with st.expander(t("upload.vertaald.kop", lang)):
+        with st.expander(t("upload.dialect.translated_title", lang)):
             applied = pl.DataFrame(
                 [(a.column, a.original, a.code, a.count) for a in prepared.applied],
                 schema=["kolom", "origineel", "code", "aantal"],
@@ -138,27 +138,34 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
             st.dataframe(applied, hide_index=True, width="stretch")
     issues = issues_frame(prepared.report, lang)
     errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
+    counted = {
+        "fouten": t("count.errors", lang, n=errors),
+        "waarschuwingen": t("count.warnings", lang, n=warnings),
+    }
     if errors:
-        st.error(t("data.fouten", lang, fouten=errors, waarschuwingen=warnings))
+        st.error(t("upload.result.errors", lang, **counted))
     elif warnings:
-        st.warning(t("data.waarschuwingen", lang, waarschuwingen=warnings))
+        st.warning(t("upload.result.warnings", lang, **counted))
     else:
-        st.success(t("data.geldig", lang))
+        st.success(t("upload.result.valid", lang))
     if not issues.is_empty():
         shown = issues.with_columns(
             pl.col("severity").replace_strict(
-                {"error": t("upload.ernst.error", lang), "warning": t("upload.ernst.warning", lang)}
+                {
+                    "error": t("upload.report.severity_error", lang),
+                    "warning": t("upload.report.severity_warning", lang),
+                }
             )
         ).select(
-            pl.col("row").alias(t("upload.rapport.rij", lang)),
-            pl.col("column").alias(t("upload.rapport.kolom", lang)),
-            pl.col("value").alias(t("upload.rapport.waarde", lang)),
-            pl.col("severity").alias(t("upload.rapport.ernst", lang)),
-            pl.col("message").alias(t("upload.rapport.melding", lang)),
+            pl.col("row").alias(t("upload.report.row", lang)),
+            pl.col("column").alias(t("upload.report.column", lang)),
+            pl.col("value").alias(t("upload.report.value", lang)),
+            pl.col("severity").alias(t("upload.report.severity", lang)),
+            pl.col("message").alias(t("upload.report.message", lang)),
         )
         st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
-            t("data.rapport.download", lang),
+            t("upload.report.download", lang),
             csv_bytes(issues, lang=lang),
             file_name=f"{file_name}.rapport.csv",
             mime="text/csv",
@@ -177,12 +184,14 @@ def _figures(data: Dataset, lang: Lang) -> list[str]:
 
 def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
     """The key figures of the whole programme now and after publishing."""
-    labels = [t(k, lang) for k in ("kpi.interventies", "kpi.uitvoeringsgraad", "kpi.dekking")]
+    labels = [
+        t(k, lang) for k in ("kpi.interventies", "kpi.execution_rate.label", "kpi.coverage.label")
+    ]
     return pl.DataFrame(
         {
             "": labels,
-            t("data.voor", lang): _figures(before, lang),
-            t("data.na", lang): _figures(after, lang),
+            t("upload.before", lang): _figures(before, lang),
+            t("upload.after", lang): _figures(after, lang),
         }
     )
 
@@ -195,14 +204,14 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
     """Key figures before and after, and the differences with the current version."""
     lang = ctx.lang
     target = store()
-    target.ensure_base(_base_tables(), comment=t("store.basis", lang))
+    target.ensure_base(_base_tables(), comment=t("store.base_comment", lang))
     try:
         candidate = target.candidate(table, clean, scope=scope)
         diff = target.preview(table, clean, scope=scope)
     except StoreError as error:
         st.error(t(error.key, lang, **error.params))
         return None
-    st.subheader(t("data.voorbeeld", lang))
+    st.subheader(t("upload.preview", lang))
     st.dataframe(clean.head(200), hide_index=True, width="stretch")
     if table == "interventies":
         after = replace(ctx.data, interventies=complete_columns(candidate, "interventies"))
@@ -213,13 +222,13 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
 
 def show_diff(diff: Diff, lang: Lang) -> None:
     st.write(
-        t("store.diff.samenvatting", lang, toegevoegd=diff.added.height,
+        t("store.diff_summary", lang, n=diff.added.height,
           gewijzigd=diff.changed_rows, verwijderd=diff.removed.height)
     )  # fmt: skip
     for label, frame in (
-        ("data.toegevoegd", diff.added),
-        ("data.gewijzigd", diff.changed),
-        ("data.verwijderd", diff.removed),
+        ("upload.added", diff.added),
+        ("upload.changed", diff.changed),
+        ("upload.removed", diff.removed),
     ):
         if not frame.is_empty():
             with st.expander(f"{t(label, lang)} ({frame.height})"):
@@ -232,13 +241,13 @@ def publish_form(
 ) -> None:  # fmt: skip
     lang = ctx.lang
     with st.form("data_publiceren"):
-        comment = st.text_area(t("data.opmerking", lang), key="data_opmerking")
-        who = st.text_input(t("data.wie", lang), value=current_user(), key="data_wie")
+        comment = st.text_area(t("upload.comment", lang), key="data_opmerking")
+        who = st.text_input(t("upload.who", lang), value=current_user(), key="data_wie")
         submitted = st.form_submit_button(
-            t("data.publiceren", lang), type="primary", disabled=role != "analyst"
+            t("upload.publish", lang), type="primary", disabled=role != "analyst"
         )
     if role != "analyst":
-        st.info(t("data.alleen_analisten", lang))
+        st.info(t("upload.analysts_only", lang))
     if submitted:
         try:
             version = auth.guarded_publish(
@@ -248,7 +257,7 @@ def publish_form(
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
-        st.success(t("data.gepubliceerd", lang, versie=version))
+        st.success(t("upload.published", lang, versie=version))
 
 
 def current_user() -> str:
@@ -259,7 +268,7 @@ def current_user() -> str:
 
 def scope_choice(ctx: Context) -> Scope:
     choice: Literal["alles", "gemeenten"] = st.radio(
-        t("data.reikwijdte", ctx.lang),
+        t("upload.scope", ctx.lang),
         ["alles", "gemeenten"],
         format_func=lambda s: t(f"store.scope.{s}", ctx.lang),
         key="data_scope",
@@ -276,21 +285,21 @@ def page(ctx: Context) -> None:
     role = role_panel(ctx)
     templates(ctx)
     table = st.radio(
-        t("data.tabel", ctx.lang),
+        t("upload.which_table", ctx.lang),
         UPLOADABLE_TABLES,
         key="data_tabel",
         horizontal=True,
-        format_func=lambda name: t(f"tabel.{name}", ctx.lang),
+        format_func=lambda name: t(f"upload.table.{name}", ctx.lang),
     )
     uploaded = st.file_uploader(
-        t("data.bestand", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
+        t("upload.file", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
     )
     if uploaded is None:
         return
     data = uploaded.getvalue()
     prepared = prepare_upload(ctx, table, uploaded.name, data, st.session_state.get("data_blad"))
     if len(prepared.dialect.sheets) > 1:
-        st.selectbox(t("data.blad", ctx.lang), prepared.dialect.sheets, key="data_blad")
+        st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:
         scope = scope_choice(ctx)

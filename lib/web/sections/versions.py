@@ -18,21 +18,21 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
     lang = ctx.lang
     history = target.history()
     if history.is_empty():
-        st.info(t("cli.geen_versies", lang))
+        st.info(t("cli.no_versions", lang))
         return history
     shown = history.select(
-        pl.col("versie").alias(t("versies.bekijk", lang)),
-        pl.col("tijdstip").dt.strftime("%Y-%m-%d %H:%M").alias(t("versies.tijdstip", lang)),
+        pl.col("versie").alias(t("versions.view.label", lang)),
+        pl.col("tijdstip").dt.strftime("%Y-%m-%d %H:%M").alias(t("versions.column.time", lang)),
         pl.col("actie")
         .replace_strict(
-            {a: t(f"store.actie.{a}", lang) for a in ("basis", "publicatie", "herstel")}
+            {a: t(f"store.action.{a}", lang) for a in ("basis", "publicatie", "herstel")}
         )
-        .alias(t("versies.actie", lang)),
-        pl.col("wie").alias(t("versies.wie", lang)),
-        pl.col("opmerking").alias(t("versies.opmerking", lang)),
-        pl.col("bronbestand").alias(t("versies.bronbestand", lang)),
-        pl.col("rijen_interventies").alias(t("versies.rijen", lang)),
-        pl.col("checksum").alias(t("versies.checksum", lang)),
+        .alias(t("versions.column.action", lang)),
+        pl.col("wie").alias(t("versions.column.who", lang)),
+        pl.col("opmerking").alias(t("versions.column.comment", lang)),
+        pl.col("bronbestand").alias(t("versions.column.source_file", lang)),
+        pl.col("rijen_interventies").alias(t("versions.column.rows", lang)),
+        pl.col("checksum").alias(t("versions.column.checksum", lang)),
     )
     st.dataframe(shown, hide_index=True, width="stretch")
     return history
@@ -41,13 +41,13 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
 def view_version(ctx: Context, versions: list[int]) -> None:
     lang = ctx.lang
     current = st.session_state.get(VERSION_KEY)
-    choice = st.selectbox(t("versies.bekijk", lang), versions, key="versies_bekijk",
+    choice = st.selectbox(t("versions.view.label", lang), versions, key="versies_bekijk",
                           index=versions.index(current) if current in versions else 0)  # fmt: skip
     cols = st.columns(2)
-    if cols[0].button(t("versies.bekijk.knop", lang), key="versies_bekijk_knop"):
+    if cols[0].button(t("versions.view.button", lang), key="versies_bekijk_knop"):
         st.session_state[VERSION_KEY] = choice
         st.rerun()
-    if current is not None and cols[1].button(t("versies.terug", lang), key="versies_terug"):
+    if current is not None and cols[1].button(t("versions.back", lang), key="versies_terug"):
         st.session_state.pop(VERSION_KEY, None)
         st.rerun()
 
@@ -55,19 +55,23 @@ def view_version(ctx: Context, versions: list[int]) -> None:
 def compare(ctx: Context, target: Store, versions: list[int]) -> None:
     lang = ctx.lang
     cols = st.columns(2)
-    old = cols[0].selectbox(t("versies.oud", lang), versions, index=min(1, len(versions) - 1),
-                            key="versies_oud")  # fmt: skip
-    new = cols[1].selectbox(t("versies.nieuw", lang), versions, index=0, key="versies_nieuw")
+    old = cols[0].selectbox(
+        t("versions.compare.old", lang),
+        versions,
+        index=min(1, len(versions) - 1),
+        key="versies_oud",
+    )
+    new = cols[1].selectbox(t("versions.compare.new", lang), versions, index=0, key="versies_nieuw")
     upload.show_diff(target.diff("interventies", old, new), lang)
 
 
 def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:
     lang = ctx.lang
     with st.form("versies_herstel"):
-        version = st.selectbox(t("versies.herstel.versie", lang), versions, key="versies_herstel_v")
-        comment = st.text_input(t("data.opmerking", lang), key="versies_herstel_opmerking")
+        version = st.selectbox(t("versions.restore.label", lang), versions, key="versies_herstel_v")
+        comment = st.text_input(t("upload.comment", lang), key="versies_herstel_opmerking")
         submitted = st.form_submit_button(
-            t("versies.herstel.knop", lang), disabled=role != "analyst"
+            t("versions.restore.button", lang), disabled=role != "analyst"
         )
     if submitted:
         try:
@@ -76,7 +80,7 @@ def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
-        st.success(t("cli.hersteld", lang, oud=version, versie=new))
+        st.success(t("cli.restored", lang, oud=version, versie=new))
 
 
 def page(ctx: Context) -> None:
@@ -86,9 +90,9 @@ def page(ctx: Context) -> None:
     if history.is_empty():
         return
     versions = history.get_column("versie").to_list()
-    st.subheader(t("versies.bekijken", ctx.lang))
+    st.subheader(t("versions.view.title", ctx.lang))
     view_version(ctx, versions)
-    st.subheader(t("versies.vergelijken", ctx.lang))
+    st.subheader(t("versions.compare.title", ctx.lang))
     compare(ctx, target, versions)
-    st.subheader(t("versies.herstellen", ctx.lang))
+    st.subheader(t("versions.restore.title", ctx.lang))
     restore(ctx, upload.role_panel(ctx), target, versions)

@@ -56,7 +56,7 @@ from lib.data.store import (
     empty_frame,
     table_key,
 )
-from lib.text.i18n import CATALOGUE
+from lib.text.i18n import t
 
 WORKER = Path(__file__).resolve().parents[2] / "support" / "store_worker.py"
 
@@ -533,12 +533,12 @@ def test_every_error_key_has_a_text_with_its_parameters(store: Store) -> None:
         with pytest.raises(StoreError) as caught:
             call()
         errors.append(caught.value)
-    errors.append(StoreBusy(seconden=3))
+    errors.append(StoreBusy(n=3))
     errors.append(ScopeError(tabel="x"))
     errors.append(ScopeError(key="store.scope_unknown_ids", ids="a"))
     for error in errors:
         for lang in ("nl", "en"):
-            assert CATALOGUE[lang][error.key].format(**error.params)
+            assert t(error.key, lang, **error.params)
 
 
 # ----------------------------------------------------------------------------- crashes

@@ -584,6 +584,6 @@ def test_findings(tiny: Dataset) -> None:
     assert kk.pillar_finding(whole) == (
         "Het hele programma: 89 % perspectief, 0 % grenzen en 0 % verbindend."
     )
-    assert kk.per_gemeente_finding(whole).startswith("1 van de 4 gemeenten bereiken 3 of meer")
+    assert kk.per_gemeente_finding(whole).startswith("1 van de 4 gemeenten bereikt 3 of meer")
     empty = kk.build_profile(tiny, Filters(gemeenten=("GM0004",)), "nl", today=TODAY)
     assert kk.pillar_finding(empty) == "Geen interventies, dus geen verdeling over de pijlers."

@@ -226,7 +226,7 @@ def test_table_exports_neutralise_formulas() -> None:
 
     frame = pl.DataFrame({"gemeente_naam": ["=cmd|' /C calc'!A0"], "n": [1]})
     table = columns.export_table(
-        frame, {"gemeente_naam": "as.gemeente", "n": "as.aantal"}, "en"
+        frame, {"gemeente_naam": "column.gemeente", "n": "column.n_interventies"}, "en"
     )
     rows = list(csv.reader(io.StringIO(tables.csv_bytes(table, lang="en").decode("utf-8-sig"))))
     assert rows == [["Municipality", "Number of interventions"], ["'=cmd|' /C calc'!A0", "1"]]

@@ -93,7 +93,7 @@ def test_learn_from_is_limited_in_the_profile(tilburg: Profile) -> None:
     many = next(g for g in tilburg.gaten if len(g.gemeenten) > pe.LEARN_FROM_MAX)
     text = pe.to_markdown(tilburg)
     extra = len(many.gemeenten) - pe.LEARN_FROM_MAX
-    assert f"en nog {extra} andere gemeente(n)" in text
+    assert f"en nog {extra} andere {'gemeente' if extra == 1 else 'gemeenten'}" in text
     for place in many.gemeenten[: pe.LEARN_FROM_MAX]:
         assert place in text
 

@@ -77,7 +77,7 @@ def test_execution_marks_unreliable_rates() -> None:
 def test_execution_for_several_counts_only_reliable_rates_against_the_reference() -> None:
     frame = _execution([("A", 10, 9), ("B", 10, 8), ("C", 2, 2)])
     assert findings.execution(frame, "nl") == (
-        "1 van de 3 gemeenten halen de referentie van 85,5 %; het hoogst is A (90,0 %)."
+        "1 van de 3 gemeenten haalt de referentie van 85,5 %; het hoogst is A (90,0 %)."
     )
 
 

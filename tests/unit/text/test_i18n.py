@@ -1,160 +1,398 @@
-"""Both catalogues complete and consistent; every key the code uses exists; number formats."""
+"""Both catalogues complete and consistent; every key the code asks for exists, none unused.
+
+Each test checks every key at once and lists all offenders in its failure message.
+"""
 
 from __future__ import annotations
 
-import math
+import ast
 import re
 import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import zip_longest
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
 from lib.config import ROOT
-from lib.contract.codes import (
-    BEWIJS,
-    DOELGROEPEN,
-    DOMEINEN,
-    GOLVEN,
-    PIJLERS,
-    PRODUCTEN,
-    SOORTEN,
-    STATUS_DATA,
-    STATUSSEN,
-    as_lang,
-)
-from lib.contract.schema import UPLOADABLE_TABLES, Dtype
-from lib.domain import kenniskaart
-from lib.domain.filters import BOTOC_OPTIONS
-from lib.domain.metrics import METRICS, Place
-from lib.exports import profile
+from lib.contract.codes import LANGS, Lang, as_lang
+from lib.exports import briefing, profile
 from lib.slides import storyline
-from lib.text import provenance
-from lib.text.findings import TREND_DIRECTIONS
-from lib.text.formats import UNKNOWN, fmt_eur, fmt_int, fmt_number, fmt_pct, join_names
-from lib.text.i18n import CATALOGUE, code_label, t
+from lib.text import keys, provenance
+from lib.text.formats import LOCALES
+from lib.text.i18n import CATALOGUE, PLURALS, _flatten, code_label, load, t
+from lib.web import routes
 
-ISSUE_CODES = (
-    "missing_column", "unknown_column", "required", "enum", "minimum", "maximum", "pattern",
-    "duplicate", "duplicate_pair", "reference",
-    *(f"type_{d}" for d in get_args(Dtype) if d != "str"),
-)
+KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+KEY_PREFIX = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*\.")
 
-# prefix of a key built at run time (t(f"status.{code}")) -> every code it can take
-PREFIX_CODES: dict[str, tuple[str, ...]] = {
-    "status": STATUSSEN,
-    "doelgroep": DOELGROEPEN,
-    "domein": DOMEINEN,
-    "bewijs": BEWIJS,
-    "golf": GOLVEN,
-    "soort": SOORTEN,
-    "product": PRODUCTEN,
-    "issue": ISSUE_CODES,
-    "maat": METRICS,
-    "filter.botoc": BOTOC_OPTIONS,
-    "voet.status": STATUS_DATA,
-    "sjabloon.type": ("str", "int", "float", "bool"),
-    "store.actie": ("basis", "publicatie", "herstel"),
-    "store.scope": ("alles", "gemeenten"),
-    "auth.role": ("viewer", "analyst"),
-    "tabel": UPLOADABLE_TABLES,
-    "pijler": PIJLERS,
-    "kenniskaart.check": kenniskaart.CHECKS,
-    "kenniskaart.uitkomst": kenniskaart.CHECKS,
-    "kenniskaart.regel": kenniskaart.CHECKS,
-    "kenniskaart.licht": kenniskaart.LIGHTS,
-    "kenniskaart.leeftijd": kenniskaart.AGE_GROUPS,
-    "kenniskaart.export": profile.FORMATS,
-    "pres.dia": storyline.SLIDES,
-    "pres.tabel": provenance.TABLES,
-    "as": get_args(Place),
-    "bevinding.trend": TREND_DIRECTIONS,
-    "pres.briefing": ("pptx", "pdf"),
+# Code that builds a whole key from variables, by file and function, with the families it can
+# reach. Anything else must build keys from a literal prefix that is a declared family.
+DYNAMIC_SITES: dict[tuple[str, str], tuple[str, ...]] = {
+    # code_label(kind, code): the kinds are checked at each call (test_code_label_kinds)
+    ("lib/text/i18n.py", "code_label"): (),
+    # issue parameters that are codes: validate._PARAM_LABELS
+    ("lib/data/validate.py", "_param"): ("personal_data",),
+    # the labels of a code column (status, doelgroep, ...), to read uploads in either language
+    ("lib/data/ingest/mapping.py", "_labels"): (),
+    ("lib/domain/metrics.py", "_code_names"): (),
 }
 
-NL, EN = CATALOGUE["nl"], CATALOGUE["en"]
+
+def _all_keys(lang: Lang) -> set[str]:
+    return set(CATALOGUE[lang]) | set(PLURALS[lang])
 
 
-def _sources() -> list[Path]:
-    files = [*sorted((ROOT / "lib").rglob("*.py")), *sorted((ROOT / "pages").rglob("*.py"))]
-    return [*files, ROOT / "app.py"] if (ROOT / "app.py").exists() else files
-
-
-def _scan(pattern: str) -> list[tuple[str, str]]:
-    regex = re.compile(pattern)
-    return sorted(
-        {
-            (path.relative_to(ROOT).as_posix(), match.group(1))
-            for path in _sources()
-            for match in regex.finditer(path.read_text(encoding="utf-8"))
-        }
-    )
-
-
-LITERAL_KEYS = _scan(r"""\bt\(\s*"([^"{}]+)"\s*[,)]""")
-# keys that start with a variable (t(f"{kind}.{code}")) are checked through KINDS
-PREFIXES = [(f, p) for f, p in _scan(r"""\bt\(\s*f"([^"{]*)\{""") if p]
-KINDS = _scan(r"""\b(?:code_label|_code_names)\(\s*"([^"]+)\"""")
+def _texts(key: str, lang: Lang) -> list[str]:
+    """The text of a key, or every form of a plural."""
+    if key in PLURALS[lang]:
+        return list(PLURALS[lang][key].values())
+    return [CATALOGUE[lang][key]]
 
 
 def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
+NL_KEYS = _all_keys("nl")
+NAMESPACES = {k.split(".")[0] for k in NL_KEYS}
+
+
+# ----------------------------------------------------------------------------- the code
+
+
+@dataclass(frozen=True)
+class Use:
+    file: str
+    line: int
+    function: str
+    text: str  # a key, a key prefix ("measure."), or the source of a dynamic key
+
+
+@dataclass(frozen=True)
+class Uses:
+    literals: tuple[Use, ...]  # string literals that are (or look like) keys
+    call_keys: tuple[Use, ...]  # literal first arguments of t()
+    prefixes: tuple[Use, ...]  # leading literal of an f-string or of a + that builds a key
+    dynamic: tuple[Use, ...]  # keys built from variables only: f"{kind}.{code}"
+    kinds: tuple[Use, ...]  # literal first arguments of code_label()
+
+
+def _sources() -> Iterator[Path]:
+    yield from sorted((ROOT / "lib").rglob("*.py"))
+    yield from sorted((ROOT / "pages").rglob("*.py"))
+    yield ROOT / "app.py"
+
+
+class _Scanner(ast.NodeVisitor):
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.function = "<module>"
+        self.found: dict[str, list[Use]] = {k: [] for k in Uses.__dataclass_fields__}
+        self.skip: set[int] = set()  # the literal parts of f-strings
+
+    def add(self, kind: str, node: ast.AST, text: str) -> None:
+        self.found[kind].append(Use(self.file, getattr(node, "lineno", 0), self.function, text))
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        outer, self.function = self.function, node.name
+        self.generic_visit(node)
+        self.function = outer
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        if name == "t" and node.args:
+            for literal in _literals(node.args[0]):
+                self.add("call_keys", node, literal)
+            self.key_from_variables(node.args[0])
+        if name == "code_label" and node.args:
+            for literal in _literals(node.args[0]):
+                self.add("kinds", node, literal)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if _is_catalogue(node.value):  # CATALOGUE[lang][key]
+            self.key_from_variables(node.slice)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        if any(_is_catalogue(c) for c in node.comparators):  # key in CATALOGUE[lang]
+            self.key_from_variables(node.left)
+        self.generic_visit(node)
+
+    def key_from_variables(self, node: ast.AST) -> None:
+        """A key that starts with a variable: ``f"{kind}.{code}"``."""
+        if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.FormattedValue):
+            self.add("dynamic", node, ast.unparse(node))
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        self.skip.update(id(v) for v in node.values)
+        first = node.values[0] if node.values else None
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            match = KEY_PREFIX.match(first.value)
+            if match and match.group(0).split(".")[0] in NAMESPACES:
+                self.add("prefixes", node, match.group(0))
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        left = node.left
+        if (
+            isinstance(node.op, ast.Add)
+            and isinstance(left, ast.Constant)
+            and isinstance(left.value, str)
+            and KEY_PREFIX.fullmatch(left.value)
+        ):
+            self.add("prefixes", node, left.value)
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if id(node) in self.skip or not isinstance(node.value, str):
+            return
+        if KEY.fullmatch(node.value) and node.value.split(".")[0] in NAMESPACES:
+            self.add("literals", node, node.value)
+
+
+def _is_catalogue(node: ast.AST) -> bool:
+    """``CATALOGUE[lang]`` or ``PLURALS[lang]``."""
+    return (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in {"CATALOGUE", "PLURALS"}
+    )
+
+
+def _literals(node: ast.AST) -> list[str]:
+    """The literal strings an argument can be: a literal, or either branch of ``a if c else b``."""
+    if isinstance(node, ast.IfExp):
+        return [*_literals(node.body), *_literals(node.orelse)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    return []
+
+
+@cache
+def scan() -> Uses:
+    found: dict[str, list[Use]] = {k: [] for k in Uses.__dataclass_fields__}
+    for path in _sources():
+        scanner = _Scanner(path.relative_to(ROOT).as_posix())
+        scanner.visit(ast.parse(path.read_text(encoding="utf-8")))
+        for kind, uses in scanner.found.items():
+            found[kind] += uses
+    return Uses(**{kind: tuple(uses) for kind, uses in found.items()})
+
+
+def _where(uses: list[Use]) -> list[str]:
+    return sorted(f"{u.file}:{u.line}: {u.text}" for u in uses)
+
+
+def _built_families() -> set[str]:
+    """The families that code builds keys of: f-string prefixes, code kinds, dynamic sites."""
+    uses = scan()
+    built = {u.text.removesuffix(".") for u in uses.prefixes}
+    built |= {u.text for u in uses.kinds}
+    built |= {f for families in DYNAMIC_SITES.values() for f in families}
+    return built & set(keys.KEY_FAMILIES)
+
+
+# ----------------------------------------------------------------------------- catalogues
+
+
 def test_both_catalogues_have_the_same_keys() -> None:
-    assert sorted(set(NL) - set(EN)) == []
-    assert sorted(set(EN) - set(NL)) == []
+    nl, en = _all_keys("nl"), _all_keys("en")
+    assert (sorted(nl - en), sorted(en - nl)) == ([], [])
+    assert set(PLURALS["nl"]) == set(PLURALS["en"]), "a key is a plural in one language only"
+
+
+def test_both_files_have_each_key_on_the_same_line() -> None:
+    def shape(line: str) -> str:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return ""
+        return line if line.startswith("[") else line.split("=", 1)[0].strip()
+
+    nl, en = (
+        (ROOT / "lib" / "locale" / f"{lang}.toml").read_text(encoding="utf-8").splitlines()
+        for lang in LANGS
+    )
+    differ = [
+        f"line {i}: {shape(a)!r} / {shape(b)!r}"
+        for i, (a, b) in enumerate(zip_longest(nl, en, fillvalue="# (end)"), 1)
+        if shape(a) != shape(b)
+    ]
+    assert differ == []
+
+
+def test_both_languages_have_the_same_placeholders() -> None:
+    def fields(key: str, lang: Lang) -> set[str]:
+        return set().union(*(_placeholders(text) for text in _texts(key, lang)))
+
+    assert [k for k in sorted(NL_KEYS) if fields(k, "nl") != fields(k, "en")] == []
 
 
 def test_no_empty_texts() -> None:
-    assert [k for k, v in {**NL, **EN}.items() if not v.strip()] == []
+    empty = [
+        f"{lang}:{key}"
+        for lang in LANGS
+        for key in sorted(_all_keys(lang))
+        if any(not text.strip() for text in _texts(key, lang))
+    ]
+    assert empty == []
 
 
-@pytest.mark.parametrize("key", sorted(NL))
-def test_placeholders_match(key: str) -> None:
-    assert _placeholders(NL[key]) == _placeholders(EN[key])
+def test_plurals_have_the_plural_forms_of_their_language() -> None:
+    wrong = [
+        f"{lang}:{key}: {sorted(forms)}"
+        for lang in LANGS
+        for key, forms in PLURALS[lang].items()
+        if set(forms) != {*LOCALES[lang].plural_form.tags, "other"}
+    ]
+    assert wrong == []
+    assert [k for k, forms in PLURALS["nl"].items() if "{n}" not in forms["other"]] == []
 
 
-def test_the_scan_finds_keys() -> None:
-    assert ("lib/domain/metrics.py", "vergelijk.alle") in LITERAL_KEYS
-    assert ("lib/data/validate.py", "issue.") in PREFIXES
+def test_a_count_before_a_noun_is_a_plural() -> None:
+    """``{n} gemeenten`` needs a form for 1: only plural entries may write it (``{n} van de
+    {totaal} gemeenten`` keeps the plural noun of the total)."""
+    counted = re.compile(r"\{n\} (?!(?:meer|more|van|of|over|on)\b)[a-zA-Z]")
+    found = [
+        f"{lang}:{key}"
+        for lang in LANGS
+        for key, text in CATALOGUE[lang].items()
+        if counted.search(text)
+    ]
+    assert found == []
 
 
-@pytest.mark.parametrize(("file", "key"), LITERAL_KEYS, ids=[f"{f}:{k}" for f, k in LITERAL_KEYS])
-def test_literal_key_exists(file: str, key: str) -> None:
-    assert key in NL, f"{file} uses t({key!r}), missing from the catalogue"
+def test_the_catalogue_loads_plurals_and_rejects_mixed_tables() -> None:
+    texts, plurals = load("nl")
+    assert texts["map.title"] == "Kaart"
+    assert plurals["count.errors"] == {"one": "{n} fout", "other": "{n} fouten"}
+    with pytest.raises(ValueError, match="only CLDR plural forms"):
+        list(_flatten({"x": {"one": "a", "label": "b", "other": "c"}}))
+    with pytest.raises(ValueError, match="only CLDR plural forms"):
+        list(_flatten({"x": {"one": "a"}}))
 
 
-@pytest.mark.parametrize(("file", "prefix"), PREFIXES, ids=[f"{f}:{p}" for f, p in PREFIXES])
-def test_key_prefix_has_a_key_for_every_code(file: str, prefix: str) -> None:
-    kind = prefix.removesuffix(".")
-    assert kind in PREFIX_CODES, f"{file}: add the codes of t(f'{prefix}{{...}}') to PREFIX_CODES"
-    missing = [f"{kind}.{code}" for code in PREFIX_CODES[kind] if f"{kind}.{code}" not in NL]
+# ----------------------------------------------------------------------------- the code
+
+
+def test_the_scan_finds_keys_prefixes_and_dynamic_keys() -> None:
+    uses = scan()
+    assert ("lib/domain/metrics.py", "comparison.all") in {(u.file, u.text) for u in uses.literals}
+    assert ("lib/data/validate.py", "issue.") in {(u.file, u.text) for u in uses.prefixes}
+    assert ("lib/web/downloads.py", "measure.") in {(u.file, u.text) for u in uses.prefixes}
+    assert any(u.function == "code_label" for u in uses.dynamic)
+
+
+def test_every_key_in_the_code_exists() -> None:
+    uses = scan()
+    named = NL_KEYS | set(keys.KEY_FAMILIES)  # a family prefix names keys too
+    missing = [u for u in (*uses.literals, *uses.call_keys) if u.text not in named]
+    assert _where(missing) == []
+
+
+def test_keys_built_at_run_time_come_from_declared_families() -> None:
+    uses = scan()
+    undeclared = [u for u in uses.prefixes if u.text.removesuffix(".") not in keys.KEY_FAMILIES]
+    assert _where(undeclared) == [], "declare the family in lib/text/keys.py KEY_FAMILIES"
+    unknown = [u for u in uses.dynamic if (u.file, u.function) not in DYNAMIC_SITES]
+    assert _where(unknown) == [], "build keys from a declared prefix: f'family.{code}'"
+
+
+def test_code_label_kinds_are_families() -> None:
+    assert _where([u for u in scan().kinds if u.text not in keys.KEY_FAMILIES]) == []
+
+
+def test_every_family_member_has_a_text() -> None:
+    missing = [
+        key for prefix in keys.KEY_FAMILIES for key in keys.family_keys(prefix)
+        if key not in NL_KEYS
+    ]  # fmt: skip
     assert missing == []
 
 
-@pytest.mark.parametrize(("file", "kind"), KINDS, ids=[f"{f}:{k}" for f, k in KINDS])
-def test_code_kinds(file: str, kind: str) -> None:
-    assert kind in PREFIX_CODES, f"{file}: unknown code kind {kind!r}"
-    assert [c for c in PREFIX_CODES[kind] if f"{kind}.{c}" not in NL] == []
+def test_labels_within_a_family_are_distinct() -> None:
+    shared = []
+    for prefix in keys.KEY_FAMILIES:
+        if prefix.startswith("kenniskaart.check") or prefix == "issue":
+            continue  # sentences, not labels
+        for lang in LANGS:
+            labels = [CATALOGUE[lang][k] for k in keys.family_keys(prefix)]
+            if len(set(labels)) < len(labels):
+                shared.append(f"{lang}:{prefix}")
+    assert shared == []
 
 
-@pytest.mark.parametrize("kind", sorted(PREFIX_CODES))
-def test_every_code_of_the_contract_has_a_label(kind: str) -> None:
-    assert [c for c in PREFIX_CODES[kind] if f"{kind}.{c}" not in NL] == []
-    labels = [NL[f"{kind}.{c}"] for c in PREFIX_CODES[kind]]
-    if kind != "issue":
-        assert len(set(labels)) == len(labels), "two codes share a label"
+def test_no_unused_keys() -> None:
+    uses = scan()
+    used = {u.text for u in (*uses.literals, *uses.call_keys)}
+    used |= {k for prefix in _built_families() for k in keys.family_keys(prefix)}
+    assert sorted(NL_KEYS - used) == []
+
+
+def test_code_lists_repeated_in_the_registry_agree() -> None:
+    assert keys.SLIDES == storyline.SLIDES
+    assert keys.SLIDE_TABLES == provenance.TABLES
+    assert keys.PROFILE_FORMATS == profile.FORMATS
+    assert keys.BRIEFING_FORMATS == briefing.FORMATS
+    assert set(keys.PAGES) == {Path(route.file).stem for route in routes.ROUTES}
+    assert {f"nav.{page}" for page in keys.PAGES} == {route.nav for route in routes.ROUTES}
+
+
+def test_every_issue_code_is_declared() -> None:
+    makers = {"Issue", "_Check", "_error", "_warning"}
+    codes = set()
+    for path in (ROOT / "lib" / "data").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in makers:
+                codes.update(c for c in _literals(node.args[0]) if re.fullmatch(r"[a-z_]+", c))
+    assert codes, "the scan finds issue codes"
+    assert sorted(codes - set(keys.ISSUE_CODES)) == []
 
 
 # ----------------------------------------------------------------------------- lookups
 
 
 def test_t_fills_parameters_and_raises_on_a_missing_key() -> None:
-    assert t("kpi.dekking.waarde", "nl", gedekt=5, totaal=7) == "5 van 7"
-    assert t("kpi.dekking.waarde", "en", gedekt=5, totaal=7) == "5 of 7"
+    assert t("kpi.coverage.value", "nl", gedekt=5, totaal=7) == "5 van 7"
+    assert t("kpi.coverage.value", "en", gedekt=5, totaal=7) == "5 of 7"
     with pytest.raises(KeyError):
         t("bestaat.niet", "nl")
+
+
+@pytest.mark.parametrize(
+    ("n", "nl", "en"),
+    [
+        (0, "0 fouten", "0 errors"),
+        (1, "1 fout", "1 error"),
+        (2, "2 fouten", "2 errors"),
+        (1234, "1.234 fouten", "1,234 errors"),
+    ],
+)
+def test_plurals_follow_the_count(n: int, nl: str, en: str) -> None:
+    assert (t("count.errors", "nl", n=n), t("count.errors", "en", n=n)) == (nl, en)
+
+
+def test_a_plural_with_other_parameters() -> None:
+    assert t("store.busy", "nl", n=1).endswith("over 1 seconde opnieuw.")
+    assert t("store.busy", "en", n=30).endswith("in 30 seconds.")
+    one = t("presentation.next_steps.gaps", "en", n=1, namen="bullying")
+    assert one == (
+        "Aim new interventions at the strongly supported risk factor without an intervention: "
+        "bullying."
+    )
+
+
+@pytest.mark.parametrize("n", [None, "1", 1.0, True])
+def test_a_plural_needs_an_int_count(n: object) -> None:
+    params = {} if n is None else {"n": n}
+    with pytest.raises(TypeError, match="plural"):
+        t("count.errors", "nl", **params)
 
 
 def test_code_label() -> None:
@@ -173,61 +411,7 @@ def test_as_lang(value: object, expected: str) -> None:
     assert as_lang(value) == expected
 
 
-# ----------------------------------------------------------------------------- formatting
+def test_issue_codes_cover_every_dtype() -> None:
+    from lib.contract.schema import Dtype
 
-FORMATS = [
-    (fmt_pct, 53 / 62, "nl", "85,5 %"),
-    (fmt_pct, 53 / 62, "en", "85.5%"),
-    (fmt_pct, 1.0, "nl", "100,0 %"),
-    (fmt_pct, 0.0, "en", "0.0%"),
-    (fmt_pct, None, "nl", "onbekend"),
-    (fmt_pct, math.nan, "en", "unknown"),
-    (fmt_int, 931298, "nl", "931.298"),
-    (fmt_int, 931298, "en", "931,298"),
-    (fmt_int, 1234567, "nl", "1.234.567"),
-    (fmt_int, 0, "nl", "0"),
-    (fmt_int, 999.7, "nl", "1.000"),
-    (fmt_int, None, "nl", "onbekend"),
-    (fmt_int, None, "en", "unknown"),
-    (fmt_int, math.nan, "nl", "onbekend"),
-    (fmt_number, 12500.5, "nl", "12.500,5"),
-    (fmt_number, 12500.5, "en", "12,500.5"),
-    (fmt_number, None, "en", "unknown"),
-    (fmt_eur, 12500, "nl", "€ 12.500"),
-    (fmt_eur, 12500, "en", "€12,500"),
-    (fmt_eur, 1000.49, "nl", "€ 1.000"),
-    (fmt_eur, None, "nl", "onbekend"),
-]
-
-
-@pytest.mark.parametrize(("fmt", "value", "lang", "expected"), FORMATS)
-def test_format(fmt: object, value: float | None, lang: str, expected: str) -> None:
-    assert fmt(value, lang) == expected  # type: ignore[operator]
-
-
-def test_format_decimals() -> None:
-    assert fmt_pct(0.8548, "nl", decimals=0) == "85 %"
-    assert fmt_number(1234.5678, "nl", decimals=2) == "1.234,57"
-    assert fmt_number(1234.5678, "en", decimals=0) == "1,235"
-
-
-def test_unknown_words() -> None:
-    assert UNKNOWN == {"nl": "onbekend", "en": "unknown"}
-
-
-@pytest.mark.parametrize(
-    ("names", "nl", "en"),
-    [
-        ([], "", ""),
-        (["Breda"], "Breda", "Breda"),
-        (["Breda", "Delft"], "Breda en Delft", "Breda and Delft"),
-        (["Breda", "Delft", "Venlo"], "Breda, Delft en Venlo", "Breda, Delft and Venlo"),
-    ],
-)
-def test_join_names(names: list[str], nl: str, en: str) -> None:
-    assert join_names(names, "nl") == nl
-    assert join_names(names, "en") == en
-
-
-def test_halves_round_up_consistently() -> None:
-    assert [fmt_eur(x + 0.5, "nl") for x in range(4)] == ["€ 1", "€ 2", "€ 3", "€ 4"]
+    assert {f"type_{d}" for d in get_args(Dtype) if d != "str"} <= set(keys.ISSUE_CODES)

@@ -239,9 +239,9 @@ def test_theme_bars_spec(theme_counts: pl.DataFrame) -> None:
     assert {r["kleur"] for r in rows} == {palette.NEUTRAL}
     assert enc["color"]["scale"] is None
     assert tooltip_titles(bar) == {
-        "thema_naam": t("as.thema", "nl"),
-        "n": t("as.aantal", "nl"),
-        "aandeel_tekst": t("as.aandeel", "nl"),
+        "thema_naam": t("column.thema", "nl"),
+        "n": t("column.n_interventies", "nl"),
+        "aandeel_tekst": t("column.share", "nl"),
     }
     shares = {r["thema_naam"]: r["aandeel_tekst"] for r in rows}
     assert shares["Jongerenwerk"] == "62,5 %"
@@ -269,7 +269,7 @@ def test_theme_heatmap_spec(theme_by_gemeente: pl.DataFrame) -> None:
     assert color["scale"]["range"] == list(palette.SEQUENTIAL_HEX)
     labels = palette.class_labels(palette.count_breaks(11, start=1), "nl", share=False)
     assert color["scale"]["domain"] == labels
-    assert color["title"] == t("as.aantal", "nl")
+    assert color["title"] == t("column.n_interventies", "nl")
     assert text["encoding"]["text"]["field"] == "n"
     assert spec["resolve"]["scale"]["color"] == "independent"
     rows = rows_of(spec, rect)
@@ -297,7 +297,7 @@ def test_target_group_bars_follow_contract_order(target_groups: pl.DataFrame) ->
         "Ouders": palette.NEUTRAL,
         "onbekend": palette.GREY,
     }
-    assert bar["encoding"]["y"]["title"] == t("as.doelgroep", "nl")
+    assert bar["encoding"]["y"]["title"] == t("column.target_group", "nl")
 
 
 # --- 4. execution rate --------------------------------------------------------------------------
@@ -312,8 +312,8 @@ def test_execution_rate_bars_spec(execution: pl.DataFrame) -> None:
     assert x["type"] == "quantitative"
     assert x["scale"]["domain"] == [0, 1]
     assert x["axis"]["format"] == "%"
-    assert x["title"] == t("as.uitvoeringsgraad", "nl")
-    assert bar["encoding"]["y"]["title"] == t("as.gemeente", "nl")
+    assert x["title"] == t("column.execution_rate", "nl")
+    assert bar["encoding"]["y"]["title"] == t("column.gemeente", "nl")
     assert bar["encoding"]["y"]["sort"] == ["Bb *", "Aa", "Cc"]
     rows = rows_of(spec, bar)
     assert len(rows) == execution.height
@@ -332,7 +332,7 @@ def test_reference_rule_is_the_practice_scan(execution: pl.DataFrame) -> None:
         rule = layer_with(spec, "rule")
         (row,) = rows_of(spec, rule)
         assert row["referentie"] == pytest.approx(53 / 62) == metrics.REFERENCE_RATE
-        assert row["label"].startswith(t("as.referentie", lang))
+        assert row["label"].startswith(t("column.reference", lang))
         assert rule["encoding"]["x"]["field"] == "referentie"
         text = layer_with(spec, "text")
         assert text["encoding"]["text"]["field"] == "label"
@@ -344,7 +344,7 @@ def test_execution_by_theme_uses_theme_labels(selection: metrics.Selection) -> N
     frame = metrics.execution_by_theme(selection, "en")
     spec = charts.execution_rate_bars(frame, lang="en", label_field="thema_naam").to_dict()
     bar = layer_with(spec, "bar")
-    assert bar["encoding"]["y"]["title"] == t("as.thema", "en")
+    assert bar["encoding"]["y"]["title"] == t("column.thema", "en")
     rows = rows_of(spec, bar)
     assert len(rows) == frame.height
     for row in rows:
@@ -375,7 +375,7 @@ def test_status_colours_and_legend_order(status_mix: pl.DataFrame, lang: Lang) -
     assert color["field"] == "status_naam"
     assert color["scale"]["domain"] == [code_label("status", c, lang) for c in STATUSSEN]
     assert color["scale"]["range"] == [palette.STATUS_COLOURS[c] for c in STATUSSEN]
-    assert color["title"] == t("as.status", lang)
+    assert color["title"] == t("column.status", lang)
     assert bar["encoding"]["order"]["field"] == "status_volgorde"
     assert bar["encoding"]["x"]["stack"] == "zero"
     assert "status_naam" in tooltip_titles(bar)
@@ -407,12 +407,12 @@ def test_coverage_heatmap_spec(coverage: pl.DataFrame) -> None:
     # grouped by domain, then by strength of evidence
     assert enc["y"]["sort"] == ["Sterke factor", "Zwakke factor", "Buurtfactor"]
     color = enc["color"]
-    assert color["scale"]["domain"] == [t("ja", "nl"), t("nee", "nl")]
+    assert color["scale"]["domain"] == [t("word.yes", "nl"), t("word.no", "nl")]
     assert color["scale"]["range"] == [palette.COVERED, palette.NOT_COVERED]
-    assert color["title"] == t("as.gedekt", "nl")
+    assert color["title"] == t("column.covered", "nl")
     titles = tooltip_titles(rect)
-    assert titles["domein_naam"] == t("as.domein", "nl")
-    assert titles["bewijs_naam"] == t("as.bewijs", "nl")
+    assert titles["domein_naam"] == t("column.domain", "nl")
+    assert titles["bewijs_naam"] == t("column.evidence", "nl")
     weight = enc["y"]["axis"]["labelFontWeight"]
     assert weight["condition"]["value"] == "bold"
     assert '"Sterke factor"' in weight["condition"]["test"]
@@ -453,7 +453,7 @@ def test_comparison_bars_keep_metrics_order(comparison: pl.DataFrame) -> None:
     assert bar["encoding"]["y"]["sort"] == [
         "Selectie *", "Golf: Eerste 15 (2022)", "Alle gemeenten",
     ]  # fmt: skip
-    assert bar["encoding"]["y"]["title"] == t("as.vergelijking", "nl")
+    assert bar["encoding"]["y"]["title"] == t("column.comparison", "nl")
     assert len(rows_of(spec, bar)) == comparison.height
     (ref,) = rows_of(spec, layer_with(spec, "rule"))
     assert ref["referentie"] == metrics.REFERENCE_RATE
@@ -479,23 +479,23 @@ def test_timeline_spec(timeline: pl.DataFrame) -> None:
     assert [r["niveau"] for r in rows] == [8, 8, 15, 27, 27]
     assert [r["verandering"] for r in rows] == [True, False, True, True, False]
     titles = tooltip_titles(point)
-    assert titles["gebeurtenis"] == t("as.gebeurtenis", "nl")
-    assert titles["datum"] == t("as.datum", "nl")
+    assert titles["gebeurtenis"] == t("column.event", "nl")
+    assert titles["datum"] == t("column.date", "nl")
 
 
 # --- every chart --------------------------------------------------------------------------------
 
 
 AXIS_KEYS = {
-    "theme_bars": ("as.aantal", "as.thema"),
-    "theme_heatmap": ("as.thema", "as.gemeente"),
-    "target_group_bars": ("as.aantal", "as.doelgroep"),
-    "execution_gemeente": ("as.uitvoeringsgraad", "as.gemeente"),
-    "execution_thema": ("as.uitvoeringsgraad", "as.thema"),
-    "status": ("as.aantal", "as.gemeente"),
-    "coverage": ("as.gemeente", "as.factor"),
-    "comparison": ("as.uitvoeringsgraad", "as.vergelijking"),
-    "timeline": ("as.datum", "as.aantal_gemeenten"),
+    "theme_bars": ("column.n_interventies", "column.thema"),
+    "theme_heatmap": ("column.thema", "column.gemeente"),
+    "target_group_bars": ("column.n_interventies", "column.target_group"),
+    "execution_gemeente": ("column.execution_rate", "column.gemeente"),
+    "execution_thema": ("column.execution_rate", "column.thema"),
+    "status": ("column.n_interventies", "column.gemeente"),
+    "coverage": ("column.gemeente", "column.factor"),
+    "comparison": ("column.execution_rate", "column.comparison"),
+    "timeline": ("column.date", "column.n_gemeenten"),
 }
 
 
@@ -530,10 +530,11 @@ def test_titles_are_never_from_the_other_language(
     dataset: Dataset, selection: metrics.Selection, lang: Lang, other: Lang
 ) -> None:
     keys = [
-        "as.gemeente", "as.thema", "as.status", "as.doelgroep", "as.aantal", "as.uitgevoerd",
-        "as.uitvoeringsgraad", "as.factor", "as.domein", "as.bewijs", "as.gedekt", "as.datum",
-        "as.gebeurtenis", "as.aantal_gemeenten", "as.referentie", "as.vergelijking",
-        "as.aandeel", "as.sterk", "as.betrouwbaar",
+        "column.gemeente", "column.thema", "column.status", "column.target_group",
+        "column.n_interventies", "column.carried_out", "column.execution_rate", "column.factor",
+        "column.domain", "column.evidence", "column.covered", "column.date",
+        "column.event", "column.n_gemeenten", "column.reference", "column.comparison",
+        "column.share", "column.strong_addressable", "column.reliable",
     ]  # fmt: skip
     foreign = {t(k, other) for k in keys} - {t(k, lang) for k in keys}
     own = {t(k, lang) for k in keys}
@@ -605,7 +606,7 @@ def test_empty_selection_still_builds_valid_charts(dataset: Dataset) -> None:
         assert svg_of(chart).lstrip().startswith("<svg")
     compared = built[6].to_dict()
     rows = rows_of(compared, layer_with(compared, "bar"))
-    selection_row = next(r for r in rows if r["groep"] == t("vergelijk.selectie", "nl"))
+    selection_row = next(r for r in rows if r["groep"] == t("comparison.selection", "nl"))
     assert selection_row["rate_tekst"] == "onbekend"  # no rate, so no asterisk either
     assert selection_row["kleur"] == palette.GREY
 

@@ -18,11 +18,11 @@ FRAME = pl.DataFrame(
     }
 )
 COLUMNS = {
-    "gemeente_naam": "as.gemeente",
-    "n": "as.aantal",
-    "rate": "as.uitvoeringsgraad",
-    "betrouwbaar": "as.betrouwbaar",
-    "inwoners": "as.inwoners",
+    "gemeente_naam": "column.gemeente",
+    "n": "column.n_interventies",
+    "rate": "column.execution_rate",
+    "betrouwbaar": "column.reliable",
+    "inwoners": "column.population",
 }
 
 
@@ -60,9 +60,9 @@ def test_export_table_keeps_numbers_and_labels() -> None:
     table = columns.export_table(
         frame,
         {
-            "gemeente_naam": "as.gemeente",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
+            "gemeente_naam": "column.gemeente",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
         },
         "nl",
     )
@@ -74,9 +74,9 @@ def test_export_table_keeps_numbers_and_labels() -> None:
 def test_an_unregistered_column_cannot_be_shown() -> None:
     frame = pl.DataFrame({"raadsel": [1]})
     with pytest.raises(KeyError):
-        columns.display_table(frame, {"raadsel": "as.aantal"}, "nl")
+        columns.display_table(frame, {"raadsel": "column.n_interventies"}, "nl")
     with pytest.raises(KeyError):
-        columns.export_table(frame, {"raadsel": "as.aantal"}, "nl")
+        columns.export_table(frame, {"raadsel": "column.n_interventies"}, "nl")
 
 
 def test_a_column_is_written_by_its_kind_not_by_its_value() -> None:
@@ -84,10 +84,10 @@ def test_a_column_is_written_by_its_kind_not_by_its_value() -> None:
     shown = columns.display_table(
         frame,
         {
-            "n": "as.aantal",
-            "rate": "as.uitvoeringsgraad",
-            "betrouwbaar": "as.betrouwbaar",
-            "gedekt": "as.gedekt",
+            "n": "column.n_interventies",
+            "rate": "column.execution_rate",
+            "betrouwbaar": "column.reliable",
+            "gedekt": "column.covered",
         },
         "nl",
     )

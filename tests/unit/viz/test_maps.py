@@ -259,7 +259,12 @@ def test_tooltip_template(frame: pl.DataFrame, lang: Lang) -> None:
     deck = maps.municipality_deck(frame, metric="dekking", lang=lang)
     tooltip = deck_tooltip(deck)
     html = tooltip["html"]
-    for key in ("as.aantal", "as.uitvoeringsgraad", "as.dekking", "as.inwoners"):
+    for key in (
+        "column.n_interventies",
+        "column.execution_rate",
+        "column.coverage",
+        "column.population",
+    ):
         assert t(key, lang) in html
     fields = {"tt_naam", "tt_n", "tt_rate", "tt_dekking", "tt_inwoners"}
     for field in fields:
@@ -310,7 +315,7 @@ def test_legend_for_shares(frame: pl.DataFrame) -> None:
     assert legend.get_column("kleur").to_list() == [*palette.SEQUENTIAL_HEX, palette.GREY]
     assert legend.get_column("label").to_list() == [
         "0-20 %", "20-40 %", "40-60 %", "60-80 %", "80-100 %",
-        t("legenda.onbekend.betrouwbaar", "nl"),
+        t("legend.unknown_or_unreliable", "nl"),
     ]  # fmt: skip
     assert legend.get_column("aantal").to_list() == [1, 0, 1, 0, 1, 1]
     assert legend.get_column("aantal").sum() == frame.height
@@ -323,7 +328,7 @@ def test_legend_for_counts_in_english() -> None:
     frame = _frame([0.0, 3.0, 11.0], "interventies")
     legend = maps.legend_frame(frame, metric="interventies", lang="en")
     assert legend.get_column("label").to_list() == [
-        "0-1", "2-3", "4-5", "6-7", "8 or more", t("legenda.onbekend", "en"),
+        "0-1", "2-3", "4-5", "6-7", "8 or more", t("legend.unknown", "en"),
     ]  # fmt: skip
     assert legend.get_column("aantal").to_list() == [1, 1, 0, 0, 1, 0]
     assert legend.get_column("tot").to_list()[-2:] == [None, None]

@@ -44,7 +44,7 @@ def test_every_route_names_keys_that_exist_in_both_languages() -> None:
 def test_figure_keys_are_unique() -> None:
     keys = [fig.key for fig in FIGURES]
     assert len(set(keys)) == len(keys)
-    assert routes.figure("kenniskaart_domeinen").title == "kenniskaart.domeinen.kop"
+    assert routes.figure("kenniskaart_domeinen").title == "kenniskaart.domains.title"
     with pytest.raises(KeyError):
         routes.figure("kenniskaart_onbekend")
 
@@ -98,13 +98,13 @@ def test_a_downloaded_chart_carries_its_title_and_every_source_table(
     )
     assert title in text
     for table in fig.sources:
-        assert t(f"pres.tabel.{table}", lang) in text, (fig.key, table)
+        assert t(f"presentation.table.{table}", lang) in text, (fig.key, table)
 
 
 def test_the_kenniskaart_downloads_are_titled_like_the_page() -> None:
-    assert figure_title("kenniskaart_domeinen", "nl") == t("kenniskaart.domeinen.kop", "nl")
-    assert figure_title("kenniskaart_pijlers", "en") == t("kenniskaart.pijlers.kop", "en")
+    assert figure_title("kenniskaart_domeinen", "nl") == t("kenniskaart.domains.title", "nl")
+    assert figure_title("kenniskaart_pijlers", "en") == t("kenniskaart.pillars.title", "en")
     assert figure_title("kenniskaart_leer", "nl", "Armoede") == (
-        f"{t('kenniskaart.gaten.leer', 'nl')}: Armoede"
+        f"{t('kenniskaart.gaps.learn_from', 'nl')}: Armoede"
     )
     assert "factoren" in routes.figure("kenniskaart_domeinen").sources

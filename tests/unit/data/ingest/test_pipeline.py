@@ -745,10 +745,8 @@ def test_every_issue_code_has_a_message(code: str) -> None:
     assert CATALOGUE["nl"][f"issue.{code}"] != CATALOGUE["en"][f"issue.{code}"]
 
 
-def test_the_sample_covers_every_issue_code_of_the_upload_strings() -> None:
-    from lib.text import strings_upload
+def test_the_sample_covers_every_issue_code_of_reading_a_file() -> None:
+    from lib.text.keys import READING_ISSUE_CODES
 
-    upload_codes = {k.removeprefix("issue.") for k in strings_upload.NL if k.startswith("issue.")}
-    assert upload_codes == set(SAMPLE_PARAMS)
-    assert set(strings_upload.NL) == set(strings_upload.EN)
+    assert set(READING_ISSUE_CODES) == set(SAMPLE_PARAMS)
 

@@ -1,0 +1,120 @@
+"""Numbers, percentages, amounts, lists and dates in both languages: exact outputs."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from lib.text.formats import (
+    UNKNOWN,
+    fmt_date,
+    fmt_eur,
+    fmt_int,
+    fmt_month,
+    fmt_number,
+    fmt_pct,
+    join_names,
+)
+
+Format = Callable[..., str]
+
+# function, value, keyword options, Dutch, English
+CASES: list[tuple[Format, object, dict[str, int], str, str]] = [
+    # whole numbers: grouping, halves away from zero, negatives, very large
+    (fmt_int, 0, {}, "0", "0"),
+    (fmt_int, 931298, {}, "931.298", "931,298"),
+    (fmt_int, 1234567, {}, "1.234.567", "1,234,567"),
+    (fmt_int, 999.7, {}, "1.000", "1,000"),
+    (fmt_int, 2.5, {}, "3", "3"),
+    (fmt_int, 3.5, {}, "4", "4"),
+    (fmt_int, -2.5, {}, "-3", "-3"),
+    (fmt_int, -1234.4, {}, "-1.234", "-1,234"),
+    (fmt_int, -0.4, {}, "0", "0"),
+    (fmt_int, 1e18, {}, "1.000.000.000.000.000.000", "1,000,000,000,000,000,000"),
+    (fmt_int, 12345678901234567890, {}, "12.345.678.901.234.567.890", "12,345,678,901,234,567,890"),
+    # decimal numbers
+    (fmt_number, 12500.5, {}, "12.500,5", "12,500.5"),
+    (fmt_number, 0.25, {}, "0,3", "0.3"),
+    (fmt_number, 0.35, {}, "0,4", "0.4"),
+    (fmt_number, -0.25, {}, "-0,3", "-0.3"),
+    (fmt_number, -0.04, {}, "0,0", "0.0"),
+    (fmt_number, 1234.5678, {"decimals": 2}, "1.234,57", "1,234.57"),
+    (fmt_number, 1234.5678, {"decimals": 0}, "1.235", "1,235"),
+    (fmt_number, 1.005, {"decimals": 2}, "1,01", "1.01"),
+    (fmt_number, 2.675, {"decimals": 2}, "2,68", "2.68"),
+    (fmt_number, Decimal("12.345"), {"decimals": 2}, "12,35", "12.35"),
+    # percentages: a space before % in Dutch only
+    (fmt_pct, 53 / 62, {}, "85,5 %", "85.5%"),
+    (fmt_pct, 1.0, {}, "100,0 %", "100.0%"),
+    (fmt_pct, 0.0, {}, "0,0 %", "0.0%"),
+    (fmt_pct, 0.0285, {}, "2,9 %", "2.9%"),
+    (fmt_pct, 0.125, {"decimals": 0}, "13 %", "13%"),
+    (fmt_pct, 0.8548, {"decimals": 0}, "85 %", "85%"),
+    (fmt_pct, -0.125, {"decimals": 0}, "-13 %", "-13%"),
+    (fmt_pct, 12.3456, {}, "1.234,6 %", "1,234.6%"),
+    # euros: no cents, the CLDR pattern of the language with a normal space
+    (fmt_eur, 12500, {}, "€ 12.500", "€12,500"),
+    (fmt_eur, 1000.49, {}, "€ 1.000", "€1,000"),
+    (fmt_eur, 0.5, {}, "€ 1", "€1"),
+    (fmt_eur, -12500.5, {}, "€ -12.501", "-€12,501"),
+    (fmt_eur, -0.2, {}, "€ 0", "€0"),
+    (fmt_eur, 2.5e9, {}, "€ 2.500.000.000", "€2,500,000,000"),
+]
+
+MISSING: list[object] = [None, math.nan, math.inf, -math.inf, Decimal("NaN")]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "options", "nl", "en"),
+    CASES,
+    ids=[f"{f.__name__}({v!r})" for f, v, *_ in CASES],
+)
+def test_format(fmt: Format, value: object, options: dict[str, int], nl: str, en: str) -> None:
+    assert (fmt(value, "nl", **options), fmt(value, "en", **options)) == (nl, en)
+
+
+@pytest.mark.parametrize("fmt", [fmt_int, fmt_number, fmt_pct, fmt_eur])
+def test_a_missing_value_is_unknown(fmt: Format) -> None:
+    assert [fmt(v, "nl") for v in MISSING] == ["onbekend"] * len(MISSING)
+    assert [fmt(v, "en") for v in MISSING] == ["unknown"] * len(MISSING)
+
+
+def test_unknown_words() -> None:
+    assert UNKNOWN == {"nl": "onbekend", "en": "unknown"}
+
+
+def test_halves_round_away_from_zero_where_babel_rounds_to_even() -> None:
+    assert [fmt_eur(x + 0.5, "nl") for x in range(4)] == ["€ 1", "€ 2", "€ 3", "€ 4"]
+    assert [fmt_int(-x - 0.5, "en") for x in range(4)] == ["-1", "-2", "-3", "-4"]
+    assert [fmt_pct(x / 1000, "nl", decimals=0) for x in (5, 15, 25)] == ["1 %", "2 %", "3 %"]
+
+
+@pytest.mark.parametrize(
+    ("names", "nl", "en"),
+    [
+        ([], "", ""),
+        (["Breda"], "Breda", "Breda"),
+        (["Breda", "Delft"], "Breda en Delft", "Breda and Delft"),
+        (["Breda", "Delft", "Venlo"], "Breda, Delft en Venlo", "Breda, Delft and Venlo"),
+        (("Ede", "Oss", "Epe", "Urk"), "Ede, Oss, Epe en Urk", "Ede, Oss, Epe and Urk"),
+    ],
+)
+def test_join_names(names: list[str], nl: str, en: str) -> None:
+    assert (join_names(names, "nl"), join_names(names, "en")) == (nl, en)
+
+
+DATES = [
+    # day, Dutch date, English date, Dutch month, English month
+    (date(2026, 11, 28), "28 november 2026", "28 November 2026", "november 2026", "November 2026"),
+    (date(2025, 3, 1), "1 maart 2025", "1 March 2025", "maart 2025", "March 2025"),
+]
+
+
+@pytest.mark.parametrize(("day", "nl", "en", "nl_month", "en_month"), DATES)
+def test_dates(day: date, nl: str, en: str, nl_month: str, en_month: str) -> None:
+    assert (fmt_date(day, "nl"), fmt_date(day, "en")) == (nl, en)
+    assert (fmt_month(day, "nl"), fmt_month(day, "en")) == (nl_month, en_month)
