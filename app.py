@@ -2,19 +2,22 @@
 
 import streamlit as st
 
+from lib.config import ConfigError
 from lib.contract.codes import as_lang
 from lib.data.catalog import DataError
 from lib.text.i18n import t
 from lib.viz.palette import register_theme
-from lib.web import a11y, layout, routes, sidebar
-from lib.web.cache import current_dataset
+from lib.web import a11y, cache, layout, routes, sidebar
 from lib.web.state import LANG_KEY
 
 # No page icons: Streamlit fetches them (as favicons) from the internet; the app runs offline.
 st.set_page_config(page_title="Preventie met gezag", layout="wide")
 register_theme()
 try:
-    data = current_dataset()
+    cache.secrets()
+    data = cache.current_dataset()
+except ConfigError as error:
+    layout.config_error(error, as_lang(st.session_state.get(LANG_KEY)))
 except DataError as error:
     layout.data_error(error, as_lang(st.session_state.get(LANG_KEY)))
 lang, _ = sidebar.sidebar(data)

@@ -1,18 +1,20 @@
-"""Command line for analysts' scripts and the server admin: ``python -m lib <command>``.
+"""The command line for analysts' scripts and the server admin: ``python -m lib <command>``.
+
+One parser for every command (``python -m lib --help``):
 
 - ``validate --table interventies FILE [--json] [--write-clean OUT.csv]``: the upload report;
   exit 0 valid, 1 invalid, 2 usage error.
 - ``publish --table interventies FILE --comment TEXT [--scope all|municipalities]``
 - ``history``
-- ``rollback VERSION --comment TEXT``
-- ``profile [--gemeente GM0855] --format pdf|md|html --out FILE [--lang nl|en]``: the
-  Kenniskaart profile (see ``lib.profile_export``)
+- ``rollback VERSION [--comment TEXT]``
+- ``profile [--gemeente GM0855] --format pdf|md|html --out FILE``: the Kenniskaart profile
 - ``export --format pptx|pdf --out FILE [--filters QUERYSTRING]``: the briefing of a dashboard
-  view (the query string of its URL: filters, ``lang``, ``verhaal``, ``titel``, ``maat``; see
-  ``lib.briefing``)
+  view (the query string of its URL: filters, ``lang``, ``verhaal``, ``titel``, ``maat``)
+- ``passphrase [--stdin]``: the secrets line for a new analyst passphrase
 
-Publishing and restoring need the analyst passphrase configured in ``.streamlit/secrets.toml``
-(``analyst_passphrase_hash``; another file with ``PMG_SECRETS_FILE``); give the passphrase in
+``--lang nl|en`` (before or after the command) chooses the language of the messages and files.
+Publishing and restoring need the analyst passphrase configured in the secrets file
+(``analyst_passphrase_hash``; see ``lib.config``); give the passphrase in
 ``PMG_ANALYST_PASSPHRASE`` or at the prompt.
 """
 
@@ -23,19 +25,22 @@ import getpass
 import json
 import os
 import sys
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lib.config import STREAMLIT_DIR, data_dir, store_dir
+from lib import links
+from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets, store_dir
 from lib.contract.codes import LANGS, Lang, as_lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
-from lib.data import auth
-from lib.data.catalog import Dataset, load_dataset, with_store_version
+from lib.data import auth, geo
+from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
 from lib.data.ingest.pipeline import Prepared, prepare, to_json_report
 from lib.data.store import Store, checksum_bytes
+from lib.domain.filters import Filters
 from lib.errors import KeyedError
+from lib.exports import BRIEFING_FORMATS, PROFILE_FORMATS
 from lib.text.i18n import t
 
 SCOPES = {"all": "alles", "municipalities": "gemeenten"}
@@ -54,15 +59,22 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m lib", description="Preventie met gezag: data commands")
     parser.add_argument("--lang", choices=LANGS, default="nl", help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True)
+    # --lang may also follow the command; it then wins over the one before it
+    lang = _Parser(add_help=False)
+    lang.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
 
-    validate = commands.add_parser("validate", help="check a file, print the report")
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(name, help=help_text, parents=[lang])
+        return sub
+
+    validate = command("validate", "check a file, print the report")
     validate.add_argument("--table", choices=UPLOADABLE_TABLES, required=True)
     validate.add_argument("file", type=Path)
     validate.add_argument("--sheet", help="XLSX sheet (default: the first)")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
     validate.add_argument("--write-clean", type=Path, metavar="OUT.csv")
 
-    publish = commands.add_parser("publish", help="validate and publish a file as a new version")
+    publish = command("publish", "validate and publish a file as a new version")
     publish.add_argument("--table", choices=UPLOADABLE_TABLES, required=True)
     publish.add_argument("file", type=Path)
     publish.add_argument("--sheet")
@@ -70,53 +82,32 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--scope", choices=list(SCOPES), default="all")
     publish.add_argument("--who", default=os.environ.get("USER", "beheerder"))
 
-    commands.add_parser("history", help="list every version")
+    command("history", "list every version")
 
-    rollback = commands.add_parser("rollback", help="restore an old version as a new version")
+    rollback = command("rollback", "restore an old version as a new version")
     rollback.add_argument("version", type=int)
     rollback.add_argument("--comment", default="")
     rollback.add_argument("--who", default=os.environ.get("USER", "beheerder"))
 
-    # parsed by lib.exports.profile.profile_command; listed here for --help
-    commands.add_parser("profile", help="write the Kenniskaart profile (PDF, Markdown, HTML)")
-    # parsed by lib.exports.briefing.export_command; listed here for --help
-    commands.add_parser("export", help="write the briefing of a dashboard view (PPTX or PDF)")
+    profile = command("profile", "write the Kenniskaart profile (PDF, Markdown, HTML)")
+    profile.add_argument("--gemeente", help="CBS code, e.g. GM0855 (default: the programme)")
+    profile.add_argument("--format", choices=PROFILE_FORMATS, required=True)
+    profile.add_argument("--out", type=Path, required=True, metavar="FILE")
+    profile.add_argument("--date", type=date.fromisoformat, help="date on the profile (ISO)")
+
+    export = command("export", "write the briefing of a dashboard view (PPTX or PDF)")
+    export.add_argument("--format", choices=BRIEFING_FORMATS, required=True)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--filters",
+        default="",
+        metavar="QUERYSTRING",
+        help="query string (or URL) of a dashboard view: filters, lang, verhaal, titel, maat",
+    )
+
+    passphrase = command("passphrase", "print the secrets line for a new analyst passphrase")
+    passphrase.add_argument("--stdin", action="store_true", help="read it from standard input")
     return parser
-
-
-def _profile_argv(argv: Sequence[str]) -> list[str] | None:
-    """The arguments after ``profile`` (with a leading ``--lang``), or None for other commands."""
-    tokens = list(argv)
-    lang: list[str] = []
-    if tokens[:1] == ["--lang"]:
-        lang, tokens = tokens[:2], tokens[2:]
-    elif tokens and tokens[0].startswith("--lang="):
-        lang, tokens = tokens[:1], tokens[1:]
-    if not tokens or tokens[0] != "profile":
-        return None
-    rest = tokens[1:]
-    has_lang = any(a == "--lang" or a.startswith("--lang=") for a in rest)
-    return rest if has_lang or not lang else [*rest, *lang]
-
-
-def _export_argv(argv: Sequence[str]) -> tuple[list[str], str] | None:
-    """The arguments after ``export`` and the language of a leading ``--lang``, or None."""
-    tokens = list(argv)
-    lang = "nl"
-    if tokens[:1] == ["--lang"] and len(tokens) > 1:
-        lang, tokens = tokens[1], tokens[2:]
-    elif tokens and tokens[0].startswith("--lang="):
-        lang, tokens = tokens[0].split("=", 1)[1], tokens[1:]
-    if not tokens or tokens[0] != "export":
-        return None
-    return tokens[1:], lang
-
-
-def _secrets() -> Mapping[str, object]:
-    """The app's secrets: ``PMG_SECRETS_FILE`` when set, else ``.streamlit/secrets.toml``."""
-    configured = os.environ.get("PMG_SECRETS_FILE", "").strip()
-    path = Path(configured) if configured else STREAMLIT_DIR / "secrets.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _dataset(store: Store) -> Dataset:
@@ -160,11 +151,11 @@ def _print_report(prepared: Prepared, lang: Lang, *, as_json: bool) -> None:
 
 
 def _role(lang: Lang) -> auth.Role:
-    config = auth.AuthConfig.from_secrets(_secrets())
+    config = auth.AuthConfig.from_secrets(load_secrets())
     if config.passphrase_hash is None:
         print(t("cli.no_passphrase", lang), file=sys.stderr)
         return "viewer"
-    passphrase = os.environ.get("PMG_ANALYST_PASSPHRASE") or getpass.getpass(
+    passphrase = analyst_passphrase() or getpass.getpass(
         t("cli.passphrase", lang)
     )
     return auth.role_for(config, email=None, logged_in=False, passphrase=passphrase)
@@ -226,33 +217,109 @@ def _rollback(args: argparse.Namespace, lang: Lang) -> int:
     return 0
 
 
+def _load(lang: Lang) -> Dataset | None:
+    """The current dataset, or None after saying on stderr why it cannot be read."""
+    try:
+        return _dataset(Store(store_dir()))
+    except DataError as error:
+        print("\n".join(issue.message(lang) for issue in error.issues), file=sys.stderr)
+        return None
+
+
+def _profile(args: argparse.Namespace, lang: Lang) -> int:
+    from lib.domain.kenniskaart import build_profile
+    from lib.exports import profile
+
+    data = _load(lang)
+    if data is None:
+        return 1
+    filters = Filters()
+    if args.gemeente is not None:
+        code = args.gemeente.strip().upper()
+        if code not in set(data.gemeenten.get_column("gemeentecode").to_list()):
+            raise UsageError(t("cli.unknown_gemeente", lang, code=code))
+        filters = Filters(gemeenten=(code,))
+    built = build_profile(data, filters, lang, today=args.date or date.today())
+    args.out.write_bytes(profile.render(built, args.format))
+    print(t("cli.profile_written", lang, pad=args.out))
+    return 0
+
+
+def _export(args: argparse.Namespace, lang: Lang) -> int:
+    """The briefing of the view in ``--filters``; its ``lang`` wins over ``--lang``."""
+    from lib.exports import briefing
+
+    data = _load(lang)
+    if data is None:
+        return 1
+    params = links.parse_query_string(str(args.filters or ""))
+    codes = data.gemeenten.get_column("gemeentecode").to_list()
+    filters, linked, view, ignored = links.read_link(params, codes)
+    lang = linked if "lang" in params else lang
+    boundaries = geo.load_boundaries(geo.boundary_path(os.environ, load_secrets()))
+    if ignored:
+        joined = ", ".join(dict.fromkeys(ignored))
+        print(t("cli.export_ignored", lang, params=joined), file=sys.stderr)
+    make = briefing.pptx_bytes if args.format == "pptx" else briefing.pdf_bytes
+    content = make(data, filters, lang, view, boundaries=boundaries)
+    try:
+        Path(args.out).write_bytes(content)
+    except OSError as error:
+        print(f"{args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(t("cli.export_done", lang, bestand=args.out, n=len(view.storyline.slides) + 1))
+    return 0
+
+
+def _passphrase(args: argparse.Namespace) -> int:
+    """The secrets line for a new passphrase: asked twice without echo, or from stdin."""
+    if args.stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+    else:
+        passphrase = getpass.getpass("Wachtwoordzin / passphrase: ")
+        if getpass.getpass("Nogmaals / again: ") != passphrase:
+            print("De twee invoeren verschillen / the two entries differ", file=sys.stderr)
+            return 1
+    if not passphrase:
+        print("Lege wachtwoordzin / empty passphrase", file=sys.stderr)
+        return 1
+    print(auth.secrets_line(passphrase))
+    return 0
+
+
+def _run(args: argparse.Namespace, lang: Lang) -> int:
+    if args.command == "validate":
+        return _validate(args, lang)
+    if args.command == "publish":
+        return _publish(args, lang)
+    if args.command == "history":
+        return _history(lang)
+    if args.command == "rollback":
+        return _rollback(args, lang)
+    if args.command == "profile":
+        return _profile(args, lang)
+    if args.command == "export":
+        return _export(args, lang)
+    return _passphrase(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    delegated = _profile_argv(sys.argv[1:] if argv is None else argv)
-    if delegated is not None:
-        from lib.exports.profile import profile_command
-
-        return profile_command(delegated)
-    exported = _export_argv(sys.argv[1:] if argv is None else argv)
-    if exported is not None:
-        from lib.exports.briefing import export_command
-
-        return export_command(exported[0], default_lang=as_lang(exported[1]))
+    """Run one command: 0 done, 1 refused or failed, 2 a usage error."""
     try:
         args = _parser().parse_args(argv)
     except UsageError as error:
         print(f"usage error: {error}", file=sys.stderr)
         return 2
+    except SystemExit as stop:  # --help
+        return stop.code if isinstance(stop.code, int) else 0
     lang = as_lang(args.lang)
     try:
-        if args.command == "validate":
-            return _validate(args, lang)
-        if args.command == "publish":
-            return _publish(args, lang)
-        if args.command == "history":
-            return _history(lang)
-        return _rollback(args, lang)
+        return _run(args, lang)
     except UsageError as error:
         print(f"usage error: {error}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        print(f"config error: {error}", file=sys.stderr)
         return 2
     except KeyedError as error:  # refused: not allowed, store busy, comment missing, ...
         print(t(error.key, lang, **error.params), file=sys.stderr)

@@ -1,22 +1,65 @@
-"""Locations of the project's files. Imports nothing from lib."""
+"""Where the project's files are and what the ``PMG_*`` settings say: the one loader.
+
+Imports nothing from ``lib``. The command line and the exports read the secrets file through
+``load_secrets``; the web app reads the same file through Streamlit (``st.secrets``), which its
+sign-in needs anyway, with the same rule for a broken file: a clear error, never silence.
+"""
 
 from __future__ import annotations
 
 import os
+import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Final
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_DATA_DIR = ROOT / "data" / "curated"
-STREAMLIT_DIR = ROOT / ".streamlit"
+ROOT: Final = Path(__file__).resolve().parent.parent
+BUNDLED_DATA_DIR: Final = ROOT / "data" / "curated"
+STREAMLIT_DIR: Final = ROOT / ".streamlit"
+
+DATA_DIR_VAR: Final = "PMG_DATA_DIR"
+STORE_DIR_VAR: Final = "PMG_STORE_DIR"
+SECRETS_FILE_VAR: Final = "PMG_SECRETS_FILE"
+PASSPHRASE_VAR: Final = "PMG_ANALYST_PASSPHRASE"
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be read: the message names the file and the problem."""
+
+
+def _setting(name: str) -> str:
+    return os.environ.get(name, "").strip()
 
 
 def data_dir() -> Path:
     """The dataset the app reads: ``PMG_DATA_DIR`` when set, else the bundled data."""
-    configured = os.environ.get("PMG_DATA_DIR", "").strip()
+    configured = _setting(DATA_DIR_VAR)
     return Path(configured) if configured else BUNDLED_DATA_DIR
 
 
 def store_dir() -> Path:
     """Where published versions live: ``PMG_STORE_DIR`` when set, else ``data/store``."""
-    configured = os.environ.get("PMG_STORE_DIR", "").strip()
+    configured = _setting(STORE_DIR_VAR)
     return Path(configured) if configured else ROOT / "data" / "store"
+
+
+def secrets_file() -> Path:
+    """The secrets file: ``PMG_SECRETS_FILE`` when set, else ``.streamlit/secrets.toml``."""
+    configured = _setting(SECRETS_FILE_VAR)
+    return Path(configured) if configured else STREAMLIT_DIR / "secrets.toml"
+
+
+def load_secrets(path: Path | None = None) -> Mapping[str, object]:
+    """The secrets (empty when there is no file); ``ConfigError`` for a file that is broken."""
+    path = secrets_file() if path is None else path
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from error
+
+
+def analyst_passphrase() -> str:
+    """The analyst passphrase given in the environment (``PMG_ANALYST_PASSPHRASE``), or ""."""
+    return os.environ.get(PASSPHRASE_VAR, "")

@@ -15,12 +15,10 @@ Make a passphrase hash with ``python -m lib.auth`` (asks twice, prints the secre
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import hmac
 import logging
 import secrets
-import sys
 import threading
 import time
 from collections import deque
@@ -327,30 +325,3 @@ def guarded_rollback(store: Store, role: Role, version: int, *, who: str, commen
 def secrets_line(passphrase: str, *, iterations: int = DEFAULT_ITERATIONS) -> str:
     """The line to put in ``.streamlit/secrets.toml`` for ``passphrase``."""
     return f'analyst_passphrase_hash = "{hash_passphrase(passphrase, iterations=iterations)}"'
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m lib.data.auth [--stdin]``: print the secrets line for a new passphrase.
-
-    Interactive: asks twice without echo. ``--stdin``: reads the first line of standard input.
-    """
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args not in ([], ["--stdin"]):
-        sys.stderr.write("usage: python -m lib.data.auth [--stdin]\n")
-        return 2
-    if args == ["--stdin"]:
-        passphrase = sys.stdin.readline().rstrip("\r\n")
-    else:
-        passphrase = getpass.getpass("Wachtwoordzin / passphrase: ")
-        if getpass.getpass("Nogmaals / again: ") != passphrase:
-            sys.stderr.write("De twee invoeren verschillen / the two entries differ\n")
-            return 1
-    if not passphrase:
-        sys.stderr.write("Lege wachtwoordzin / empty passphrase\n")
-        return 1
-    sys.stdout.write(secrets_line(passphrase) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -43,6 +43,11 @@ FORMATS: Final[dict[str, Format]] = {
     )
 }
 
+PROFILE_FORMATS: Final = ("pdf", "md", "html")
+"""The formats of the one-page Kenniskaart profile (``lib.exports.profile``)."""
+BRIEFING_FORMATS: Final = ("pptx", "pdf")
+"""The formats of the briefing of a storyline (``lib.exports.briefing``)."""
+
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _NOT_IN_SHEET_NAME: Final = re.compile(r"[\[\]:*?/\\]")
 

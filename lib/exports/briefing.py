@@ -6,31 +6,22 @@ takeaway computed from the data and, at the bottom, slide number, data status, s
 the sources and the example-data notice where it applies. The takeaway and sources are also
 in the speaker notes of the PPTX.
 
-From the command line: ``python -m lib export --format pptx|pdf --out FILE
-[--filters QUERYSTRING]``, where QUERYSTRING is the query string (or the whole URL) of a
-dashboard view: filters, ``lang``, ``verhaal``, ``titel`` and ``maat``. No Streamlit here.
+The command line writes it too: ``python -m lib export --format pptx|pdf --out FILE
+[--filters QUERYSTRING]`` (``lib.cli``). No Streamlit here.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import os
-import sys
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from lib import links
-from lib.config import STREAMLIT_DIR, data_dir, store_dir
-from lib.contract.codes import Lang, as_lang
-from lib.data import geo
-from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
+from lib.contract.codes import Lang
+from lib.data.catalog import Dataset
 from lib.data.geo import GeoJson
-from lib.data.store import Store
 from lib.domain.filters import Filters
 from lib.exports import images
 from lib.exports import pdf as pdf_base
@@ -41,7 +32,6 @@ from lib.text import provenance
 from lib.text.i18n import t
 from lib.viz import vega
 
-FORMATS: Final = ("pptx", "pdf")
 CHART_FONT_SCALE: Final = 1.3
 CHART_MAX_HEIGHT: Final = 460
 MAP_FONT_SCALE: Final = 1.2
@@ -372,78 +362,3 @@ def render_pdf(deck: Briefing, *, font_dir: Path | None = None) -> bytes:
         return bytes(pdf.output())
     finally:
         pdf_base.close_fonts(pdf)
-
-
-# --- command line -----------------------------------------------------------------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``export`` (shared by ``python -m lib export`` and ``export_command``)."""
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
-    parser.add_argument(
-        "--filters",
-        default="",
-        metavar="QUERYSTRING",
-        help="query string (or URL) of a dashboard view: filters, lang, verhaal, titel, maat",
-    )
-
-
-def _secrets() -> Mapping[str, object]:
-    configured = os.environ.get("PMG_SECRETS_FILE", "").strip()
-    path = Path(configured) if configured else STREAMLIT_DIR / "secrets.toml"
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _say(text: str, *, error: bool = False) -> None:
-    stream = sys.stderr if error else sys.stdout
-    stream.write(text + "\n")
-
-
-def run_export(args: argparse.Namespace, *, default_lang: Lang = "nl") -> int:
-    """Write the briefing of the view in ``args.filters``; 0 done, 1 failed.
-
-    Unknown or unusable values in the query string are ignored (named on stderr).
-    """
-    try:
-        data = with_store_version(load_dataset(data_dir()), Store(store_dir()))
-    except DataError as error:
-        _say(str(error), error=True)
-        return 1
-    params = links.parse_query_string(str(args.filters or ""))
-    codes = data.gemeenten.get_column("gemeentecode").to_list()
-    filters, lang, view, ignored = links.read_link(params, codes)
-    if "lang" not in params:
-        lang = as_lang(default_lang)
-    boundaries = geo.load_boundaries(geo.boundary_path(os.environ, _secrets()))
-    if ignored:
-        _say(t("cli.export_ignored", lang, params=", ".join(dict.fromkeys(ignored))), error=True)
-    make = pptx_bytes if args.format == "pptx" else pdf_bytes
-    content = make(data, filters, lang, view, boundaries=boundaries)
-    try:
-        Path(args.out).write_bytes(content)
-    except OSError as error:
-        _say(f"{args.out}: {error.strerror or error}", error=True)
-        return 1
-    slides = len(view.storyline.slides) + 1
-    _say(t("cli.export_done", lang, bestand=args.out, n=slides))
-    return 0
-
-
-def export_command(argv: Sequence[str] | None = None, *, default_lang: Lang = "nl") -> int:
-    """``export --format pptx|pdf --out FILE [--filters QUERYSTRING]``; 2 on a usage error.
-
-    The language is the ``lang`` of the query string, else ``default_lang``.
-    """
-    parser = argparse.ArgumentParser(
-        prog="python -m lib export", description="Write the briefing of a dashboard view"
-    )
-    add_arguments(parser)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
-        return stop.code if isinstance(stop.code, int) else 2
-    return run_export(args, default_lang=default_lang)

@@ -8,43 +8,35 @@ formats cannot drift apart. Every text from the data is escaped for its format (
 The PDF shrinks the font until the profile fits on one A4 page; its font and the fallback
 without it are those of every PDF of the dashboard (``lib.exports.pdf``).
 
-``profile_command(argv)`` is the command line: ``python -m lib profile --gemeente GM0855
---format pdf --out tilburg.pdf [--lang en] [--date 2026-11-28]``.
+The command line writes it too: ``python -m lib profile --gemeente GM0855 --format pdf
+--out tilburg.pdf [--lang en] [--date 2026-11-28]`` (``lib.cli``).
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from lib.contract.codes import LANGS, PIJLERS, Lang, as_lang
+from lib.contract.codes import PIJLERS, Lang
 from lib.domain.kenniskaart import (
     LEARN_FROM_MAX,
     MULTI_DOMAIN_MIN,
     Profile,
-    build_profile,
     check_result,
     check_rule,
     check_title,
 )
+from lib.exports import PROFILE_FORMATS
 from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 
 Format = Literal["pdf", "md", "html"]
-FORMATS: Final[tuple[Format, ...]] = ("pdf", "md", "html")
-MIME: Final[dict[Format, str]] = {
-    "pdf": "application/pdf",
-    "md": "text/markdown",
-    "html": "text/html",
-}
+FORMATS: Final[tuple[Format, ...]] = PROFILE_FORMATS
 
 PDF_SIZES: Final[tuple[float, ...]] = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
 """Font sizes (pt) tried in turn until the profile fits on one page."""
@@ -341,62 +333,3 @@ def render(p: Profile, fmt: Format) -> bytes:
         return to_pdf(p)
     text = to_markdown(p) if fmt == "md" else to_html(p)
     return text.encode("utf-8")
-
-
-# --------------------------------------------------------------------------- command line
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:
-        raise _UsageError(message)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python -m lib profile",
-        description="Write the Kenniskaart profile of a municipality (or of the whole "
-        "programme) as PDF, Markdown or HTML.",
-    )
-    parser.add_argument("--gemeente", help="CBS code, e.g. GM0855 (default: the whole programme)")
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
-    parser.add_argument("--lang", choices=LANGS, default="nl")
-    parser.add_argument("--date", type=date.fromisoformat, help="date on the profile (ISO)")
-    return parser
-
-
-def profile_command(argv: Sequence[str]) -> int:
-    """``python -m lib profile ...``: 0 written, 1 broken data, 2 usage error."""
-    from lib.config import data_dir, store_dir
-    from lib.data.catalog import DataError, load_dataset, with_store_version
-    from lib.data.store import Store
-    from lib.domain.filters import Filters
-
-    try:
-        args = _parser().parse_args(list(argv))
-    except _UsageError as error:
-        sys.stderr.write(f"usage error: {error}\n")
-        return 2
-    except SystemExit as stop:  # --help
-        return stop.code if isinstance(stop.code, int) else 0
-    lang = as_lang(args.lang)
-    try:
-        data = with_store_version(load_dataset(data_dir()), Store(store_dir()))
-    except DataError as error:
-        sys.stderr.write("\n".join(issue.message(lang) for issue in error.issues) + "\n")
-        return 1
-    filters = Filters()
-    if args.gemeente is not None:
-        code = args.gemeente.strip().upper()
-        if code not in set(data.gemeenten.get_column("gemeentecode").to_list()):
-            sys.stderr.write(f"usage error: {t('cli.unknown_gemeente', lang, code=code)}\n")
-            return 2
-        filters = Filters(gemeenten=(code,))
-    profile = build_profile(data, filters, lang, today=args.date or date.today())
-    args.out.write_bytes(render(profile, args.format))
-    sys.stdout.write(t("cli.profile_written", lang, pad=args.out) + "\n")
-    return 0

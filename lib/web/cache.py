@@ -18,7 +18,7 @@ import polars as pl
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import data_dir, store_dir
+from lib.config import ConfigError, data_dir, secrets_file, store_dir
 from lib.contract.codes import Lang
 from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset, with_store_version
@@ -158,16 +158,20 @@ def _boundaries(path: str, stamp: str) -> dict[str, object] | None:
     return geo.load_boundaries(Path(path))
 
 
-def _secrets() -> dict[str, object]:
+def secrets() -> Mapping[str, object]:
+    """The secrets as Streamlit reads them (its sign-in reads the same file): empty without a
+    file, ``ConfigError`` when the file is there but broken (as ``lib.config.load_secrets``)."""
     try:
-        return dict(st.secrets)
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return st.secrets.to_dict()
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError) as error:
+        if secrets_file().is_file():
+            raise ConfigError(f"{secrets_file()}: {error}") from error
         return {}
 
 
 def boundaries_stamp() -> str:
     """Path, size and time of the configured boundary file ("" without one)."""
-    path = geo.boundary_path(os.environ, _secrets())
+    path = geo.boundary_path(os.environ, secrets())
     if path is None or not path.is_file():
         return ""
     stat = path.stat()
@@ -176,7 +180,7 @@ def boundaries_stamp() -> str:
 
 def boundaries() -> tuple[Path, dict[str, object] | None]:
     """The configured municipality boundaries (path, GeoJSON), or (path, None) when absent."""
-    path = geo.boundary_path(os.environ, _secrets())
+    path = geo.boundary_path(os.environ, secrets())
     if path is None or not path.is_file():
         return Path(), None
     stat = path.stat()

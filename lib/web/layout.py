@@ -11,6 +11,7 @@ from typing import Final
 import polars as pl
 import streamlit as st
 
+from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
 from lib.domain import metrics
@@ -38,6 +39,13 @@ def data_error(error: DataError, lang: Lang) -> None:
     """Stop the app with every problem of the bundled data, naming file, row and column."""
     st.error(t("data_error.message", lang))
     st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
+    st.stop()
+
+
+def config_error(error: ConfigError, lang: Lang) -> None:
+    """Stop the app: the settings file is broken (its path and the parser's words)."""
+    st.error(t("data_error.config", lang))
+    st.code(str(error), language=None)
     st.stop()
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 from lib.cli import main
 from lib.config import ROOT, store_dir
-from lib.data.auth import hash_passphrase
+from lib.data.auth import hash_passphrase, verify_passphrase
 from lib.data.store import Store
 
 DATA = ROOT / "tests" / "data"
@@ -121,3 +123,61 @@ def test_module_entry_point_runs() -> None:
         capture_output=True, text=True, check=False, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+def test_passphrase_prints_a_secrets_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE_TEXT + "\n"))
+    assert main(["passphrase", "--stdin"]) == 0
+    line = capsys.readouterr().out.strip()
+    pattern = r'analyst_passphrase_hash = "(pbkdf2_sha256\$600000\$[0-9a-f]{32}\$[0-9a-f]{64})"'
+    match = re.fullmatch(pattern, line)
+    assert match
+    assert verify_passphrase(PASSPHRASE_TEXT, match.group(1))
+    assert PASSPHRASE_TEXT not in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert main(["passphrase", "--stdin"]) == 1
+    assert main(["passphrase", "--onbekend"]) == 2
+
+
+PASSPHRASE_TEXT = "correct horse battery staple"
+
+
+def test_one_parser_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in (
+        "validate",
+        "publish",
+        "history",
+        "rollback",
+        "profile",
+        "export",
+        "passphrase",
+    ):
+        assert command in out
+    assert main(["onbekend"]) == 2
+    assert "usage error" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--lang", "en", "profile"], ["profile", "--lang", "en"]])
+def test_the_language_can_stand_before_or_after_the_command(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "p.md"
+    assert main([*argv, "--format", "md", "--out", str(out), "--date", "2026-11-28"]) == 0
+    assert "Profile written to" in capsys.readouterr().out
+    assert "# Knowledge map" in out.read_text(encoding="utf-8")
+
+
+def test_a_broken_secrets_file_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "secrets.toml"
+    broken.write_text("analyst_passphrase_hash = \n", encoding="utf-8")
+    monkeypatch.setenv("PMG_SECRETS_FILE", str(broken))
+    assert main(["rollback", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("config error:")
+    assert str(broken) in err

@@ -14,6 +14,7 @@ import polars as pl
 import streamlit as st
 
 from lib.domain import kenniskaart as kk
+from lib.exports import FORMATS
 from lib.exports import profile as profile_export
 from lib.text.i18n import t
 from lib.viz import kenniskaart_charts, vega
@@ -61,7 +62,7 @@ def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
                 t(f"kenniskaart.export.format.{fmt}", lang),
                 data=make,
                 file_name=profile_export.file_name(profile, fmt),
-                mime=profile_export.MIME[fmt],
+                mime=FORMATS[fmt].mime,
                 key=f"kenniskaart_download_{fmt}",
                 on_click="ignore",
                 icon=":material/download:",

@@ -25,6 +25,7 @@ from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
+from lib.web import cache
 from lib.web.cache import bundled_dataset, store
 from lib.web.state import Context
 
@@ -38,10 +39,7 @@ def _limiter() -> auth.RateLimiter:
 
 
 def _config() -> auth.AuthConfig:
-    try:
-        return auth.AuthConfig.from_secrets(st.secrets.to_dict())
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return auth.AuthConfig()
+    return auth.AuthConfig.from_secrets(cache.secrets())
 
 
 def role_panel(ctx: Context) -> auth.Role:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import threading
@@ -22,7 +21,6 @@ from lib.data.auth import (
     guarded_publish,
     guarded_rollback,
     hash_passphrase,
-    main,
     publish_allowed,
     require_analyst,
     role_for,
@@ -97,22 +95,6 @@ def test_hash_refuses_bad_input() -> None:
         hash_passphrase(SECRET, iterations=0)
     with pytest.raises(ValueError, match="salt"):
         hash_passphrase(SECRET, salt=b"", iterations=FAST)
-
-
-def test_cli_prints_a_secrets_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
-    assert main(["--stdin"]) == 0
-    line = capsys.readouterr().out.strip()
-    pattern = r'analyst_passphrase_hash = "(pbkdf2_sha256\$600000\$[0-9a-f]{32}\$[0-9a-f]{64})"'
-    match = re.fullmatch(pattern, line)
-    assert match
-    assert verify_passphrase(SECRET, match.group(1))
-    assert SECRET not in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
-    assert main(["--stdin"]) == 1
-    assert main(["--onbekend"]) == 2
 
 
 # ----------------------------------------------------------------------------- config

@@ -12,6 +12,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from lib import cli
+from lib.cli import main as cli_main
 from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
@@ -129,8 +130,9 @@ def test_export_command_writes_the_file(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / f"briefing.{fmt}"
-    code = briefing.export_command(
+    code = cli_main(
         [
+            "export",
             "--format",
             fmt,
             "--out",
@@ -180,7 +182,7 @@ def test_hostile_filters_never_fail(
 ) -> None:
     out = tmp_path / "b.pdf"
     assert (
-        briefing.export_command(["--format", "pdf", "--out", str(out), "--filters", filters]) == 0
+        cli_main(["export", "--format", "pdf", "--out", str(out), "--filters", filters]) == 0
     )
     assert out.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
@@ -189,8 +191,8 @@ def test_hostile_filters_never_fail(
 def test_export_usage_errors_and_write_failures(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert briefing.export_command(["--format", "docx", "--out", str(tmp_path / "x")]) == 2
-    assert briefing.export_command(["--format", "pdf"]) == 2
-    assert briefing.export_command(["--format", "pdf", "--out", str(tmp_path)]) == 1
+    assert cli_main(["export", "--format", "docx", "--out", str(tmp_path / "x")]) == 2
+    assert cli_main(["export", "--format", "pdf"]) == 2
+    assert cli_main(["export", "--format", "pdf", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "invalid choice" in err

@@ -208,7 +208,7 @@ def test_profile_command_writes_every_format(
 ) -> None:
     out = tmp_path / f"tilburg.{fmt}"
     argv = ["--gemeente", "GM0855", "--format", fmt, "--out", str(out), "--date", "2026-11-28"]
-    assert pe.profile_command(argv) == 0
+    assert main(["profile", *argv]) == 0
     assert f"Profiel geschreven naar {out}" in capsys.readouterr().out
     data = out.read_bytes()
     if fmt == "pdf":

@@ -17,9 +17,9 @@ from typing import get_args
 
 import pytest
 
+from lib import exports
 from lib.config import ROOT
 from lib.contract.codes import LANGS, Lang, as_lang
-from lib.exports import briefing, profile
 from lib.slides import storyline
 from lib.text import keys, provenance
 from lib.text.formats import LOCALES
@@ -338,8 +338,8 @@ def test_no_unused_keys() -> None:
 def test_code_lists_repeated_in_the_registry_agree() -> None:
     assert keys.SLIDES == storyline.SLIDES
     assert keys.SLIDE_TABLES == provenance.TABLES
-    assert keys.PROFILE_FORMATS == profile.FORMATS
-    assert keys.BRIEFING_FORMATS == briefing.FORMATS
+    assert keys.PROFILE_FORMATS == exports.PROFILE_FORMATS
+    assert keys.BRIEFING_FORMATS == exports.BRIEFING_FORMATS
     assert set(keys.PAGES) == {Path(route.file).stem for route in routes.ROUTES}
     assert {f"nav.{page}" for page in keys.PAGES} == {route.nav for route in routes.ROUTES}
 
