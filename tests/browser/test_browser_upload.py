@@ -25,5 +25,5 @@ def test_uploading_an_excel_export_shows_how_it_was_read(app: App) -> None:
     app.open("data")
     chooser = app.main.locator('[data-testid="stFileUploader"] input[type="file"]')
     app.act(lambda: chooser.set_input_files(str(CORPUS / "excel_nl_cp1252.csv")))
-    expect(app.main.get_by_text("Geen fouten, wel 1 waarschuwingen", exact=False)).to_be_visible()
+    expect(app.main.get_by_text("Geen fouten, wel 1 waarschuwing.", exact=False)).to_be_visible()
     expect(app.main.get_by_text("Voorbeeld van de nieuwe data")).to_be_visible()
