@@ -15,7 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.contract.codes import Lang
+from lib.contract.codes import LABELS, Lang, is_code_kind
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
 from lib.text.formats import fmt_number
 from lib.text.i18n import CATALOGUE, t
@@ -47,6 +47,8 @@ def _param(name: str, value: object, lang: Lang) -> object:
     """A parameter as the message shows it: numbers in the language, codes as labels."""
     if isinstance(value, float):
         return fmt_number(value, lang, decimals=_decimals(value))
+    if isinstance(value, str) and is_code_kind(name) and value in LABELS[name]:
+        return LABELS[name][value][lang]
     if isinstance(value, str) and f"{name}.{value}" in CATALOGUE[lang]:
         return t(f"{name}.{value}", lang)
     return value

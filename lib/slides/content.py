@@ -32,7 +32,8 @@ from lib.domain.metrics import METRICS, MIN_RELIABLE, REFERENCE_RATE, Metric
 from lib.exports import images
 from lib.text import findings
 from lib.text.formats import fmt_int, fmt_pct, join_names
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import charts, palette
 
 SLIDES: Final[tuple[str, ...]] = (

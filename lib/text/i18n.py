@@ -2,7 +2,8 @@
 
 ``t(key, lang, **params)`` looks a key up in the catalogue of the language and fills in the
 parameters. Both catalogues have the same keys (a test checks this); a missing key raises
-``KeyError`` so that it is found in the tests, not by a user.
+``KeyError`` so that it is found in the tests, not by a user. The names of the codes of the
+contract (status, doelgroep, ...) are data of the contract: see ``lib.text.labels``.
 """
 
 from __future__ import annotations
@@ -18,20 +19,12 @@ from lib.text import (
     strings_store,
     strings_upload,
 )
-from lib.text.formats import UNKNOWN
 
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The text for ``key`` in ``lang``, with ``params`` filled in."""
     text = CATALOGUE[lang][key]
     return text.format(**params) if params else text
-
-
-def code_label(kind: str, code: str | None, lang: Lang) -> str:
-    """The label of a code of the contract (status, doelgroep, domein, bewijs, golf, soort)."""
-    if code is None or code == "":
-        return UNKNOWN[lang]
-    return t(f"{kind}.{code}", lang)
 
 
 _NL: dict[str, str] = {
@@ -64,31 +57,6 @@ _NL: dict[str, str] = {
     "leeg.titel": "Geen gegevens voor deze selectie",
     "leeg.uitleg": "Er zijn geen interventies die bij alle gekozen filters passen. Maak de "
     "selectie ruimer of kies 'Selectie wissen' in de zijbalk.",
-    # codes
-    "status.gepland": "Gepland",
-    "status.in_uitvoering": "In uitvoering",
-    "status.afgerond": "Afgerond",
-    "status.niet_uitgevoerd": "Niet uitgevoerd",
-    "doelgroep.kinderen": "Kinderen (tot 12)",
-    "doelgroep.jongeren": "Jongeren (12-17)",
-    "doelgroep.jongvolwassenen": "Jongvolwassenen (18-27)",
-    "doelgroep.ouders": "Ouders",
-    "doelgroep.professionals": "Professionals",
-    "doelgroep.wijk": "Wijk",
-    "domein.individu": "Individu",
-    "domein.gezin": "Gezin",
-    "domein.vrienden": "Vrienden",
-    "domein.school_werk": "School en werk",
-    "domein.buurt": "Buurt",
-    "bewijs.gefundeerd": "Gefundeerd",
-    "bewijs.sterk": "Relatief sterk bewijs",
-    "bewijs.zwak": "Zwak bewijs",
-    "bewijs.genoemd": "Genoemd",
-    "golf.golf1_2022": "Eerste 15 (2022)",
-    "golf.nplv_2023": "NPLV-uitbreiding (2023)",
-    "golf.selectie_2023": "Selectie 2023",
-    "soort.risico": "Risicofactor",
-    "soort.beschermend": "Beschermende factor",
     "ja": "ja",
     "nee": "nee",
     # column and axis labels
@@ -149,9 +117,6 @@ _NL: dict[str, str] = {
     "overzicht.vergelijk": "Vergelijking",
     "overzicht.vergelijk.uitleg": "Uitvoeringsgraad van de selectie naast de eigen golf en alle "
     "gemeenten.",
-    "product.kennissynthese": "Kennissynthese",
-    "product.praktijkscan": "Praktijkscan",
-    "product.beleidsreactie": "Beleidsreactie",
     "vergelijk.selectie": "Uw selectie",
     "vergelijk.golf": "Instroomgolf: {golf}",
     "vergelijk.alle": "Alle gemeenten",
@@ -259,30 +224,6 @@ _EN: dict[str, str] = {
     "leeg.titel": "No data for this selection",
     "leeg.uitleg": "No interventions match all the chosen filters. Widen the selection or "
     "choose 'Clear selection' in the sidebar.",
-    "status.gepland": "Planned",
-    "status.in_uitvoering": "Running",
-    "status.afgerond": "Completed",
-    "status.niet_uitgevoerd": "Not carried out",
-    "doelgroep.kinderen": "Children (under 12)",
-    "doelgroep.jongeren": "Youngsters (12-17)",
-    "doelgroep.jongvolwassenen": "Young adults (18-27)",
-    "doelgroep.ouders": "Parents",
-    "doelgroep.professionals": "Professionals",
-    "doelgroep.wijk": "Neighbourhood",
-    "domein.individu": "Individual",
-    "domein.gezin": "Family",
-    "domein.vrienden": "Friends",
-    "domein.school_werk": "School and work",
-    "domein.buurt": "Neighbourhood",
-    "bewijs.gefundeerd": "Well-founded",
-    "bewijs.sterk": "Relatively strong evidence",
-    "bewijs.zwak": "Weak evidence",
-    "bewijs.genoemd": "Named",
-    "golf.golf1_2022": "First 15 (2022)",
-    "golf.nplv_2023": "NPLV extension (2023)",
-    "golf.selectie_2023": "Selection 2023",
-    "soort.risico": "Risk factor",
-    "soort.beschermend": "Protective factor",
     "ja": "yes",
     "nee": "no",
     "as.gemeente": "Municipality",
@@ -341,9 +282,6 @@ _EN: dict[str, str] = {
     "overzicht.vergelijk": "Comparison",
     "overzicht.vergelijk.uitleg": "Execution rate of the selection next to its own wave and all "
     "municipalities.",
-    "product.kennissynthese": "Knowledge synthesis",
-    "product.praktijkscan": "Practice scan",
-    "product.beleidsreactie": "Policy response",
     "vergelijk.selectie": "Your selection",
     "vergelijk.golf": "Wave: {golf}",
     "vergelijk.alle": "All municipalities",

@@ -52,9 +52,6 @@ NL: dict[str, str] = {
     "kenniskaart.soort.omgeving": "Rond de jongere",
     "kenniskaart.niet_bereikt": "niet bereikt",
     # pillars
-    "pijler.perspectief": "Perspectief bieden",
-    "pijler.grenzen": "Grenzen stellen",
-    "pijler.verbindend": "Verbindend",
     "as.pijler": "Pijler",
     "kenniskaart.pijlers.kop": "Balans tussen perspectief en grenzen",
     "kenniskaart.pijlers.uitleg": "Preventie met gezag heeft twee pijlers: jongeren perspectief "
@@ -188,9 +185,6 @@ EN: dict[str, str] = {
     "kenniskaart.soort.leeftijd": "Age group",
     "kenniskaart.soort.omgeving": "Around the young person",
     "kenniskaart.niet_bereikt": "not reached",
-    "pijler.perspectief": "Offering prospects",
-    "pijler.grenzen": "Setting limits",
-    "pijler.verbindend": "Connecting",
     "as.pijler": "Pillar",
     "kenniskaart.pijlers.kop": "Balance between prospects and limits",
     "kenniskaart.pijlers.uitleg": "Preventie met gezag has two pillars: offering young people "

@@ -29,7 +29,8 @@ from lib.data.catalog import DataError, Dataset
 from lib.domain import metrics
 from lib.domain.filters import BOTOC_OPTIONS, Filters, from_query, to_query
 from lib.text.formats import fmt_int, fmt_pct
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import charts
 from lib.web import share
 from lib.web.cache import chart_spec, current_dataset, display_table

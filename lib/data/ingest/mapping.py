@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from lib.contract.codes import LANGS
+from lib.contract.codes import LABELS, LANGS, is_code_kind
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
 from lib.data.validate import FALSE_WORDS, TRUE_WORDS
-from lib.text.i18n import CATALOGUE
 
-# Extra spellings people use; the official names and the labels of ``lib.i18n`` come on top.
+# Extra spellings people use; the official names and the labels of the codes (Dutch and
+# English, ``lib.contract.codes.LABELS``) come on top.
 GEMEENTE_ALIASES: Mapping[str, str] = {
     # alias -> official CBS name (only used when that municipality is in the data)
     "Den Bosch": "'s-Hertogenbosch",
@@ -116,12 +116,9 @@ def lookup(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _labels(column: str, codes: Sequence[str]) -> list[tuple[str, str]]:
-    return [
-        (CATALOGUE[lang][f"{column}.{code}"], code)
-        for lang in LANGS
-        for code in codes
-        if f"{column}.{code}" in CATALOGUE[lang]
-    ]
+    """(name, code) for the Dutch, then the English name of each code that has one."""
+    names = LABELS[column] if is_code_kind(column) else {}
+    return [(names[code][lang], code) for lang in LANGS for code in codes if code in names]
 
 
 def _from_lookup(raw: pl.Expr, table: Mapping[str, str]) -> pl.Expr:
@@ -171,7 +168,7 @@ def thema_lookup(themas: pl.DataFrame, codes: Sequence[str]) -> dict[str, str]:
 
 
 def enum_lookup(col: Column) -> dict[str, str]:
-    """Key of a code, its labels in ``lib.i18n`` and known aliases -> code."""
+    """Key of a code, its names in both languages and known aliases -> code."""
     codes = col.enum or ()
     aliases = ENUM_ALIASES.get(col.name, {})
     return lookup(

@@ -18,6 +18,7 @@ from lib.domain import kenniskaart as kk
 from lib.exports import profile as profile_export
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import charts, palette
 from lib.viz.charts import NUMBER_LOCALE
 from lib.web import layout, share
@@ -76,7 +77,7 @@ def _reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.L
 
 def _pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     """Stacked 100 % bars: one per group, the share of each pillar printed in its part."""
-    names = [t(f"pijler.{code}", lang) for code in PIJLERS]
+    names = [code_label("pijler", code, lang) for code in PIJLERS]
     colours = [PILLAR_COLOURS[code] for code in PIJLERS]
     data = (
         frame.filter(pl.col("aandeel").is_not_null())

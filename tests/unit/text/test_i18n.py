@@ -11,18 +11,7 @@ from typing import get_args
 import pytest
 
 from lib.config import ROOT
-from lib.contract.codes import (
-    BEWIJS,
-    DOELGROEPEN,
-    DOMEINEN,
-    GOLVEN,
-    PIJLERS,
-    PRODUCTEN,
-    SOORTEN,
-    STATUS_DATA,
-    STATUSSEN,
-    as_lang,
-)
+from lib.contract.codes import STATUS_DATA, as_lang
 from lib.contract.schema import UPLOADABLE_TABLES, Dtype
 from lib.domain import kenniskaart
 from lib.domain.filters import BOTOC_OPTIONS
@@ -31,7 +20,7 @@ from lib.exports import profile
 from lib.slides import content as presentation
 from lib.text.findings import TREND_DIRECTIONS
 from lib.text.formats import UNKNOWN, fmt_eur, fmt_int, fmt_number, fmt_pct, join_names
-from lib.text.i18n import CATALOGUE, code_label, t
+from lib.text.i18n import CATALOGUE, t
 
 ISSUE_CODES = (
     "missing_column", "unknown_column", "required", "enum", "minimum", "maximum", "pattern",
@@ -39,15 +28,9 @@ ISSUE_CODES = (
     *(f"type_{d}" for d in get_args(Dtype) if d != "str"),
 )
 
-# prefix of a key built at run time (t(f"status.{code}")) -> every code it can take
+# prefix of a key built at run time (t(f"maat.{code}")) -> every code it can take; the names
+# of the codes of the contract are not in the catalogue (see tests/unit/text/test_labels.py)
 PREFIX_CODES: dict[str, tuple[str, ...]] = {
-    "status": STATUSSEN,
-    "doelgroep": DOELGROEPEN,
-    "domein": DOMEINEN,
-    "bewijs": BEWIJS,
-    "golf": GOLVEN,
-    "soort": SOORTEN,
-    "product": PRODUCTEN,
     "issue": ISSUE_CODES,
     "maat": METRICS,
     "filter.botoc": BOTOC_OPTIONS,
@@ -57,7 +40,6 @@ PREFIX_CODES: dict[str, tuple[str, ...]] = {
     "store.scope": ("alles", "gemeenten"),
     "auth.role": ("viewer", "analyst"),
     "tabel": UPLOADABLE_TABLES,
-    "pijler": PIJLERS,
     "kenniskaart.check": kenniskaart.CHECKS,
     "kenniskaart.uitkomst": kenniskaart.CHECKS,
     "kenniskaart.regel": kenniskaart.CHECKS,
@@ -91,9 +73,7 @@ def _scan(pattern: str) -> list[tuple[str, str]]:
 
 
 LITERAL_KEYS = _scan(r"""\bt\(\s*"([^"{}]+)"\s*[,)]""")
-# keys that start with a variable (t(f"{kind}.{code}")) are checked through KINDS
 PREFIXES = [(f, p) for f, p in _scan(r"""\bt\(\s*f"([^"{]*)\{""") if p]
-KINDS = _scan(r"""\b(?:code_label|_code_names)\(\s*"([^"]+)\"""")
 
 
 def _placeholders(text: str) -> set[str]:
@@ -132,12 +112,6 @@ def test_key_prefix_has_a_key_for_every_code(file: str, prefix: str) -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize(("file", "kind"), KINDS, ids=[f"{f}:{k}" for f, k in KINDS])
-def test_code_kinds(file: str, kind: str) -> None:
-    assert kind in PREFIX_CODES, f"{file}: unknown code kind {kind!r}"
-    assert [c for c in PREFIX_CODES[kind] if f"{kind}.{c}" not in NL] == []
-
-
 @pytest.mark.parametrize("kind", sorted(PREFIX_CODES))
 def test_every_code_of_the_contract_has_a_label(kind: str) -> None:
     assert [c for c in PREFIX_CODES[kind] if f"{kind}.{c}" not in NL] == []
@@ -154,15 +128,6 @@ def test_t_fills_parameters_and_raises_on_a_missing_key() -> None:
     assert t("kpi.dekking.waarde", "en", gedekt=5, totaal=7) == "5 of 7"
     with pytest.raises(KeyError):
         t("bestaat.niet", "nl")
-
-
-def test_code_label() -> None:
-    assert code_label("status", "afgerond", "nl") == "Afgerond"
-    assert code_label("status", "afgerond", "en") == "Completed"
-    assert code_label("doelgroep", None, "nl") == "onbekend"
-    assert code_label("doelgroep", "", "en") == "unknown"
-    with pytest.raises(KeyError):
-        code_label("status", "klaar", "nl")
 
 
 @pytest.mark.parametrize(
