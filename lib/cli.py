@@ -33,10 +33,11 @@ from lib.contract.codes import LANGS, Lang, as_lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, load_dataset, with_store_version
-from lib.data.ingest.pipeline import Prepared, prepare, to_json_report
+from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.store import Store, checksum_bytes
 from lib.errors import KeyedError
 from lib.text.i18n import t
+from lib.text.reports import to_json_report
 
 SCOPES = {"all": "alles", "municipalities": "gemeenten"}
 

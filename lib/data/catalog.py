@@ -1,6 +1,6 @@
 """Load and check the current dataset: the curated CSV files and their ``datapackage.json``.
 
-Plain Python: ``lib.cache`` wraps ``load_dataset`` for the app. A broken file raises
+Plain Python: ``lib.web.cache`` wraps ``load_dataset`` for the app. A broken file raises
 ``DataError`` with every issue (file, row, column), so the app can stop with a clear message.
 """
 
@@ -13,11 +13,10 @@ from pathlib import Path
 
 import polars as pl
 
-from lib.contract.codes import UITGEVOERD, Lang
+from lib.contract.codes import UITGEVOERD
 from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES
 from lib.data.store import Store, empty_frame
 from lib.data.validate import Issue, validate_table
-from lib.text.i18n import t
 
 
 @dataclass(frozen=True)
@@ -118,27 +117,25 @@ class Dataset:
 
 @dataclass(frozen=True)
 class FileIssue:
+    """An issue of one of the dataset's files (``lib.text.reports`` words it)."""
+
     file: str
     issue: Issue
 
-    def message(self, lang: Lang) -> str:
-        return t(
-            "fout.data.regel",
-            lang,
-            bestand=self.file,
-            rij=self.issue.row if self.issue.row is not None else "-",
-            kolom=self.issue.column or "-",
-            bericht=self.issue.message(lang),
-        )
+    def __str__(self) -> str:
+        row = "-" if self.issue.row is None else self.issue.row
+        return f"{self.file}, row {row}, column {self.issue.column or '-'}: {self.issue.code}"
 
 
 class DataError(Exception):
-    """The dataset does not meet the contract; ``issues`` names file, row and column."""
+    """The dataset does not meet the contract; ``issues`` names file, row and column.
+
+    The text of the exception is the same in every language: codes, file, row and column.
+    """
 
     def __init__(self, issues: list[FileIssue]) -> None:
         self.issues = issues
-        first = issues[0]
-        super().__init__(f"{len(issues)} issue(s), first: {first.message('en')}")
+        super().__init__(f"{len(issues)} issue(s), first: {issues[0]}")
 
 
 def read_provenance(folder: Path) -> Provenance:

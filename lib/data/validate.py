@@ -1,4 +1,4 @@
-"""Check a text table against the contract in ``lib.schema``; never raises on user data.
+"""Check a text table against the contract in ``lib.contract.schema``; never raises on user data.
 
 Tier 1 checks shape and types (every column read as text, then cast with ``strict=False``: a
 non-empty cell that became null is a type error); tier 2 checks the rules (required, enum,
@@ -15,10 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.contract.codes import LABELS, Lang, is_code_kind
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
-from lib.text.formats import fmt_number
-from lib.text.i18n import CATALOGUE, t
 
 Severity = Literal["error", "warning"]
 TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")
@@ -29,7 +26,11 @@ HEADER_ROWS = 1
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in a table. ``row`` is the spreadsheet row (header = 1), None for the file."""
+    """One problem in a table. ``row`` is the spreadsheet row (header = 1), None for the file.
+
+    A plain value: ``code`` and ``params`` say what is wrong, ``lib.text.reports`` says it in
+    words.
+    """
 
     code: str
     column: str | None
@@ -37,26 +38,6 @@ class Issue:
     value: str | None
     severity: Severity = "error"
     params: Mapping[str, object] = field(default_factory=dict)
-
-    def message(self, lang: Lang) -> str:
-        params = {k: _param(k, v, lang) for k, v in self.params.items()}
-        return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
-
-
-def _param(name: str, value: object, lang: Lang) -> object:
-    """A parameter as the message shows it: numbers in the language, codes as labels."""
-    if isinstance(value, float):
-        return fmt_number(value, lang, decimals=_decimals(value))
-    if isinstance(value, str) and is_code_kind(name) and value in LABELS[name]:
-        return LABELS[name][value][lang]
-    if isinstance(value, str) and f"{name}.{value}" in CATALOGUE[lang]:
-        return t(f"{name}.{value}", lang)
-    return value
-
-
-def _decimals(value: float) -> int:
-    text = repr(value)
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
 @dataclass(frozen=True)

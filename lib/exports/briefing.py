@@ -35,6 +35,7 @@ from lib.domain.filters import Filters
 from lib.exports import images
 from lib.slides import content as presentation
 from lib.slides.content import SlideContent, View
+from lib.text import reports
 from lib.text.i18n import t
 
 FORMATS: Final = ("pptx", "pdf")
@@ -433,7 +434,7 @@ def run_export(args: argparse.Namespace, *, default_lang: Lang = "nl") -> int:
     try:
         data = with_store_version(load_dataset(data_dir()), Store(store_dir()))
     except DataError as error:
-        _say(str(error), error=True)
+        _say(reports.data_error_summary(error, "en"), error=True)
         return 1
     params = presentation.parse_query_string(str(args.filters or ""))
     codes = data.gemeenten.get_column("gemeentecode").to_list()

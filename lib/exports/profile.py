@@ -459,6 +459,7 @@ def profile_command(argv: Sequence[str]) -> int:
     from lib.data.catalog import DataError, load_dataset, with_store_version
     from lib.data.store import Store
     from lib.domain.filters import Filters
+    from lib.text import reports
 
     try:
         args = _parser().parse_args(list(argv))
@@ -471,7 +472,8 @@ def profile_command(argv: Sequence[str]) -> int:
     try:
         data = with_store_version(load_dataset(data_dir()), Store(store_dir()))
     except DataError as error:
-        sys.stderr.write("\n".join(issue.message(lang) for issue in error.issues) + "\n")
+        lines = (reports.file_issue_message(issue, lang) for issue in error.issues)
+        sys.stderr.write("\n".join(lines) + "\n")
         return 1
     filters = Filters()
     if args.gemeente is not None:

@@ -28,6 +28,7 @@ from lib.contract.codes import (
 from lib.data.catalog import DataError, Dataset
 from lib.domain import metrics
 from lib.domain.filters import BOTOC_OPTIONS, Filters, from_query, to_query
+from lib.text import reports
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.labels import code_label
@@ -225,7 +226,8 @@ def context() -> Context:
 def data_error(error: DataError, lang: Lang) -> None:
     """Stop the app with every problem of the bundled data, naming file, row and column."""
     st.error(t("fout.data", lang))
-    st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
+    lines = (reports.file_issue_message(issue, lang) for issue in error.issues[:200])
+    st.code("\n".join(lines), language=None)
     st.stop()
 
 

@@ -31,12 +31,10 @@ from typing import Final, Literal
 import fastexcel
 import polars as pl
 
-from lib.contract.codes import Lang
 from lib.contract.schema import Table
 from lib.data.ingest.mapping import Applied, keys_of, map_values
 from lib.data.ingest.privacy import personal_data_issues
 from lib.data.validate import Issue, ValidationReport, validate_table
-from lib.text.i18n import t
 
 Format = Literal["csv", "xlsx"]
 Decimal = Literal[",", "."]
@@ -114,14 +112,7 @@ _INT_COMMA = r"^[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,0)?$"
 _INT_DOT = r"^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.0)?$"
 _NOISE = r"[\s\u00a0\u202f€]"
 
-_DELIMITER_KEYS: Final[dict[str, str]] = {
-    ",": "upload.teken.komma",
-    ";": "upload.teken.puntkomma",
-    "\t": "upload.teken.tab",
-    "|": "upload.teken.streep",
-    ".": "upload.teken.punt",
-}
-_ENCODING_NAMES: Final[dict[str, str]] = {
+ENCODING_NAMES: Final[dict[str, str]] = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8 (BOM)",
     "utf-16": "UTF-16",
@@ -194,7 +185,7 @@ def _fail(dialect: Dialect, *issues: Issue) -> Ingested:
 
 
 def _size(limit: int) -> dict[str, object]:
-    """The limit as a number and a unit; floats are formatted per language by ``Issue``."""
+    """The limit as a number and a unit (a float is shown in the notation of the language)."""
     if limit >= 2**20:
         return {"limit": round(limit / 2**20, 1), "unit": "MB"}
     if limit >= 2**10:
@@ -251,7 +242,7 @@ def _decode(data: bytes) -> tuple[str | None, str, list[Issue]]:
                     break
                 except UnicodeDecodeError:
                     continue
-            issues.append(_warning("encoding_guess", encoding=_ENCODING_NAMES[encoding]))
+            issues.append(_warning("encoding_guess", encoding=ENCODING_NAMES[encoding]))
     if text is None or "\x00" in text:
         return None, encoding, []
     sample = text[:SNIFF_CHARS]
@@ -821,101 +812,3 @@ def prepare(
         *plausibility_issues(mapped, rows, today=today),
     ]
     return _report(dialect, table, issues, applied=applied, frame=validated.frame, dropped=dropped)
-
-
-# ----------------------------------------------------------------------------- reports
-
-
-def issues_frame(report: ValidationReport, lang: Lang) -> pl.DataFrame:
-    """One row per issue (row, column, value, severity, code, message), e.g. for a CSV."""
-    return pl.DataFrame(
-        {
-            "row": [i.row for i in report.issues],
-            "column": [i.column for i in report.issues],
-            "value": [i.value for i in report.issues],
-            "severity": [i.severity for i in report.issues],
-            "code": [i.code for i in report.issues],
-            "message": [i.message(lang) for i in report.issues],
-        },
-        schema={
-            "row": pl.Int64,
-            "column": pl.String,
-            "value": pl.String,
-            "severity": pl.String,
-            "code": pl.String,
-            "message": pl.String,
-        },
-    )
-
-
-def to_json_report(report: ValidationReport, lang: Lang) -> dict[str, object]:
-    """``{"table", "ok", "errors": [...], "warnings": [...]}``; row is None for the file."""
-
-    def item(issue: Issue) -> dict[str, object]:
-        return {
-            "row": issue.row,
-            "column": issue.column,
-            "code": issue.code,
-            "message": issue.message(lang),
-            "value": issue.value,
-        }
-
-    return {
-        "table": report.table,
-        "ok": report.ok,
-        "errors": [item(i) for i in report.errors],
-        "warnings": [item(i) for i in report.warnings],
-    }
-
-
-def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
-    """(label, value) pairs that tell the analyst how the file was read."""
-    none = t("upload.dialect.geen", lang)
-
-    def mark(char: str | None) -> str:
-        return t(_DELIMITER_KEYS[char], lang) if char in _DELIMITER_KEYS else (char or none)
-
-    form = (
-        t("upload.formaat.xlsx", lang)
-        if dialect.format == "xlsx"
-        else t("upload.formaat.csv", lang)
-    )
-    pairs = [(t("upload.dialect.format", lang), form)]
-    if dialect.format == "csv":
-        encoding = _ENCODING_NAMES.get(dialect.encoding or "", dialect.encoding or none)
-        pairs += [
-            (t("upload.dialect.encoding", lang), encoding),
-            (t("upload.dialect.delimiter", lang), mark(dialect.delimiter)),
-        ]
-    else:
-        pairs += [
-            (t("upload.dialect.sheet", lang), dialect.sheet or none),
-            (t("upload.dialect.sheets", lang), ", ".join(dialect.sheets) or none),
-        ]
-    pairs += [
-        (t("upload.dialect.decimal", lang), mark(dialect.decimal)),
-        (t("upload.dialect.thousands", lang), mark(dialect.thousands)),
-    ]
-    renamed = [
-        t("upload.kop.regel", lang, origineel=h, kolom=c)
-        for h, c in dialect.header_map.items()
-        if h.strip().lower() != c
-    ]
-    if renamed:
-        pairs.append((t("upload.dialect.headers", lang), "; ".join(renamed)))
-    return pairs
-
-
-def describe_applied(applied: Sequence[Applied], lang: Lang) -> list[str]:
-    """One line per mapping applied: ``thema: 'Financiën' → financien (3×)``."""
-    return [
-        t(
-            "upload.vertaald.regel",
-            lang,
-            kolom=a.column,
-            origineel=a.original,
-            code=a.code,
-            aantal=a.count,
-        )
-        for a in applied
-    ]

@@ -16,7 +16,7 @@ from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
-from lib.data.ingest.pipeline import Prepared, describe_dialect, issues_frame, prepare
+from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.store import Diff, Scope, Store, StoreError, checksum_bytes
 from lib.domain import metrics
 from lib.domain.filters import Filters
@@ -25,6 +25,7 @@ from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
+from lib.text.reports import describe_dialect, issues_frame
 from lib.web.cache import bundled_dataset, store
 from lib.web.layout import VIEW_KEY, Context
 
