@@ -11,7 +11,8 @@ from lib.contract.codes import Lang
 from lib.contract.schema import INTERVENTIES
 from lib.data.catalog import DataError, Dataset, FileIssue
 from lib.data.ingest.mapping import Applied
-from lib.data.ingest.pipeline import Dialect, Prepared, prepare
+from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.ingest.read import Dialect
 from lib.data.validate import Issue
 from lib.text import reports
 from lib.text.reports import (

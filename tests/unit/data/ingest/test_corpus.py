@@ -22,7 +22,8 @@ import pytest
 from lib.config import ROOT
 from lib.contract.schema import INTERVENTIES
 from lib.data.catalog import Dataset
-from lib.data.ingest.pipeline import MAX_BYTES, Prepared, prepare
+from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.ingest.read import MAX_BYTES
 from lib.text.reports import issue_message
 
 DATA = ROOT / "tests" / "data"

@@ -19,15 +19,9 @@ from lib.config import ROOT
 from lib.contract.codes import LANGS
 from lib.contract.schema import INTERVENTIES, VOORTGANG, Table
 from lib.data.catalog import Dataset
-from lib.data.ingest.pipeline import (
-    MAX_BYTES,
-    MAX_COLUMNS,
-    VOTE_ROWS,
-    Ingested,
-    Prepared,
-    prepare,
-    read_upload,
-)
+from lib.data.ingest.numbers import VOTE_ROWS
+from lib.data.ingest.pipeline import Ingested, Prepared, prepare, read_upload
+from lib.data.ingest.read import MAX_BYTES, MAX_COLUMNS
 from lib.data.validate import Issue
 from lib.text.i18n import CATALOGUE
 from lib.text.reports import issue_message
