@@ -15,7 +15,8 @@ import polars as pl
 
 from lib.contract.codes import UITGEVOERD
 from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES
-from lib.data.store import Store, empty_frame
+from lib.data.frames import empty_frame
+from lib.data.store import Store
 from lib.data.validate import Issue, validate_table
 
 

@@ -16,8 +16,10 @@ from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
+from lib.data.diff import Diff
 from lib.data.ingest.pipeline import Prepared, prepare
-from lib.data.store import Diff, Scope, Store, StoreError, checksum_bytes
+from lib.data.store import Scope, Store, checksum_bytes
+from lib.data.store_errors import StoreError
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
