@@ -69,12 +69,27 @@ def diff_frames(old: pl.DataFrame, new: pl.DataFrame, key: str | Sequence[str]) 
     compared typed when both sides have the same type, else as text.
     """
     keys = (key,) if isinstance(key, str) else tuple(key)
+    _check_keys(keys, old, new)
+    on = [*keys, _OCC]
+    occurrence = pl.int_range(pl.len(), dtype=pl.Int64).over(keys).alias(_OCC)
+    old_i = old.with_columns(occurrence)
+    new_i = new.with_columns(occurrence)
+    added = _unmatched(new_i, old_i, on)
+    removed = _unmatched(old_i, new_i, on)
+    columns = [c for c in new.columns if c not in keys]
+    columns += [c for c in old.columns if c not in keys and c not in new.columns]
+    both = _side(new_i, new.columns, on, columns, _NEW, _position()).join(
+        _side(old_i, old.columns, on, columns, _OLD), on=on, how="inner", nulls_equal=True
+    )
+    return Diff(keys, added, removed, _changed_cells(both, keys, columns, new.schema))
+
+
+def _check_keys(keys: tuple[str, ...], old: pl.DataFrame, new: pl.DataFrame) -> None:
+    """Raise ``ValueError`` unless ``keys`` are columns of the same type in both frames."""
     if not keys:
         raise ValueError("diff_frames needs at least one key column")
-    for side, frame in (("old", old), ("new", new)):
-        missing = [k for k in keys if k not in frame.columns]
-        if missing:
-            raise ValueError(f"key column(s) {missing} missing from the {side} frame")
+    _check_present(keys, old, "old")
+    _check_present(keys, new, "new")
     clash = [c for c in (*DIFF_COLUMNS, _OCC, _POS, _COL) if c in keys]
     if clash:
         raise ValueError(f"key column(s) {clash} clash with the diff's own columns")
@@ -82,58 +97,71 @@ def diff_frames(old: pl.DataFrame, new: pl.DataFrame, key: str | Sequence[str]) 
     if mismatch:
         raise ValueError(f"key column(s) {mismatch} have different types in old and new")
 
-    on = [*keys, _OCC]
-    occurrence = pl.int_range(pl.len(), dtype=pl.Int64).over(keys).alias(_OCC)
-    old_i = old.with_columns(occurrence)
-    new_i = new.with_columns(occurrence)
-    added = new_i.join(
-        old_i.select(on), on=on, how="anti", nulls_equal=True, maintain_order="left"
-    ).drop(_OCC)
-    removed = old_i.join(
-        new_i.select(on), on=on, how="anti", nulls_equal=True, maintain_order="left"
+
+def _check_present(keys: tuple[str, ...], frame: pl.DataFrame, side: str) -> None:
+    missing = [k for k in keys if k not in frame.columns]
+    if missing:
+        raise ValueError(f"key column(s) {missing} missing from the {side} frame")
+
+
+def _unmatched(frame: pl.DataFrame, other: pl.DataFrame, on: list[str]) -> pl.DataFrame:
+    """The rows of ``frame`` (numbered by occurrence of their key) that ``other`` lacks."""
+    return frame.join(
+        other.select(on), on=on, how="anti", nulls_equal=True, maintain_order="left"
     ).drop(_OCC)
 
-    columns = [c for c in new.columns if c not in keys]
-    columns += [c for c in old.columns if c not in keys and c not in new.columns]
-    old_side = old_i.select(
-        *on,
-        *[
-            (pl.col(c) if c in old.columns else pl.lit(None, pl.String)).alias(f"{_OLD}{i}")
-            for i, c in enumerate(columns)
-        ],
+
+def _position() -> pl.Expr:
+    """The row number of a row of the new frame: the order of the changed cells."""
+    return pl.int_range(pl.len(), dtype=pl.Int64).alias(_POS)
+
+
+def _side(
+    frame: pl.DataFrame,
+    present: Sequence[str],
+    on: list[str],
+    columns: list[str],
+    prefix: str,
+    *extra: pl.Expr,
+) -> pl.DataFrame:
+    """The key and every compared column, numbered; null where the frame had no such column
+    (``present``: the columns of the frame as given)."""
+    cells = (
+        (pl.col(c) if c in present else pl.lit(None, pl.String)).alias(f"{prefix}{i}")
+        for i, c in enumerate(columns)
     )
-    new_side = new_i.select(
-        *on,
-        pl.int_range(pl.len(), dtype=pl.Int64).alias(_POS),
-        *[
-            (pl.col(c) if c in new.columns else pl.lit(None, pl.String)).alias(f"{_NEW}{i}")
-            for i, c in enumerate(columns)
-        ],
-    )
-    both = new_side.join(old_side, on=on, how="inner", nulls_equal=True)
-    parts: list[pl.DataFrame] = []
-    for i, name in enumerate(columns):
-        o_name, n_name = f"{_OLD}{i}", f"{_NEW}{i}"
-        o_type, n_type = both.schema[o_name], both.schema[n_name]
-        o_text, n_text = _text(o_name, o_type), _text(n_name, n_type)
-        same = o_type == n_type and not isinstance(o_type, pl.Null)
-        differs = pl.col(o_name).ne_missing(pl.col(n_name)) if same else o_text.ne_missing(n_text)
-        parts.append(
-            both.filter(differs).select(
-                *keys,
-                pl.lit(name).alias("kolom"),
-                o_text.alias("oud"),
-                n_text.alias("nieuw"),
-                _POS,
-                pl.lit(i, pl.Int64).alias(_COL),
-            )
-        )
-    schema = {
-        **{k: new.schema[k] for k in keys},
+    return frame.select(*on, *extra, *cells)
+
+
+def _changed_cells(
+    both: pl.DataFrame, keys: tuple[str, ...], columns: list[str], schema: pl.Schema
+) -> pl.DataFrame:
+    """One row per changed cell of the matched rows (``both``): keys, kolom, oud, nieuw."""
+    parts = [_column_changes(both, keys, i, name) for i, name in enumerate(columns)]
+    empty = {
+        **{k: schema[k] for k in keys},
         **dict.fromkeys(DIFF_COLUMNS, pl.String()),
         _POS: pl.Int64(),
         _COL: pl.Int64(),
     }
-    changed = pl.concat([pl.DataFrame(schema=schema), *parts], how="vertical")
-    changed = changed.sort(_POS, _COL, maintain_order=True).drop(_POS, _COL)
-    return Diff(keys, added, removed, changed)
+    changed = pl.concat([pl.DataFrame(schema=empty), *parts], how="vertical")
+    return changed.sort(_POS, _COL, maintain_order=True).drop(_POS, _COL)
+
+
+def _column_changes(
+    both: pl.DataFrame, keys: tuple[str, ...], i: int, name: str
+) -> pl.DataFrame:
+    """The matched rows whose column number ``i`` (``name``) differs, as changed cells."""
+    o_name, n_name = f"{_OLD}{i}", f"{_NEW}{i}"
+    o_type, n_type = both.schema[o_name], both.schema[n_name]
+    o_text, n_text = _text(o_name, o_type), _text(n_name, n_type)
+    same = o_type == n_type and not isinstance(o_type, pl.Null)
+    differs = pl.col(o_name).ne_missing(pl.col(n_name)) if same else o_text.ne_missing(n_text)
+    return both.filter(differs).select(
+        *keys,
+        pl.lit(name).alias("kolom"),
+        o_text.alias("oud"),
+        n_text.alias("nieuw"),
+        _POS,
+        pl.lit(i, pl.Int64).alias(_COL),
+    )
