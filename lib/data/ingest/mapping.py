@@ -236,10 +236,20 @@ def map_values(
     ]
     if not rules or frame.is_empty():
         return frame, ()
+    found = _changes(frame, rules)
+    if not found:
+        return frame, ()
+    replaced = [pl.col(name).replace(ch["original"], ch["code"]) for name, ch in found]
+    return frame.with_columns(replaced), _applied(frame, found)
+
+
+def _changes(
+    frame: pl.DataFrame, rules: list[tuple[str, pl.Expr]]
+) -> list[tuple[str, pl.DataFrame]]:
+    """Per column with a change: (original, code) for each distinct value a rule changes."""
     # the distinct values of every mapped column in one query (in parallel), then the rules
     # run on those few values only
     distinct = frame.select(pl.col(name).unique().implode() for name, _ in rules).row(0)
-    replaced: list[pl.Expr] = []
     found: list[tuple[str, pl.DataFrame]] = []
     for (name, expr), values in zip(rules, distinct, strict=True):
         changes = (
@@ -251,8 +261,12 @@ def map_values(
             )
         )
         if changes.height:
-            replaced.append(pl.col(name).replace(changes["original"], changes["code"]))
             found.append((name, changes))
+    return found
+
+
+def _applied(frame: pl.DataFrame, found: list[tuple[str, pl.DataFrame]]) -> tuple[Applied, ...]:
+    """What was replaced, counted in ``frame``: most frequent first, then by spelling."""
     counted = pl.collect_all(
         frame.lazy()
         .select(pl.col(name))
@@ -263,9 +277,8 @@ def map_values(
         .sort(["count", name], descending=[True, False])
         for name, changes in found
     )
-    applied = [
+    return tuple(
         Applied(name, o, c, int(n))
         for (name, _), counts in zip(found, counted, strict=True)
         for o, n, c in counts.select(name, "count", "code").iter_rows()
-    ]
-    return (frame.with_columns(replaced) if replaced else frame), tuple(applied)
+    )

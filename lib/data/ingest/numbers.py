@@ -87,21 +87,38 @@ def normalise_numbers(
     A cell votes only when it is unambiguous (``12,5`` or ``1.234.567`` for a comma; ``12.5``
     for a point; ``12.500`` does not vote). A tie goes to the comma in a ``;`` file.
     """
-    numbers = [
+    fallback: Decimal = "," if delimiter == ";" else "."
+    numbers = _number_columns(frame, table)
+    if not numbers:
+        return frame, fallback, None
+    texts = frame.select(_number_text(name) for name, _ in numbers)
+    decimal, thousands = _vote(texts, numbers, fallback)
+    plain = texts.select(_plain_number(name, dtype, decimal) for name, dtype in numbers)
+    normalised = (pl.coalesce(plain.get_column(n), frame.get_column(n)) for n, _ in numbers)
+    return frame.with_columns(normalised), decimal, thousands
+
+
+def _number_columns(frame: pl.DataFrame, table: Table) -> list[tuple[str, str]]:
+    """(name, dtype) of the number columns of ``table`` in ``frame`` that hold more than
+    digits: columns of plain digits only (the usual case) neither vote nor change."""
+    numbers: list[tuple[str, str]] = [
         (c.name, c.dtype)
         for c in table.columns
         if c.dtype in ("int", "float") and c.name in frame.columns
     ]
-    fallback: Decimal = "," if delimiter == ";" else "."
-    # Columns of plain digits only (the usual case) neither vote nor change: skip them.
-    if numbers and frame.height:
-        digits = r"^[0-9]*$"
-        only_digits = frame.select(
-            pl.col(name).str.contains(digits).fill_null(True).all() for name, _ in numbers
-        ).row(0)
-        numbers = [n for n, skip in zip(numbers, only_digits, strict=True) if not skip]
-    if not numbers:
-        return frame, fallback, None
+    if not numbers or not frame.height:
+        return numbers
+    only_digits = frame.select(
+        pl.col(name).str.contains(r"^[0-9]*$").fill_null(True).all() for name, _ in numbers
+    ).row(0)
+    return [n for n, skip in zip(numbers, only_digits, strict=True) if not skip]
+
+
+def _vote(
+    texts: pl.DataFrame, numbers: list[tuple[str, str]], fallback: Decimal
+) -> tuple[Decimal, str | None]:
+    """The decimal mark most unambiguous cells vote for (``fallback`` on a tie), and the
+    thousands separator when a cell groups its digits with the other mark."""
     votes: list[pl.Expr] = []
     for name, dtype in numbers:
         comma, dot = _decimal_votes(name, dtype)
@@ -111,7 +128,6 @@ def normalise_numbers(
             _has(name, _DOT_GROUPED).sum().alias(f"grouped,:{name}"),
             _has(name, _COMMA_GROUPED).sum().alias(f"grouped.:{name}"),
         ]
-    texts = frame.select(_number_text(name) for name, _ in numbers)
     # a large file votes with a fixed random sample: only a near tie could come out otherwise
     voters = texts if texts.height <= VOTE_ROWS else texts.sample(VOTE_ROWS, seed=0)
     counts = voters.select(votes).row(0, named=True)
@@ -124,6 +140,4 @@ def normalise_numbers(
     if comma_votes != dot_votes:
         decimal = "," if comma_votes > dot_votes else "."
     thousands = ("." if decimal == "," else ",") if total(f"grouped{decimal}:") else None
-    plain = texts.select(_plain_number(name, dtype, decimal) for name, dtype in numbers)
-    normalised = (pl.coalesce(plain.get_column(n), frame.get_column(n)) for n, _ in numbers)
-    return frame.with_columns(normalised), decimal, thousands
+    return decimal, thousands

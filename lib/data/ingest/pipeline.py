@@ -109,30 +109,20 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     normalise numbers."""
     if grid.cells is None:
         return Ingested(None, grid.dialect, grid.issues)
-    raw, header_index, base = grid.cells, grid.header, grid.first_row
-    dialect, issues = grid.dialect, list(grid.issues)
-    raw = raw.rename({c: f"c{i}" for i, c in enumerate(raw.columns)})
-    header = [
-        "" if v is None else str(v).replace("\ufeff", "").strip() for v in raw.row(header_index)
-    ]
-    body = raw.slice(header_index + 1)
-    rows = pl.int_range(base + header_index + 1, base + raw.height, eager=True)
-    nameless = [c for c, h in zip(body.columns, header, strict=True) if not h]
-    if nameless and body.height:
-        empty = body.select(blank(c).all() for c in nameless).row(0)
-        drop = {c for c, e in zip(nameless, empty, strict=True) if e}
-    else:
-        drop = set(nameless)
-    keep = [(c, h) for c, h in zip(body.columns, header, strict=True) if c not in drop]
+    raw = grid.cells.rename({c: f"c{i}" for i, c in enumerate(grid.cells.columns)})
+    header = _header_cells(raw.row(grid.header))
+    body = raw.slice(grid.header + 1)
+    rows = pl.int_range(grid.first_row + grid.header + 1, grid.first_row + raw.height, eager=True)
+    keep = _named_or_filled(body, header)
     if not keep:
-        return Ingested(None, dialect, (file_error("empty_file"), *issues))
+        return Ingested(None, grid.dialect, (file_error("empty_file"), *grid.issues))
     body = body.select(c for c, _ in keep)
     filled = ~body.select(pl.all_horizontal(blank(c) for c in body.columns)).to_series()
     dropped = body.height - int(filled.sum())
     body, rows = body.filter(filled), rows.filter(filled)
     names, header_map, header_issues = name_columns([h for _, h in keep], table)
-    dialect = replace(dialect, header_map=header_map)
-    issues = [*issues, *header_issues]
+    dialect = replace(grid.dialect, header_map=header_map)
+    issues = [*grid.issues, *header_issues]
     if body.height == 0:
         return Ingested(None, dialect, (*issues, file_error("no_rows")), dropped)
     frame = body.rename(dict(zip(body.columns, names, strict=True)))
@@ -140,6 +130,22 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     dialect = replace(dialect, decimal=decimal, thousands=thousands)
     issues += _formula_issues(frame, rows)
     return Ingested(frame, dialect, tuple(issues), dropped, rows.alias("row"))
+
+
+def _header_cells(row: tuple[object, ...]) -> list[str]:
+    """The header as text: no byte-order mark, no surrounding white space, "" for empty."""
+    return ["" if v is None else str(v).replace("\ufeff", "").strip() for v in row]
+
+
+def _named_or_filled(body: pl.DataFrame, header: list[str]) -> list[tuple[str, str]]:
+    """(column, header) of every column with a header or any filled cell below it."""
+    nameless = [c for c, h in zip(body.columns, header, strict=True) if not h]
+    if nameless and body.height:
+        empty = body.select(blank(c).all() for c in nameless).row(0)
+        drop = {c for c, e in zip(nameless, empty, strict=True) if e}
+    else:
+        drop = set(nameless)
+    return [(c, h) for c, h in zip(body.columns, header, strict=True) if c not in drop]
 
 
 def read_upload(

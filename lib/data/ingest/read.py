@@ -12,6 +12,7 @@ checked before anything is parsed.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -118,38 +119,48 @@ def blank(name: str) -> pl.Expr:
 
 def _decode(data: bytes) -> tuple[str | None, str, list[Issue]]:
     """Text, encoding and warnings; text None for a file that is not text."""
-    text: str | None = None
-    encoding = "utf-8"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text, encoding = data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            return None, encoding, []
-    elif b"\x00" in data:
-        return None, encoding, []
-    elif data.startswith(codecs.BOM_UTF8):
-        try:
-            text, encoding = data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError:
-            text = None
+    text, encoding, settled = _decode_marked(data)
     issues: list[Issue] = []
-    if text is None:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            for candidate in ("cp1252", "latin-1"):
-                try:
-                    text, encoding = data.decode(candidate), candidate
-                    break
-                except UnicodeDecodeError:
-                    continue
-            issues.append(file_warning("encoding_guess", encoding=ENCODING_NAMES[encoding]))
-    if text is None or "\x00" in text:
-        return None, encoding, []
-    sample = text[:SNIFF_CHARS]
-    if len(CONTROL.findall(sample)) > max(CONTROL_MIN, CONTROL_SHARE * len(sample)):
+    if not settled:
+        text, encoding, issues = _decode_unmarked(data)
+    if text is None or not _is_text(text):
         return None, encoding, []
     return text, encoding, issues
+
+
+def _decode_marked(data: bytes) -> tuple[str | None, str, bool]:
+    """Text and encoding by a byte-order mark, and whether that settles it: a UTF-16 mark or
+    a NUL byte does (text None: not text), an unreadable UTF-8 mark or none does not."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", True
+        except UnicodeDecodeError:
+            return None, "utf-8", True
+    if b"\x00" in data:
+        return None, "utf-8", True
+    if data.startswith(codecs.BOM_UTF8):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8-sig"), "utf-8-sig", True
+    return None, "utf-8", False
+
+
+def _decode_unmarked(data: bytes) -> tuple[str, str, list[Issue]]:
+    """UTF-8; else Windows-1252 or Latin-1 (which reads any bytes), with a warning."""
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8"), "utf-8", []
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    return text, encoding, [file_warning("encoding_guess", encoding=ENCODING_NAMES[encoding])]
+
+
+def _is_text(text: str) -> bool:
+    """No NUL character, and few control characters at the start."""
+    if "\x00" in text:
+        return False
+    sample = text[:SNIFF_CHARS]
+    return len(CONTROL.findall(sample)) <= max(CONTROL_MIN, CONTROL_SHARE * len(sample))
 
 
 def _records(sample: str, delimiter: str) -> list[list[str]]:
@@ -175,33 +186,48 @@ def _sniff(text: str) -> tuple[str, int]:
     Each candidate splits a sample (quotes respected); the one whose rows agree best with a
     header of two or more fields wins. A header longer than the sample is counted directly.
     """
-    first_newline = text.find("\n", 0, SNIFF_CHARS)
-    if first_newline < 0 and len(text) > SNIFF_CHARS:
-        sample = text[:SNIFF_CHARS]
-        delimiter = max(DELIMITERS, key=sample.count)
-        end = text.find("\n")
-        header = text if end < 0 else text[:end]
-        return delimiter, header.count(delimiter) + 1
-    sample = text[:SNIFF_CHARS]
-    truncated = len(text) > SNIFF_CHARS
-    best: tuple[float, int, str] = (0.0, 1, ",")
-    for delimiter in DELIMITERS:
-        rows = _records(sample, delimiter)
-        if truncated and len(rows) > 1:
-            rows = rows[:-1]
-        rows = rows[:SNIFF_ROWS]
-        if not rows or len(rows[0]) < 2:
-            continue
-        width = len(rows[0])
-        score = (sum(_fit(r, width) for r in rows) / len(rows), width, delimiter)
-        if score[:2] > best[:2]:
-            best = score
-    delimiter = best[2]
+    if text.find("\n", 0, SNIFF_CHARS) < 0 and len(text) > SNIFF_CHARS:
+        return _sniff_long_header(text)
+    delimiter = _best_delimiter(text[:SNIFF_CHARS], truncated=len(text) > SNIFF_CHARS)
     try:
         fields = next(csv.reader(io.StringIO(text[: 2 * SNIFF_CHARS]), delimiter=delimiter))
     except (csv.Error, StopIteration):
         fields = []
     return delimiter, max(len(fields), 1)
+
+
+def _sniff_long_header(text: str) -> tuple[str, int]:
+    """For a first line longer than the sample: its most frequent candidate, counted."""
+    sample = text[:SNIFF_CHARS]
+    delimiter = max(DELIMITERS, key=sample.count)
+    end = text.find("\n")
+    header = text if end < 0 else text[:end]
+    return delimiter, header.count(delimiter) + 1
+
+
+def _best_delimiter(sample: str, *, truncated: bool) -> str:
+    """The candidate whose rows fit the header best (then the widest header); else ``,``."""
+    best: tuple[float, int, str] = (0.0, 1, ",")
+    for delimiter in DELIMITERS:
+        score = _score(sample, delimiter, truncated=truncated)
+        if score is not None and score[:2] > best[:2]:
+            best = score
+    return best[2]
+
+
+def _score(sample: str, delimiter: str, *, truncated: bool) -> tuple[float, int, str] | None:
+    """How well the rows fit the header, and its width; None for a header of one field.
+
+    The last row of a ``truncated`` sample may be cut, so it does not count.
+    """
+    rows = _records(sample, delimiter)
+    if truncated and len(rows) > 1:
+        rows = rows[:-1]
+    rows = rows[:SNIFF_ROWS]
+    if not rows or len(rows[0]) < 2:
+        return None
+    width = len(rows[0])
+    return (sum(_fit(r, width) for r in rows) / len(rows), width, delimiter)
 
 
 def _polars_csv(payload: bytes, delimiter: str) -> pl.DataFrame:
@@ -255,20 +281,38 @@ def _lone_carriage_returns(source: str | bytes) -> bool:
     return source.count(b"\r") != source.count(b"\r\n")
 
 
+def _line_ends(text: str, data: bytes, encoding: str) -> tuple[str, bool]:
+    """``text`` with lone carriage returns (old Mac files) as newlines, and whether a carriage
+    return is left (in CRLF line ends, which Polars reads as they are)."""
+    carriage = "\r" in text
+    if carriage and _lone_carriage_returns(text if encoding == "utf-16" else data):
+        return text.replace("\r\n", "\n").replace("\r", "\n"), False
+    return text, carriage
+
+
+def _leading_empty_lines(text: str) -> str:
+    """The empty lines (perhaps with delimiters) above the header."""
+    leading = _LEADING_EMPTY_LINES.match(text)
+    return leading.group(0) if leading else ""
+
+
+def _newlines_in_cells(raw: pl.DataFrame) -> pl.DataFrame:
+    """A line break inside a quoted cell is a newline, as in a spreadsheet."""
+    return raw.with_columns(
+        pl.col(c).str.replace_all("\r\n", "\n", literal=True)
+        for c in raw.columns
+        if raw.get_column(c).str.contains("\r", literal=True).any()
+    )
+
+
 def read_csv(data: bytes) -> Grid:
     """Every field of a delimited text file as text, or the reason it cannot be read."""
     text, encoding, issues = _decode(data)
     dialect = Dialect("csv", encoding=encoding)
     if text is None:
         return fail(dialect, file_error("not_text"))
-    # Polars reads CRLF line ends as they are; only lone carriage returns (old Mac files)
-    # are turned into newlines, which would copy the whole text.
-    carriage = "\r" in text
-    if carriage and _lone_carriage_returns(text if encoding == "utf-16" else data):
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        carriage = False
-    leading = _LEADING_EMPTY_LINES.match(text)
-    skipped = leading.group(0) if leading else ""
+    text, carriage = _line_ends(text, data, encoding)
+    skipped = _leading_empty_lines(text)
     body = text[len(skipped) :]
     if _VISIBLE.search(body) is None:  # (``strip`` would copy the whole file)
         return fail(dialect, file_error("empty_file"), *issues)
@@ -285,10 +329,6 @@ def read_csv(data: bytes) -> Grid:
     del payload
     if raw is None:
         return fail(dialect, *parse_issues, *issues)
-    if carriage:  # a line break inside a quoted cell is a newline, as in a spreadsheet
-        raw = raw.with_columns(
-            pl.col(c).str.replace_all("\r\n", "\n", literal=True)
-            for c in raw.columns
-            if raw.get_column(c).str.contains("\r", literal=True).any()
-        )
+    if carriage:
+        raw = _newlines_in_cells(raw)
     return Grid(raw, dialect, (*issues, *parse_issues), 0, base)
