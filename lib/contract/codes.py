@@ -7,6 +7,7 @@ names (through ``lib.text.labels``), and an upload may use them instead of the c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final, Literal, TypeGuard, get_args
 
 Lang = Literal["nl", "en"]
@@ -68,7 +69,7 @@ connecting themes that serve both; ``themas.pijler`` assigns each theme to one o
 CodeKind = Literal["status", "doelgroep", "domein", "bewijs", "golf", "soort", "pijler", "product"]
 """The code lists whose codes have a name in each language (``LABELS``)."""
 
-CODE_LISTS: Final[dict[CodeKind, tuple[str, ...]]] = {
+CODE_LISTS: Final[Mapping[CodeKind, tuple[str, ...]]] = {
     "status": STATUSSEN,
     "doelgroep": DOELGROEPEN,
     "domein": DOMEINEN,
@@ -79,7 +80,7 @@ CODE_LISTS: Final[dict[CodeKind, tuple[str, ...]]] = {
     "product": PRODUCTEN,
 }
 
-LABELS: Final[dict[CodeKind, dict[str, dict[Lang, str]]]] = {
+LABELS: Final[Mapping[CodeKind, Mapping[str, Mapping[Lang, str]]]] = {
     "status": {
         "gepland": {"nl": "Gepland", "en": "Planned"},
         "in_uitvoering": {"nl": "In uitvoering", "en": "Running"},

@@ -17,7 +17,7 @@ from lib.data.store_errors import UnknownTable, UnsupportedFrame
 ORDER_COLUMN: Final = "__pmg_rij"
 """Hidden column that stores the row order; added on write, removed on read."""
 
-# Natural key for tables whose contract has no single key column (used by ``diff``).
+# Natural key for tables whose contract has no single key column (see ``table_key``).
 COMPOSITE_KEYS: Final[dict[str, tuple[str, ...]]] = {"voortgang": ("interventie_id", "periode")}
 
 _CONTRACT_DTYPES: Final[dict[str, pl.DataType]] = {
