@@ -38,10 +38,9 @@ from typing import Final
 import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, LANGS, STATUSSEN, THEMAS
+from lib.contract.codes import DOELGROEPEN, LABELS, LANGS, STATUSSEN, THEMAS, is_code_kind
 from lib.data.ingest.mapping import ENUM_ALIASES, GEMEENTE_ALIASES, THEMA_ALIASES
 from lib.data.validate import FALSE_WORDS, TRUE_WORDS
-from lib.text.i18n import CATALOGUE
 
 Error = tuple[int, str, str]
 
@@ -124,12 +123,8 @@ def theme_names(themas: pl.DataFrame) -> dict[str, str]:
 
 def label_names(column: str, codes: Sequence[str]) -> dict[str, str]:
     """Key of a code, its labels in every language and known aliases -> code."""
-    labels = [
-        (CATALOGUE[lang][f"{column}.{code}"], code)
-        for lang in LANGS
-        for code in codes
-        if f"{column}.{code}" in CATALOGUE[lang]
-    ]
+    names = LABELS[column] if is_code_kind(column) else {}
+    labels = [(names[code][lang], code) for lang in LANGS for code in codes if code in names]
     aliases = ENUM_ALIASES.get(column, {})
     extra = [(a, code) for code, words in aliases.items() if code in codes for a in words]
     return key_table([*((code, code) for code in codes), *labels, *extra])

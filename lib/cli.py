@@ -36,12 +36,14 @@ from lib.contract.codes import LANGS, Lang, as_lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth, geo
 from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
-from lib.data.ingest.pipeline import Prepared, prepare, to_json_report
+from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.store import Store, checksum_bytes
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
 from lib.exports import BRIEFING_FORMATS, PROFILE_FORMATS
+from lib.text import reports
 from lib.text.i18n import t
+from lib.text.reports import to_json_report
 
 SCOPES = {"all": "alles", "municipalities": "gemeenten"}
 
@@ -155,9 +157,7 @@ def _role(lang: Lang) -> auth.Role:
     if config.passphrase_hash is None:
         print(t("cli.no_passphrase", lang), file=sys.stderr)
         return "viewer"
-    passphrase = analyst_passphrase() or getpass.getpass(
-        t("cli.passphrase", lang)
-    )
+    passphrase = analyst_passphrase() or getpass.getpass(t("cli.passphrase", lang))
     return auth.role_for(config, email=None, logged_in=False, passphrase=passphrase)
 
 
@@ -222,7 +222,7 @@ def _load(lang: Lang) -> Dataset | None:
     try:
         return _dataset(Store(store_dir()))
     except DataError as error:
-        print("\n".join(issue.message(lang) for issue in error.issues), file=sys.stderr)
+        print("\n".join(reports.file_issue_message(i, lang) for i in error.issues), file=sys.stderr)
         return None
 
 

@@ -1,12 +1,14 @@
 """Code lists of the data contract, and the languages of the dashboard.
 
 Codes are lowercase snake_case (provinces keep their official names). Every table, filter and
-URL uses these codes; labels are looked up by ``lib.text.labels``.
+URL uses these codes. ``LABELS`` names each code in both languages: the dashboard shows these
+names (through ``lib.text.labels``), and an upload may use them instead of the codes.
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal, get_args
+from collections.abc import Mapping
+from typing import Final, Literal, TypeGuard, get_args
 
 Lang = Literal["nl", "en"]
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
@@ -63,3 +65,72 @@ STATUS_DATA: tuple[str, ...] = ("gepubliceerd", "illustratief")
 PIJLERS: tuple[str, ...] = ("perspectief", "grenzen", "verbindend")
 """The two pillars of Preventie met gezag (offering prospects, setting limits) and the
 connecting themes that serve both; ``themas.pijler`` assigns each theme to one of them."""
+
+CodeKind = Literal["status", "doelgroep", "domein", "bewijs", "golf", "soort", "pijler", "product"]
+"""The code lists whose codes have a name in each language (``LABELS``)."""
+
+CODE_LISTS: Final[Mapping[CodeKind, tuple[str, ...]]] = {
+    "status": STATUSSEN,
+    "doelgroep": DOELGROEPEN,
+    "domein": DOMEINEN,
+    "bewijs": BEWIJS,
+    "golf": GOLVEN,
+    "soort": SOORTEN,
+    "pijler": PIJLERS,
+    "product": PRODUCTEN,
+}
+
+LABELS: Final[Mapping[CodeKind, Mapping[str, Mapping[Lang, str]]]] = {
+    "status": {
+        "gepland": {"nl": "Gepland", "en": "Planned"},
+        "in_uitvoering": {"nl": "In uitvoering", "en": "Running"},
+        "afgerond": {"nl": "Afgerond", "en": "Completed"},
+        "niet_uitgevoerd": {"nl": "Niet uitgevoerd", "en": "Not carried out"},
+    },
+    "doelgroep": {
+        "kinderen": {"nl": "Kinderen (tot 12)", "en": "Children (under 12)"},
+        "jongeren": {"nl": "Jongeren (12-17)", "en": "Youngsters (12-17)"},
+        "jongvolwassenen": {"nl": "Jongvolwassenen (18-27)", "en": "Young adults (18-27)"},
+        "ouders": {"nl": "Ouders", "en": "Parents"},
+        "professionals": {"nl": "Professionals", "en": "Professionals"},
+        "wijk": {"nl": "Wijk", "en": "Neighbourhood"},
+    },
+    "domein": {
+        "individu": {"nl": "Individu", "en": "Individual"},
+        "gezin": {"nl": "Gezin", "en": "Family"},
+        "vrienden": {"nl": "Vrienden", "en": "Friends"},
+        "school_werk": {"nl": "School en werk", "en": "School and work"},
+        "buurt": {"nl": "Buurt", "en": "Neighbourhood"},
+    },
+    "bewijs": {
+        "gefundeerd": {"nl": "Gefundeerd", "en": "Well-founded"},
+        "sterk": {"nl": "Relatief sterk bewijs", "en": "Relatively strong evidence"},
+        "zwak": {"nl": "Zwak bewijs", "en": "Weak evidence"},
+        "genoemd": {"nl": "Genoemd", "en": "Named"},
+    },
+    "golf": {
+        "golf1_2022": {"nl": "Eerste 15 (2022)", "en": "First 15 (2022)"},
+        "nplv_2023": {"nl": "NPLV-uitbreiding (2023)", "en": "NPLV extension (2023)"},
+        "selectie_2023": {"nl": "Selectie 2023", "en": "Selection 2023"},
+    },
+    "soort": {
+        "risico": {"nl": "Risicofactor", "en": "Risk factor"},
+        "beschermend": {"nl": "Beschermende factor", "en": "Protective factor"},
+    },
+    "pijler": {
+        "perspectief": {"nl": "Perspectief bieden", "en": "Offering prospects"},
+        "grenzen": {"nl": "Grenzen stellen", "en": "Setting limits"},
+        "verbindend": {"nl": "Verbindend", "en": "Connecting"},
+    },
+    "product": {
+        "kennissynthese": {"nl": "Kennissynthese", "en": "Knowledge synthesis"},
+        "praktijkscan": {"nl": "Praktijkscan", "en": "Practice scan"},
+        "beleidsreactie": {"nl": "Beleidsreactie", "en": "Policy response"},
+    },
+}
+"""kind -> code -> language -> name, for every code of every list in ``CODE_LISTS``."""
+
+
+def is_code_kind(name: str) -> TypeGuard[CodeKind]:
+    """Whether ``name`` (a column or a parameter) is a kind of code with names in ``LABELS``."""
+    return name in LABELS

@@ -54,7 +54,7 @@ class NotAllowed(AuthError):
 
 
 class RateLimited(AuthError):
-    """Too many wrong passphrases from this client; ``params["n"]``: seconds until retry."""
+    """Too many wrong passphrases from this client; ``params["n"]`` seconds until retry."""
 
     default_key = "auth.rate_limited"
 
@@ -123,22 +123,22 @@ class AuthConfig:
         A malformed hash disables the passphrase (``bad_hash``) instead of raising, so a typo
         in the secrets never lets anybody in and ``publish_allowed`` can say why.
         """
-        raw = secrets_.get("analysts", ())
-        items: Sequence[object] = [raw] if isinstance(raw, str) else _as_sequence(raw)
-        analysts = frozenset(
-            e for e in (str(i).strip().lower() for i in items if isinstance(i, str)) if e
-        )
         hashed = secrets_.get("analyst_passphrase_hash")
         text = hashed.strip() if isinstance(hashed, str) else ""
         valid = bool(text) and _parse_hash(text) is not None
         auth = secrets_.get("auth")
-        oidc = isinstance(auth, Mapping) and len(auth) > 0
         return cls(
-            analysts=analysts,
+            analysts=_analysts(secrets_.get("analysts", ())),
             passphrase_hash=text if valid else None,
-            oidc_configured=oidc,
+            oidc_configured=isinstance(auth, Mapping) and len(auth) > 0,
             bad_hash=bool(text) and not valid,
         )
+
+
+def _analysts(raw: object) -> frozenset[str]:
+    """The e-mail addresses in ``analysts`` (one address or a list), lower-cased."""
+    items: Sequence[object] = [raw] if isinstance(raw, str) else _as_sequence(raw)
+    return frozenset(e for e in (str(i).strip().lower() for i in items if isinstance(i, str)) if e)
 
 
 def _as_sequence(value: object) -> Sequence[object]:
@@ -262,16 +262,13 @@ def role_for(
     gets ``RateLimited`` before the passphrase is checked, and every failure is counted.
     Failures are logged on ``pmg.auth`` without the passphrase.
     """
-    if config.oidc_configured and logged_in and email and _listed(email, config.analysts):
+    if _oidc_analyst(config, email=email, logged_in=logged_in):
         return "analyst"
     if not passphrase:
         return "viewer"
     tag = _client_tag(client_key)
     if limiter is not None:
-        wait = limiter.retry_after(client_key)
-        if wait > 0:
-            logger.warning("passphrase attempt refused, rate limited: client=%s", tag)
-            raise RateLimited("too many failed attempts", n=int(wait) + 1)
+        _check_rate(limiter, client_key, tag)
     if config.passphrase_hash is not None and verify_passphrase(passphrase, config.passphrase_hash):
         if limiter is not None:
             limiter.reset(client_key)
@@ -280,6 +277,19 @@ def role_for(
     failures = limiter.record_failure(client_key) if limiter is not None else None
     logger.warning("failed passphrase attempt: client=%s failures_in_window=%s", tag, failures)
     return "viewer"
+
+
+def _oidc_analyst(config: AuthConfig, *, email: str | None, logged_in: bool) -> bool:
+    """A user logged in through the configured ``auth`` section, on the allow-list."""
+    return bool(config.oidc_configured and logged_in and email and _listed(email, config.analysts))
+
+
+def _check_rate(limiter: RateLimiter, client_key: str, tag: str) -> None:
+    """Raise ``RateLimited`` for a client over the limit (before its passphrase is checked)."""
+    wait = limiter.retry_after(client_key)
+    if wait > 0:
+        logger.warning("passphrase attempt refused, rate limited: client=%s", tag)
+        raise RateLimited("too many failed attempts", n=int(wait) + 1)
 
 
 def require_analyst(role: Role) -> None:

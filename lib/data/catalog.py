@@ -1,23 +1,24 @@
 """Load and check the current dataset: the curated CSV files and their ``datapackage.json``.
 
-Plain Python: ``lib.cache`` wraps ``load_dataset`` for the app. A broken file raises
+Plain Python: ``lib.web.cache`` wraps ``load_dataset`` for the app. A broken file raises
 ``DataError`` with every issue (file, row, column), so the app can stop with a clear message.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 import polars as pl
 
-from lib.contract.codes import UITGEVOERD, Lang
+from lib.contract.codes import UITGEVOERD
 from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES
-from lib.data.store import Store, empty_frame
+from lib.data.frames import empty_frame
+from lib.data.store import Store
 from lib.data.validate import Issue, validate_table
-from lib.text.i18n import t
 
 
 @dataclass(frozen=True)
@@ -118,27 +119,25 @@ class Dataset:
 
 @dataclass(frozen=True)
 class FileIssue:
+    """An issue of one of the dataset's files (``lib.text.reports`` words it)."""
+
     file: str
     issue: Issue
 
-    def message(self, lang: Lang) -> str:
-        return t(
-            "data_error.line",
-            lang,
-            bestand=self.file,
-            rij=self.issue.row if self.issue.row is not None else "-",
-            kolom=self.issue.column or "-",
-            bericht=self.issue.message(lang),
-        )
+    def __str__(self) -> str:
+        row = "-" if self.issue.row is None else self.issue.row
+        return f"{self.file}, row {row}, column {self.issue.column or '-'}: {self.issue.code}"
 
 
 class DataError(Exception):
-    """The dataset does not meet the contract; ``issues`` names file, row and column."""
+    """The dataset does not meet the contract; ``issues`` names file, row and column.
+
+    The text of the exception is the same in every language: codes, file, row and column.
+    """
 
     def __init__(self, issues: list[FileIssue]) -> None:
         self.issues = issues
-        first = issues[0]
-        super().__init__(f"{len(issues)} issue(s), first: {first.message('en')}")
+        super().__init__(f"{len(issues)} issue(s), first: {issues[0]}")
 
 
 def read_provenance(folder: Path) -> Provenance:
@@ -187,40 +186,26 @@ def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     return frame.with_columns(missing).select(spec.names)
 
 
+# the tables in the order they are checked: a table comes after the tables it refers to
+LOAD_ORDER: tuple[str, ...] = (
+    "gemeenten",
+    "themas",
+    "factoren",
+    "interventies",
+    "tijdlijn",
+    "kerncijfers",
+    "lessen",
+    "factor_themas",
+)
+assert set(LOAD_ORDER) == set(REQUIRED_TABLES)
+
+
 def load_dataset(folder: Path) -> Dataset:
     """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
     provenance = read_provenance(folder)
-    order = (
-        "gemeenten",
-        "themas",
-        "factoren",
-        "interventies",
-        "tijdlijn",
-        "kerncijfers",
-        "lessen",
-        "factor_themas",
-    )
-    assert set(order) == set(REQUIRED_TABLES)
-    frames: dict[str, pl.DataFrame] = {}
-    problems: list[FileIssue] = []
-    refs: dict[str, frozenset[str]] = {}
-    for name in order:
-        file = f"{name}.csv"
-        report = validate_table(_read_text(folder / file), TABLES[name], refs=refs)
-        problems += [FileIssue(file, i) for i in report.errors]
-        if report.frame is not None:
-            frames[name] = report.frame
-            key = TABLES[name].key
-            if key is not None:
-                refs[name] = frozenset(report.frame.get_column(key).to_list())
-    voortgang = empty_frame("voortgang")
-    if (folder / "voortgang.csv").is_file() and "interventies" in refs:
-        report = validate_table(
-            _read_text(folder / "voortgang.csv"), TABLES["voortgang"], refs=refs
-        )
-        problems += [FileIssue("voortgang.csv", i) for i in report.errors]
-        if report.frame is not None:
-            voortgang = complete_columns(report.frame, "voortgang")
+    frames, refs, problems = _load_required(folder)
+    voortgang, progress_problems = _load_voortgang(folder, refs)
+    problems += progress_problems
     if problems:
         raise DataError(problems)
     gemeenten = frames["gemeenten"].with_columns(
@@ -239,6 +224,41 @@ def load_dataset(folder: Path) -> Dataset:
         provenance=provenance,
         voortgang=voortgang,
     )
+
+
+def _load_required(
+    folder: Path,
+) -> tuple[dict[str, pl.DataFrame], dict[str, frozenset[str]], list[FileIssue]]:
+    """The typed frame of every valid required table, the keys of each (for the references
+    of the next tables), and the errors of the others."""
+    frames: dict[str, pl.DataFrame] = {}
+    problems: list[FileIssue] = []
+    refs: dict[str, frozenset[str]] = {}
+    for name in LOAD_ORDER:
+        file = f"{name}.csv"
+        report = validate_table(_read_text(folder / file), TABLES[name], refs=refs)
+        problems += [FileIssue(file, i) for i in report.errors]
+        if report.frame is None:
+            continue
+        frames[name] = report.frame
+        key = TABLES[name].key
+        if key is not None:
+            refs[name] = frozenset(report.frame.get_column(key).to_list())
+    return frames, refs, problems
+
+
+def _load_voortgang(
+    folder: Path, refs: Mapping[str, frozenset[str]]
+) -> tuple[pl.DataFrame, list[FileIssue]]:
+    """``voortgang.csv`` when there is one (and ``interventies`` was valid), else empty."""
+    path = folder / "voortgang.csv"
+    if not path.is_file() or "interventies" not in refs:
+        return empty_frame("voortgang"), []
+    report = validate_table(_read_text(path), TABLES["voortgang"], refs=refs)
+    problems = [FileIssue("voortgang.csv", i) for i in report.errors]
+    if report.frame is None:
+        return empty_frame("voortgang"), problems
+    return complete_columns(report.frame, "voortgang"), problems
 
 
 def with_store_version(base: Dataset, store: Store, version: int | None = None) -> Dataset:

@@ -1,4 +1,4 @@
-"""Check a text table against the contract in ``lib.schema``; never raises on user data.
+"""Check a text table against the contract in ``lib.contract.schema``; never raises on user data.
 
 Tier 1 checks shape and types (every column read as text, then cast with ``strict=False``: a
 non-empty cell that became null is a type error); tier 2 checks the rules (required, enum,
@@ -9,16 +9,13 @@ is row 1, the first data row is row 2.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import polars as pl
 
-from lib.contract.codes import Lang
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
-from lib.text.formats import fmt_number
-from lib.text.i18n import CATALOGUE, t
 
 Severity = Literal["error", "warning"]
 TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")
@@ -29,7 +26,11 @@ HEADER_ROWS = 1
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in a table. ``row`` is the spreadsheet row (header = 1), None for the file."""
+    """One problem in a table. ``row`` is the spreadsheet row (header = 1), None for the file.
+
+    A plain value: ``code`` and ``params`` say what is wrong, ``lib.text.reports`` says it in
+    words.
+    """
 
     code: str
     column: str | None
@@ -37,29 +38,6 @@ class Issue:
     value: str | None
     severity: Severity = "error"
     params: Mapping[str, object] = field(default_factory=dict)
-
-    def message(self, lang: Lang) -> str:
-        params = {k: _param(k, v, lang) for k, v in self.params.items()}
-        return t(f"issue.{self.code}", lang, **{"column": self.column, **params})
-
-
-# parameters whose value is a code, with the key family of its labels
-_PARAM_LABELS: dict[str, str] = {"kind": "personal_data"}
-
-
-def _param(name: str, value: object, lang: Lang) -> object:
-    """A parameter as the message shows it: numbers in the language, codes as labels."""
-    if isinstance(value, float):
-        return fmt_number(value, lang, decimals=_decimals(value))
-    family = _PARAM_LABELS.get(name)
-    if family is not None and isinstance(value, str) and f"{family}.{value}" in CATALOGUE[lang]:
-        return t(f"{family}.{value}", lang)
-    return value
-
-
-def _decimals(value: float) -> int:
-    text = repr(value)
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
 @dataclass(frozen=True)
@@ -98,9 +76,7 @@ def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
         value = pl.col(name).str.strip_chars() if strip else pl.col(name)
         return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
 
-    return text.with_columns(
-        cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True)
-    )
+    return text.with_columns(cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True))
 
 
 def _cast_expr(col: Column) -> pl.Expr:
@@ -156,37 +132,83 @@ def _multi_codes(name: str) -> pl.Expr:
 def _column_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
     """Every rule of ``col`` as an expression over the text and typed columns, in the order
     the issues of one cell are listed."""
-    name = col.name
-    text, value = pl.col(name), pl.col(_typed(name))
-    present = text.is_not_null()
+    return [
+        *_presence_checks(col),
+        *_enum_checks(col),
+        *_range_checks(col),
+        *_form_checks(col),
+        *_reference_checks(col, refs),
+    ]
+
+
+def _presence_checks(col: Column) -> list[_Check]:
+    """A required cell is filled; a filled cell has the column's type."""
+    text, value = pl.col(col.name), pl.col(_typed(col.name))
     checks: list[_Check] = []
     if col.required:
-        checks.append(_Check("required", name, text.is_null()))
+        checks.append(_Check("required", col.name, text.is_null()))
     if col.dtype != "str":
-        checks.append(_Check(f"type_{col.dtype}", name, present & value.is_null()))
-    if col.enum is not None and not col.multi:
-        allowed = ", ".join(col.enum)
-        checks.append(_Check("enum", name, present & ~text.is_in(col.enum), {"allowed": allowed}))
-    if col.minimum is not None and col.dtype in ("int", "float"):
+        checks.append(_Check(f"type_{col.dtype}", col.name, text.is_not_null() & value.is_null()))
+    return checks
+
+
+def _enum_checks(col: Column) -> list[_Check]:
+    if col.enum is None or col.multi:
+        return []
+    text = pl.col(col.name)
+    bad = text.is_not_null() & ~text.is_in(col.enum)
+    return [_Check("enum", col.name, bad, {"allowed": ", ".join(col.enum)})]
+
+
+def _range_checks(col: Column) -> list[_Check]:
+    if col.dtype not in ("int", "float"):
+        return []
+    value = pl.col(_typed(col.name))
+    checks: list[_Check] = []
+    if col.minimum is not None:
         bad = (value < col.minimum).fill_null(False)
-        checks.append(_Check("minimum", name, bad, {"minimum": col.minimum}))
-    if col.maximum is not None and col.dtype in ("int", "float"):
+        checks.append(_Check("minimum", col.name, bad, {"minimum": col.minimum}))
+    if col.maximum is not None:
         bad = (value > col.maximum).fill_null(False)
-        checks.append(_Check("maximum", name, bad, {"maximum": col.maximum}))
+        checks.append(_Check("maximum", col.name, bad, {"maximum": col.maximum}))
+    return checks
+
+
+def _form_checks(col: Column) -> list[_Check]:
+    """The pattern of a filled cell, and its uniqueness."""
+    text = pl.col(col.name)
+    present = text.is_not_null()
+    checks: list[_Check] = []
     if col.pattern is not None:
         bad = present & ~text.str.contains(col.pattern)
-        checks.append(_Check("pattern", name, bad, {"pattern": col.pattern}))
+        checks.append(_Check("pattern", col.name, bad, {"pattern": col.pattern}))
     if col.unique:
-        checks.append(_Check("duplicate", name, present & text.is_duplicated()))
-    if col.references is not None and col.references[0] in refs:
-        known = list(refs[col.references[0]])
-        table: dict[str, object] = {"table": col.references[0]}
-        if col.multi:
-            unknown = _multi_codes(name).list.eval(~pl.element().is_in(known)).list.any()
-            checks.append(_Check("reference", name, unknown.fill_null(False), table, known))
-        else:
-            checks.append(_Check("reference", name, present & ~text.is_in(known), table))
+        checks.append(_Check("duplicate", col.name, present & text.is_duplicated()))
     return checks
+
+
+def _reference_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
+    """Codes that the referenced table lists (checked only when that table is known)."""
+    if col.references is None or col.references[0] not in refs:
+        return []
+    known = list(refs[col.references[0]])
+    table: dict[str, object] = {"table": col.references[0]}
+    if col.multi:
+        unknown = _multi_codes(col.name).list.eval(~pl.element().is_in(known)).list.any()
+        return [_Check("reference", col.name, unknown.fill_null(False), table, known)]
+    text = pl.col(col.name)
+    return [_Check("reference", col.name, text.is_not_null() & ~text.is_in(known), table)]
+
+
+def _pair_checks(table: Table, present: Sequence[str]) -> list[_Check]:
+    """A combination of columns that may occur only once (when all of them are present)."""
+    pair = table.unique_together
+    if not pair or not all(name in present for name in pair):
+        return []
+    both_present = pl.all_horizontal(pl.col(name).is_not_null() for name in pair)
+    names = " + ".join(f"'{name}'" for name in pair)
+    bad = both_present & pl.struct(*pair).is_duplicated()
+    return [_Check("duplicate_pair", pair[-1], bad, {"kolommen": names})]
 
 
 def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
@@ -203,6 +225,70 @@ def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
     return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in parts.iter_rows()]
 
 
+def _header_issues(text: pl.DataFrame, table: Table) -> list[Issue]:
+    """A required column that is missing (an error); a column the contract does not know."""
+    known = set(table.names)
+    missing = [
+        Issue("missing_column", c.name, None, None)
+        for c in table.columns
+        if c.present == "required" and c.name not in text.columns
+    ]
+    unknown = [
+        Issue("unknown_column", name, None, None, "warning")
+        for name in text.columns
+        if name not in known
+    ]
+    return [*missing, *unknown]
+
+
+def _rule_issues(clean: pl.DataFrame, typed: pl.DataFrame, checks: Sequence[_Check]) -> list[Issue]:
+    """The issues of every check, found in one pass over ``typed`` (text and typed columns)."""
+    if not checks or not typed.height:
+        return []
+    # one pass: every rule of every column in a single query, evaluated in parallel
+    masks = typed.select(check.bad.alias(str(i)) for i, check in enumerate(checks))
+    broken = masks.select(pl.all().any()).row(0)
+    return [
+        issue
+        for i, hit in enumerate(broken)
+        if hit
+        for issue in _check_issues(clean.filter(masks.to_series(i)), checks[i])
+    ]
+
+
+def _cell_order(table: Table) -> Callable[[Issue], tuple[int, int]]:
+    """Sort key of an issue: its row, then the place of its column in the contract."""
+    place = {name: i for i, name in enumerate(table.names)}
+
+    def key(issue: Issue) -> tuple[int, int]:
+        return (issue.row or 0, place.get(issue.column or "", 0))
+
+    return key
+
+
+def _text_and_typed(
+    text: pl.DataFrame, columns: Sequence[Column]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The contract's columns as clean text (with the spreadsheet row), and beside each its
+    typed twin (``_typed``)."""
+    clean = _blank_to_null(text.select([c.name for c in columns])).with_row_index(
+        _ROW, offset=HEADER_ROWS + 1
+    )
+    return clean, clean.with_columns(_cast_expr(c).alias(_typed(c.name)) for c in columns)
+
+
+def _all_checks(
+    table: Table, columns: Sequence[Column], refs: Mapping[str, frozenset[str]]
+) -> list[_Check]:
+    """Every rule of every present column, then the combination of ``unique_together``."""
+    checks = [check for col in columns for check in _column_checks(col, refs)]
+    return [*checks, *_pair_checks(table, [c.name for c in columns])]
+
+
+def _is_valid(issues: Sequence[Issue]) -> bool:
+    return not any(i.severity == "error" for i in issues)
+
+
 def validate_table(
     text: pl.DataFrame,
     table: Table,
@@ -210,41 +296,14 @@ def validate_table(
     refs: Mapping[str, frozenset[str]] | None = None,
 ) -> ValidationReport:
     """Check ``text`` (every column a string) against ``table``; collect every issue."""
-    refs = refs or {}
-    issues: list[Issue] = []
-    known = set(table.names)
-    missing = [
-        c.name for c in table.columns if c.present == "required" and c.name not in text.columns
-    ]
-    issues += [Issue("missing_column", name, None, None) for name in missing]
-    issues += [
-        Issue("unknown_column", name, None, None, "warning")
-        for name in text.columns
-        if name not in known
-    ]
-    if missing:
+    issues = _header_issues(text, table)
+    if not _is_valid(issues):  # a required column is missing: no rule can be checked
         return ValidationReport(table.name, tuple(issues), None)
-
     columns = [c for c in table.columns if c.name in text.columns]
-    clean = _blank_to_null(text.select([c.name for c in columns])).with_row_index(
-        _ROW, offset=HEADER_ROWS + 1
-    )
-    both = clean.with_columns(_cast_expr(c).alias(_typed(c.name)) for c in columns)
-    checks = [check for col in columns for check in _column_checks(col, refs)]
-    pair = table.unique_together
-    if pair and all(name in text.columns for name in pair):
-        both_present = pl.all_horizontal(pl.col(name).is_not_null() for name in pair)
-        names = " + ".join(f"'{name}'" for name in pair)
-        bad = both_present & pl.struct(*pair).is_duplicated()
-        checks.append(_Check("duplicate_pair", pair[-1], bad, {"kolommen": names}))
-    # one pass: every rule of every column in a single query, evaluated in parallel
-    masks = both.select(check.bad.alias(str(i)) for i, check in enumerate(checks))
-    broken = masks.select(pl.all().any()).row(0) if checks and both.height else ()
-    for i, hit in enumerate(broken):
-        if hit:
-            issues += _check_issues(clean.filter(masks.to_series(i)), checks[i])
-    issues.sort(key=lambda i: (i.row or 0, table.names.index(i.column) if i.column in known else 0))
-    if any(i.severity == "error" for i in issues):
+    clean, both = _text_and_typed(text, columns)
+    issues += _rule_issues(clean, both, _all_checks(table, columns, refs or {}))
+    issues.sort(key=_cell_order(table))
+    if not _is_valid(issues):
         return ValidationReport(table.name, tuple(issues), None)
     typed = both.select(pl.col(_typed(c.name)).alias(c.name) for c in columns)
     return ValidationReport(table.name, tuple(issues), typed)

@@ -14,7 +14,6 @@ Botoc = Literal["alle", "ja", "nee"]
 BOTOC_OPTIONS: tuple[Botoc, ...] = get_args(Botoc)
 
 
-
 @dataclass(frozen=True)
 class Filters:
     """What the user selected; an empty tuple means 'all'."""
@@ -33,13 +32,3 @@ class Filters:
 
     def with_gemeente(self, code: str) -> Filters:
         return replace(self, gemeenten=(code,))
-
-
-
-
-
-
-
-
-
-

@@ -39,12 +39,13 @@ from typing import Final, Literal
 
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS, UITGEVOERD, Lang
+from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS, UITGEVOERD, CodeKind, Lang
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.text.formats import fmt_int, fmt_pct, join_names
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 
 AGE_GROUPS: Final[tuple[str, ...]] = ("kinderen", "jongeren", "jongvolwassenen")
 OTHER_GROUPS: Final[tuple[str, ...]] = ("ouders", "professionals", "wijk")
@@ -105,7 +106,7 @@ CHECK_LESSONS: Final[dict[str, str | None]] = {
 # --------------------------------------------------------------------------- life domains
 
 
-def _ordered(codes: Sequence[str], kind: str, lang: Lang) -> pl.DataFrame:
+def _ordered(codes: Sequence[str], kind: CodeKind, lang: Lang) -> pl.DataFrame:
     return pl.DataFrame(
         {
             kind: list(codes),
@@ -614,9 +615,7 @@ def summary(
     missing_ages = uncovered(ages, "doelgroep")
     if missing_ages:
         labels = [t(f"kenniskaart.age.{c}", lang) for c in missing_ages]
-        out.append(
-            t("kenniskaart.summary.ages_missing", lang, groepen=join_names(labels, lang))
-        )
+        out.append(t("kenniskaart.summary.ages_missing", lang, groepen=join_names(labels, lang)))
     else:
         out.append(t("kenniskaart.summary.ages_all", lang))
     own = pijlers.filter(pl.col("groep_volgorde") == 0)

@@ -20,12 +20,14 @@ from lib.contract.codes import (
     STATUSSEN,
     STERK_BEWIJS,
     UITGEVOERD,
+    CodeKind,
     Lang,
 )
 from lib.data.catalog import Dataset, factor_links
 from lib.domain.filters import Filters
 from lib.text.formats import UNKNOWN
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 
 MIN_RELIABLE = 5
 REFERENCE_RATE = 53 / 62  # practice scan, BOTOC municipalities (policy letter 2022)
@@ -213,11 +215,11 @@ def _theme_names(frame: pl.DataFrame, themas: pl.DataFrame, lang: Lang) -> pl.Da
     )
 
 
-def _code_names(kind: str, codes: tuple[str, ...], lang: Lang) -> pl.DataFrame:
+def _code_names(kind: CodeKind, codes: tuple[str, ...], lang: Lang) -> pl.DataFrame:
     return pl.DataFrame(
         {
             kind: list(codes),
-            f"{kind}_naam": [t(f"{kind}.{c}", lang) for c in codes],
+            f"{kind}_naam": [code_label(kind, c, lang) for c in codes],
             f"{kind}_volgorde": list(range(len(codes))),
         },
         schema={kind: pl.String, f"{kind}_naam": pl.String, f"{kind}_volgorde": pl.Int64},
@@ -443,7 +445,7 @@ def compare_with_wave(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFra
     rows = [(t("comparison.selection", lang), sel.interventies)]
     for wave in waves:
         wave_sel = select(data, Filters(**{**base.__dict__, "golven": (wave,)}))
-        label = t("comparison.wave", lang, golf=t(f"golf.{wave}", lang))
+        label = t("comparison.wave", lang, golf=code_label("golf", wave, lang))
         rows.append((label, wave_sel.interventies))
     rows.append((t("comparison.all", lang), select(data, base).interventies))
     frame = pl.DataFrame(
@@ -473,7 +475,7 @@ def lessons(data: Dataset, lang: Lang) -> pl.DataFrame:
     return data.lessen.select(
         "product",
         pl.col("product")
-        .map_elements(lambda p: t(f"product.{p}", lang), return_dtype=pl.String)
+        .map_elements(lambda p: code_label("product", p, lang), return_dtype=pl.String)
         .alias("product_naam"),
         pl.col(f"tekst_{lang}").alias("tekst"),
         "bron",

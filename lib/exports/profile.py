@@ -34,6 +34,7 @@ from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
+from lib.text.labels import code_label
 
 Format = Literal["pdf", "md", "html"]
 FORMATS: Final[tuple[Format, ...]] = PROFILE_FORMATS
@@ -123,7 +124,7 @@ def _profile_blocks(p: Profile) -> list[Block]:
 def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Header and rows of the pillar table: one row per group, ``86 % (6)`` per pillar."""
     lang = p.lang
-    header = (t("column.comparison", lang), *(t(f"pijler.{code}", lang) for code in PIJLERS))
+    header = (t("column.comparison", lang), *(code_label("pijler", code, lang) for code in PIJLERS))
     rows: list[tuple[str, ...]] = []
     for (group,), frame in p.pijlers.group_by("groep", maintain_order=True):
         cells = {

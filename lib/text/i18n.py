@@ -12,7 +12,9 @@ The TOML tables are flattened once, at import, to dotted keys (``[map]`` ``title
 
 ``t("finding.gaps", lang, n=3)`` chooses the form for the count by the plural rules of the
 language (Babel) and writes ``{n}`` with ``fmt_int``. Keys that code builds at run time
-(``t(f"measure.{metric}", lang)``) are declared in ``lib.text.keys.KEY_FAMILIES``.
+(``t(f"measure.{metric}", lang)``) are declared in ``lib.text.keys.KEY_FAMILIES``. The
+names of the codes of the contract (status, doelgroep, ...) are data of the contract and are
+not in the catalogues: see ``lib.text.labels``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from importlib.resources import files
 from typing import Final
 
 from lib.contract.codes import LANGS, Lang
-from lib.text.formats import LOCALES, UNKNOWN, fmt_int
+from lib.text.formats import LOCALES, fmt_int
 
 PLURAL_FORMS: Final[frozenset[str]] = frozenset({"zero", "one", "two", "few", "many", "other"})
 
@@ -51,13 +53,6 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
 def plural_form(n: int, lang: Lang) -> str:
     """The CLDR plural category of the count ``n`` in ``lang``: ``one`` or ``other`` here."""
     return LOCALES[lang].plural_form(n)
-
-
-def code_label(kind: str, code: str | None, lang: Lang) -> str:
-    """The label of a code of the contract (status, doelgroep, domein, bewijs, golf, soort)."""
-    if code is None or code == "":
-        return UNKNOWN[lang]
-    return t(f"{kind}.{code}", lang)
 
 
 def _flatten(table: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, str | Plural]]:
@@ -88,79 +83,8 @@ def load(lang: Lang) -> tuple[dict[str, str], dict[str, Plural]]:
     return texts, plurals
 
 
-# The labels of the codes of the contract keep their keys here until they move to
-# lib/contract/codes.py (with code_label, to lib/text/labels.py); they are not in the TOML files.
-_CODE_LABELS: Final[dict[Lang, dict[str, str]]] = {
-    "nl": {
-        "status.gepland": "Gepland",
-        "status.in_uitvoering": "In uitvoering",
-        "status.afgerond": "Afgerond",
-        "status.niet_uitgevoerd": "Niet uitgevoerd",
-        "doelgroep.kinderen": "Kinderen (tot 12)",
-        "doelgroep.jongeren": "Jongeren (12-17)",
-        "doelgroep.jongvolwassenen": "Jongvolwassenen (18-27)",
-        "doelgroep.ouders": "Ouders",
-        "doelgroep.professionals": "Professionals",
-        "doelgroep.wijk": "Wijk",
-        "domein.individu": "Individu",
-        "domein.gezin": "Gezin",
-        "domein.vrienden": "Vrienden",
-        "domein.school_werk": "School en werk",
-        "domein.buurt": "Buurt",
-        "bewijs.gefundeerd": "Gefundeerd",
-        "bewijs.sterk": "Relatief sterk bewijs",
-        "bewijs.zwak": "Zwak bewijs",
-        "bewijs.genoemd": "Genoemd",
-        "golf.golf1_2022": "Eerste 15 (2022)",
-        "golf.nplv_2023": "NPLV-uitbreiding (2023)",
-        "golf.selectie_2023": "Selectie 2023",
-        "soort.risico": "Risicofactor",
-        "soort.beschermend": "Beschermende factor",
-        "product.kennissynthese": "Kennissynthese",
-        "product.praktijkscan": "Praktijkscan",
-        "product.beleidsreactie": "Beleidsreactie",
-        "pijler.perspectief": "Perspectief bieden",
-        "pijler.grenzen": "Grenzen stellen",
-        "pijler.verbindend": "Verbindend",
-    },
-    "en": {
-        "status.gepland": "Planned",
-        "status.in_uitvoering": "Running",
-        "status.afgerond": "Completed",
-        "status.niet_uitgevoerd": "Not carried out",
-        "doelgroep.kinderen": "Children (under 12)",
-        "doelgroep.jongeren": "Youngsters (12-17)",
-        "doelgroep.jongvolwassenen": "Young adults (18-27)",
-        "doelgroep.ouders": "Parents",
-        "doelgroep.professionals": "Professionals",
-        "doelgroep.wijk": "Neighbourhood",
-        "domein.individu": "Individual",
-        "domein.gezin": "Family",
-        "domein.vrienden": "Friends",
-        "domein.school_werk": "School and work",
-        "domein.buurt": "Neighbourhood",
-        "bewijs.gefundeerd": "Well-founded",
-        "bewijs.sterk": "Relatively strong evidence",
-        "bewijs.zwak": "Weak evidence",
-        "bewijs.genoemd": "Named",
-        "golf.golf1_2022": "First 15 (2022)",
-        "golf.nplv_2023": "NPLV extension (2023)",
-        "golf.selectie_2023": "Selection 2023",
-        "soort.risico": "Risk factor",
-        "soort.beschermend": "Protective factor",
-        "product.kennissynthese": "Knowledge synthesis",
-        "product.praktijkscan": "Practice scan",
-        "product.beleidsreactie": "Policy response",
-        "pijler.perspectief": "Offering prospects",
-        "pijler.grenzen": "Setting limits",
-        "pijler.verbindend": "Connecting",
-    },
-}
-
 _LOADED: Final = {lang: load(lang) for lang in LANGS}
-CATALOGUE: Final[dict[Lang, dict[str, str]]] = {
-    lang: {**_LOADED[lang][0], **_CODE_LABELS[lang]} for lang in LANGS
-}
+CATALOGUE: Final[dict[Lang, dict[str, str]]] = {lang: _LOADED[lang][0] for lang in LANGS}
 """Every text of a language by key (the plural entries are in ``PLURALS``)."""
 PLURALS: Final[dict[Lang, dict[str, Plural]]] = {lang: _LOADED[lang][1] for lang in LANGS}
 """Every plural entry of a language by key."""

@@ -15,20 +15,13 @@ from __future__ import annotations
 from typing import Final, get_args
 
 from lib.contract.codes import (
-    BEWIJS,
-    DOELGROEPEN,
-    DOMEINEN,
-    GOLVEN,
-    PIJLERS,
-    PRODUCTEN,
-    SOORTEN,
     STATUS_DATA,
-    STATUSSEN,
 )
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES, Dtype
 from lib.data.auth import Role
 from lib.data.ingest.privacy import KINDS
-from lib.data.store import Action, Scope
+from lib.data.store import Scope
+from lib.data.versions import Action
 from lib.domain.filters import BOTOC_OPTIONS
 from lib.domain.kenniskaart import AGE_GROUPS, CHECKS, LIGHTS
 from lib.domain.metrics import METRICS, Place
@@ -122,15 +115,6 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "presentation.slide": SLIDES,
     "presentation.table": SLIDE_TABLES,
     "presentation.briefing.format": BRIEFING_FORMATS,
-    # the labels of the codes of the contract (code_label), until they leave the catalogue
-    "status": STATUSSEN,
-    "doelgroep": DOELGROEPEN,
-    "domein": DOMEINEN,
-    "bewijs": BEWIJS,
-    "golf": GOLVEN,
-    "soort": SOORTEN,
-    "product": PRODUCTEN,
-    "pijler": PIJLERS,
 }
 """Key prefix -> the codes that complete it (``measure`` + ``dekking`` = ``measure.dekking``)."""
 

@@ -16,7 +16,8 @@ from lib.contract.codes import (
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
 from lib.text.formats import fmt_int, fmt_pct, join_names
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 
 TABLES: Final[tuple[str, ...]] = tuple(schema.TABLES)
 """The tables a slide or chart can name in its source line (``pres.tabel.<name>``)."""

@@ -22,7 +22,8 @@ import polars as pl
 from lib.contract.codes import STATUSSEN, Lang
 from lib.domain.metrics import REFERENCE_RATE, Place
 from lib.text.formats import fmt_int, fmt_pct
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import palette
 
 BAR_WIDTH: Final = 480

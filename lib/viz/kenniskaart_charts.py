@@ -11,6 +11,7 @@ import polars as pl
 from lib.contract.codes import PIJLERS, Lang
 from lib.text.formats import fmt_pct
 from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import palette
 from lib.viz.charts import localised
 
@@ -60,7 +61,7 @@ def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.La
 
 def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     """Stacked 100 % bars: one per group, the share of each pillar printed in its part."""
-    names = [t(f"pijler.{code}", lang) for code in PIJLERS]
+    names = [code_label("pijler", code, lang) for code in PIJLERS]
     colours = [PILLAR_COLOURS[code] for code in PIJLERS]
     data = (
         frame.filter(pl.col("aandeel").is_not_null())

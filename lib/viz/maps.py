@@ -333,9 +333,7 @@ def fitted_view(
 def _positions(frame: pl.DataFrame, context: pl.DataFrame | None) -> list[tuple[float, float]]:
     frames = [frame] if context is None else [frame, context]
     return [
-        (lat, lon)
-        for f in frames
-        for lat, lon in f.select("lat", "lon").drop_nulls().iter_rows()
+        (lat, lon) for f in frames for lat, lon in f.select("lat", "lon").drop_nulls().iter_rows()
     ]
 
 

@@ -22,7 +22,8 @@ from lib.config import ConfigError, data_dir, secrets_file, store_dir
 from lib.contract.codes import Lang
 from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset, with_store_version
-from lib.data.store import VERSIONS_TABLE, Store
+from lib.data.store import Store
+from lib.data.versions import VERSIONS_TABLE
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile

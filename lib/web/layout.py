@@ -15,7 +15,7 @@ from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
 from lib.domain import metrics
-from lib.text import provenance
+from lib.text import provenance, reports
 from lib.text.i18n import t
 from lib.viz import vega
 from lib.web import cache, downloads, routes, share
@@ -38,7 +38,8 @@ def style(name: str) -> None:
 def data_error(error: DataError, lang: Lang) -> None:
     """Stop the app with every problem of the bundled data, naming file, row and column."""
     st.error(t("data_error.message", lang))
-    st.code("\n".join(issue.message(lang) for issue in error.issues[:200]), language=None)
+    lines = (reports.file_issue_message(issue, lang) for issue in error.issues[:200])
+    st.code("\n".join(lines), language=None)
     st.stop()
 
 

@@ -15,12 +15,14 @@ from lib.contract.codes import (
     LANGS,
     STATUSSEN,
     THEMAS,
+    CodeKind,
     Lang,
     as_lang,
 )
 from lib.data.catalog import Dataset
 from lib.domain.filters import BOTOC_OPTIONS, Filters
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.web import legacy, share, sync
 from lib.web.state import FILTER_KEYS, FILTERS_KEY, LANG_KEY
 
@@ -53,7 +55,7 @@ def _multiselect(
     )
 
 
-def _codes(kind: str, codes: Sequence[str], lang: Lang) -> dict[str, str]:
+def _codes(kind: CodeKind, codes: Sequence[str], lang: Lang) -> dict[str, str]:
     return {code: code_label(kind, code, lang) for code in codes}
 
 

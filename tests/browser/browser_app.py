@@ -35,6 +35,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
+from lib.contract.codes import LABELS, Lang
 from lib.text.i18n import CATALOGUE, t
 from lib.web.routes import ROUTES
 
@@ -408,9 +409,15 @@ def screenshot(app: App, name: str) -> Path:
 
 # Words of the Dutch interface: every word of the Dutch catalogue that is not also a word of
 # the English one (the names of the languages stay in their own language).
+def _texts(lang: Lang) -> str:
+    """Every string of the interface in ``lang``: the catalogue and the names of the codes."""
+    names = (n[lang] for codes in LABELS.values() for n in codes.values())
+    return " ".join([*CATALOGUE[lang].values(), *names])
+
+
 DUTCH_WORDS = frozenset(
-    set(re.findall(r"[^\W\d_]{4,}", " ".join(CATALOGUE["nl"].values())))
-    - set(re.findall(r"[^\W\d_]+", " ".join(CATALOGUE["en"].values())))
+    set(re.findall(r"[^\W\d_]{4,}", _texts("nl")))
+    - set(re.findall(r"[^\W\d_]+", _texts("en")))
     - {"Nederlands"}
 )
 DUTCH_PHRASES = ("Gemeente", "Uitvoeringsgraad", "Selectie", "Kort gezegd", "Voorbeelddata")

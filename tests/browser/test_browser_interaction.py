@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.config import ROOT
 from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import maps
 
 pytestmark = pytest.mark.browser
@@ -46,11 +47,11 @@ def theme_label(code: str) -> str:
 # filter key -> (URL parameter, code, label in Dutch)
 MULTISELECTS: dict[str, tuple[str, str, Callable[[str], str]]] = {
     "filter_gemeente": ("gemeente", "GM0995", lambda _: "Lelystad"),
-    "filter_golf": ("golf", "golf1_2022", lambda c: t(f"golf.{c}", "nl")),
+    "filter_golf": ("golf", "golf1_2022", lambda c: code_label("golf", c, "nl")),
     "filter_thema": ("thema", "gezag", theme_label),
-    "filter_status": ("status", "afgerond", lambda c: t(f"status.{c}", "nl")),
-    "filter_doelgroep": ("doelgroep", "jongeren", lambda c: t(f"doelgroep.{c}", "nl")),
-    "filter_domein": ("domein", "gezin", lambda c: t(f"domein.{c}", "nl")),
+    "filter_status": ("status", "afgerond", lambda c: code_label("status", c, "nl")),
+    "filter_doelgroep": ("doelgroep", "jongeren", lambda c: code_label("doelgroep", c, "nl")),
+    "filter_domein": ("domein", "gezin", lambda c: code_label("domein", c, "nl")),
 }
 
 

@@ -39,6 +39,7 @@ from lib.domain.filters import Filters
 from lib.exports.templates import template_files, template_makers
 from lib.text import findings
 from lib.text.i18n import CATALOGUE, t
+from lib.text.reports import file_issue_message
 from lib.viz import charts, heatmaps, time_charts, vega
 from lib.viz.vega import frame_digest
 
@@ -274,8 +275,8 @@ def test_broken_voortgang_names_file_row_and_column(tmp_path: Path) -> None:
     assert issues[0].issue.value == "GM0009-001"
     assert issues[1].issue.value == "2023-Q5"
     for lang in LANGS:
-        assert "voortgang.csv" in issues[1].message(lang)
-    assert "rij 5" in issues[1].message("nl")
+        assert "voortgang.csv" in file_issue_message(issues[1], lang)
+    assert "rij 5" in file_issue_message(issues[1], "nl")
     assert "row 3" in str(caught.value)
     assert "voortgang.csv" in str(caught.value)
 

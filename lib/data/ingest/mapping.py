@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from lib.contract.codes import LANGS
+from lib.contract.codes import LABELS, LANGS, is_code_kind
 from lib.contract.schema import MULTI_SEPARATOR, Column, Table
 from lib.data.validate import FALSE_WORDS, TRUE_WORDS
-from lib.text.i18n import CATALOGUE
 
-# Extra spellings people use; the official names and the labels of ``lib.i18n`` come on top.
+# Extra spellings people use; the official names and the labels of the codes (Dutch and
+# English, ``lib.contract.codes.LABELS``) come on top.
 GEMEENTE_ALIASES: Mapping[str, str] = {
     # alias -> official CBS name (only used when that municipality is in the data)
     "Den Bosch": "'s-Hertogenbosch",
@@ -31,17 +31,32 @@ GEMEENTE_ALIASES: Mapping[str, str] = {
 }
 THEMA_ALIASES: Mapping[str, tuple[str, ...]] = {
     "gedragsinterventie": (
-        "gedragsinterventies", "gedrag", "identiteit", "behaviour", "behavioural interventions",
+        "gedragsinterventies",
+        "gedrag",
+        "identiteit",
+        "behaviour",
+        "behavioural interventions",
     ),
     "jongerenwerk": ("jongerenwerk", "straatcoaches", "straatcoach", "youth work"),
     "vroegsignalering": ("vroegsignalering", "signalering", "early detection"),
     "gezin": ("gezin", "ouders", "ouders en gezin", "family", "parents"),
     "onderwijs_werk": (
-        "onderwijs", "onderwijs en werk", "school en werk", "school", "school and work",
-        "education", "education and work",
+        "onderwijs",
+        "onderwijs en werk",
+        "school en werk",
+        "school",
+        "school and work",
+        "education",
+        "education and work",
     ),
     "financien": (
-        "financiën", "financien", "geld", "geldzorgen", "schulden", "finance", "finances",
+        "financiën",
+        "financien",
+        "geld",
+        "geldzorgen",
+        "schulden",
+        "finance",
+        "finances",
         "money",
     ),
     "gezag": ("gezag", "handhaving", "grenzen", "authority"),
@@ -51,20 +66,44 @@ THEMA_ALIASES: Mapping[str, tuple[str, ...]] = {
 ENUM_ALIASES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "status": {
         "gepland": (
-            "planned", "nog niet gestart", "niet gestart", "in voorbereiding", "voorbereiding",
+            "planned",
+            "nog niet gestart",
+            "niet gestart",
+            "in voorbereiding",
+            "voorbereiding",
             "not started",
         ),
         "in_uitvoering": (
-            "loopt", "lopend", "bezig", "actief", "gestart", "running", "ongoing",
-            "in progress", "active", "started",
+            "loopt",
+            "lopend",
+            "bezig",
+            "actief",
+            "gestart",
+            "running",
+            "ongoing",
+            "in progress",
+            "active",
+            "started",
         ),
         "afgerond": (
-            "klaar", "gereed", "voltooid", "afgesloten", "beëindigd", "completed", "finished",
+            "klaar",
+            "gereed",
+            "voltooid",
+            "afgesloten",
+            "beëindigd",
+            "completed",
+            "finished",
             "done",
         ),
         "niet_uitgevoerd": (
-            "niet uitgevoerd", "geannuleerd", "vervallen", "geschrapt", "not carried out",
-            "not implemented", "cancelled", "canceled",
+            "niet uitgevoerd",
+            "geannuleerd",
+            "vervallen",
+            "geschrapt",
+            "not carried out",
+            "not implemented",
+            "cancelled",
+            "canceled",
         ),
     },
     "doelgroep": {
@@ -116,12 +155,9 @@ def lookup(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _labels(column: str, codes: Sequence[str]) -> list[tuple[str, str]]:
-    return [
-        (CATALOGUE[lang][f"{column}.{code}"], code)
-        for lang in LANGS
-        for code in codes
-        if f"{column}.{code}" in CATALOGUE[lang]
-    ]
+    """(name, code) for the Dutch, then the English name of each code that has one."""
+    names = LABELS[column] if is_code_kind(column) else {}
+    return [(names[code][lang], code) for lang in LANGS for code in codes if code in names]
 
 
 def _from_lookup(raw: pl.Expr, table: Mapping[str, str]) -> pl.Expr:
@@ -171,7 +207,7 @@ def thema_lookup(themas: pl.DataFrame, codes: Sequence[str]) -> dict[str, str]:
 
 
 def enum_lookup(col: Column) -> dict[str, str]:
-    """Key of a code, its labels in ``lib.i18n`` and known aliases -> code."""
+    """Key of a code, its names in both languages and known aliases -> code."""
     codes = col.enum or ()
     aliases = ENUM_ALIASES.get(col.name, {})
     return lookup(
@@ -239,10 +275,20 @@ def map_values(
     ]
     if not rules or frame.is_empty():
         return frame, ()
+    found = _changes(frame, rules)
+    if not found:
+        return frame, ()
+    replaced = [pl.col(name).replace(ch["original"], ch["code"]) for name, ch in found]
+    return frame.with_columns(replaced), _applied(frame, found)
+
+
+def _changes(
+    frame: pl.DataFrame, rules: list[tuple[str, pl.Expr]]
+) -> list[tuple[str, pl.DataFrame]]:
+    """Per column with a change: (original, code) for each distinct value a rule changes."""
     # the distinct values of every mapped column in one query (in parallel), then the rules
     # run on those few values only
     distinct = frame.select(pl.col(name).unique().implode() for name, _ in rules).row(0)
-    replaced: list[pl.Expr] = []
     found: list[tuple[str, pl.DataFrame]] = []
     for (name, expr), values in zip(rules, distinct, strict=True):
         changes = (
@@ -254,8 +300,12 @@ def map_values(
             )
         )
         if changes.height:
-            replaced.append(pl.col(name).replace(changes["original"], changes["code"]))
             found.append((name, changes))
+    return found
+
+
+def _applied(frame: pl.DataFrame, found: list[tuple[str, pl.DataFrame]]) -> tuple[Applied, ...]:
+    """What was replaced, counted in ``frame``: most frequent first, then by spelling."""
     counted = pl.collect_all(
         frame.lazy()
         .select(pl.col(name))
@@ -266,9 +316,8 @@ def map_values(
         .sort(["count", name], descending=[True, False])
         for name, changes in found
     )
-    applied = [
+    return tuple(
         Applied(name, o, c, int(n))
         for (name, _), counts in zip(found, counted, strict=True)
         for o, n, c in counts.select(name, "count", "code").iter_rows()
-    ]
-    return (frame.with_columns(replaced) if replaced else frame), tuple(applied)
+    )

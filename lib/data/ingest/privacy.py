@@ -21,6 +21,7 @@ all columns; the exact test runs only on the cells of a column where enough have
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -58,7 +59,14 @@ NAME_HINTS: Final[dict[str, tuple[str, ...]]] = {
 }
 # keys of column names that announce a date of the programme, not of a person
 PROGRAMME_DATES: Final[tuple[str, ...]] = (
-    "start", "eind", "begin", "periode", "peil", "datum_update", "gewijzigd", "aangemaakt",
+    "start",
+    "eind",
+    "begin",
+    "periode",
+    "peil",
+    "datum_update",
+    "gewijzigd",
+    "aangemaakt",
 )
 CONTRACT_COLUMNS: Final[frozenset[str]] = frozenset(
     c.name for table in TABLES.values() for c in table.columns
@@ -81,9 +89,7 @@ def _bsn(v: pl.Expr) -> pl.Expr:
         for i, weight in enumerate(BSN_WEIGHTS)
     )
     return (
-        digits.str.contains(r"^[0-9]{8,9}$")
-        & (padded != "000000000")
-        & ((total % 11) == 0)
+        digits.str.contains(r"^[0-9]{8,9}$") & (padded != "000000000") & ((total % 11) == 0)
     ).fill_null(False)
 
 
@@ -163,33 +169,84 @@ def personal_data_issues(
     cells of the right *shape* per column (cheap anchored patterns, all columns at once); the
     exact test (11-test, date ranges) runs only where enough cells have that shape.
     """
-    today = today or date.today()
-    known = CONTRACT_COLUMNS if contract is None else frozenset(contract)
     columns = [c for c in frame.columns if frame.schema[c] == pl.String]
     if not columns or frame.height == 0:
         return []
+    today = today or date.today()
+    known = CONTRACT_COLUMNS if contract is None else frozenset(contract)
+    found = ((c.name, _personal_kind(c, today)) for c in _judged(frame, columns, known))
+    return [
+        Issue("personal_data", name, None, None, "error", {"kind": kind})
+        for name, kind in found
+        if kind is not None
+    ]
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A text column to judge: its cells, its name key and its counts (``n`` and per kind)."""
+
+    frame: pl.DataFrame
+    name: str
+    key: str
+    counts: Mapping[str, int]
+    programme_date: bool  # a column of the contract, or named like a date of the programme
+
+
+def _judged(frame: pl.DataFrame, columns: list[str], known: frozenset[str]) -> list[_Column]:
+    """The text columns with their counts, except those the sample rules out
+    (see ``_shape_counts``)."""
     name_keys = dict(zip(columns, keys_of(columns), strict=True))
     programme = keys_of(PROGRAMME_DATES)
     counts = _shape_counts(frame, columns, name_keys)
-    issues: list[Issue] = []
-    for i, name in enumerate(columns):
-        if f"{i}:n" not in counts:
-            continue  # the sample rules it out (see ``_shape_counts``)
-        n = int(counts[f"{i}:n"])
-        if n == 0:
-            continue
-        key, needed = name_keys[name], max(1.0, SHARE * n)
-        hinted = [kind for kind in KINDS if _hinted(key, kind)]
-        programme_date = name in known or any(word in key for word in programme)
-        for kind in hinted or [k for k in KINDS if int(counts[f"{i}:{k}"]) >= needed]:
-            if not hinted and kind == "geboortedatum" and programme_date:
-                continue
-            if not hinted:
-                cells = frame.get_column(name)
-                shaped = cells.filter(cells.str.contains(SHAPES[kind], literal=kind == "email"))
-                exact = _exact(kind, pl.col(name).str.strip_chars(), today).sum()
-                if int(shaped.to_frame().select(exact).item()) < needed:
-                    continue
-            issues.append(Issue("personal_data", name, None, None, "error", {"kind": kind}))
-            break
-    return issues
+    return [
+        _Column(
+            frame,
+            name,
+            name_keys[name],
+            _column_counts(counts, i),
+            name in known or any(word in name_keys[name] for word in programme),
+        )
+        for i, name in enumerate(columns)
+        if f"{i}:n" in counts
+    ]
+
+
+def _column_counts(counts: Mapping[str, int], i: int) -> dict[str, int]:
+    """``n`` and the count of each kind's shape of column number ``i``."""
+    return {kind: int(counts[f"{i}:{kind}"]) for kind in ("n", *KINDS)}
+
+
+def _personal_kind(column: _Column, today: date) -> str | None:
+    """The kind of personal data ``column`` holds, or None.
+
+    A column named like personal data is that kind as soon as it holds a value; otherwise the
+    first kind whose shape and exact test both reach the share of the filled cells.
+    """
+    n = column.counts["n"]
+    if n == 0:
+        return None
+    hinted = [kind for kind in KINDS if _hinted(column.key, kind)]
+    if hinted:
+        return hinted[0]
+    needed = max(1.0, SHARE * n)
+    shaped = _shaped_kinds(column, needed)
+    return next((k for k in shaped if _exact_count(column, k, today) >= needed), None)
+
+
+def _shaped_kinds(column: _Column, needed: float) -> list[str]:
+    """The kinds whose shape ``needed`` cells have (a date of the programme is no birth date)."""
+    birth_dates = not column.programme_date
+    return [
+        kind
+        for kind in KINDS
+        if column.counts[kind] >= needed and (kind != "geboortedatum" or birth_dates)
+    ]
+
+
+def _exact_count(column: _Column, kind: str, today: date) -> int:
+    """The cells of ``column`` that have the shape of ``kind`` and pass its exact test."""
+    cells = column.frame.get_column(column.name)
+    shaped = cells.filter(cells.str.contains(SHAPES[kind], literal=kind == "email"))
+    exact = _exact(kind, pl.col(column.name).str.strip_chars(), today).sum()
+    return int(shaped.to_frame().select(exact).item())

@@ -11,7 +11,8 @@ import streamlit as st
 from lib.contract.codes import GOLVEN
 from lib.domain import metrics
 from lib.text import findings
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import maps, vega
 from lib.web import cache, downloads, layout, sync
 from lib.web.state import MAP_KEY, Context

@@ -16,8 +16,10 @@ from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
-from lib.data.ingest.pipeline import Prepared, describe_dialect, issues_frame, prepare
-from lib.data.store import Diff, Scope, StoreError, checksum_bytes
+from lib.data.diff import Diff
+from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.store import Scope, checksum_bytes
+from lib.data.store_errors import StoreError
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
@@ -25,6 +27,7 @@ from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
+from lib.text.reports import describe_dialect, issues_frame
 from lib.web import cache
 from lib.web.cache import bundled_dataset, store
 from lib.web.state import Context

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lib.contract import codes, schema
+from lib.contract import codes
 from lib.contract.codes import PROVINCIES
 from lib.contract.schema import REQUIRED_TABLES, TABLES, UPLOADABLE_TABLES, Column
 
@@ -46,12 +46,20 @@ def test_table_lists_are_known() -> None:
 
 ENUMS = {
     name: value
-    for name, value in vars(schema).items()
+    for name, value in vars(codes).items()
     if name.isupper() and isinstance(value, tuple) and value and isinstance(value[0], str)
-    and name not in ("REQUIRED_TABLES", "UPLOADABLE_TABLES")
 }
-# Province names are shown as they are (official names, not codes with a label in lib.text.i18n).
+# Province names are shown as they are (official names, not codes with a name in LABELS).
 NAME_LISTS = {"PROVINCIES"}
+
+
+def test_the_code_lists_are_found() -> None:
+    assert {"STATUSSEN", "DOELGROEPEN", "THEMAS", "PIJLERS", "PROVINCIES"} <= set(ENUMS)
+
+
+def test_every_enum_of_the_contract_is_a_code_list() -> None:
+    enums = {c.enum for _, c in COLUMNS if c.enum is not None}
+    assert enums <= set(ENUMS.values())
 
 
 @pytest.mark.parametrize("name", sorted(set(ENUMS) - NAME_LISTS))

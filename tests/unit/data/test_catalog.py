@@ -17,7 +17,9 @@ from tinydata import read_rows, tiny_tables, write_dataset
 from lib.config import BUNDLED_DATA_DIR
 from lib.contract.codes import STATUS_DATA
 from lib.contract.schema import REQUIRED_TABLES, TABLES
-from lib.data.catalog import DataError, Dataset, load_dataset, read_provenance
+from lib.data.catalog import DataError, Dataset, FileIssue, load_dataset, read_provenance
+from lib.data.validate import Issue
+from lib.text.reports import file_issue_message
 
 PACKAGE = json.loads((BUNDLED_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
@@ -141,9 +143,20 @@ def test_bad_code_names_file_row_and_column(tmp_path: Path) -> None:
         "gemeentecode",
     )
     assert {(i.file, i.issue.row) for i in caught.value.issues} == {("interventies.csv", 5)}
-    assert "interventies.csv" in first.message("nl")
-    assert "rij 5" in first.message("nl")
+    assert "interventies.csv" in file_issue_message(first, "nl")
+    assert "rij 5" in file_issue_message(first, "nl")
     assert "row 5" in str(caught.value)
+
+
+def test_data_error_text_is_the_same_in_every_language() -> None:
+    error = DataError(
+        [
+            FileIssue("interventies.csv", Issue("pattern", "gemeentecode", 5, "GM12345")),
+            FileIssue("voortgang.csv", Issue("missing_column", "status", None, None)),
+        ]
+    )
+    assert str(error) == "2 issue(s), first: interventies.csv, row 5, column gemeentecode: pattern"
+    assert str(error.issues[1]) == "voortgang.csv, row -, column status: missing_column"
 
 
 def test_missing_required_column_is_named(tmp_path: Path) -> None:
@@ -154,7 +167,7 @@ def test_missing_required_column_is_named(tmp_path: Path) -> None:
     assert [(i.file, i.issue.code, i.issue.column, i.issue.row) for i in caught.value.issues] == [
         ("interventies.csv", "missing_column", "status", None)
     ]
-    assert "'status'" in caught.value.issues[0].message("en")
+    assert "'status'" in file_issue_message(caught.value.issues[0], "en")
 
 
 def test_every_broken_file_is_reported(tmp_path: Path) -> None:

@@ -37,25 +37,21 @@ from store_worker import (
 from lib.config import ROOT
 from lib.contract.schema import UPLOADABLE_TABLES
 from lib.data.catalog import Dataset
-from lib.data.store import (
-    LOCK_FILE,
-    ORDER_COLUMN,
-    VERSIONS_TABLE,
+from lib.data.diff import diff_frames
+from lib.data.frames import ORDER_COLUMN, empty_frame, table_key
+from lib.data.store import LOCK_FILE, Store, checksum_bytes
+from lib.data.store_errors import (
     CommentRequired,
     EmptyStore,
     ScopeError,
-    Store,
     StoreBusy,
     StoreError,
     UnknownTable,
     UnknownVersion,
     UnsupportedFrame,
     WhoRequired,
-    checksum_bytes,
-    diff_frames,
-    empty_frame,
-    table_key,
 )
+from lib.data.versions import VERSIONS_TABLE
 from lib.text.i18n import t
 
 WORKER = Path(__file__).resolve().parents[2] / "support" / "store_worker.py"

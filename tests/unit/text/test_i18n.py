@@ -23,7 +23,8 @@ from lib.contract.codes import LANGS, Lang, as_lang
 from lib.slides import storyline
 from lib.text import keys, provenance
 from lib.text.formats import LOCALES
-from lib.text.i18n import CATALOGUE, PLURALS, _flatten, code_label, load, t
+from lib.text.i18n import CATALOGUE, PLURALS, _flatten, load, t
+from lib.text.labels import code_label
 from lib.web import routes
 
 KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
@@ -32,10 +33,8 @@ KEY_PREFIX = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*\.")
 # Code that builds a whole key from variables, by file and function, with the families it can
 # reach. Anything else must build keys from a literal prefix that is a declared family.
 DYNAMIC_SITES: dict[tuple[str, str], tuple[str, ...]] = {
-    # code_label(kind, code): the kinds are checked at each call (test_code_label_kinds)
-    ("lib/text/i18n.py", "code_label"): (),
     # issue parameters that are codes: validate._PARAM_LABELS
-    ("lib/data/validate.py", "_param"): ("personal_data",),
+    ("lib/text/reports.py", "_param"): ("personal_data",),
     # the labels of a code column (status, doelgroep, ...), to read uploads in either language
     ("lib/data/ingest/mapping.py", "_labels"): (),
     ("lib/domain/metrics.py", "_code_names"): (),
@@ -284,9 +283,8 @@ def test_the_catalogue_loads_plurals_and_rejects_mixed_tables() -> None:
 def test_the_scan_finds_keys_prefixes_and_dynamic_keys() -> None:
     uses = scan()
     assert ("lib/domain/metrics.py", "comparison.all") in {(u.file, u.text) for u in uses.literals}
-    assert ("lib/data/validate.py", "issue.") in {(u.file, u.text) for u in uses.prefixes}
+    assert ("lib/text/reports.py", "issue.") in {(u.file, u.text) for u in uses.prefixes}
     assert ("lib/web/downloads.py", "measure.") in {(u.file, u.text) for u in uses.prefixes}
-    assert any(u.function == "code_label" for u in uses.dynamic)
 
 
 def test_every_key_in_the_code_exists() -> None:
@@ -302,10 +300,6 @@ def test_keys_built_at_run_time_come_from_declared_families() -> None:
     assert _where(undeclared) == [], "declare the family in lib/text/keys.py KEY_FAMILIES"
     unknown = [u for u in uses.dynamic if (u.file, u.function) not in DYNAMIC_SITES]
     assert _where(unknown) == [], "build keys from a declared prefix: f'family.{code}'"
-
-
-def test_code_label_kinds_are_families() -> None:
-    assert _where([u for u in scan().kinds if u.text not in keys.KEY_FAMILIES]) == []
 
 
 def test_every_family_member_has_a_text() -> None:

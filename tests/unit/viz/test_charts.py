@@ -16,7 +16,8 @@ from lib.contract.codes import STATUSSEN, Lang
 from lib.data.catalog import Dataset, load_dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
-from lib.text.i18n import code_label, t
+from lib.text.i18n import t
+from lib.text.labels import code_label
 from lib.viz import charts, heatmaps, palette, time_charts
 
 Spec = dict[str, Any]

@@ -22,7 +22,9 @@ import pytest
 from lib.config import ROOT
 from lib.contract.schema import INTERVENTIES
 from lib.data.catalog import Dataset
-from lib.data.ingest.pipeline import MAX_BYTES, Prepared, prepare
+from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.ingest.read import MAX_BYTES
+from lib.text.reports import issue_message
 
 DATA = ROOT / "tests" / "data"
 TODAY = date(2025, 6, 30)
@@ -262,5 +264,5 @@ def test_mutated_files_never_crash(dataset: Dataset) -> None:
         done = run(dataset, bytes(data), name, sheet=rng.choice([None, "Interventies"]))
         assert (done.clean is None) is not done.ok
         for issue in done.report.issues:
-            assert issue.message("nl")
-            assert issue.message("en")
+            assert issue_message(issue, "nl")
+            assert issue_message(issue, "en")

@@ -19,22 +19,12 @@ from lib.config import ROOT
 from lib.contract.codes import LANGS
 from lib.contract.schema import INTERVENTIES, VOORTGANG, Table
 from lib.data.catalog import Dataset
-from lib.data.ingest.pipeline import (
-    MAX_BYTES,
-    MAX_COLUMNS,
-    VOTE_ROWS,
-    Dialect,
-    Ingested,
-    Prepared,
-    describe_applied,
-    describe_dialect,
-    issues_frame,
-    prepare,
-    read_upload,
-    to_json_report,
-)
+from lib.data.ingest.numbers import VOTE_ROWS
+from lib.data.ingest.pipeline import Ingested, Prepared, prepare, read_upload
+from lib.data.ingest.read import MAX_BYTES, MAX_COLUMNS
 from lib.data.validate import Issue
 from lib.text.i18n import CATALOGUE
+from lib.text.reports import issue_message
 
 TODAY = date(2025, 6, 30)
 HEAD = "interventie_id,gemeentecode,naam,thema,status,startjaar,bereik,budget_eur"
@@ -122,7 +112,7 @@ def test_encodings(data: bytes, encoding: str, warning: bool) -> None:
 def test_cp1252_warning_names_the_encoding() -> None:
     (issue,) = read(TEXT.encode("cp1252")).issues
     assert issue.severity == "warning"
-    assert "Windows-1252" in issue.message("nl")
+    assert "Windows-1252" in issue_message(issue, "nl")
 
 
 def test_bytes_undefined_in_cp1252_fall_back_to_latin1() -> None:
@@ -372,20 +362,20 @@ def test_too_large_names_the_limit() -> None:
     got = read(b"a,b\n1,2\n" * 200, max_bytes=1024)
     (issue,) = got.issues
     assert (got.frame, issue.code, issue.row) == (None, "too_large", None)
-    assert issue.message("nl").startswith("Het bestand is te groot. De grens is 1 KB.")
-    assert issue.message("en").startswith("The file is too large. The limit is 1 KB.")
+    assert issue_message(issue, "nl").startswith("Het bestand is te groot. De grens is 1 KB.")
+    assert issue_message(issue, "en").startswith("The file is too large. The limit is 1 KB.")
     big = read(b"x" * 10, max_bytes=5).issues[0]
-    assert "5 bytes" in big.message("en")
+    assert "5 bytes" in issue_message(big, "en")
 
 
 def test_default_limit_message() -> None:
     from lib.data.ingest.pipeline import _size
 
     issue = Issue("too_large", None, None, None, "error", _size(200 * 2**20))
-    assert "200 MB" in issue.message("nl")
+    assert "200 MB" in issue_message(issue, "nl")
     issue = Issue("too_large", None, None, None, "error", _size(int(1.5 * 2**20)))
-    assert "1,5 MB" in issue.message("nl")
-    assert "1.5 MB" in issue.message("en")
+    assert "1,5 MB" in issue_message(issue, "nl")
+    assert "1.5 MB" in issue_message(issue, "en")
 
 
 @pytest.mark.parametrize(
@@ -419,8 +409,8 @@ def test_fifty_thousand_columns_are_refused_before_parsing() -> None:
     got = read(f"{header}\n{','.join('1' * 50_000)}\n")
     (issue,) = got.issues
     assert (got.frame, issue.code, issue.params["count"]) == (None, "too_many_columns", 50_000)
-    assert "50.000" in issue.message("nl")
-    assert "50,000" in issue.message("en")
+    assert "50.000" in issue_message(issue, "nl")
+    assert "50,000" in issue_message(issue, "en")
 
 
 def test_a_long_row_with_too_many_fields() -> None:
@@ -598,7 +588,7 @@ def test_prepare_plausibility_warnings(dataset: Dataset) -> None:
         (2, "future_completed", "warning", {"startjaar": 2030}),
         (3, "planned_not_started", "warning", {"startjaar": 2023}),
     ]
-    assert done.report.issues[0].message("nl") == (
+    assert issue_message(done.report.issues[0], "nl") == (
         "Deze interventie is afgerond, maar het startjaar (2030) ligt in de toekomst. "
         "Controleer het startjaar en de status."
     )
@@ -644,71 +634,6 @@ def test_prepare_a_hostile_file(dataset: Dataset) -> None:
     assert done.report.table == "interventies"
 
 
-# ----------------------------------------------------------------------------- reports
-
-
-def test_issues_frame_and_json_report(dataset: Dataset) -> None:
-    text = f"{HEAD},extra\nX-1,GM0599,n,sport,afgerond,2023,1,1,x\n"
-    done = run(dataset, text)
-    frame = issues_frame(done.report, "nl")
-    assert frame.schema == {
-        "row": pl.Int64, "column": pl.String, "value": pl.String, "severity": pl.String,
-        "code": pl.String, "message": pl.String,
-    }
-    assert frame.select("row", "column", "value", "severity", "code").rows() == [
-        (None, "extra", None, "warning", "unknown_column"),
-        (2, "thema", "sport", "error", "enum"),
-    ]
-    assert frame.item(1, "message").startswith("Deze waarde is niet toegestaan.")
-    report = to_json_report(done.report, "en")
-    assert report == {
-        "table": "interventies",
-        "ok": False,
-        "errors": [
-            {"row": 2, "column": "thema", "code": "enum", "value": "sport",
-             "message": done.report.issues[1].message("en")},
-        ],
-        "warnings": [
-            {"row": None, "column": "extra", "code": "unknown_column", "value": None,
-             "message": "The column 'extra' is unknown and will be ignored."},
-        ],
-    }
-    empty = issues_frame(run(dataset, f"{HEAD}\n{ROW}\n").report, "en")
-    assert empty.height == 0
-    assert empty.columns == ["row", "column", "value", "severity", "code", "message"]
-
-
-def test_describe_dialect() -> None:
-    dialect = Dialect(
-        "csv", "cp1252", ";", ",", ".", header_map={"Budget (€)": "budget_eur", "naam": "naam"}
-    )
-    assert describe_dialect(dialect, "nl") == [
-        ("Soort bestand", "CSV (tekst)"),
-        ("Tekenset", "Windows-1252"),
-        ("Scheidingsteken", "puntkomma (;)"),
-        ("Decimaalteken", "komma (,)"),
-        ("Scheidingsteken voor duizendtallen", "punt (.)"),
-        ("Herkende kolomkoppen", "'Budget (€)' → budget_eur"),
-    ]
-    sheet = Dialect("xlsx", sheet="Data", sheets=("Uitleg", "Data"))
-    assert describe_dialect(sheet, "en") == [
-        ("Type of file", "Excel workbook (.xlsx)"),
-        ("Sheet", "Data"),
-        ("Sheets in the file", "Uitleg, Data"),
-        ("Decimal mark", "full stop (.)"),
-        ("Thousands separator", "none"),
-    ]
-
-
-def test_describe_applied(dataset: Dataset) -> None:
-    done = run(dataset, f"{HEAD}\nA,Den Haag,n,Financiën,klaar,2023,1,1\n")
-    assert describe_applied(done.applied, "nl") == [
-        "gemeentecode: 'Den Haag' → GM0518 (1×)",
-        "thema: 'Financiën' → financien (1×)",
-        "status: 'klaar' → afgerond (1×)",
-    ]
-
-
 # ----------------------------------------------------------------------------- messages
 
 SAMPLE_PARAMS: dict[str, dict[str, object]] = {
@@ -738,7 +663,7 @@ SAMPLE_PARAMS: dict[str, dict[str, object]] = {
 def test_every_issue_code_has_a_message(code: str) -> None:
     issue = Issue(code, "kolom", None, None, "error", SAMPLE_PARAMS[code])
     for lang in LANGS:
-        text = issue.message(lang)
+        text = issue_message(issue, lang)
         assert text
         assert "{" not in text
         assert "None" not in text

@@ -11,6 +11,7 @@ import pytest
 from lib.contract.schema import INTERVENTIES
 from lib.data.ingest import privacy
 from lib.data.ingest.privacy import personal_data_issues
+from lib.text.reports import issue_message
 
 TODAY = date(2025, 6, 30)
 
@@ -117,11 +118,11 @@ def test_non_text_and_empty_frames() -> None:
 def test_message() -> None:
     frame = pl.DataFrame({"nummer": ["111222333"]})
     (issue,) = personal_data_issues(frame, today=TODAY)
-    assert issue.message("nl") == (
+    assert issue_message(issue, "nl") == (
         "Kolom 'nummer' lijkt persoonsgegevens te bevatten (BSN). Verwijder deze kolom; "
         "het bestand is niet opgeslagen."
     )
-    assert issue.message("en") == (
+    assert issue_message(issue, "en") == (
         "Column 'nummer' seems to contain personal data (citizen service number, BSN). Remove "
         "this column; the file has not been saved."
     )

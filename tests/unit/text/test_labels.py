@@ -1,0 +1,123 @@
+"""Names of the codes of the contract: exact in both languages, complete, and in one place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lib.config import ROOT
+from lib.contract.codes import CODE_LISTS, LABELS, LANGS, is_code_kind
+from lib.text.i18n import CATALOGUE
+from lib.text.labels import code_label
+
+# kind, code, Dutch, English: the names the dashboard has always shown
+NAMES = [
+    ("status", "gepland", "Gepland", "Planned"),
+    ("status", "in_uitvoering", "In uitvoering", "Running"),
+    ("status", "afgerond", "Afgerond", "Completed"),
+    ("status", "niet_uitgevoerd", "Niet uitgevoerd", "Not carried out"),
+    ("doelgroep", "kinderen", "Kinderen (tot 12)", "Children (under 12)"),
+    ("doelgroep", "jongeren", "Jongeren (12-17)", "Youngsters (12-17)"),
+    ("doelgroep", "jongvolwassenen", "Jongvolwassenen (18-27)", "Young adults (18-27)"),
+    ("doelgroep", "ouders", "Ouders", "Parents"),
+    ("doelgroep", "professionals", "Professionals", "Professionals"),
+    ("doelgroep", "wijk", "Wijk", "Neighbourhood"),
+    ("domein", "individu", "Individu", "Individual"),
+    ("domein", "gezin", "Gezin", "Family"),
+    ("domein", "vrienden", "Vrienden", "Friends"),
+    ("domein", "school_werk", "School en werk", "School and work"),
+    ("domein", "buurt", "Buurt", "Neighbourhood"),
+    ("bewijs", "gefundeerd", "Gefundeerd", "Well-founded"),
+    ("bewijs", "sterk", "Relatief sterk bewijs", "Relatively strong evidence"),
+    ("bewijs", "zwak", "Zwak bewijs", "Weak evidence"),
+    ("bewijs", "genoemd", "Genoemd", "Named"),
+    ("golf", "golf1_2022", "Eerste 15 (2022)", "First 15 (2022)"),
+    ("golf", "nplv_2023", "NPLV-uitbreiding (2023)", "NPLV extension (2023)"),
+    ("golf", "selectie_2023", "Selectie 2023", "Selection 2023"),
+    ("soort", "risico", "Risicofactor", "Risk factor"),
+    ("soort", "beschermend", "Beschermende factor", "Protective factor"),
+    ("pijler", "perspectief", "Perspectief bieden", "Offering prospects"),
+    ("pijler", "grenzen", "Grenzen stellen", "Setting limits"),
+    ("pijler", "verbindend", "Verbindend", "Connecting"),
+    ("product", "kennissynthese", "Kennissynthese", "Knowledge synthesis"),
+    ("product", "praktijkscan", "Praktijkscan", "Practice scan"),
+    ("product", "beleidsreactie", "Beleidsreactie", "Policy response"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "nl", "en"), NAMES, ids=[f"{k}.{c}" for k, c, *_ in NAMES]
+)
+def test_code_label_in_both_languages(kind: str, code: str, nl: str, en: str) -> None:
+    assert is_code_kind(kind)
+    assert code_label(kind, code, "nl") == nl
+    assert code_label(kind, code, "en") == en
+
+
+def test_every_named_code_is_pinned() -> None:
+    assert sorted((k, c) for k, c, *_ in NAMES) == sorted(
+        (kind, code) for kind, codes in LABELS.items() for code in codes
+    )
+
+
+def test_code_label() -> None:
+    assert code_label("status", "afgerond", "nl") == "Afgerond"
+    assert code_label("status", "afgerond", "en") == "Completed"
+    assert code_label("doelgroep", None, "nl") == "onbekend"
+    assert code_label("doelgroep", "", "en") == "unknown"
+    with pytest.raises(KeyError):
+        code_label("status", "klaar", "nl")
+
+
+@pytest.mark.parametrize("kind", sorted(CODE_LISTS))
+def test_every_code_of_the_contract_has_a_label(kind: str) -> None:
+    assert is_code_kind(kind)
+    # the same codes in the same order as the code list, each named in every language
+    assert tuple(LABELS[kind]) == CODE_LISTS[kind]
+    for lang in LANGS:
+        labels = [LABELS[kind][code][lang] for code in CODE_LISTS[kind]]
+        assert all(label.strip() for label in labels)
+        assert len(set(labels)) == len(labels), "two codes share a label"
+
+
+def test_is_code_kind() -> None:
+    assert is_code_kind("status")
+    assert is_code_kind("pijler")
+    assert not is_code_kind("thema")
+    assert not is_code_kind("kind")
+
+
+def test_the_catalogue_holds_no_code_names() -> None:
+    """The names live in ``lib.contract.codes.LABELS`` only, not also in the catalogue."""
+    for lang in LANGS:
+        assert [k for k in CATALOGUE[lang] if k.partition(".")[0] in LABELS] == []
+
+
+def _sources() -> list[Path]:
+    files = [*sorted((ROOT / "lib").rglob("*.py")), *sorted((ROOT / "pages").rglob("*.py"))]
+    return [*files, ROOT / "app.py"] if (ROOT / "app.py").exists() else files
+
+
+KINDS = sorted(
+    {
+        (path.relative_to(ROOT).as_posix(), match.group(1))
+        for path in _sources()
+        for match in re.finditer(
+            r"""\b(?:code_label|_code_names|_ordered)\(\s*(?:[^,()]+,\s*)?"([^"]+)\"""",
+            path.read_text(encoding="utf-8"),
+        )
+    }
+)
+
+
+def test_the_scan_finds_kinds() -> None:
+    assert ("lib/viz/charts.py", "status") in KINDS
+    assert ("lib/domain/metrics.py", "doelgroep") in KINDS
+    assert ("lib/domain/kenniskaart.py", "pijler") in KINDS
+
+
+@pytest.mark.parametrize(("file", "kind"), KINDS, ids=[f"{f}:{k}" for f, k in KINDS])
+def test_code_kinds(file: str, kind: str) -> None:
+    assert kind in LABELS, f"{file}: unknown code kind {kind!r}"
