@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 PYTHON ?= python3
 
-.PHONY: setup run test lint data screenshots bench clean
+.PHONY: setup run test test-fast lint data screenshots bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,19 @@ lint: setup
 test: lint
 	$(PY) -m pytest
 
+# Lint and every test but the browser suite and the slow crash, concurrency and benchmark tests.
+test-fast: lint
+	$(PY) -m pytest -q -m "not browser and not slow" --ignore=tests/browser
+
 data: setup
 	$(PY) scripts/build_data.py
 
 bench: setup
 	$(PY) -m benchmarks.run
 
+# The page screenshots in docs/screenshots/ (1366x768 and 390x844), made in headless Chromium.
 screenshots: setup
-	$(PY) scripts/screenshots.py
+	$(PY) -m pytest -q tests/browser/test_browser_pages.py tests/browser/test_browser_layout.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

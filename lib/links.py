@@ -175,6 +175,27 @@ def to_query(filters: Filters, lang: Lang) -> dict[str, str | list[str]]:
     return query
 
 
+def _codes(
+    raw: list[str], allowed: tuple[str, ...] | None, known: frozenset[str] | None
+) -> list[str]:
+    """The values of a multi-valued parameter that are codes we know (municipality codes are
+    upper-cased and checked against the pattern and, when given, the dataset)."""
+    if allowed is not None:
+        return [v for v in raw if v in allowed]
+    pattern = re.compile(GEMEENTECODE_PATTERN)
+    upper = [v.upper() for v in raw]
+    return [v for v in upper if pattern.match(v) and (known is None or v in known)]
+
+
+def _last_known(
+    params: Mapping[str, str | list[str]], name: str, allowed: Iterable[str]
+) -> str | None:
+    """The last value of a single-valued parameter when it is one of ``allowed``, else None."""
+    given = _as_list(params[name])
+    value = given[-1] if given else ""
+    return value if value in allowed else None
+
+
 def from_query(
     params: Mapping[str, str | list[str]],
     *,
@@ -186,40 +207,28 @@ def from_query(
     was ignored, so the page can say so. Never raises on user input.
     """
     ignored: list[str] = []
-    known_codes = frozenset(gemeentecodes) if gemeentecodes is not None else None
+    known = frozenset(gemeentecodes) if gemeentecodes is not None else None
     values: dict[str, object] = {}
-    pattern = re.compile(GEMEENTECODE_PATTERN)
     for param, (attr, allowed) in PARAMS.items():
         if param not in params:
             continue
         given = list(dict.fromkeys(_as_list(params[param])))
         raw = [v.strip() for v in given[:MAX_VALUES] if v.strip()]
-        if len(given) > MAX_VALUES:
-            ignored.append(param)
-        if allowed is None:
-            ok = [
-                v.upper()
-                for v in raw
-                if pattern.match(v.upper()) and (known_codes is None or v.upper() in known_codes)
-            ]
-        else:
-            ok = [v for v in raw if v in allowed]
-        if len(ok) != len(raw) and param not in ignored:
+        ok = _codes(raw, allowed, known)
+        if len(given) > MAX_VALUES or len(ok) != len(raw):
             ignored.append(param)
         values[attr] = _unique(ok)
     if "botoc" in params:
-        raw_botoc = _as_list(params["botoc"])
-        botoc = raw_botoc[-1] if raw_botoc else "alle"
-        if botoc in BOTOC_OPTIONS:
-            values["botoc"] = botoc
-        else:
+        botoc = _last_known(params, "botoc", BOTOC_OPTIONS)
+        if botoc is None:
             ignored.append("botoc")
+        else:
+            values["botoc"] = botoc
     lang: Lang = "nl"
     if "lang" in params:
-        raw_lang = _as_list(params["lang"])
-        candidate = raw_lang[-1] if raw_lang else ""
-        if candidate in LANGS:
-            lang = as_lang(candidate)
-        else:
+        chosen = _last_known(params, "lang", LANGS)
+        if chosen is None:
             ignored.append("lang")
+        else:
+            lang = as_lang(chosen)
     return Filters(**values), lang, ignored  # type: ignore[arg-type]

@@ -64,16 +64,6 @@ def load_boundaries(path: Path | None) -> GeoJson | None:
     return data if _is_feature_collection(data) else None
 
 
-def feature_codes(boundaries: GeoJson) -> list[str]:
-    """The ``statcode`` of every feature that has one, in file order."""
-    codes = []
-    for feature in boundaries.get("features", []):
-        code = (feature.get("properties") or {}).get(CODE_PROPERTY)
-        if isinstance(code, str):
-            codes.append(code)
-    return codes
-
-
 def features_by_code(boundaries: GeoJson) -> dict[str, GeoJson]:
     """Feature per ``statcode``."""
     found: dict[str, GeoJson] = {}

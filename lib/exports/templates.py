@@ -87,8 +87,3 @@ def template_makers(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, Ca
         f"{name}_voorbeeld.xlsx": lambda: xlsx_bytes({name: filled, sheet: dictionary}),
         f"{name}_woordenboek.csv": lambda: csv_bytes(dictionary, lang=lang),
     }
-
-
-def template_files(name: str, sample: pl.DataFrame, lang: Lang) -> dict[str, bytes]:
-    """File name -> bytes: empty and example files in CSV and XLSX, for table ``name``."""
-    return {file: make() for file, make in template_makers(name, sample, lang).items()}

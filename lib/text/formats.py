@@ -111,8 +111,3 @@ def join_names(names: Sequence[str], lang: Lang) -> str:
 def fmt_date(day: date, lang: Lang) -> str:
     """A date in words: ``28 november 2026`` / ``28 November 2026``."""
     return format_date(day, format="long", locale=LOCALES[lang])
-
-
-def fmt_month(day: date, lang: Lang) -> str:
-    """The month of a date: ``november 2026`` / ``November 2026``."""
-    return format_date(day, format="LLLL y", locale=LOCALES[lang])

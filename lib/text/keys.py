@@ -117,8 +117,3 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "presentation.briefing.format": BRIEFING_FORMATS,
 }
 """Key prefix -> the codes that complete it (``measure`` + ``dekking`` = ``measure.dekking``)."""
-
-
-def family_keys(prefix: str) -> tuple[str, ...]:
-    """Every key of the family ``prefix``."""
-    return tuple(f"{prefix}.{code}" for code in KEY_FAMILIES[prefix])

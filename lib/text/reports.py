@@ -8,14 +8,12 @@ shown as a reader expects it: numbers in the notation of the language, codes by 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 import polars as pl
 
 from lib.contract.codes import LABELS, Lang, is_code_kind
-from lib.data.catalog import DataError, FileIssue
-from lib.data.ingest.mapping import Applied
+from lib.data.catalog import FileIssue
 from lib.data.ingest.read import ENCODING_NAMES, Dialect
 from lib.data.validate import Issue, ValidationReport
 from lib.text.formats import fmt_number
@@ -70,14 +68,6 @@ def file_issue_message(problem: FileIssue, lang: Lang) -> str:
         kolom=issue.column or "-",
         bericht=issue_message(issue, lang),
     )
-
-
-def data_error_summary(error: DataError, lang: Lang) -> str:
-    """The number of issues and the first one in full, on one line."""
-    return f"{len(error.issues)} issue(s), first: {file_issue_message(error.issues[0], lang)}"
-
-
-# ----------------------------------------------------------------------------- upload report
 
 
 def issues_frame(report: ValidationReport, lang: Lang) -> pl.DataFrame:
@@ -158,18 +148,3 @@ def describe_dialect(dialect: Dialect, lang: Lang) -> list[tuple[str, str]]:
     if renamed:
         pairs.append((t("upload.dialect.headers", lang), "; ".join(renamed)))
     return pairs
-
-
-def describe_applied(applied: Sequence[Applied], lang: Lang) -> list[str]:
-    """One line per mapping applied: ``thema: 'Financiën' → financien (3×)``."""
-    return [
-        t(
-            "upload.dialect.translated_line",
-            lang,
-            kolom=a.column,
-            origineel=a.original,
-            code=a.code,
-            aantal=a.count,
-        )
-        for a in applied
-    ]

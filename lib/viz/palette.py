@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Final, Literal
+from typing import Final
 
 import altair as alt
 
@@ -22,7 +22,6 @@ from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 
 Rgb = tuple[int, int, int]
-Deficiency = Literal["protanopia", "deuteranopia", "tritanopia"]
 
 # background and text
 WHITE: Final = "#FFFFFF"
@@ -105,49 +104,12 @@ def text_colour_on(background: str) -> str:
     return WHITE if on_dark > contrast_ratio(TEXT, background) else TEXT
 
 
-# Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB
-_CVD: Final[dict[Deficiency, tuple[tuple[float, float, float], ...]]] = {
-    "protanopia": (
-        (0.152286, 1.052583, -0.204868),
-        (0.114503, 0.786281, 0.099216),
-        (-0.003882, -0.048116, 1.051998),
-    ),
-    "deuteranopia": (
-        (0.367322, 0.860646, -0.227968),
-        (0.280085, 0.672501, 0.047413),
-        (-0.011820, 0.042940, 0.968881),
-    ),
-    "tritanopia": (
-        (1.255528, -0.076749, -0.178779),
-        (-0.078411, 0.930809, 0.147602),
-        (0.004733, 0.691367, 0.303900),
-    ),
-}
 
 
-def simulate(colour: str, deficiency: Deficiency) -> str:
-    """How ``colour`` looks with a full colour-vision deficiency (an approximation)."""
-    linear = [_linear(c) for c in hex_to_rgb(colour)]
-    rows = _CVD[deficiency]
-    r, g, b = (_encode(sum(m * v for m, v in zip(row, linear, strict=True))) for row in rows)
-    return rgb_to_hex((r, g, b))
 
 
-def _lab(colour: str) -> tuple[float, float, float]:
-    r, g, b = (_linear(c) for c in hex_to_rgb(colour))
-    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-
-    def f(v: float) -> float:
-        return v ** (1 / 3) if v > 216 / 24389 else (24389 / 27 * v + 16) / 116
-
-    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
 
-def colour_distance(colour1: str, colour2: str) -> float:
-    """CIE76 colour difference (Delta E) in CIELAB; about 2.3 is just noticeable."""
-    return math.dist(_lab(colour1), _lab(colour2))
 
 
 # --- Altair theme -----------------------------------------------------------------------------

@@ -155,7 +155,6 @@ ROUTES: Final[tuple[Route, ...]] = (
 )
 
 BY_SLUG: Final[dict[str, Route]] = {route.slug: route for route in ROUTES}
-BY_TITLE: Final[dict[str, Route]] = {route.title: route for route in ROUTES}
 FIGURES: Final[dict[str, Figure]] = {fig.key: fig for route in ROUTES for fig in route.figures}
 PRESENTATION: Final = BY_SLUG["presentatie"]
 

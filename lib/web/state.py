@@ -56,10 +56,6 @@ def context() -> Context:
     return Context(lang, filters, data, metrics.select(data, filters))
 
 
-def current_lang() -> Lang:
-    return as_lang(st.session_state.get(LANG_KEY))
-
-
 def add_notice(ignored: list[str]) -> None:
     """Remember URL parameters that were ignored, for the next page header to name."""
     if ignored:

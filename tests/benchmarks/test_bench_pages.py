@@ -25,6 +25,8 @@ from lib.domain.metrics import PLACE_LIMIT
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 
+pytestmark = pytest.mark.slow
+
 APP = str(ROOT / "app.py")
 DONE = {"in_uitvoering", "afgerond"}
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from benchmarks import run
+
+pytestmark = pytest.mark.slow
 
 RESULTS = sorted(run.RESULTS.glob("*.json"))
 

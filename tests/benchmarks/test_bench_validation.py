@@ -15,6 +15,8 @@ from benchmarks.pandas_baseline import municipality_code, validate_with_pandas
 from benchmarks.validation import factor_codes, measure, run_pipeline
 from lib.data.catalog import Dataset, load_dataset
 
+pytestmark = pytest.mark.slow
+
 Cell = tuple[int, str, str]
 
 # (spreadsheet row, column, new text, the errors the app reports for it)

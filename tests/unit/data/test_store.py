@@ -590,6 +590,7 @@ def _assert_consistent(store: Store, since: int = 0) -> int:
     return len(versions)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", ["locked", "table_written", "committed"])
 def test_a_publish_killed_at_a_stage_leaves_a_readable_store(tmp_path: Path, stage: str) -> None:
     store = Store(tmp_path / "s")
@@ -636,6 +637,7 @@ def test_a_base_killed_halfway_is_simply_created_again(tmp_path: Path) -> None:
 KILL_TRIALS = 10
 
 
+@pytest.mark.slow
 def test_publishes_killed_at_random_moments_never_break_the_store(tmp_path: Path) -> None:
     """A child publishes in a loop and is killed after a random delay, KILL_TRIALS times.
 
@@ -698,6 +700,7 @@ def _run_concurrently(tmp_path: Path, root: Path, scope: str) -> None:
             assert code == 0, proc.stderr.read().decode() if proc.stderr else code
 
 
+@pytest.mark.slow
 def test_concurrent_whole_table_publishes_get_consecutive_versions(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},
@@ -710,6 +713,7 @@ def test_concurrent_whole_table_publishes_get_consecutive_versions(tmp_path: Pat
     }
 
 
+@pytest.mark.slow
 def test_concurrent_municipality_publishes_lose_no_update(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from lib.contract.schema import INTERVENTIES
 from lib.data.catalog import Dataset
 from lib.exports.tables import csv_bytes, escape_formula, xlsx_bytes
-from lib.exports.templates import data_dictionary, template_files
+from lib.exports.templates import data_dictionary, template_makers
 
 FRAME = pl.DataFrame(
     {
@@ -71,7 +71,9 @@ def test_data_dictionary_describes_every_column() -> None:
 
 
 def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
-    files = template_files("interventies", dataset.interventies, "nl")
+    files = {
+        n: make() for n, make in template_makers("interventies", dataset.interventies, "nl").items()
+    }
     assert set(files) == {
         "interventies_sjabloon.csv", "interventies_voorbeeld.csv", "interventies_sjabloon.xlsx",
         "interventies_voorbeeld.xlsx", "interventies_woordenboek.csv",
@@ -89,4 +91,4 @@ def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
 
 def test_templates_only_for_uploadable_tables(dataset: Dataset) -> None:
     with pytest.raises(KeyError):
-        template_files("gemeenten", dataset.gemeenten, "nl")
+        template_makers("gemeenten", dataset.gemeenten, "nl")

@@ -9,14 +9,12 @@ import pytest
 
 from lib.contract.codes import Lang
 from lib.contract.schema import INTERVENTIES
-from lib.data.catalog import DataError, Dataset, FileIssue
-from lib.data.ingest.mapping import Applied
+from lib.data.catalog import Dataset, FileIssue
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.ingest.read import Dialect
 from lib.data.validate import Issue
 from lib.text import reports
 from lib.text.reports import (
-    describe_applied,
     describe_dialect,
     file_issue_message,
     issue_message,
@@ -155,26 +153,6 @@ def test_file_issue_message() -> None:
     )
 
 
-def test_data_error_summary() -> None:
-    error = DataError(
-        [
-            FileIssue("interventies.csv", Issue("pattern", "gemeentecode", 5, "GM12345")),
-            FileIssue("voortgang.csv", Issue("missing_column", "status", None, None)),
-        ]
-    )
-    assert reports.data_error_summary(error, "en") == (
-        "2 issue(s), first: interventies.csv, row 5, column gemeentecode: This value does not "
-        "have the right form."
-    )
-    assert reports.data_error_summary(error, "nl") == (
-        "2 issue(s), first: interventies.csv, rij 5, kolom gemeentecode: Deze waarde heeft niet "
-        "de juiste vorm."
-    )
-
-
-# ----------------------------------------------------------------------------- upload report
-
-
 def test_issues_frame_and_json_report(dataset: Dataset) -> None:
     text = f"{HEAD},extra\nX-1,GM0599,n,sport,afgerond,2023,1,1,x\n"
     done = run(dataset, text)
@@ -259,17 +237,3 @@ def test_describe_dialect_of_other_marks() -> None:
         ("Decimaalteken", "komma (,)"),
         ("Scheidingsteken voor duizendtallen", " "),
     ]
-
-
-def test_describe_applied(dataset: Dataset) -> None:
-    done = run(dataset, f"{HEAD}\nA,Den Haag,n,Financiën,klaar,2023,1,1\n")
-    assert describe_applied(done.applied, "nl") == [
-        "gemeentecode: 'Den Haag' → GM0518 (1×)",
-        "thema: 'Financiën' → financien (1×)",
-        "status: 'klaar' → afgerond (1×)",
-    ]
-
-
-def test_describe_applied_in_english() -> None:
-    applied = [Applied("status", "Completed", "afgerond", 3)]
-    assert describe_applied(applied, "en") == ["status: 'Completed' → afgerond (3×)"]

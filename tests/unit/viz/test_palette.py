@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from typing import get_args
 
 import altair as alt
+import colour_vision
 import pytest
 
 from lib.contract.codes import STATUSSEN
 from lib.text.i18n import t
 from lib.viz import palette
 
-DEFICIENCIES = get_args(palette.Deficiency)
+DEFICIENCIES = get_args(colour_vision.Deficiency)
 MIN_CVD_DISTANCE = 15.0  # CIE76; about 2.3 is just noticeable
 
 
@@ -61,27 +62,30 @@ def test_status_colours_are_fixed_per_code() -> None:
 
 
 @pytest.mark.parametrize("deficiency", DEFICIENCIES)
-def test_status_colours_stay_apart_with_colour_blindness(deficiency: palette.Deficiency) -> None:
+def test_status_colours_stay_apart_with_colour_blindness(
+    deficiency: colour_vision.Deficiency,
+) -> None:
     colours = list(palette.STATUS_COLOURS.values())
     for a, b in itertools.combinations(colours, 2):
-        distance = palette.colour_distance(
-            palette.simulate(a, deficiency), palette.simulate(b, deficiency)
+        distance = colour_vision.colour_distance(
+            colour_vision.simulate(a, deficiency), colour_vision.simulate(b, deficiency)
         )
         assert distance >= MIN_CVD_DISTANCE, (a, b, deficiency, distance)
 
 
 @pytest.mark.parametrize("deficiency", DEFICIENCIES)
-def test_unreliable_grey_differs_from_neutral(deficiency: palette.Deficiency) -> None:
-    distance = palette.colour_distance(
-        palette.simulate(palette.GREY, deficiency), palette.simulate(palette.NEUTRAL, deficiency)
+def test_unreliable_grey_differs_from_neutral(deficiency: colour_vision.Deficiency) -> None:
+    distance = colour_vision.colour_distance(
+        colour_vision.simulate(palette.GREY, deficiency),
+        colour_vision.simulate(palette.NEUTRAL, deficiency),
     )
     assert distance >= MIN_CVD_DISTANCE
 
 
 def test_simulation_keeps_black_and_white() -> None:
     for deficiency in DEFICIENCIES:
-        assert palette.simulate("#FFFFFF", deficiency) == "#FFFFFF"
-        assert palette.simulate("#000000", deficiency) == "#000000"
+        assert colour_vision.simulate("#FFFFFF", deficiency) == "#FFFFFF"
+        assert colour_vision.simulate("#000000", deficiency) == "#000000"
 
 
 def test_sequential_scale_runs_light_to_dark() -> None:
