@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
-import pandas as pd  # type: ignore[import-untyped]
+import pandas as pd
 import polars as pl
 
 from lib.contract.codes import DOELGROEPEN, LABELS, LANGS, STATUSSEN, THEMAS, is_code_kind

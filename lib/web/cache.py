@@ -14,7 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+# Imported here, when the first session loads this module, and not lazily: Altair and pyarrow
+# look pandas up in ``sys.modules`` when they use it, so sessions that draw their first charts
+# at the same moment after a server start would otherwise find a half-imported module
+# (``pandas has no attribute Timestamp``). The import lock makes every session wait here.
+import pandas  # noqa: F401
 import polars as pl
+import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
@@ -98,12 +104,20 @@ def chart_spec(chart: Deferred) -> dict[str, Any]:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _table(
     key: str, _frame: pl.DataFrame, columns: tuple[tuple[str, str], ...], lang: Lang
-) -> pl.DataFrame:
-    return format_table(_frame, dict(columns), lang)
+) -> pa.Table:
+    return format_table(_frame, dict(columns), lang).to_arrow()
 
 
-def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:
-    """``lib.viz.columns.display_table``, formatted once per frame, columns and language."""
+def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pa.Table:
+    """``lib.viz.columns.display_table``, formatted once per frame, columns and language, as
+    an Arrow table: the one form of a table that ``st.dataframe`` serialises as it is.
+
+    Every table the app shows goes through here. Given a Polars frame, Streamlit would convert
+    it with ``to_pandas`` in each session's thread; a frame shared through this cache then gets
+    converted by several threads at once, which can deadlock the whole server, and the first
+    conversions of a new process import pandas in several threads at once. An Arrow table is
+    immutable and serialised without pandas.
+    """
     items = tuple(columns.items())
     return _table(frame_digest(frame, items, lang), frame, items, lang)
 

@@ -7,19 +7,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from importlib import resources
 from typing import Final
+from urllib.parse import quote, urlsplit
 
 import polars as pl
+import pyarrow as pa
 import streamlit as st
 
 from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
 from lib.domain import metrics
+from lib.exports.markdown import md_escape
 from lib.text import provenance, reports
 from lib.text.i18n import t
 from lib.viz import vega
 from lib.web import cache, downloads, routes, share
 from lib.web.state import VERSION_KEY, Context, pop_notice
+
+_URL_SAFE: Final = ":/?#@!$&'*+,;=%-._~"
 
 RATE_COLUMNS: Final[dict[str, str]] = {
     "n": "column.n_interventies",
@@ -106,13 +111,23 @@ def finding(ctx: Context, sentence: str) -> None:
     st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
 
 
+def rows(frame: pl.DataFrame | pa.Table, *, key: str | None = None) -> None:
+    """Show a table: the one call of ``st.dataframe`` in the app.
+
+    Streamlit turns a Polars frame into pandas in each session's thread, and threads that
+    convert one shared frame at the same time can hang the whole server: tables go to it as
+    Arrow (shared ones are converted once in ``cache.display_table``; a frame of this session
+    alone is converted here).
+    """
+    data = frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame
+    st.dataframe(data, hide_index=True, width="stretch", key=key)
+
+
 def table(
     ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str], *, key: str | None = None
 ) -> None:
     """A table labelled and formatted for the language (as the table beside a chart)."""
-    st.dataframe(
-        cache.display_table(frame, columns, ctx.lang), hide_index=True, width="stretch", key=key
-    )
+    rows(cache.display_table(frame, columns, ctx.lang), key=key)
 
 
 def chart(
@@ -133,12 +148,22 @@ def chart(
     spec = {**cache.chart_spec(figure), "description": sentence}  # a copy: the cache is shared
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
     with st.expander(t("chart.show_table", ctx.lang)):
-        st.dataframe(
-            cache.display_table(table, columns, ctx.lang), hide_index=True, width="stretch"
-        )
+        rows(cache.display_table(table, columns, ctx.lang))
     downloads.chart_downloads(
         ctx, figure.build, key=key, table=table, columns=columns, illustrative=marked
     )
+
+
+def source_link(title: str, path: str | None) -> str:
+    """A source as Markdown that shows its title as plain text, linked only to a web address.
+
+    Titles and addresses can come from an upload, so nothing in them may act as Markdown:
+    no image, no link text of its own, no address that is not ``http(s)``."""
+    text = md_escape(title)
+    parts = urlsplit(path or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return text
+    return f"[{text}](<{quote(path or '', safe=_URL_SAFE)}>)"
 
 
 def footer(ctx: Context) -> None:
@@ -156,7 +181,7 @@ def footer(ctx: Context) -> None:
     for resource in prov.resources.values():
         for source in resource.sources:
             seen.setdefault(source.title, source.path)
-    links = [f"[{title}]({path})" if path else title for title, path in seen.items()]
+    links = [source_link(title, path) for title, path in seen.items()]
     with st.expander(f"{t('footer.sources', lang)} ({len(links)})"):
         # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
         st.markdown("\n".join(f"- {link}" for link in links))

@@ -19,7 +19,6 @@ from lib.exports import profile as profile_export
 from lib.text.i18n import t
 from lib.viz import kenniskaart_charts, vega
 from lib.web import cache, downloads, layout
-from lib.web.cache import display_table
 from lib.web.state import Context
 
 LIGHT_BOXES: Final = {
@@ -107,9 +106,7 @@ def domains_per_gemeente(ctx: Context, profile: kk.Profile) -> None:
         "meerdere": "kenniskaart.column.several_domains",
         "domeinen": "kenniskaart.column.which_domains",
     }
-    st.dataframe(
-        display_table(profile.per_gemeente, columns, lang), hide_index=True, width="stretch"
-    )
+    layout.table(ctx, profile.per_gemeente, columns)
     downloads.table_downloads(ctx, profile.per_gemeente, columns, key="kenniskaart_per_gemeente")
 
 
@@ -197,12 +194,7 @@ def gaps(ctx: Context, profile: kk.Profile) -> None:
                 "naam": "column.interventie",
                 "status": "column.status",
             }
-            st.dataframe(
-                display_table(table, columns, lang),
-                hide_index=True,
-                width="stretch",
-                key=f"kenniskaart_leer_{gap.factor}",
-            )
+            layout.table(ctx, table, columns, key=f"kenniskaart_leer_{gap.factor}")
             downloads.table_downloads(
                 ctx,
                 table,

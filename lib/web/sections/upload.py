@@ -28,7 +28,7 @@ from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.reports import describe_dialect, issues_frame
-from lib.web import cache
+from lib.web import cache, layout
 from lib.web.cache import bundled_dataset, store
 from lib.web.state import Context
 
@@ -124,9 +124,7 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
     lang = ctx.lang
     pairs = describe_dialect(prepared.dialect, lang)
     with st.expander(t("upload.dialect.title", lang), expanded=True):
-        st.dataframe(
-            pl.DataFrame(pairs, schema=["", " "], orient="row"), hide_index=True, width="stretch"
-        )
+        layout.rows(pl.DataFrame(pairs, schema=["", " "], orient="row"))
         if prepared.rows_dropped_empty:
             st.caption(t("upload.dialect.empty_rows", lang, n=prepared.rows_dropped_empty))
     if prepared.applied:
@@ -136,7 +134,7 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
                 schema=["kolom", "origineel", "code", "aantal"],
                 orient="row",
             )
-            st.dataframe(applied, hide_index=True, width="stretch")
+            layout.rows(applied)
     issues = issues_frame(prepared.report, lang)
     errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
     counted = {
@@ -164,7 +162,7 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
             pl.col("severity").alias(t("upload.report.severity", lang)),
             pl.col("message").alias(t("upload.report.message", lang)),
         )
-        st.dataframe(shown, hide_index=True, width="stretch")
+        layout.rows(shown)
         st.download_button(
             t("upload.report.download", lang),
             csv_bytes(issues, lang=lang),
@@ -213,10 +211,10 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
         st.error(t(error.key, lang, **error.params))
         return None
     st.subheader(t("upload.preview", lang))
-    st.dataframe(clean.head(200), hide_index=True, width="stretch")
+    layout.rows(clean.head(200))
     if table == "interventies":
         after = replace(ctx.data, interventies=complete_columns(candidate, "interventies"))
-        st.dataframe(_headline_rows(ctx.data, after, lang), hide_index=True, width="stretch")
+        layout.rows(_headline_rows(ctx.data, after, lang))
     show_diff(diff, lang)
     return diff
 
@@ -233,7 +231,7 @@ def show_diff(diff: Diff, lang: Lang) -> None:
     ):
         if not frame.is_empty():
             with st.expander(f"{t(label, lang)} ({frame.height})"):
-                st.dataframe(frame.head(500), hide_index=True, width="stretch")
+                layout.rows(frame.head(500))
 
 
 def publish_form(

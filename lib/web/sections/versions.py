@@ -9,7 +9,7 @@ from lib.data import auth
 from lib.data.store import Store
 from lib.errors import KeyedError
 from lib.text.i18n import t
-from lib.web import cache
+from lib.web import cache, layout
 from lib.web.sections import upload
 from lib.web.state import VERSION_KEY, Context
 
@@ -34,7 +34,7 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
         pl.col("rijen_interventies").alias(t("versions.column.rows", lang)),
         pl.col("checksum").alias(t("versions.column.checksum", lang)),
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    layout.rows(shown)
     return history
 
 
