@@ -1,0 +1,1 @@
+"""The data contract: tables, columns, codes and rules, as data."""
