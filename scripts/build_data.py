@@ -18,7 +18,11 @@ import hashlib
 import io
 import json
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_context
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "data" / "curated"
@@ -400,7 +404,9 @@ RESOURCES: tuple[dict[str, object], ...] = (
 
 
 def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
-    """Write interventies.csv and datapackage.json to ``out_dir``; return what was written."""
+    """Write interventies.csv, the public context tables (``scripts/build_context.py``) and
+    datapackage.json to ``out_dir``; return what was written."""
+    context_files, context_resources = build_context.build(out_dir)
     gemeenten = _read_csv(source_dir / "gemeenten.csv")
     interventies = _csv_bytes(generate_interventions(gemeenten), CSV_COLUMNS)
     contents: dict[str, bytes] = {"interventies.csv": interventies}
@@ -428,6 +434,7 @@ def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
                 "hash": _sha256(data),
             }
         )
+    resources += context_resources
     package = {
         "name": "preventie-met-gezag",
         "title": "Preventie met gezag: gemeenten, interventies en risicofactoren",
@@ -436,6 +443,7 @@ def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
         "licenses": [LICENCE],
         "resources": resources,
     }
+    contents.update(context_files)
     contents["datapackage.json"] = (
         json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     ).encode("utf-8")

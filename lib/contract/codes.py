@@ -134,3 +134,66 @@ LABELS: Final[Mapping[CodeKind, Mapping[str, Mapping[Lang, str]]]] = {
 def is_code_kind(name: str) -> TypeGuard[CodeKind]:
     """Whether ``name`` (a column or a parameter) is a kind of code with names in ``LABELS``."""
     return name in LABELS
+
+
+REGELINGEN: tuple[str, ...] = (
+    "regeling_2022",
+    "regeling_2023_nplv",
+    "regeling_2023_selectie",
+    "regeling_2024",
+)
+"""The legal basis under which a municipality takes part: the specific-grant regulations of 2022
+(15 municipalities), 2023 (4 through the NPLV extension, 8 selected) and 2024 (20, one-off)."""
+
+
+SOORTEN_DEELNAME: tuple[str, ...] = ("programma", "eenmalige_bijdrage")
+"""``programma`` for the regulations of 2022 and 2023; ``eenmalige_bijdrage`` for 2024 (EUR
+500,000 a year for three years, no focus area)."""
+
+
+MISDRIJFSOORTEN: tuple[str, ...] = (
+    "woninginbraak",
+    "schuurinbraak",
+    "autokraak",
+    "autodiefstal",
+    "fietsdiefstal",
+    "moord_doodslag",
+    "bedreiging",
+    "mishandeling",
+    "vernieling",
+    "bedrijfsinbraak",
+    "drugshandel",
+    "wapenhandel",
+)
+"""The 12 offence types of the curated crime table, in the order of the police classification
+(1.1.1 ... 3.1.3); ``misdrijfsoorten.csv`` maps each to its CBS code and labels."""
+
+
+STEDELIJKHEID: tuple[int, ...] = (1, 2, 3, 4, 5)
+"""CBS degree of urbanity: 1 very strongly urban ... 5 not urban."""
+
+
+ONDERWERPEN: tuple[str, ...] = (
+    "budget",
+    "focusgebied",
+    "interventies",
+    "ambities",
+    "ondersteuning",
+    "context",
+)
+
+
+BETROUWBAARHEID: tuple[str, ...] = ("hoog", "middel_hoog", "middel", "laag_middel", "laag")
+
+
+SOORTEN_BRON: tuple[str, ...] = (
+    "gemeente",
+    "gebiedsprogramma",
+    "rijksoverheid",
+    "uitvoerder",
+    "adviesbureau",
+    "onderzoeksdatabank",
+    "lokale_media",
+    "landelijke_media",
+    "blog",
+)

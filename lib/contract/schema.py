@@ -3,8 +3,9 @@
 Everything that checks, documents or templates a table reads it from here, so the contract
 has one source: ``TABLES`` lists every table. Codes are lowercase snake_case, with their names
 in ``lib.contract.codes``. The parts: ``columns`` (``Column``, ``Table``), ``programme``
-(municipalities, interventions, progress, timeline, key figures) and ``knowledge`` (themes,
-factors, lessons).
+(municipalities, interventions, progress, timeline, key figures), ``knowledge`` (themes,
+factors, lessons) and ``context`` (population, registered crime, the programme roster,
+published facts); which tables there are and in which order: ``resources``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from lib.contract.columns import (
     Dtype,
     Table,
 )
+from lib.contract.context import CONTEXT_TABLES
 from lib.contract.knowledge import FACTOR_THEMAS, FACTOREN, LESSEN, THEMAS_TABLE
 from lib.contract.programme import GEMEENTEN, INTERVENTIES, KERNCIJFERS, TIJDLIJN, VOORTGANG
+from lib.contract.resources import REQUIRED_TABLES, UPLOADABLE_TABLES
 
 __all__ = [
     "FACTOREN",
@@ -53,16 +56,6 @@ TABLES: dict[str, Table] = {
         TIJDLIJN,
         KERNCIJFERS,
         LESSEN,
+        *CONTEXT_TABLES.values(),
     )
 }
-REQUIRED_TABLES: tuple[str, ...] = (
-    "gemeenten",
-    "themas",
-    "factoren",
-    "interventies",
-    "tijdlijn",
-    "kerncijfers",
-    "lessen",
-    "factor_themas",
-)
-UPLOADABLE_TABLES: tuple[str, ...] = ("interventies", "voortgang")

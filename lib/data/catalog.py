@@ -15,7 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from lib.contract.codes import UITGEVOERD
-from lib.contract.schema import MULTI_SEPARATOR, REQUIRED_TABLES, TABLES
+from lib.contract.resources import CONTEXT_ORDER, LOAD_ORDER
+from lib.contract.schema import MULTI_SEPARATOR, TABLES
 from lib.data.frames import empty_frame
 from lib.data.store import Store
 from lib.data.validate import Issue, validate_table
@@ -83,6 +84,8 @@ class Dataset:
     factor_themas: pl.DataFrame
     provenance: Provenance
     voortgang: pl.DataFrame = field(default_factory=lambda: empty_frame("voortgang"))
+    context: Mapping[str, pl.DataFrame] = field(default_factory=dict)
+    """The public context tables the dataset has (``lib.contract.resources.CONTEXT_ORDER``)."""
 
     @cached_property
     def links(self) -> pl.DataFrame:
@@ -111,6 +114,16 @@ class Dataset:
         """True when any intervention row is generated example data."""
         col = self.interventies.get_column("illustratief")
         return bool(col.fill_null(False).any())
+
+    def context_table(self, name: str) -> pl.DataFrame:
+        """A public context table: empty (with its columns) when the dataset has none."""
+        frame = self.context.get(name)
+        return frame if frame is not None else empty_frame(name)
+
+    @property
+    def has_context(self) -> bool:
+        """Does the dataset have the population and crime tables the Context page needs?"""
+        return all(name in self.context for name in ("bevolking", "misdrijven", "misdrijfsoorten"))
 
     def kerncijfer(self, code: str) -> int:
         row = self.kerncijfers.filter(pl.col("cijfer") == code)
@@ -186,18 +199,6 @@ def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     return frame.with_columns(missing).select(spec.names)
 
 
-# the tables in the order they are checked: a table comes after the tables it refers to
-LOAD_ORDER: tuple[str, ...] = (
-    "gemeenten",
-    "themas",
-    "factoren",
-    "interventies",
-    "tijdlijn",
-    "kerncijfers",
-    "lessen",
-    "factor_themas",
-)
-assert set(LOAD_ORDER) == set(REQUIRED_TABLES)
 
 
 def load_dataset(folder: Path) -> Dataset:
@@ -205,7 +206,8 @@ def load_dataset(folder: Path) -> Dataset:
     provenance = read_provenance(folder)
     frames, refs, problems = _load_required(folder)
     voortgang, progress_problems = _load_voortgang(folder, refs)
-    problems += progress_problems
+    context, context_problems = _load_context(folder, refs)
+    problems += progress_problems + context_problems
     if problems:
         raise DataError(problems)
     gemeenten = frames["gemeenten"].with_columns(
@@ -223,7 +225,44 @@ def load_dataset(folder: Path) -> Dataset:
         factor_themas=frames["factor_themas"],
         provenance=provenance,
         voortgang=voortgang,
+        context=context,
     )
+
+
+def _references(name: str, frame: pl.DataFrame) -> frozenset[str] | None:
+    """The values other tables may refer to: the key of ``name``, or the column another table
+    refers to (``bevolking.gemeentecode``, which repeats per date)."""
+    column = TABLES[name].key or next(
+        (
+            c.references[1]
+            for table in TABLES.values()
+            for c in table.columns
+            if c.references is not None and c.references[0] == name
+        ),
+        None,
+    )
+    return None if column is None else frozenset(frame.get_column(column).to_list())
+
+
+def _load_context(
+    folder: Path, refs: dict[str, frozenset[str]]
+) -> tuple[dict[str, pl.DataFrame], list[FileIssue]]:
+    """The public context tables the dataset has, checked like the others (references first)."""
+    frames: dict[str, pl.DataFrame] = {}
+    problems: list[FileIssue] = []
+    for name in CONTEXT_ORDER:
+        path = folder / f"{name}.csv"
+        if not path.is_file():
+            continue
+        report = validate_table(_read_text(path), TABLES[name], refs=refs)
+        problems += [FileIssue(path.name, i) for i in report.errors]
+        if report.frame is None:
+            continue
+        frames[name] = complete_columns(report.frame, name)
+        keys = _references(name, frames[name])
+        if keys is not None:
+            refs[name] = keys
+    return frames, problems
 
 
 def _load_required(
@@ -241,9 +280,9 @@ def _load_required(
         if report.frame is None:
             continue
         frames[name] = report.frame
-        key = TABLES[name].key
-        if key is not None:
-            refs[name] = frozenset(report.frame.get_column(key).to_list())
+        keys = _references(name, report.frame)
+        if keys is not None:
+            refs[name] = keys
     return frames, refs, problems
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from lib.contract.resources import CONTEXT_ORDER
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -62,6 +64,7 @@ ROUTES: Final[tuple[Route, ...]] = (
                     "kerncijfers",
                     "lessen",
                     "factor_themas",
+                    *CONTEXT_ORDER,
                 ),
             ),
         ),

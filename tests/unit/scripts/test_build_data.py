@@ -50,7 +50,10 @@ def test_build_reproduces_the_committed_files(
 
 
 def test_build_writes_only_its_own_files(built: tuple[Path, dict[str, bytes]]) -> None:
-    assert sorted(p.name for p in built[0].iterdir()) == ["datapackage.json", "interventies.csv"]
+    context = ["bevolking", "gemeente_feiten", "misdrijfsoorten", "misdrijven", "programma"]
+    assert sorted(p.name for p in built[0].iterdir()) == sorted(
+        ["datapackage.json", "interventies.csv", *(f"{name}.csv" for name in context)]
+    )
 
 
 def test_build_is_deterministic(tmp_path: Path, built: tuple[Path, dict[str, bytes]]) -> None:
