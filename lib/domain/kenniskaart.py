@@ -1,6 +1,6 @@
 """Kenniskaart: the rules behind the knowledge map of one municipality or a selection.
 
-Pure Polars; no Streamlit. Every rule takes frames (a ``metrics.Selection`` or the dataset)
+Pure Polars; no Streamlit. Every rule takes frames (a ``Selection`` or the dataset)
 and returns a frame or a small value; ``build_profile`` gathers them into one ``Profile``
 that the page and the exports (``lib.profile_export``) show in the same way.
 
@@ -8,7 +8,7 @@ Definitions
 -----------
 - **Life domains reached.** An intervention reaches the life domain (``factoren.domein``) of
   every factor it lists in ``factoren``, risk and protective factors alike, whatever its
-  status (as coverage in ``lib.metrics``). An intervention without factor links reaches no
+  status (as coverage in ``lib.domain.coverage``). An intervention without factor links reaches no
   domain. A municipality (or selection) reaches a domain when at least one of its
   interventions does. The domains that can be reached are those of the factor universe after
   the factor-domain filter, in the contract's order.
@@ -23,7 +23,7 @@ Definitions
   perspectief, grenzen or verbindend. Shares are counted over all interventions (one whose
   theme has no row in ``themas`` counts in the total, in no pillar). The selection is
   compared with its wave(s) and all municipalities, with the same intervention filters.
-- **Evidence gaps** are ``metrics.gaps``; ``factor_themas`` names the themes that can address
+- **Evidence gaps** are ``coverage.gaps``; ``factor_themas`` names the themes that can address
   each gap, and "learn from" lists every intervention (any status, no intervention filters)
   of municipalities outside the selection that lists the factor, carried-out ones first.
 - **Lessons check.** Six rules from the practice scan and the policy letter, each with a
@@ -41,11 +41,12 @@ import polars as pl
 
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS, UITGEVOERD, CodeKind, Lang
 from lib.data.catalog import Dataset
-from lib.domain import metrics
+from lib.domain import coverage
 from lib.domain.filters import Filters
+from lib.domain.selection import Selection, select
 from lib.text.formats import fmt_int, fmt_pct, join_names
 from lib.text.i18n import t
-from lib.text.labels import code_label
+from lib.text.labels import code_label, named_gaps
 
 AGE_GROUPS: Final[tuple[str, ...]] = ("kinderen", "jongeren", "jongvolwassenen")
 OTHER_GROUPS: Final[tuple[str, ...]] = ("ouders", "professionals", "wijk")
@@ -132,7 +133,7 @@ def intervention_domains(links: pl.DataFrame, factoren: pl.DataFrame) -> pl.Data
     )
 
 
-def domain_profile(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
+def domain_profile(sel: Selection, lang: Lang) -> pl.DataFrame:
     """Every reachable domain: domein, domein_naam, domein_volgorde, n (interventions that
     reach it), gedekt (n > 0)."""
     counts = (
@@ -149,7 +150,7 @@ def domain_profile(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
     )
 
 
-def domains_per_gemeente(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
+def domains_per_gemeente(sel: Selection, lang: Lang) -> pl.DataFrame:
     """Every selected municipality: gemeentecode, gemeente_naam, n (interventions), n_domeinen,
     totaal, meerdere (n_domeinen >= MULTI_DOMAIN_MIN), domeinen (names reached, in order)."""
     universe = domain_universe(sel.factoren)
@@ -187,7 +188,7 @@ def domains_per_gemeente(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
 # --------------------------------------------------------------------------- target groups
 
 
-def target_group_profile(sel: metrics.Selection, lang: Lang) -> pl.DataFrame:
+def target_group_profile(sel: Selection, lang: Lang) -> pl.DataFrame:
     """Every target group of the contract: doelgroep, doelgroep_naam, doelgroep_volgorde,
     leeftijd (an age band 8-27), n, gedekt (n > 0). Interventions without one are left out."""
     counts = (
@@ -236,7 +237,7 @@ def pillar_shares(interventies: pl.DataFrame, themas: pl.DataFrame) -> pl.DataFr
     )
 
 
-def scope_label(sel: metrics.Selection, filters: Filters, lang: Lang) -> str:
+def scope_label(sel: Selection, filters: Filters, lang: Lang) -> str:
     """The municipality's name when one is selected, else 'the whole programme' or 'your
     selection'."""
     if len(filters.gemeenten) == 1 and sel.gemeenten.height == 1:
@@ -253,17 +254,17 @@ def pillar_comparison(data: Dataset, filters: Filters, lang: Lang) -> pl.DataFra
     group) apply to every row, so like is compared with like. Columns: groep, groep_volgorde,
     pijler, pijler_naam, pijler_volgorde, n, totaal, aandeel.
     """
-    sel = metrics.select(data, filters)
+    sel = select(data, filters)
     base = Filters(
         themas=filters.themas, statussen=filters.statussen, doelgroepen=filters.doelgroepen
     )
     groups: list[tuple[str, pl.DataFrame]] = [(scope_label(sel, filters, lang), sel.interventies)]
     if not filters.is_default:
         for wave in sorted(sel.gemeenten.get_column("golf").unique().to_list()):
-            wave_sel = metrics.select(data, replace(base, golven=(wave,)))
+            wave_sel = select(data, replace(base, golven=(wave,)))
             label = t("comparison.wave", lang, golf=code_label("golf", wave, lang))
             groups.append((label, wave_sel.interventies))
-        groups.append((t("comparison.all", lang), metrics.select(data, base).interventies))
+        groups.append((t("comparison.all", lang), select(data, base).interventies))
     frames = [
         pillar_shares(frame, data.themas).with_columns(
             pl.lit(label).alias("groep"), pl.lit(i, pl.Int64).alias("groep_volgorde")
@@ -306,7 +307,7 @@ def themes_for_factors(data: Dataset, lang: Lang) -> pl.DataFrame:
     )
 
 
-def learn_from(data: Dataset, sel: metrics.Selection, factors: Sequence[str]) -> pl.DataFrame:
+def learn_from(data: Dataset, sel: Selection, factors: Sequence[str]) -> pl.DataFrame:
     """Interventions of municipalities outside the selection that list one of ``factors``.
 
     Columns: factor, gemeentecode, gemeente_naam, interventie_id, naam, status. All their
@@ -354,9 +355,9 @@ class Gap:
         return tuple(dict.fromkeys(e.gemeente for e in self.voorbeelden))
 
 
-def gap_details(data: Dataset, sel: metrics.Selection, lang: Lang) -> list[Gap]:
-    """``metrics.gaps`` with the themes that can address each gap and where to learn from."""
-    gaps = metrics.gaps(sel, lang)
+def gap_details(data: Dataset, sel: Selection, lang: Lang) -> list[Gap]:
+    """``coverage.gaps`` with the themes that can address each gap and where to learn from."""
+    gaps = named_gaps(coverage.gaps(sel), lang, sel.factoren)
     mapping = themes_for_factors(data, lang)
     order = {code: i for i, code in enumerate(data.themas.get_column("thema").to_list())}
     examples = learn_from(data, sel, gaps.get_column("factor").to_list())
@@ -429,7 +430,7 @@ def overdue_mask(today: date) -> pl.Expr:
     )
 
 
-def lesson_checks(sel: metrics.Selection, *, today: date) -> list[Check]:
+def lesson_checks(sel: Selection, *, today: date) -> list[Check]:
     """The six rules, in the order of ``CHECKS``; see the constants for the thresholds."""
     frame = sel.interventies
     total = frame.height
@@ -647,7 +648,7 @@ def _sources(data: Dataset) -> tuple[tuple[str, str | None], ...]:
 
 def build_profile(data: Dataset, filters: Filters, lang: Lang, *, today: date) -> Profile:
     """The Kenniskaart of the selection ``filters`` (one municipality: ``gemeenten`` of 1)."""
-    sel = metrics.select(data, filters)
+    sel = select(data, filters)
     titel = scope_label(sel, filters, lang)
     domeinen = domain_profile(sel, lang)
     doelgroepen = target_group_profile(sel, lang)

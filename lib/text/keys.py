@@ -24,7 +24,8 @@ from lib.data.store import Scope
 from lib.data.versions import Action
 from lib.domain.filters import BOTOC_OPTIONS
 from lib.domain.kenniskaart import AGE_GROUPS, CHECKS, LIGHTS
-from lib.domain.metrics import METRICS, Place
+from lib.domain.metrics import METRICS
+from lib.domain.selection import Place
 from lib.text.findings import TREND_DIRECTIONS
 
 VALIDATION_ISSUE_CODES: Final[tuple[str, ...]] = (

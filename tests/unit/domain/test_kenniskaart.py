@@ -23,10 +23,11 @@ import pytest
 
 from lib.config import BUNDLED_DATA_DIR
 from lib.contract.codes import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS, Lang
-from lib.data.catalog import Dataset
+from lib.data.catalog import Dataset, factor_links
+from lib.domain import coverage
 from lib.domain import kenniskaart as kk
-from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import Selection, select
 
 TODAY = date(2026, 6, 1)
 
@@ -94,17 +95,17 @@ def interventies(*rows: dict[str, Any]) -> pl.DataFrame:
     return pl.DataFrame(full, schema=INTERVENTION_SCHEMA)
 
 
-def selection(frame: pl.DataFrame, codes: tuple[str, ...] = ("GM0001",)) -> metrics.Selection:
+def selection(frame: pl.DataFrame, codes: tuple[str, ...] = ("GM0001",)) -> Selection:
     gemeenten = pl.DataFrame(
         {"gemeentecode": list(codes), "naam": [f"Plaats {c[-1]}" for c in codes]}
     )
     frame = frame.join(
         gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam")), on="gemeentecode"
     )
-    links = metrics.factor_links(frame).filter(
+    links = factor_links(frame).filter(
         pl.col("factor").is_in(FACTOREN.get_column("factor").implode())
     )
-    return metrics.Selection(gemeenten, frame, FACTOREN, links, THEMAS_FRAME)
+    return Selection(gemeenten, frame, FACTOREN, links, THEMAS_FRAME)
 
 
 def light_of(checks: list[kk.Check], code: str) -> tuple[str, int, int]:
@@ -301,7 +302,7 @@ def test_pillar_comparison_applies_the_intervention_filters(tiny: Dataset) -> No
 
 
 def test_gap_details_on_tiny(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0003",)))
+    sel = select(tiny, Filters(gemeenten=("GM0003",)))
     gaps = kk.gap_details(tiny, sel, "nl")
     assert [g.factor for g in gaps] == ["zelfcontrole", "gezinsproblemen", "buurtgroep"]
     by_factor = {g.factor: g for g in gaps}
@@ -321,7 +322,7 @@ def test_gap_details_on_tiny(tiny: Dataset) -> None:
 
 
 def test_learn_from_never_lists_the_selection_itself(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0001",)))
+    sel = select(tiny, Filters(gemeenten=("GM0001",)))
     frame = kk.learn_from(tiny, sel, ["zelfcontrole", "gezinsproblemen"])
     assert frame.select("factor", "gemeentecode", "interventie_id").rows() == [
         ("gezinsproblemen", "GM0002", "GM0002-001")
@@ -329,7 +330,7 @@ def test_learn_from_never_lists_the_selection_itself(tiny: Dataset) -> None:
 
 
 def test_learn_from_ignores_the_intervention_filters(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0003",), statussen=("afgerond",)))
+    sel = select(tiny, Filters(gemeenten=("GM0003",), statussen=("afgerond",)))
     frame = kk.learn_from(tiny, sel, ["gezinsproblemen"])
     assert frame.get_column("interventie_id").to_list() == ["GM0001-005", "GM0002-001"]
 
@@ -364,13 +365,13 @@ def test_mapping_cites_the_sources_of_the_factor() -> None:
 def test_every_gap_of_every_municipality_has_themes_and_a_source(dataset: Dataset) -> None:
     seen = set()
     for code in dataset.gemeenten.get_column("gemeentecode").to_list():
-        sel = metrics.select(dataset, Filters(gemeenten=(code,)))
+        sel = select(dataset, Filters(gemeenten=(code,)))
         for gap in kk.gap_details(dataset, sel, "nl"):
             assert gap.themas, gap.factor
             assert len(gap.themas) == len(gap.toelichtingen)
             assert gap.bronnen.strip()
             seen.add(gap.factor)
-    assert seen == set(metrics.strong_factors(dataset.factoren).get_column("factor").to_list())
+    assert seen == set(coverage.strong_factors(dataset.factoren).get_column("factor").to_list())
 
 
 # --------------------------------------------------------------------------- lessons check
@@ -474,7 +475,7 @@ def test_every_check_says_its_light_and_rule_in_words() -> None:
 
 
 def _profile_parts(
-    sel: metrics.Selection, lang: Lang = "nl"
+    sel: Selection, lang: Lang = "nl"
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     domains = kk.domain_profile(sel, lang)
     groups = kk.target_group_profile(sel, lang)
