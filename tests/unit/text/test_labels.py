@@ -107,7 +107,7 @@ KINDS = sorted(
         (path.relative_to(ROOT).as_posix(), match.group(1))
         for path in _sources()
         for match in re.finditer(
-            r"""\b(?:code_label|_ordered|code_order)\(\s*(?:[^,()]+,\s*)?"([^"]+)\"""",
+            r"""\b(?:code_label|_code_names|code_order)\(\s*(?:[^,()]+,\s*)?"([^"]+)\"""",
             path.read_text(encoding="utf-8"),
         )
     }
