@@ -239,8 +239,8 @@ def _profile(args: argparse.Namespace, lang: Lang) -> int:
         if code not in set(data.gemeenten.get_column("gemeentecode").to_list()):
             raise UsageError(t("cli.unknown_gemeente", lang, code=code))
         filters = Filters(gemeenten=(code,))
-    built = build_profile(data, filters, lang, today=args.date or date.today())
-    args.out.write_bytes(profile.render(built, args.format))
+    built = build_profile(data, filters, today=args.date or date.today())
+    args.out.write_bytes(profile.render(built, args.format, lang))
     print(t("cli.profile_written", lang, pad=args.out))
     return 0
 

@@ -1,8 +1,9 @@
 """The Kenniskaart profile as a one-page document: Markdown, HTML and PDF with the same content.
 
-``document(profile)`` turns a ``kenniskaart.Profile`` into a short list of blocks (headings,
-paragraphs, bullet lists, one table); the three writers only lay those blocks out, so the
-formats cannot drift apart. Every text from the data is escaped for its format (HTML with
+``document(profile, lang)`` turns a ``kenniskaart.Profile`` (computed once for every language)
+into a short list of blocks in ``lang`` (headings, paragraphs, bullet lists, one table), worded
+by ``lib.text.kenniskaart``; the three writers only lay those blocks out, so the formats cannot
+drift apart. Every text from the data is escaped for its format (HTML with
 ``html.escape``, Markdown with backslashes): intervention names come from uploads.
 
 The PDF shrinks the font until the profile fits on one A4 page; its font and the fallback
@@ -21,17 +22,11 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from lib.contract.codes import PIJLERS, Lang
-from lib.domain.kenniskaart import (
-    LEARN_FROM_MAX,
-    MULTI_DOMAIN_MIN,
-    Profile,
-    check_result,
-    check_rule,
-    check_title,
-)
+from lib.domain.kenniskaart import LEARN_FROM_MAX, MULTI_DOMAIN_MIN, Profile
 from lib.exports import PROFILE_FORMATS
 from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
+from lib.text import kenniskaart as kt
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.labels import code_label
@@ -77,42 +72,42 @@ Block = Heading | Paragraph | Bullets | Table
 
 def file_name(profile: Profile, fmt: Format) -> str:
     """``kenniskaart-GM0855-2026-11-28.pdf``; ``selectie`` instead of a code for a selection."""
-    scope = profile.gemeentecodes[0] if profile.een_gemeente else "selectie"
-    return f"kenniskaart-{scope}-{profile.datum}.{fmt}"
+    scope = profile.codes[0] if profile.single else "selectie"
+    return f"kenniskaart-{scope}-{profile.made_on}.{fmt}"
 
 
 def _counted(name: str, n: int, lang: Lang) -> str:
     return f"{name}: {fmt_int(n, lang)}" if n else f"{name}: {t('kenniskaart.not_reached', lang)}"
 
 
-def _profile_blocks(p: Profile) -> list[Block]:
-    lang = p.lang
+def _profile_blocks(p: Profile, lang: Lang) -> list[Block]:
     domains = " · ".join(
-        _counted(r["domein_naam"], r["n"], lang) for r in p.domeinen.iter_rows(named=True)
+        _counted(r["domein_naam"], r["n"], lang) for r in kt.domains(p, lang).iter_rows(named=True)
     )
     groups = " · ".join(
-        _counted(r["doelgroep_naam"], r["n"], lang) for r in p.doelgroepen.iter_rows(named=True)
+        _counted(r["doelgroep_naam"], r["n"], lang)
+        for r in kt.target_groups(p, lang).iter_rows(named=True)
     )
     groups += f" · {t('kenniskaart.profile.without_target_group', lang)}: "
-    groups += fmt_int(p.zonder_doelgroep, lang)
-    reached = t("kpi.coverage.value", lang, gedekt=p.domeinen_bereikt, totaal=p.domeinen_totaal)
+    groups += fmt_int(p.without_target_group, lang)
+    reached = t("kpi.coverage.value", lang, gedekt=p.domains_reached, totaal=p.domains_total)
     blocks: list[Block] = [
         Heading(t("kenniskaart.programme_profile", lang)),
         Paragraph(f"{t('kenniskaart.domains.title', lang)} ({reached}): {domains}"),
         Paragraph(t("kenniskaart.domains.explanation", lang), small=True),
         Paragraph(f"{t('kenniskaart.target_groups.title', lang)}: {groups}"),
     ]
-    if not p.een_gemeente and p.per_gemeente.height > 1:
-        several = int(p.per_gemeente.get_column("meerdere").sum())
+    if not p.single and p.per_place.height > 1:
+        several = int(p.per_place.get_column("meerdere").sum())
         places = " · ".join(
             f"{r['gemeente_naam']} {fmt_int(r['n_domeinen'], lang)}"
-            for r in p.per_gemeente.iter_rows(named=True)
+            for r in p.per_place.iter_rows(named=True)
         )
         finding = t(
             "kenniskaart.by_gemeente.finding",
             lang,
             n=several,
-            totaal=fmt_int(p.per_gemeente.height, lang),
+            totaal=fmt_int(p.per_place.height, lang),
             min=MULTI_DOMAIN_MIN,
         )
         blocks.append(
@@ -121,12 +116,12 @@ def _profile_blocks(p: Profile) -> list[Block]:
     return blocks
 
 
-def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def pillar_rows(p: Profile, lang: Lang) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Header and rows of the pillar table: one row per group, ``86 % (6)`` per pillar."""
-    lang = p.lang
     header = (t("column.comparison", lang), *(code_label("pijler", code, lang) for code in PIJLERS))
     rows: list[tuple[str, ...]] = []
-    for (group,), frame in p.pijlers.group_by("groep", maintain_order=True):
+    named = kt.pillars(p, lang)
+    for (_, group), frame in named.group_by("groep_volgorde", "groep_naam", maintain_order=True):
         cells = {
             r["pijler"]: f"{fmt_pct(r['aandeel'], lang, decimals=0)} ({fmt_int(r['n'], lang)})"
             for r in frame.iter_rows(named=True)
@@ -135,69 +130,68 @@ def pillar_rows(p: Profile) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     return header, tuple(rows)
 
 
-def _gap_blocks(p: Profile) -> list[Block]:
-    lang = p.lang
+def _gap_blocks(p: Profile, lang: Lang) -> list[Block]:
     blocks: list[Block] = [Heading(t("kenniskaart.gaps.title", lang))]
-    if not p.gaten:
+    if not p.gaps:
         return [*blocks, Paragraph(t("kenniskaart.gaps.none", lang))]
-    for gap in p.gaten:
-        themes = "; ".join(gap.themas) if gap.themas else t("kenniskaart.gaps.no_thema", lang)
-        places = gap.gemeenten
+    for gap in kt.gaps(p, lang):
+        themes = "; ".join(gap.themes) if gap.themes else t("kenniskaart.gaps.no_thema", lang)
+        places = gap.places
         examples = []
         for place in places[:LEARN_FROM_MAX]:
-            first = next(e for e in gap.voorbeelden if e.gemeente == place)
-            examples.append(f"{place} ({first.naam}, {first.status.lower()})")
+            first = next(e for e in gap.examples if e.place == place)
+            examples.append(f"{place} ({first.name}, {first.status.lower()})")
         learn = "; ".join(examples) if examples else t("kenniskaart.gaps.learn_from_none", lang)
         if len(places) > LEARN_FROM_MAX:
             more = t("kenniskaart.gaps.more", lang, n=len(places) - LEARN_FROM_MAX)
             learn += f"; {more}"
         blocks += [
-            Paragraph(f"{gap.naam} ({gap.bewijs.lower()}, {gap.domein.lower()})", bold=True),
-            Paragraph(gap.uitleg),
+            Paragraph(f"{gap.name} ({gap.evidence.lower()}, {gap.domain.lower()})", bold=True),
+            Paragraph(gap.explanation),
             Paragraph(f"{t('kenniskaart.gaps.themas', lang)}: {themes}"),
             Paragraph(f"{t('kenniskaart.gaps.learn_from', lang)}: {learn}"),
-            Paragraph(f"{t('kenniskaart.profile.source', lang)}: {gap.bronnen}", small=True),
+            Paragraph(f"{t('kenniskaart.profile.source', lang)}: {gap.sources}", small=True),
         ]
     return blocks
 
 
-def document(p: Profile) -> list[Block]:
-    """The profile as blocks, in the order of the page."""
-    lang = p.lang
+def document(p: Profile, lang: Lang) -> list[Block]:
+    """The profile as blocks in ``lang``, in the order of the page."""
     made = t(
         "kenniskaart.profile.made",
         lang,
-        datum=p.datum,
-        versie=p.versie,
-        versie_datum=p.versie_datum,
-        n=p.n_interventies,
+        datum=p.made_on,
+        versie=p.version,
+        versie_datum=p.version_date,
+        n=p.n_interventions,
     )
     blocks: list[Block] = [
-        Heading(t("kenniskaart.profile.title", lang, naam=p.titel), level=1),
+        Heading(t("kenniskaart.profile.title", lang, naam=kt.title(p, lang)), level=1),
         Paragraph(made, small=True),
     ]
-    if p.illustratief:
+    if p.illustrative:
         blocks.append(Paragraph(t("kenniskaart.profile.illustrative", lang), bold=True))
-    blocks += [Heading(t("kenniskaart.in_short", lang)), Bullets(p.samenvatting)]
-    blocks += _profile_blocks(p)
-    header, rows = pillar_rows(p)
+    blocks += [Heading(t("kenniskaart.in_short", lang)), Bullets(kt.summary(p, lang))]
+    blocks += _profile_blocks(p, lang)
+    header, rows = pillar_rows(p, lang)
     blocks += [
         Heading(t("kenniskaart.pillars.title", lang)),
         Table(header, rows),
         Paragraph(t("kenniskaart.pillars.explanation", lang), small=True),
     ]
-    blocks += _gap_blocks(p)
+    blocks += _gap_blocks(p, lang)
     blocks += [
         Heading(t("kenniskaart.lessons.title", lang)),
         Bullets(
             tuple(
-                f"{c.icon} {check_title(c, lang)} — {check_result(c, lang)} {check_rule(c, lang)}"
+                f"{kt.icon(c)} {kt.check_title(c, lang)} — {kt.check_result(c, lang)} "
+                f"{kt.check_rule(c, lang)}"
                 for c in p.checks
             )
         ),
         Heading(t("kenniskaart.profile.sources", lang)),
         Bullets(
-            tuple(f"{title}: {path}" if path else title for title, path in p.bronnen), small=True
+            tuple(f"{title}: {path}" if path else title for title, path in p.sources), small=True
         ),
     ]
     return blocks
@@ -206,9 +200,9 @@ def document(p: Profile) -> list[Block]:
 # --------------------------------------------------------------------------- Markdown
 
 
-def to_markdown(p: Profile) -> str:
+def to_markdown(p: Profile, lang: Lang) -> str:
     parts: list[str] = []
-    for block in document(p):
+    for block in document(p, lang):
         if isinstance(block, Heading):
             parts.append(f"{'#' * block.level} {md_escape(block.text)}")
         elif isinstance(block, Paragraph):
@@ -238,10 +232,10 @@ _CSS = (
 )
 
 
-def to_html(p: Profile) -> str:
+def to_html(p: Profile, lang: Lang) -> str:
     esc = html.escape
     body: list[str] = []
-    for block in document(p):
+    for block in document(p, lang):
         if isinstance(block, Heading):
             body.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):
@@ -260,9 +254,9 @@ def to_html(p: Profile) -> str:
                 for row in block.rows
             )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    title = esc(t("kenniskaart.profile.title", p.lang, naam=p.titel))
+    title = esc(t("kenniskaart.profile.title", lang, naam=kt.title(p, lang)))
     return (
-        f'<!DOCTYPE html>\n<html lang="{p.lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
@@ -272,12 +266,12 @@ def to_html(p: Profile) -> str:
 # --------------------------------------------------------------------------- PDF
 
 
-def _pdf(p: Profile, size: float, fonts: dict[str, Path] | None) -> Any:
+def _pdf(p: Profile, lang: Lang, size: float, fonts: dict[str, Path] | None) -> Any:
     from fpdf.enums import XPos, YPos
 
-    made = datetime.combine(date.fromisoformat(p.datum), datetime.min.time(), UTC)
-    title = t("kenniskaart.profile.title", p.lang, naam=p.titel)
-    doc = pdf_base.document(title=title, lang=p.lang, created=made, fonts=fonts)
+    made = datetime.combine(date.fromisoformat(p.made_on), datetime.min.time(), UTC)
+    title = t("kenniskaart.profile.title", lang, naam=kt.title(p, lang))
+    doc = pdf_base.document(title=title, lang=lang, created=made, fonts=fonts)
     pdf, family, clean = doc.pdf, doc.family, doc.text
     pdf.set_margins(PDF_MARGIN, PDF_MARGIN, PDF_MARGIN)
     pdf.set_auto_page_break(True, margin=PDF_MARGIN)
@@ -290,7 +284,7 @@ def _pdf(p: Profile, size: float, fonts: dict[str, Path] | None) -> Any:
         pdf.multi_cell(0, line * scale, clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     bullet = "•" if doc.unicode else "-"
-    for block in document(p):
+    for block in document(p, lang):
         if isinstance(block, Heading):
             pdf.ln(line * (0.2 if block.level == 1 else 0.5))
             write(block.text, style="B", scale=1.6 if block.level == 1 else 1.15)
@@ -315,12 +309,12 @@ def _pdf(p: Profile, size: float, fonts: dict[str, Path] | None) -> Any:
     return pdf
 
 
-def to_pdf(p: Profile, *, core_fonts: bool = False) -> bytes:
+def to_pdf(p: Profile, lang: Lang, *, core_fonts: bool = False) -> bytes:
     """The profile on one A4 page (the font shrinks until it fits; at the smallest size a
     very long profile continues on a second page)."""
     fonts = None if core_fonts else pdf_base.find_fonts()
     for size in PDF_SIZES:
-        pdf = _pdf(p, size, fonts)
+        pdf = _pdf(p, lang, size, fonts)
         try:
             if pdf.pages_count == 1 or size == PDF_SIZES[-1]:
                 return bytes(pdf.output())
@@ -329,8 +323,9 @@ def to_pdf(p: Profile, *, core_fonts: bool = False) -> bytes:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def render(p: Profile, fmt: Format) -> bytes:
+def render(p: Profile, fmt: Format, lang: Lang) -> bytes:
+    """The profile in ``lang`` as a file of format ``fmt``."""
     if fmt == "pdf":
-        return to_pdf(p)
-    text = to_markdown(p) if fmt == "md" else to_html(p)
+        return to_pdf(p, lang)
+    text = to_markdown(p, lang) if fmt == "md" else to_html(p, lang)
     return text.encode("utf-8")

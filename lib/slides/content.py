@@ -22,12 +22,13 @@ import polars as pl
 from lib.contract.codes import Lang
 from lib.data.catalog import Dataset
 from lib.data.geo import GeoJson
-from lib.domain import metrics
+from lib.domain import coverage, metrics
 from lib.domain.filters import Filters
 from lib.domain.metrics import Metric
+from lib.domain.selection import Selection, by_province, chart_place, select
 from lib.slides import takeaways
 from lib.slides.storyline import DEFAULT_METRIC, RESOURCES, Storyline, View
-from lib.text import findings
+from lib.text import findings, labels
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.viz import charts, static_map
@@ -78,7 +79,7 @@ def _empty(code: str, lang: Lang) -> SlideContent:
     )
 
 
-def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
+def _kop(sel: Selection, lang: Lang) -> SlideContent:
     head = metrics.headline(sel)
     rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
     figures = (
@@ -127,7 +128,7 @@ def _kop(sel: metrics.Selection, lang: Lang) -> SlideContent:
 
 
 def _kaart(
-    sel: metrics.Selection,
+    sel: Selection,
     data: Dataset,
     lang: Lang,
     metric: Metric,
@@ -174,8 +175,8 @@ def _kaart(
     )
 
 
-def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
-    counts = metrics.theme_counts(sel, lang)
+def _themas(sel: Selection, lang: Lang) -> SlideContent:
+    counts = labels.named_theme_counts(metrics.theme_counts(sel), lang, sel.themas)
     first = findings.themes(counts, lang)
     top = counts.head(takeaways.NAMES_SHOWN)
     if top.height >= 2:
@@ -186,7 +187,8 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
             pct=fmt_pct(float(top.get_column("share").sum()), lang, decimals=0),
         )
     else:
-        second = findings.target_groups(metrics.target_group_counts(sel, lang), lang)
+        groups = labels.with_names(metrics.target_group_counts(sel), lang)
+        second = findings.target_groups(groups, lang)
     return SlideContent(
         code="themas",
         title=slide_name("themas", lang),
@@ -203,7 +205,7 @@ def _themas(sel: metrics.Selection, lang: Lang) -> SlideContent:
     )
 
 
-def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
+def _uitvoering(sel: Selection, lang: Lang) -> SlideContent:
     by_place = metrics.execution_by_gemeente(sel)
     head = metrics.headline(sel)
     if by_place.height == 1:
@@ -211,14 +213,14 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
         first = takeaways.execution_sentence(
             row["gemeente_naam"], row["uitgevoerd"], row["n"], lang
         )
-        second = findings.status(metrics.status_mix(sel, lang), lang)
+        second = findings.status(metrics.status_mix(sel), lang)
     else:
         first = findings.execution(by_place, lang)
         second = takeaways.execution_sentence(
             t("presentation.text.together", lang), head.n_uitgevoerd, head.n_interventies, lang
         )
-    place = metrics.chart_place(sel)  # a slide of 342 bars would be unreadable
-    grouped = metrics.by_province(sel) if place == "provincie" else None
+    place = chart_place(sel)  # a slide of 342 bars would be unreadable
+    grouped = by_province(sel) if place == "provincie" else None
     shown = by_place if grouped is None else metrics.execution_by_gemeente(grouped)
     return SlideContent(
         code="uitvoering",
@@ -238,10 +240,10 @@ def _uitvoering(sel: metrics.Selection, lang: Lang) -> SlideContent:
     )
 
 
-def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
+def _risico(sel: Selection, lang: Lang) -> SlideContent:
     head = metrics.headline(sel)
     first = findings.coverage(head, lang)
-    gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
+    gaps = takeaways.gap_names(sel, lang)
     second = (
         t(
             "presentation.text.risk_gaps",
@@ -252,7 +254,7 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
         if gaps
         else t("risk_factors.no_gaps", lang)
     )
-    frame = metrics.strong_factor_counts(sel, lang)
+    frame = labels.named_strong_factors(coverage.strong_factor_counts(sel), lang, sel.factoren)
     return SlideContent(
         code="risico",
         title=slide_name("risico", lang),
@@ -272,7 +274,7 @@ def _risico(sel: metrics.Selection, lang: Lang) -> SlideContent:
 
 
 def _lessen(data: Dataset, lang: Lang) -> SlideContent:
-    frame = metrics.lessons(data, lang)
+    frame = labels.in_language(labels.with_names(metrics.lessons(data), lang), lang, "tekst")
     products = frame.get_column("product_naam").unique(maintain_order=True).to_list()
     bullets = tuple(f"{row['product_naam']}: {row['tekst']}" for row in frame.iter_rows(named=True))
     first = t(
@@ -302,7 +304,7 @@ def _lessen(data: Dataset, lang: Lang) -> SlideContent:
     )
 
 
-def _vervolg(sel: metrics.Selection, data: Dataset, lang: Lang) -> SlideContent:
+def _vervolg(sel: Selection, data: Dataset, lang: Lang) -> SlideContent:
     steps = takeaways.next_steps(sel, data, lang)
     table = pl.DataFrame({"stap": list(range(1, len(steps) + 1)), "tekst": steps})
     return SlideContent(
@@ -320,7 +322,7 @@ def _vervolg(sel: metrics.Selection, data: Dataset, lang: Lang) -> SlideContent:
 def build_slide(
     code: str,
     data: Dataset,
-    sel: metrics.Selection,
+    sel: Selection,
     lang: Lang,
     *,
     metric: Metric = DEFAULT_METRIC,
@@ -357,7 +359,7 @@ def build_slides(
     boundaries: GeoJson | None = None,
 ) -> list[SlideContent]:
     """Every slide of the storyline of ``view``, in order."""
-    sel = metrics.select(data, filters)
+    sel = select(data, filters)
     return [
         build_slide(code, data, sel, lang, metric=view.metric, boundaries=boundaries)
         for code in view.storyline.slides

@@ -9,8 +9,10 @@ import polars as pl
 
 from lib.contract.codes import Lang
 from lib.data.catalog import Dataset
-from lib.domain import metrics
+from lib.domain import coverage, metrics
 from lib.domain.metrics import MIN_RELIABLE, REFERENCE_RATE
+from lib.domain.selection import Selection
+from lib.text import labels
 from lib.text.formats import fmt_int, fmt_pct, join_names
 from lib.text.i18n import t
 
@@ -47,7 +49,7 @@ def execution_sentence(who: str, done: int, n: int, lang: Lang) -> str:
     )
 
 
-def who(sel: metrics.Selection, lang: Lang) -> str:
+def who(sel: Selection, lang: Lang) -> str:
     if sel.gemeenten.height == 1:
         return str(sel.gemeenten.item(0, "naam"))
     return t("presentation.text.selection", lang)
@@ -61,17 +63,23 @@ def name_list(names: Sequence[str], lang: Lang) -> str:
     return t("presentation.text.names_more", lang, namen=shown, n=more)
 
 
-def below_reference(sel: metrics.Selection) -> list[str]:
+def gap_names(sel: Selection, lang: Lang) -> list[str]:
+    """The names of the selection's evidence gaps, strongest evidence first."""
+    gaps = labels.named_gaps(coverage.gaps(sel), lang, sel.factoren)
+    return [str(name) for name in gaps.get_column("factor_naam").to_list()]
+
+
+def below_reference(sel: Selection) -> list[str]:
     """Municipalities with a reliable execution rate below the reference, lowest first."""
     frame = metrics.execution_by_gemeente(sel)
     below = frame.filter(pl.col("betrouwbaar") & (pl.col("rate") < REFERENCE_RATE - 1e-9))
     return below.sort("rate", "gemeente_naam").get_column("gemeente_naam").to_list()
 
 
-def next_steps(sel: metrics.Selection, data: Dataset, lang: Lang) -> list[str]:
+def next_steps(sel: Selection, data: Dataset, lang: Lang) -> list[str]:
     """What to do next, read from the data: gaps, places below the reference, waiting work."""
     steps: list[str] = []
-    gaps = metrics.gaps(sel, lang).get_column("factor_naam").to_list()
+    gaps = gap_names(sel, lang)
     if gaps:
         steps.append(
             t("presentation.next_steps.gaps", lang, n=len(gaps), namen=name_list(gaps, lang))

@@ -179,7 +179,7 @@ def timeline(frame: pl.DataFrame, lang: Lang) -> str:
 
 
 def comparison(frame: pl.DataFrame, lang: Lang) -> str:
-    """Needs compare_with_wave: groep, rate, betrouwbaar (selection first, all last)."""
+    """Needs compare_with_wave: rate, betrouwbaar (selection first, all last)."""
     first = frame.row(0, named=True)
     last = frame.row(frame.height - 1, named=True)
     return t(

@@ -22,9 +22,11 @@ from lib.data.auth import Role
 from lib.data.ingest.privacy import KINDS
 from lib.data.store import Scope
 from lib.data.versions import Action
+from lib.domain.checks import CHECKS, LIGHTS
 from lib.domain.filters import BOTOC_OPTIONS
-from lib.domain.kenniskaart import AGE_GROUPS, CHECKS, LIGHTS
-from lib.domain.metrics import METRICS, Place
+from lib.domain.kenniskaart import AGE_GROUPS
+from lib.domain.metrics import METRICS
+from lib.domain.selection import Place
 from lib.text.findings import TREND_DIRECTIONS
 
 VALIDATION_ISSUE_CODES: Final[tuple[str, ...]] = (

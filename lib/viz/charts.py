@@ -1,10 +1,11 @@
 """Pure chart builders: an aggregated Polars frame in, an Altair chart out.
 
-Each builder takes one of the frames of ``lib.metrics`` (one row per mark) and the language,
-and returns a chart without a title (the page puts a header above it). Every axis, legend and
-tooltip title comes from ``lib.text.i18n.t``; numbers follow the language through the chart's
-number locale. Colours come from ``lib.palette``; colour never carries meaning alone (labels,
-text marks, tooltips and an asterisk for unreliable figures carry it too).
+Each builder takes one of the frames of ``lib.domain`` with its names in the language
+(``lib.text.labels``; one row per mark) and the language, and returns a chart without a title
+(the page puts a header above it). Every axis, legend and tooltip title comes from
+``lib.text.i18n.t``; numbers follow the language through the chart's number locale. Colours
+come from ``lib.viz.palette``; colour never carries meaning alone (labels, text marks, tooltips
+and an asterisk for unreliable figures carry it too).
 
 The data are inlined as ``alt.InlineData(values=frame.to_dicts())``, so ``chart.to_dict()`` is
 deterministic and holds exactly one data row per input row (plus a one-row dataset for a
@@ -20,7 +21,8 @@ import altair as alt
 import polars as pl
 
 from lib.contract.codes import STATUSSEN, Lang
-from lib.domain.metrics import REFERENCE_RATE, Place
+from lib.domain.metrics import REFERENCE_RATE
+from lib.domain.selection import Place
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.labels import code_label
@@ -41,7 +43,7 @@ NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
 LABEL_KEYS: Final[dict[str, str]] = {
     "gemeente_naam": "column.gemeente",
     "thema_naam": "column.thema",
-    "groep": "column.comparison",
+    "groep_naam": "column.comparison",
 }
 
 AnyChart = TypeVar("AnyChart", alt.Chart, alt.LayerChart)
@@ -239,10 +241,11 @@ def execution_rate_bars(
 
 
 def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
-    """``metrics.compare_with_wave``: the rate of the selection, its wave(s) and everyone."""
+    """``metrics.compare_with_wave`` with names (``groep_naam``): the rate of the selection,
+    its wave(s) and everyone."""
     title = t("column.comparison", lang)
     # the order of metrics (selection, wave(s), all municipalities), not by rate
-    return _rate_bars(frame, label_field="groep", label_title=title, lang=lang, by_rate=False)
+    return _rate_bars(frame, label_field="groep_naam", label_title=title, lang=lang, by_rate=False)
 
 
 # --- 5. status ----------------------------------------------------------------------------------

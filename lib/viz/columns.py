@@ -50,7 +50,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "pijler_naam": _TEXT,
     "product_naam": _TEXT,
     "golf": _TEXT,
-    "groep": _TEXT,
+    "groep_naam": _TEXT,
     "naam": _TEXT,
     "soort": _TEXT,
     "domeinen": _TEXT,

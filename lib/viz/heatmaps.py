@@ -12,7 +12,7 @@ import altair as alt
 import polars as pl
 
 from lib.contract.codes import Lang
-from lib.domain.metrics import Place
+from lib.domain.selection import Place
 from lib.text.formats import fmt_int
 from lib.text.i18n import t
 from lib.viz import palette

@@ -60,25 +60,28 @@ def reach_bars(frame: pl.DataFrame, name: str, title: str, lang: Lang) -> alt.La
 
 
 def pillar_bars(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
-    """Stacked 100 % bars: one per group, the share of each pillar printed in its part."""
+    """Stacked 100 % bars: one per group (``groep_naam``), the share of each pillar printed in
+    its part."""
     names = [code_label("pijler", code, lang) for code in PIJLERS]
     colours = [PILLAR_COLOURS[code] for code in PIJLERS]
     data = (
         frame.filter(pl.col("aandeel").is_not_null())
         .sort("groep_volgorde", "pijler_volgorde")
         .with_columns(
-            (pl.col("aandeel").cum_sum().over("groep") - pl.col("aandeel") / 2).alias("midden"),
+            (pl.col("aandeel").cum_sum().over("groep_volgorde") - pl.col("aandeel") / 2).alias(
+                "midden"
+            ),
             pl.col("aandeel")
             .map_elements(lambda v: fmt_pct(v, lang, decimals=0), return_dtype=pl.String)
             .alias("pct"),
         )
     )
-    groups = list(dict.fromkeys(data.get_column("groep").to_list()))
+    groups = list(dict.fromkeys(data.get_column("groep_naam").to_list()))
     title = t("column.share", lang)
     base = alt.Chart().encode(
-        y=alt.Y("groep:N", sort=groups, title=t("column.comparison", lang)),
+        y=alt.Y("groep_naam:N", sort=groups, title=t("column.comparison", lang)),
         tooltip=[
-            alt.Tooltip("groep:N", title=t("column.comparison", lang)),
+            alt.Tooltip("groep_naam:N", title=t("column.comparison", lang)),
             alt.Tooltip("pijler_naam:N", title=t("column.pillar", lang)),
             alt.Tooltip("pct:N", title=title),
             alt.Tooltip("n:Q", title=t("column.n_interventies", lang), format="d"),

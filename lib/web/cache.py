@@ -147,14 +147,14 @@ def dataset_key(data: Dataset) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _profile(key: str, filters: Filters, lang: Lang, today: date, _data: Dataset) -> Profile:
-    return build_profile(_data, filters, lang, today=today)
+def _profile(key: str, filters: Filters, today: date, _data: Dataset) -> Profile:
+    return build_profile(_data, filters, today=today)
 
 
-def kenniskaart_profile(data: Dataset, filters: Filters, lang: Lang, today: date) -> Profile:
-    """``lib.domain.kenniskaart.build_profile``, computed once per dataset version, filters,
-    language and day, and shared by every session."""
-    return _profile(dataset_key(data), filters, lang, today, data)
+def kenniskaart_profile(data: Dataset, filters: Filters, today: date) -> Profile:
+    """``lib.domain.kenniskaart.build_profile``, computed once per dataset version, filters
+    and day for every language, and shared by every session."""
+    return _profile(dataset_key(data), filters, today, data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

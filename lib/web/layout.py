@@ -16,7 +16,7 @@ import streamlit as st
 from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
-from lib.domain import metrics
+from lib.domain import selection
 from lib.exports.markdown import md_escape
 from lib.text import provenance, reports
 from lib.text.i18n import t
@@ -86,25 +86,25 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
         st.stop()
 
 
-def chart_places(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
+def chart_places(ctx: Context) -> tuple[selection.Selection, selection.Place]:
     """The selection for charts with a row per municipality, and what a row is.
 
-    Above ``metrics.PLACE_LIMIT`` municipalities the rows are provinces, and a caption says so.
+    Above ``selection.PLACE_LIMIT`` municipalities the rows are provinces, and a caption says so.
     """
-    place = metrics.chart_place(ctx.selection)
+    place = selection.chart_place(ctx.selection)
     if place == "gemeente":
         return ctx.selection, place
     province_note(ctx, place)
-    return metrics.by_province(ctx.selection), place
+    return selection.by_province(ctx.selection), place
 
 
-def province_note(ctx: Context, place: metrics.Place) -> None:
+def province_note(ctx: Context, place: selection.Place) -> None:
     """The caption of a chart whose rows are provinces (nothing for municipalities)."""
     if place == "gemeente":
         return
     n = ctx.selection.interventies.get_column("gemeentecode").n_unique()
     places = t("count.gemeenten", ctx.lang, n=n)
-    st.caption(t("chart.by_province", ctx.lang, gemeenten=places, limiet=metrics.PLACE_LIMIT))
+    st.caption(t("chart.by_province", ctx.lang, gemeenten=places, limiet=selection.PLACE_LIMIT))
 
 
 def finding(ctx: Context, sentence: str) -> None:

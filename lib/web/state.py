@@ -14,8 +14,8 @@ import streamlit as st
 
 from lib.contract.codes import Lang, as_lang
 from lib.data.catalog import Dataset
-from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import Selection, select
 from lib.web import legacy
 from lib.web.cache import current_dataset
 
@@ -44,7 +44,7 @@ class Context:
     lang: Lang
     filters: Filters
     data: Dataset
-    selection: metrics.Selection
+    selection: Selection
 
 
 def context() -> Context:
@@ -53,7 +53,7 @@ def context() -> Context:
     data = current_dataset(st.session_state.get(VERSION_KEY))
     lang = as_lang(st.session_state.get(LANG_KEY))
     filters: Filters = st.session_state.get(FILTERS_KEY, Filters())
-    return Context(lang, filters, data, metrics.select(data, filters))
+    return Context(lang, filters, data, select(data, filters))
 
 
 def add_notice(ignored: list[str]) -> None:

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from benchmarks import generate, pages
 from lib.config import ROOT
 from lib.data.catalog import load_dataset
-from lib.domain.metrics import PLACE_LIMIT
+from lib.domain.selection import PLACE_LIMIT
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 

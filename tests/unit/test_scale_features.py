@@ -34,10 +34,12 @@ from lib.contract.codes import PROVINCIES, Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import catalog
 from lib.data.catalog import DataError, Dataset, factor_links, load_dataset
+from lib.domain import coverage
 from lib.domain import metrics as m
+from lib.domain import selection as sl
 from lib.domain.filters import Filters
 from lib.exports.templates import template_makers
-from lib.text import findings
+from lib.text import findings, labels
 from lib.text.i18n import CATALOGUE, t
 from lib.text.reports import file_issue_message
 from lib.viz import charts, heatmaps, time_charts, vega
@@ -143,8 +145,8 @@ def sorted_rows(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
 # --- 1. catalog: factor_links, voortgang, links, progress, uploadable --------------------------
 
 
-def test_metrics_re_exports_factor_links() -> None:
-    assert m.factor_links is catalog.factor_links
+def test_selection_uses_the_catalogs_factor_links() -> None:
+    assert sl.factor_links is catalog.factor_links
 
 
 def test_factor_links_strips_and_drops_empty_and_repeated_codes() -> None:
@@ -222,9 +224,9 @@ def test_links_are_computed_once_for_every_selection(
         return real(frame)
 
     monkeypatch.setattr(catalog, "factor_links", counting)
-    monkeypatch.setattr(m, "factor_links", counting)
+    monkeypatch.setattr(sl, "factor_links", counting)
     for filters in (Filters(), Filters(botoc="ja"), Filters(domeinen=("gezin",)), Filters()):
-        sel = m.select(data, filters)
+        sel = sl.select(data, filters)
         assert sel.links is not None
         assert sel.all_links is not None
     assert data.links is data.links
@@ -296,7 +298,7 @@ BUNDLED_FILTERS = [
 
 @pytest.mark.parametrize("filters", BUNDLED_FILTERS)
 def test_select_links_match_the_selected_interventions(dataset: Dataset, filters: Filters) -> None:
-    sel = m.select(dataset, filters)
+    sel = sl.select(dataset, filters)
     chosen = selected_interventions(BUNDLED, filters)
     assert sorted(sel.interventies.get_column("interventie_id")) == sorted(
         i["interventie_id"] for i in chosen
@@ -328,7 +330,7 @@ def test_select_links_of_an_empty_selection(dataset: Dataset) -> None:
         for g in BUNDLED["gemeenten"]
         if all(i["gemeentecode"] != g["gemeentecode"] for i in BUNDLED["interventies"])
     )
-    sel = m.select(dataset, Filters(gemeenten=(without,)))
+    sel = sl.select(dataset, Filters(gemeenten=(without,)))
     assert sel.empty
     assert sel.links.height == 0
     assert sel.all_links.height == 0
@@ -336,7 +338,7 @@ def test_select_links_of_an_empty_selection(dataset: Dataset) -> None:
 
 
 def test_all_links_falls_back_to_factor_links_without_unfiltered_links(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters(gemeenten=("GM0001",), domeinen=("gezin",)))
+    sel = sl.select(tiny, Filters(gemeenten=("GM0001",), domeinen=("gezin",)))
     assert sorted_rows(sel.links, "interventie_id", "factor") == [("GM0001-005", "gezinsproblemen")]
     bare = replace(sel, unfiltered_links=None)
     expected = sorted(
@@ -384,19 +386,19 @@ def many_places(with_interventions: int, without: int = 1) -> dict[str, Rows]:
 
 
 @pytest.mark.parametrize(
-    ("places", "expected"), [(m.PLACE_LIMIT, "gemeente"), (m.PLACE_LIMIT + 1, "provincie")]
+    ("places", "expected"), [(sl.PLACE_LIMIT, "gemeente"), (sl.PLACE_LIMIT + 1, "provincie")]
 )
 def test_chart_place_switches_above_the_limit(tmp_path: Path, places: int, expected: str) -> None:
-    assert m.PLACE_LIMIT == 40
+    assert sl.PLACE_LIMIT == 40
     data = load_dataset(write_dataset(tmp_path / "data", many_places(places)))
     assert data.gemeenten.height == places + 1
     assert data.interventies.height == places + 1
-    sel = m.select(data, Filters())
-    assert m.chart_place(sel) == expected
+    sel = sl.select(data, Filters())
+    assert sl.chart_place(sel) == expected
     # a selection of up to the limit always shows municipalities
-    first = tuple(f"GM{k:04d}" for k in range(1, m.PLACE_LIMIT + 1))
-    assert m.chart_place(m.select(data, Filters(gemeenten=first))) == "gemeente"
-    assert m.chart_place(m.select(data, Filters(gemeenten=("GM0001",)))) == "gemeente"
+    first = tuple(f"GM{k:04d}" for k in range(1, sl.PLACE_LIMIT + 1))
+    assert sl.chart_place(sl.select(data, Filters(gemeenten=first))) == "gemeente"
+    assert sl.chart_place(sl.select(data, Filters(gemeenten=("GM0001",)))) == "gemeente"
 
 
 # --- 2. metrics: by_province -----------------------------------------------------------------
@@ -414,7 +416,7 @@ def province_of() -> dict[str, str]:
 
 @pytest.mark.parametrize("filters", PROVINCE_FILTERS)
 def test_by_province_sums_the_municipality_counts(dataset: Dataset, filters: Filters) -> None:
-    sel = m.by_province(m.select(dataset, filters))
+    sel = sl.by_province(sl.select(dataset, filters))
     chosen = selected_interventions(BUNDLED, filters)
     province = province_of()
     # per municipality first, then summed by province
@@ -438,19 +440,19 @@ def test_by_province_sums_the_municipality_counts(dataset: Dataset, filters: Fil
         assert row["betrouwbaar"] == (n[row["gemeente_naam"]] >= 5)
 
     status = Counter((province[i["gemeentecode"]], i["status"]) for i in chosen)
-    mix = m.status_mix(sel, "nl")
+    mix = m.status_mix(sel)
     assert sorted_rows(mix, "gemeente_naam", "status", "n") == sorted(
         (p, s, c) for (p, s), c in status.items()
     )
     themes = Counter((province[i["gemeentecode"]], i["thema"]) for i in chosen)
-    assert sorted_rows(m.theme_by_gemeente(sel, "en"), "gemeente_naam", "thema", "n") == sorted(
+    assert sorted_rows(m.theme_by_gemeente(sel), "gemeente_naam", "thema", "n") == sorted(
         (p, th, c) for (p, th), c in themes.items()
     )
 
 
 @pytest.mark.parametrize("filters", PROVINCE_FILTERS)
 def test_by_province_coverage_matrix(dataset: Dataset, filters: Filters) -> None:
-    sel = m.by_province(m.select(dataset, filters))
+    sel = sl.by_province(sl.select(dataset, filters))
     chosen = selected_interventions(BUNDLED, filters)
     province = province_of()
     risk = [
@@ -465,7 +467,7 @@ def test_by_province_coverage_matrix(dataset: Dataset, filters: Filters) -> None
     for (factor, code), c in per_place.items():
         counts[(factor, province[code])] += c
     provinces = sorted({province[i["gemeentecode"]] for i in chosen})
-    matrix = m.coverage_matrix(sel, "nl")
+    matrix = coverage.coverage_matrix(sel)
     assert matrix.height == len(risk) * len(provinces)
     assert sorted_rows(matrix, "factor", "gemeente_naam", "n", "gedekt") == sorted(
         (f, p, counts[(f, p)], counts[(f, p)] > 0) for f in risk for p in provinces
@@ -650,7 +652,7 @@ def place_titles(spec: Spec, field: str) -> set[str]:
     return found
 
 
-PlaceChart = Callable[[m.Selection, Lang, dict[str, Any]], Spec]
+PlaceChart = Callable[[sl.Selection, Lang, dict[str, Any]], Spec]
 
 PLACE_CHARTS: dict[str, tuple[PlaceChart, str]] = {
     "execution": (
@@ -661,19 +663,19 @@ PLACE_CHARTS: dict[str, tuple[PlaceChart, str]] = {
     ),
     "status": (
         lambda s, lang, kw: charts.status_stacked_bars(
-            m.status_mix(s, lang), lang=lang, **kw
+            labels.with_names(m.status_mix(s), lang), lang=lang, **kw
         ).to_dict(),
         "gemeente_naam",
     ),
     "themes": (
         lambda s, lang, kw: heatmaps.theme_heatmap(
-            m.theme_by_gemeente(s, lang), lang=lang, **kw
+            labels.with_names(m.theme_by_gemeente(s), lang, themas=s.themas), lang=lang, **kw
         ).to_dict(),
         "gemeente_naam",
     ),
     "coverage": (
         lambda s, lang, kw: heatmaps.coverage_heatmap(
-            m.coverage_matrix(s, lang), lang=lang, **kw
+            labels.named_coverage(coverage.coverage_matrix(s), lang, s.factoren), lang=lang, **kw
         ).to_dict(),
         "gemeente_naam",
     ),
@@ -684,17 +686,18 @@ PLACE_CHARTS: dict[str, tuple[PlaceChart, str]] = {
 @pytest.mark.parametrize("chart", sorted(PLACE_CHARTS))
 def test_place_titles(dataset: Dataset, chart: str, lang: Lang) -> None:
     make, field = PLACE_CHARTS[chart]
-    sel = m.select(dataset, Filters())
+    sel = sl.select(dataset, Filters())
     default = make(sel, lang, {})
     assert place_titles(default, field) == {PLACE_TITLES[(lang, "gemeente")]}
-    grouped = make(m.by_province(sel), lang, {"place": "provincie"})
+    grouped = make(sl.by_province(sel), lang, {"place": "provincie"})
     assert place_titles(grouped, field) == {PLACE_TITLES[(lang, "provincie")]}
     explicit = make(sel, lang, {"place": "gemeente"})
     assert place_titles(explicit, field) == {PLACE_TITLES[(lang, "gemeente")]}
 
 
 def test_execution_bars_per_theme_ignore_place(dataset: Dataset) -> None:
-    frame = m.execution_by_theme(m.select(dataset, Filters()), "en")
+    sel = sl.select(dataset, Filters())
+    frame = labels.named_theme_rates(m.execution_by_theme(sel), "en", sel.themas)
     spec = charts.execution_rate_bars(
         frame, lang="en", label_field="thema_naam", place="provincie"
     ).to_dict()
@@ -702,8 +705,9 @@ def test_execution_bars_per_theme_ignore_place(dataset: Dataset) -> None:
 
 
 def test_province_chart_has_a_row_per_province(dataset: Dataset) -> None:
-    sel = m.by_province(m.select(dataset, Filters()))
-    spec = heatmaps.theme_heatmap(m.theme_by_gemeente(sel, "nl"), lang="nl", place="provincie")
+    sel = sl.by_province(sl.select(dataset, Filters()))
+    grid = labels.with_names(m.theme_by_gemeente(sel), "nl", themas=sel.themas)
+    spec = heatmaps.theme_heatmap(grid, lang="nl", place="provincie")
     y = layers(spec.to_dict())[0]["encoding"]["y"]
     province = province_of()
     provinces = sorted({province[i["gemeentecode"]] for i in BUNDLED["interventies"]})
@@ -984,7 +988,7 @@ def test_new_keys_in_both_languages_with_the_placeholders_the_code_fills(key: st
 
 def test_keys_built_at_run_time_exist_for_every_code() -> None:
     # charts use t(f"as.{place}"), findings.trend uses t(f"bevinding.trend.{direction}")
-    keys = [f"column.{place}" for place in get_args(m.Place)] + [
+    keys = [f"column.{place}" for place in get_args(sl.Place)] + [
         f"finding.trend.{d}" for d in ("hoger", "lager", "gelijk")
     ]
     assert keys[:2] == ["column.gemeente", "column.provincie"]

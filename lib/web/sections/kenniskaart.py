@@ -1,7 +1,8 @@
 """Streamlit fragments of the Kenniskaart page: summary, profile charts, gaps, lessons, export.
 
-Everything shown is computed in ``lib.kenniskaart`` (one ``Profile``); this module only lays
-it out. Intervention names come from uploads, so they are shown in tables (plain text), never
+Everything shown is computed in ``lib.domain.kenniskaart`` (one ``Profile`` for every
+language) and put into words by ``lib.text.kenniskaart``; this module only lays it out.
+Intervention names come from uploads, so they are shown in tables (plain text), never
 in Markdown or HTML.
 """
 
@@ -13,9 +14,11 @@ from typing import Final
 import polars as pl
 import streamlit as st
 
-from lib.domain import kenniskaart as kk
+from lib.domain.checks import CHECK_LESSONS
+from lib.domain.kenniskaart import Profile
 from lib.exports import FORMATS
 from lib.exports import profile as profile_export
+from lib.text import kenniskaart as kt
 from lib.text.i18n import t
 from lib.viz import kenniskaart_charts, vega
 from lib.web import cache, downloads, layout
@@ -32,21 +35,21 @@ LIGHT_BOXES: Final = {
 # --------------------------------------------------------------------------- sections
 
 
-def profile(ctx: Context) -> kk.Profile:
+def profile(ctx: Context) -> Profile:
     """The Kenniskaart of the selection, computed once per data version, filters and day."""
-    return cache.kenniskaart_profile(ctx.data, ctx.filters, ctx.lang, date.today())
+    return cache.kenniskaart_profile(ctx.data, ctx.filters, date.today())
 
 
 def profile_heading(ctx: Context) -> None:
     st.header(t("kenniskaart.programme_profile", ctx.lang))
 
 
-def summary(ctx: Context, profile: kk.Profile) -> None:
+def summary(ctx: Context, profile: Profile) -> None:
     st.header(t("kenniskaart.in_short", ctx.lang))
-    st.info("\n".join(f"- {sentence}" for sentence in profile.samenvatting))
+    st.info("\n".join(f"- {sentence}" for sentence in kt.summary(profile, ctx.lang)))
 
 
-def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
+def profile_downloads(ctx: Context, profile: Profile) -> None:
     """Download buttons for the one-page profile; the files are made when clicked."""
     lang = ctx.lang
     with st.expander(t("kenniskaart.export.title", lang), icon=":material/download:"):
@@ -55,7 +58,7 @@ def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
         for column, fmt in zip(columns, profile_export.FORMATS, strict=True):
 
             def make(fmt: profile_export.Format = fmt) -> bytes:
-                return profile_export.render(profile, fmt)
+                return profile_export.render(profile, fmt, lang)
 
             column.download_button(
                 t(f"kenniskaart.export.format.{fmt}", lang),
@@ -68,21 +71,22 @@ def profile_downloads(ctx: Context, profile: kk.Profile) -> None:
             )
 
 
-def domains(ctx: Context, profile: kk.Profile) -> None:
+def domains(ctx: Context, profile: Profile) -> None:
     lang = ctx.lang
+    frame = kt.domains(profile, lang)
     st.subheader(t("kenniskaart.domains.title", lang))
     st.caption(t("kenniskaart.domains.explanation", lang))
     layout.chart(
         ctx,
         vega.deferred(
             kenniskaart_charts.reach_bars,
-            profile.domeinen,
+            frame,
             "domein_naam",
             t("column.domain", lang),
             lang,
         ),
-        finding=kk.domain_finding(profile),
-        table=profile.domeinen,
+        finding=kt.domain_finding(profile, lang),
+        table=frame,
         columns={
             "domein_naam": "column.domain",
             "n": "column.n_interventies",
@@ -92,13 +96,14 @@ def domains(ctx: Context, profile: kk.Profile) -> None:
     )
 
 
-def domains_per_gemeente(ctx: Context, profile: kk.Profile) -> None:
+def domains_per_gemeente(ctx: Context, profile: Profile) -> None:
     """How many domains each municipality reaches (only for a selection of several)."""
-    if profile.een_gemeente or profile.per_gemeente.height < 2:
+    if profile.single or profile.per_place.height < 2:
         return
     lang = ctx.lang
+    frame = kt.per_place(profile, lang)
     st.subheader(t("kenniskaart.by_gemeente.title", lang))
-    st.markdown(f"**{t('chart.finding_label', lang)}:** {kk.per_gemeente_finding(profile)}")
+    st.markdown(f"**{t('chart.finding_label', lang)}:** {kt.per_place_finding(profile, lang)}")
     columns = {
         "gemeente_naam": "column.gemeente",
         "n": "column.n_interventies",
@@ -106,14 +111,14 @@ def domains_per_gemeente(ctx: Context, profile: kk.Profile) -> None:
         "meerdere": "kenniskaart.column.several_domains",
         "domeinen": "kenniskaart.column.which_domains",
     }
-    layout.table(ctx, profile.per_gemeente, columns)
-    downloads.table_downloads(ctx, profile.per_gemeente, columns, key="kenniskaart_per_gemeente")
+    layout.table(ctx, frame, columns)
+    downloads.table_downloads(ctx, frame, columns, key="kenniskaart_per_gemeente")
 
 
-def target_groups(ctx: Context, profile: kk.Profile) -> None:
+def target_groups(ctx: Context, profile: Profile) -> None:
     lang = ctx.lang
     st.subheader(t("kenniskaart.target_groups.title", lang))
-    frame = profile.doelgroepen.with_columns(
+    frame = kt.target_groups(profile, lang).with_columns(
         pl.when(pl.col("leeftijd"))
         .then(pl.lit(t("kenniskaart.target_groups.kind.age", lang)))
         .otherwise(pl.lit(t("kenniskaart.target_groups.kind.surroundings", lang)))
@@ -128,7 +133,7 @@ def target_groups(ctx: Context, profile: kk.Profile) -> None:
             t("column.target_group", lang),
             lang,
         ),
-        finding=kk.target_finding(profile),
+        finding=kt.target_finding(profile, lang),
         table=frame,
         columns={
             "doelgroep_naam": "column.target_group",
@@ -138,24 +143,26 @@ def target_groups(ctx: Context, profile: kk.Profile) -> None:
         },
         key="kenniskaart_doelgroepen",
     )
-    if profile.zonder_doelgroep:
-        st.caption(t("kenniskaart.target_groups.unknown", lang, n=profile.zonder_doelgroep))
+    if profile.without_target_group:
+        unknown = profile.without_target_group
+        st.caption(t("kenniskaart.target_groups.unknown", lang, n=unknown))
 
 
-def pillars(ctx: Context, profile: kk.Profile) -> None:
+def pillars(ctx: Context, profile: Profile) -> None:
     lang = ctx.lang
     st.header(t("kenniskaart.pillars.title", lang))
     st.caption(t("kenniskaart.pillars.explanation", lang))
-    if profile.n_interventies == 0:
-        st.info(kk.pillar_finding(profile))
+    if profile.n_interventions == 0:
+        st.info(kt.pillar_finding(profile, lang))
         return
+    frame = kt.pillars(profile, lang)
     layout.chart(
         ctx,
-        vega.deferred(kenniskaart_charts.pillar_bars, profile.pijlers, lang),
-        finding=kk.pillar_finding(profile),
-        table=profile.pijlers.rename({"aandeel": "share"}),
+        vega.deferred(kenniskaart_charts.pillar_bars, frame, lang),
+        finding=kt.pillar_finding(profile, lang),
+        table=frame.rename({"aandeel": "share"}),
         columns={
-            "groep": "column.comparison",
+            "groep_naam": "column.comparison",
             "pijler_naam": "column.pillar",
             "n": "column.n_interventies",
             "share": "column.share",
@@ -164,28 +171,25 @@ def pillars(ctx: Context, profile: kk.Profile) -> None:
     )
 
 
-def gaps(ctx: Context, profile: kk.Profile) -> None:
+def gaps(ctx: Context, profile: Profile) -> None:
     lang = ctx.lang
     st.header(t("kenniskaart.gaps.title", lang))
-    if not profile.gaten:
+    if not profile.gaps:
         st.success(t("kenniskaart.gaps.none", lang), icon=":material/check_circle:")
         return
-    for gap in profile.gaten:
+    for gap in kt.gaps(profile, lang):
         # factor, theme and source texts are curated; intervention names only in the table
-        st.subheader(gap.naam)
-        st.markdown(f"*{gap.bewijs}, {gap.domein.lower()}.* {gap.uitleg}")
-        why = [
-            f"- **{name}**: {text}"
-            for name, text in zip(gap.themas, gap.toelichtingen, strict=True)
-        ]
+        st.subheader(gap.name)
+        st.markdown(f"*{gap.evidence}, {gap.domain.lower()}.* {gap.explanation}")
+        why = [f"- **{name}**: {text}" for name, text in zip(gap.themes, gap.reasons, strict=True)]
         st.markdown(
             f"**{t('kenniskaart.gaps.themas', lang)}:**\n\n"
             + ("\n".join(why) if why else t("kenniskaart.gaps.no_thema", lang))
         )
         st.markdown(f"**{t('kenniskaart.gaps.learn_from', lang)}:**")
-        if gap.voorbeelden:
+        if gap.examples:
             table = pl.DataFrame(
-                [(e.gemeente, e.naam, e.status) for e in gap.voorbeelden],
+                [(e.place, e.name, e.status) for e in gap.examples],
                 schema={"gemeente": pl.String, "naam": pl.String, "status": pl.String},
                 orient="row",
             )
@@ -200,26 +204,27 @@ def gaps(ctx: Context, profile: kk.Profile) -> None:
                 table,
                 columns,
                 key="kenniskaart_leer",
-                suffix=gap.naam,
+                suffix=gap.name,
                 widget_key=f"kenniskaart_leer_{gap.factor}",
             )
         else:
             st.caption(t("kenniskaart.gaps.learn_from_none", lang))
-        st.caption(f"{t('column.source', lang)}: {gap.bronnen}")
+        st.caption(f"{t('column.source', lang)}: {gap.sources}")
 
 
-def lessons(ctx: Context, profile: kk.Profile) -> None:
+def lessons(ctx: Context, profile: Profile) -> None:
     lang = ctx.lang
     st.header(t("kenniskaart.lessons.title", lang))
     st.caption(t("kenniskaart.lessons.explanation", lang))
+    texts = kt.lessons(profile, lang)
     for check in profile.checks:
         box, icon = LIGHT_BOXES[check.light]
-        lesson = kk.CHECK_LESSONS[check.code]
+        lesson = CHECK_LESSONS[check.code]
         lines = [
-            f"**{check.icon} {kk.check_title(check, lang)}**",
-            kk.check_result(check, lang),
-            kk.check_rule(check, lang),
+            f"**{kt.icon(check)} {kt.check_title(check, lang)}**",
+            kt.check_result(check, lang),
+            kt.check_rule(check, lang),
         ]
-        if lesson is not None and lesson in profile.lessen:
-            lines.append(f"{t('kenniskaart.lesson', lang)}: {profile.lessen[lesson]}")
+        if lesson is not None and lesson in texts:
+            lines.append(f"{t('kenniskaart.lesson', lang)}: {texts[lesson]}")
         box("  \n".join(lines), icon=icon)

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from lib.domain import metrics
-from lib.text import findings
+from lib.text import findings, labels
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.viz import charts, time_charts, vega
@@ -36,20 +36,20 @@ def headline(ctx: Context) -> None:
 
 def comparison(ctx: Context) -> None:
     st.subheader(t("overview.comparison", ctx.lang))
-    compared = metrics.compare_with_wave(ctx.data, ctx.filters, ctx.lang)
+    compared = labels.with_names(metrics.compare_with_wave(ctx.data, ctx.filters), ctx.lang)
     layout.chart(
         ctx,
         vega.deferred(charts.comparison_bars, compared, lang=ctx.lang),
         finding=findings.comparison(compared, ctx.lang),
         table=compared,
-        columns=layout.RATE_COLUMNS | {"groep": "column.comparison"},
+        columns=layout.RATE_COLUMNS | {"groep_naam": "column.comparison"},
         key="overzicht_vergelijk",
     )
 
 
 def timeline(ctx: Context) -> None:
     st.subheader(t("overview.timeline", ctx.lang))
-    frame = metrics.timeline(ctx.data, ctx.lang)
+    frame = labels.in_language(metrics.timeline(ctx.data), ctx.lang, "gebeurtenis")
     layout.chart(
         ctx,
         vega.deferred(time_charts.timeline_chart, frame, lang=ctx.lang),
@@ -68,7 +68,9 @@ def timeline(ctx: Context) -> None:
 
 def lessons(ctx: Context) -> None:
     st.subheader(t("overview.lessons", ctx.lang))
-    frame = metrics.lessons(ctx.data, ctx.lang)
+    frame = labels.in_language(
+        labels.with_names(metrics.lessons(ctx.data), ctx.lang), ctx.lang, "tekst"
+    )
     for (product,), group in frame.group_by("product_naam", maintain_order=True):
         st.markdown(f"**{product}**")
         st.markdown("\n".join(f"- {text}" for text in group.get_column("tekst").to_list()))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
-from lib.domain import metrics
-from lib.text import findings
+from lib.domain import coverage, metrics
+from lib.text import findings, labels
 from lib.text.i18n import t
 from lib.viz import heatmaps, vega
 from lib.web import downloads, layout
@@ -37,7 +36,7 @@ def heatmap(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("risk_factors.heatmap", lang))
     chart_sel, place = layout.chart_places(ctx)
-    matrix = metrics.coverage_matrix(chart_sel, lang)
+    matrix = labels.named_coverage(coverage.coverage_matrix(chart_sel), lang, ctx.data.factoren)
     layout.chart(
         ctx,
         vega.deferred(heatmaps.coverage_heatmap, matrix, lang=lang, place=place),
@@ -58,7 +57,7 @@ def gaps(ctx: Context) -> None:
     """Strong-evidence gaps, each with its explanation and source (plain text, no HTML)."""
     lang = ctx.lang
     st.subheader(t("risk_factors.gaps", lang))
-    frame: pl.DataFrame = metrics.gaps(ctx.selection, lang)
+    frame = labels.named_gaps(coverage.gaps(ctx.selection), lang, ctx.data.factoren)
     layout.finding(ctx, findings.gaps(frame, lang))
     for row in frame.iter_rows(named=True):
         st.markdown(
@@ -71,7 +70,9 @@ def gaps(ctx: Context) -> None:
 def protective(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("risk_factors.protective", lang))
-    frame = metrics.protective_used(ctx.selection, lang)
+    frame = labels.named_protective(
+        coverage.protective_used(ctx.selection), lang, ctx.data.factoren
+    )
     layout.finding(ctx, findings.protective(frame, lang))
     columns = {
         "factor_naam": "column.factor",

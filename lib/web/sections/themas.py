@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.domain import metrics
-from lib.text import findings
+from lib.text import findings, labels
 from lib.text.i18n import t
 from lib.viz import charts, heatmaps, vega
 from lib.web import layout
@@ -15,7 +15,7 @@ from lib.web.state import Context
 def per_theme(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("themes.by_thema", lang))
-    counts = metrics.theme_counts(ctx.selection, lang)
+    counts = labels.named_theme_counts(metrics.theme_counts(ctx.selection), lang, ctx.data.themas)
     layout.chart(
         ctx,
         vega.deferred(charts.theme_bars, counts, lang=lang),
@@ -30,8 +30,13 @@ def per_gemeente(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("themes.by_gemeente", lang))
     chart_sel, place = layout.chart_places(ctx)
-    grid = metrics.theme_by_gemeente(ctx.selection, lang)
-    shown = metrics.theme_by_gemeente(chart_sel, lang) if place == "provincie" else grid
+    themas = ctx.data.themas
+    grid = labels.with_names(metrics.theme_by_gemeente(ctx.selection), lang, themas=themas)
+    shown = (
+        labels.with_names(metrics.theme_by_gemeente(chart_sel), lang, themas=themas)
+        if place == "provincie"
+        else grid
+    )
     layout.chart(
         ctx,
         vega.deferred(heatmaps.theme_heatmap, shown, lang=lang, place=place),
@@ -49,7 +54,7 @@ def per_gemeente(ctx: Context) -> None:
 def target_groups(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("themes.by_target_group", lang))
-    groups = metrics.target_group_counts(ctx.selection, lang)
+    groups = labels.with_names(metrics.target_group_counts(ctx.selection), lang)
     layout.chart(
         ctx,
         vega.deferred(charts.target_group_bars, groups, lang=lang),

@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.domain import metrics
-from lib.text import findings
+from lib.domain.selection import Place, Selection
+from lib.text import findings, labels
 from lib.text.i18n import t
 from lib.viz import charts, time_charts, vega
 from lib.web import cache, layout
 from lib.web.state import Context
 
 
-def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
+def per_gemeente(ctx: Context) -> tuple[Selection, Place]:
     """The execution rate per municipality (per province above the limit); returns the
     selection the chart used and what a row is, for ``status``."""
     lang = ctx.lang
@@ -35,7 +36,9 @@ def per_gemeente(ctx: Context) -> tuple[metrics.Selection, metrics.Place]:
 def per_theme(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("execution.by_thema", lang))
-    by_theme = metrics.execution_by_theme(ctx.selection, lang)
+    by_theme = labels.named_theme_rates(
+        metrics.execution_by_theme(ctx.selection), lang, ctx.data.themas
+    )
     layout.chart(
         ctx,
         vega.deferred(charts.execution_rate_bars, by_theme, lang=lang, label_field="thema_naam"),
@@ -46,11 +49,11 @@ def per_theme(ctx: Context) -> None:
     )
 
 
-def status(ctx: Context, chart_sel: metrics.Selection, place: metrics.Place) -> None:
+def status(ctx: Context, chart_sel: Selection, place: Place) -> None:
     lang = ctx.lang
     st.subheader(t("execution.status_by_gemeente", lang))
     layout.province_note(ctx, place)
-    mix = metrics.status_mix(chart_sel, lang)
+    mix = labels.with_names(metrics.status_mix(chart_sel), lang)
     layout.chart(
         ctx,
         vega.deferred(charts.status_stacked_bars, mix, lang=lang, place=place),

@@ -22,6 +22,7 @@ from lib.data.store import Scope, checksum_bytes
 from lib.data.store_errors import StoreError
 from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import select
 from lib.errors import KeyedError
 from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
@@ -173,7 +174,7 @@ def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
 
 
 def _figures(data: Dataset, lang: Lang) -> list[str]:
-    head = metrics.headline(metrics.select(data, Filters()))
+    head = metrics.headline(select(data, Filters()))
     return [
         fmt_int(head.n_interventies, lang),
         fmt_pct(head.rate, lang),

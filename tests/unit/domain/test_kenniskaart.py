@@ -1,115 +1,38 @@
-"""Exact outcomes of the Kenniskaart rules (``lib.kenniskaart``) on small hand-made frames,
-on the tiny dataset (see ``tests/tinydata.py``) and, for the factor -> theme mapping, on the
-bundled data.
+"""Exact outcomes of the Kenniskaart rules (``lib.domain.kenniskaart``, ``gaps``, ``checks``)
+on small hand-made frames, on the tiny dataset (see ``tests/support/tinydata.py``) and, for the
+factor -> theme mapping, on the bundled data. Codes and numbers only: the words are tested in
+``tests/unit/text/test_kenniskaart_text.py``.
 
-Small frames: factors in three domains,
-
-    f_ind   risico  individu  sterk    addressable
-    f_gez   risico  gezin     sterk    addressable
-    f_vri   risico  vrienden  zwak     addressable
-    f_geld  =  geldproblemen_jongere   individu  genoemd
-    p_buurt beschermend buurt genoemd
+The small frames are those of ``tests/support/profile_frames.py``.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
+import inspect
 from datetime import date
 from typing import Any
 
 import polars as pl
 import pytest
+from profile_frames import FACTOREN, THEMAS_FRAME, interventies, selection
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.contract.codes import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS, Lang
+from lib.contract.codes import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS
 from lib.data.catalog import Dataset
+from lib.domain import checks as ck
+from lib.domain import coverage
+from lib.domain import gaps as gp
 from lib.domain import kenniskaart as kk
-from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import select
 
 TODAY = date(2026, 6, 1)
 
-FACTOREN = pl.DataFrame(
-    [
-        ("f_ind", "risico", "individu", "sterk", True),
-        ("f_gez", "risico", "gezin", "sterk", True),
-        ("f_vri", "risico", "vrienden", "zwak", True),
-        ("geldproblemen_jongere", "risico", "individu", "genoemd", True),
-        ("p_buurt", "beschermend", "buurt", "genoemd", True),
-    ],
-    schema={
-        "factor": pl.String,
-        "soort": pl.String,
-        "domein": pl.String,
-        "bewijs": pl.String,
-        "beinvloedbaar": pl.Boolean,
-    },
-    orient="row",
-).with_columns(
-    pl.col("factor").alias("naam_nl"),
-    pl.col("factor").alias("naam_en"),
-    pl.lit("uitleg").alias("uitleg_nl"),
-    pl.lit("explanation").alias("uitleg_en"),
-    pl.lit("Bron").alias("bronnen"),
-)
-THEMAS_FRAME = pl.DataFrame(
-    {
-        "thema": ["gedragsinterventie", "financien", "gezag", "samenwerking"],
-        "naam_nl": ["Gedrag", "Geld", "Gezag", "Samen"],
-        "naam_en": ["Behaviour", "Money", "Authority", "Together"],
-        "pijler": ["perspectief", "perspectief", "grenzen", "verbindend"],
-    }
-)
-INTERVENTION_SCHEMA: dict[str, Any] = {
-    "interventie_id": pl.String,
-    "gemeentecode": pl.String,
-    "naam": pl.String,
-    "thema": pl.String,
-    "status": pl.String,
-    "doelgroep": pl.String,
-    "startjaar": pl.Int64,
-    "factoren": pl.String,
-    "monitoringplan": pl.Boolean,
-    "illustratief": pl.Boolean,
-}
 
-
-def interventies(*rows: dict[str, Any]) -> pl.DataFrame:
-    defaults: dict[str, Any] = {
-        "gemeentecode": "GM0001",
-        "naam": "Naam",
-        "thema": "gedragsinterventie",
-        "status": "in_uitvoering",
-        "doelgroep": "jongeren",
-        "startjaar": 2024,
-        "factoren": None,
-        "monitoringplan": True,
-        "illustratief": False,
-    }
-    full = [
-        {**defaults, "interventie_id": f"{r.get('gemeentecode', 'GM0001')}-{i:03d}", **r}
-        for i, r in enumerate(rows, start=1)
-    ]
-    return pl.DataFrame(full, schema=INTERVENTION_SCHEMA)
-
-
-def selection(frame: pl.DataFrame, codes: tuple[str, ...] = ("GM0001",)) -> metrics.Selection:
-    gemeenten = pl.DataFrame(
-        {"gemeentecode": list(codes), "naam": [f"Plaats {c[-1]}" for c in codes]}
-    )
-    frame = frame.join(
-        gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam")), on="gemeentecode"
-    )
-    links = metrics.factor_links(frame).filter(
-        pl.col("factor").is_in(FACTOREN.get_column("factor").implode())
-    )
-    return metrics.Selection(gemeenten, frame, FACTOREN, links, THEMAS_FRAME)
-
-
-def light_of(checks: list[kk.Check], code: str) -> tuple[str, int, int]:
+def light_of(checks: list[ck.Check], code: str) -> tuple[str, int, int]:
     check = next(c for c in checks if c.code == code)
-    return check.light, check.n, check.totaal
+    return check.light, check.n, check.total
 
 
 # --------------------------------------------------------------------------- life domains
@@ -130,7 +53,7 @@ def test_an_intervention_reaches_the_domain_of_every_factor_it_lists() -> None:
         ("GM0001-002", "buurt"),
         ("GM0001-002", "individu"),
     ]
-    profile = kk.domain_profile(sel, "nl")
+    profile = kk.domain_profile(sel)
     assert profile.select("domein", "n", "gedekt").rows() == [
         ("individu", 2, True),
         ("gezin", 1, True),
@@ -149,35 +72,33 @@ def test_domain_universe_follows_the_factors_in_contract_order() -> None:
 
 def test_status_does_not_matter_for_reach() -> None:
     sel = selection(interventies({"factoren": "f_vri", "status": "niet_uitgevoerd"}))
-    assert kk.domain_profile(sel, "nl").filter(pl.col("gedekt")).get_column("domein").to_list() == [
+    assert kk.domain_profile(sel).filter(pl.col("gedekt")).get_column("domein").to_list() == [
         "vrienden"
     ]
 
 
 def test_without_factor_links_nothing_is_reached() -> None:
     sel = selection(interventies({"factoren": None}, {"factoren": ""}))
-    profile = kk.domain_profile(sel, "nl")
+    profile = kk.domain_profile(sel)
     assert profile.get_column("n").to_list() == [0, 0, 0, 0]
     assert kk.uncovered(profile, "domein") == ["individu", "gezin", "vrienden", "buurt"]
-    per_place = kk.domains_per_gemeente(sel, "nl")
-    assert per_place.select("n", "n_domeinen", "meerdere", "domeinen").rows() == [(2, 0, False, "")]
+    per_place = kk.domains_per_gemeente(sel)
+    assert per_place.select("n", "n_domeinen", "meerdere", "domeinen").rows() == [(2, 0, False, [])]
 
 
 def test_a_municipality_without_interventions() -> None:
     sel = selection(interventies(), codes=("GM0001",))
     assert sel.interventies.is_empty()
-    assert kk.domain_profile(sel, "nl").get_column("gedekt").sum() == 0
-    assert kk.domains_per_gemeente(sel, "nl").select("n", "n_domeinen", "totaal").rows() == [
-        (0, 0, 4)
-    ]
-    assert kk.target_group_profile(sel, "nl").get_column("n").sum() == 0
+    assert kk.domain_profile(sel).get_column("gedekt").sum() == 0
+    assert kk.domains_per_gemeente(sel).select("n", "n_domeinen", "totaal").rows() == [(0, 0, 4)]
+    assert kk.target_group_profile(sel).get_column("n").sum() == 0
     assert kk.pillar_shares(sel.interventies, THEMAS_FRAME).select("n", "aandeel").rows() == [
         (0, None),
         (0, None),
         (0, None),
     ]
-    checks = kk.lesson_checks(sel, today=TODAY)
-    assert [c.light for c in checks] == ["onbekend"] * len(kk.CHECKS)
+    checks = ck.lesson_checks(sel, today=TODAY)
+    assert [c.light for c in checks] == ["onbekend"] * len(ck.CHECKS)
 
 
 def test_several_domains_at_once_per_municipality() -> None:
@@ -191,19 +112,19 @@ def test_several_domains_at_once_per_municipality() -> None:
         ),
         codes=("GM0001", "GM0002", "GM0003"),
     )
-    frame = kk.domains_per_gemeente(sel, "nl")
+    frame = kk.domains_per_gemeente(sel)
     assert frame.select("gemeentecode", "n", "n_domeinen", "meerdere", "domeinen").rows() == [
-        ("GM0001", 2, 3, True, "Individu, Gezin, Vrienden"),
-        ("GM0002", 2, 2, False, "Individu, Gezin"),
-        ("GM0003", 0, 0, False, ""),
+        ("GM0001", 2, 3, True, ["individu", "gezin", "vrienden"]),
+        ("GM0002", 2, 2, False, ["individu", "gezin"]),
+        ("GM0003", 0, 0, False, []),
     ]
 
 
 def test_only_one_domain() -> None:
     sel = selection(interventies({"factoren": "f_ind"}, {"factoren": "geldproblemen_jongere"}))
-    profile = kk.domain_profile(sel, "en")
-    assert profile.filter(pl.col("gedekt")).select("domein_naam", "n").rows() == [("Individual", 2)]
-    assert kk.domains_per_gemeente(sel, "en").item(0, "n_domeinen") == 1
+    profile = kk.domain_profile(sel)
+    assert profile.filter(pl.col("gedekt")).select("domein", "n").rows() == [("individu", 2)]
+    assert kk.domains_per_gemeente(sel).item(0, "n_domeinen") == 1
 
 
 # --------------------------------------------------------------------------- target groups
@@ -218,7 +139,7 @@ def test_target_groups_across_ages() -> None:
             {"doelgroep": None},
         )
     )
-    frame = kk.target_group_profile(sel, "nl")
+    frame = kk.target_group_profile(sel)
     assert frame.select("doelgroep", "leeftijd", "n", "gedekt").rows() == [
         ("kinderen", True, 0, False),
         ("jongeren", True, 2, True),
@@ -264,12 +185,12 @@ def test_pillar_of_every_theme_is_in_the_data(dataset: Dataset) -> None:
 
 
 def test_pillar_comparison_on_tiny(tiny: Dataset) -> None:
-    frame = kk.pillar_comparison(tiny, Filters(gemeenten=("GM0003",)), "nl")
-    groups = frame.select("groep", "groep_volgorde").unique().sort("groep_volgorde").rows()
-    assert groups == [
-        ("Gamma", 0),
-        ("Instroomgolf: NPLV-uitbreiding (2023)", 1),
-        ("Alle gemeenten", 2),
+    frame = kk.pillar_comparison(tiny, Filters(gemeenten=("GM0003",)))
+    groups = frame.select("groep", "golf", "gemeente_naam", "groep_volgorde").unique()
+    assert groups.sort("groep_volgorde").rows() == [
+        ("gemeente", None, "Gamma", 0),
+        ("golf", "nplv_2023", None, 1),
+        ("alle", None, None, 2),
     ]
     own = frame.filter(pl.col("groep_volgorde") == 0)
     assert own.select("pijler", "n", "aandeel").rows() == [
@@ -287,12 +208,18 @@ def test_pillar_comparison_on_tiny(tiny: Dataset) -> None:
 
 
 def test_pillar_comparison_whole_programme_is_one_group(tiny: Dataset) -> None:
-    frame = kk.pillar_comparison(tiny, Filters(), "en")
-    assert frame.get_column("groep").unique().to_list() == ["The whole programme"]
+    frame = kk.pillar_comparison(tiny, Filters())
+    assert frame.get_column("groep").unique().to_list() == ["programma"]
+    selection_of_two = kk.pillar_comparison(tiny, Filters(botoc="ja"))
+    assert selection_of_two.get_column("groep").unique(maintain_order=True).to_list() == [
+        "selectie",
+        "golf",
+        "alle",
+    ]
 
 
 def test_pillar_comparison_applies_the_intervention_filters(tiny: Dataset) -> None:
-    frame = kk.pillar_comparison(tiny, Filters(gemeenten=("GM0001",), themas=("gezin",)), "nl")
+    frame = kk.pillar_comparison(tiny, Filters(gemeenten=("GM0001",), themas=("gezin",)))
     totals = frame.select("groep_volgorde", "totaal").unique().sort("groep_volgorde").rows()
     assert totals == [(0, 1), (1, 2), (2, 2)]  # Alfa 1 gezin; wave 1 and all: Alfa + Beta
 
@@ -301,36 +228,44 @@ def test_pillar_comparison_applies_the_intervention_filters(tiny: Dataset) -> No
 
 
 def test_gap_details_on_tiny(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0003",)))
-    gaps = kk.gap_details(tiny, sel, "nl")
+    sel = select(tiny, Filters(gemeenten=("GM0003",)))
+    gaps = gp.gap_details(tiny, sel)
     assert [g.factor for g in gaps] == ["zelfcontrole", "gezinsproblemen", "buurtgroep"]
     by_factor = {g.factor: g for g in gaps}
-    assert by_factor["zelfcontrole"].themas == ("Training",)
-    assert by_factor["zelfcontrole"].bronnen == "Testbron"
-    assert [(e.gemeente, e.naam, e.status) for e in by_factor["zelfcontrole"].voorbeelden] == [
-        ("Alfa", "Interventie GM0001-001", "Afgerond"),
-        ("Alfa", "Interventie GM0001-002", "In uitvoering"),
+    remedy = by_factor["zelfcontrole"].remedies
+    assert [(r.theme, r.name["nl"], r.name["en"]) for r in remedy] == [
+        ("gedragsinterventie", "Training", "Behaviour")
+    ]
+    assert by_factor["zelfcontrole"].sources == "Testbron"
+    assert (by_factor["zelfcontrole"].evidence, by_factor["zelfcontrole"].domain) == (
+        "gefundeerd",
+        "individu",
+    )
+    assert [(e.place, e.name, e.status) for e in by_factor["zelfcontrole"].examples] == [
+        ("Alfa", "Interventie GM0001-001", "afgerond"),
+        ("Alfa", "Interventie GM0001-002", "in_uitvoering"),
     ]
     # carried out first: Beta's completed one before Alfa's niet_uitgevoerd one
-    assert [(e.gemeente, e.status) for e in by_factor["gezinsproblemen"].voorbeelden] == [
-        ("Beta", "Afgerond"),
-        ("Alfa", "Niet uitgevoerd"),
+    assert [(e.place, e.status) for e in by_factor["gezinsproblemen"].examples] == [
+        ("Beta", "afgerond"),
+        ("Alfa", "niet_uitgevoerd"),
     ]
-    assert by_factor["gezinsproblemen"].gemeenten == ("Beta", "Alfa")
-    assert by_factor["buurtgroep"].voorbeelden == ()
+    assert by_factor["gezinsproblemen"].places == ("Beta", "Alfa")
+    assert by_factor["buurtgroep"].examples == ()
+    assert by_factor["buurtgroep"].name == {"nl": "Buurtgroep", "en": "Buurtgroep (en)"}
 
 
 def test_learn_from_never_lists_the_selection_itself(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0001",)))
-    frame = kk.learn_from(tiny, sel, ["zelfcontrole", "gezinsproblemen"])
+    sel = select(tiny, Filters(gemeenten=("GM0001",)))
+    frame = gp.learn_from(tiny, sel, ["zelfcontrole", "gezinsproblemen"])
     assert frame.select("factor", "gemeentecode", "interventie_id").rows() == [
         ("gezinsproblemen", "GM0002", "GM0002-001")
     ]
 
 
 def test_learn_from_ignores_the_intervention_filters(tiny: Dataset) -> None:
-    sel = metrics.select(tiny, Filters(gemeenten=("GM0003",), statussen=("afgerond",)))
-    frame = kk.learn_from(tiny, sel, ["gezinsproblemen"])
+    sel = select(tiny, Filters(gemeenten=("GM0003",), statussen=("afgerond",)))
+    frame = gp.learn_from(tiny, sel, ["gezinsproblemen"])
     assert frame.get_column("interventie_id").to_list() == ["GM0001-005", "GM0002-001"]
 
 
@@ -364,13 +299,13 @@ def test_mapping_cites_the_sources_of_the_factor() -> None:
 def test_every_gap_of_every_municipality_has_themes_and_a_source(dataset: Dataset) -> None:
     seen = set()
     for code in dataset.gemeenten.get_column("gemeentecode").to_list():
-        sel = metrics.select(dataset, Filters(gemeenten=(code,)))
-        for gap in kk.gap_details(dataset, sel, "nl"):
-            assert gap.themas, gap.factor
-            assert len(gap.themas) == len(gap.toelichtingen)
-            assert gap.bronnen.strip()
+        sel = select(dataset, Filters(gemeenten=(code,)))
+        for gap in gp.gap_details(dataset, sel):
+            assert gap.remedies, gap.factor
+            assert all(r.reason["nl"] and r.reason["en"] for r in gap.remedies)
+            assert gap.sources.strip()
             seen.add(gap.factor)
-    assert seen == set(metrics.strong_factors(dataset.factoren).get_column("factor").to_list())
+    assert seen == set(coverage.strong_factors(dataset.factoren).get_column("factor").to_list())
 
 
 # --------------------------------------------------------------------------- lessons check
@@ -388,7 +323,7 @@ def test_every_gap_of_every_municipality_has_themes_and_a_source(dataset: Datase
 )
 def test_monitoring_plan(plans: list[bool | None], light: str) -> None:
     sel = selection(interventies(*({"monitoringplan": p} for p in plans)))
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "monitoring") == (
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "monitoring") == (
         light,
         sum(p is True for p in plans),
         5,
@@ -399,7 +334,7 @@ def test_monitoring_plan(plans: list[bool | None], light: str) -> None:
 def test_without_target_group(missing: int, light: str) -> None:
     rows = [{"doelgroep": None}] * missing + [{"doelgroep": "jongeren"}] * (5 - missing)
     sel = selection(interventies(*rows))
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "doelgroep") == (light, missing, 5)
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "doelgroep") == (light, missing, 5)
 
 
 @pytest.mark.parametrize(("missing", "light"), [(0, "groen"), (1, "oranje"), (2, "rood")])
@@ -407,17 +342,17 @@ def test_without_factor_links(missing: int, light: str) -> None:
     empty = [{"factoren": None}, {"factoren": " | "}][:missing]
     rows = empty + [{"factoren": "f_ind"}] * (5 - missing)
     sel = selection(interventies(*rows))
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "factoren") == (light, missing, 5)
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "factoren") == (light, missing, 5)
 
 
 def test_unknown_factor_codes_still_count_as_links() -> None:
     # the link exists in the data, even if the factor is outside the (filtered) universe
     sel = selection(interventies({"factoren": "elders"}))
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "factoren") == ("groen", 0, 1)
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "factoren") == ("groen", 0, 1)
 
 
 def test_overdue_planned_interventions() -> None:
-    assert kk.OVERDUE_YEARS == 1
+    assert ck.OVERDUE_YEARS == 1
     sel = selection(
         interventies(
             {"status": "gepland", "startjaar": 2024},  # 2 years before 2026: overdue
@@ -427,9 +362,9 @@ def test_overdue_planned_interventions() -> None:
             {"status": "gepland", "startjaar": 2027},
         )
     )
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "vertraagd") == ("oranje", 1, 5)
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "vertraagd") == ("oranje", 1, 5)
     # the same data a year later: 2024 and 2025 are both overdue (2 of 5 = 40 %)
-    later = kk.lesson_checks(sel, today=date(2027, 1, 1))
+    later = ck.lesson_checks(sel, today=date(2027, 1, 1))
     assert light_of(later, "vertraagd") == ("rood", 2, 5)
 
 
@@ -445,145 +380,64 @@ def test_overdue_planned_interventions() -> None:
 )
 def test_attention_to_money(rows: list[dict[str, Any]], expected: tuple[str, int, int]) -> None:
     sel = selection(interventies(*rows, {"thema": "gedragsinterventie"}))
-    assert light_of(kk.lesson_checks(sel, today=TODAY), "geld") == expected
+    assert light_of(ck.lesson_checks(sel, today=TODAY), "geld") == expected
 
 
 def test_attention_to_young_adults() -> None:
     present = selection(interventies({"doelgroep": "jongvolwassenen"}, {"doelgroep": None}))
     absent = selection(interventies({"doelgroep": "jongeren"}, {"doelgroep": None}))
-    assert light_of(kk.lesson_checks(present, today=TODAY), "jongvolwassenen") == ("groen", 1, 2)
-    assert light_of(kk.lesson_checks(absent, today=TODAY), "jongvolwassenen") == ("oranje", 0, 2)
+    assert light_of(ck.lesson_checks(present, today=TODAY), "jongvolwassenen") == ("groen", 1, 2)
+    assert light_of(ck.lesson_checks(absent, today=TODAY), "jongvolwassenen") == ("oranje", 0, 2)
 
 
-def test_every_check_says_its_light_and_rule_in_words() -> None:
+def test_every_check_in_order_with_its_figures() -> None:
     sel = selection(interventies({"monitoringplan": False, "doelgroep": None}))
-    checks = kk.lesson_checks(sel, today=TODAY)
-    assert [c.code for c in checks] == list(kk.CHECKS)
-    monitoring = checks[0]
-    assert monitoring.icon == "✖"
-    assert kk.check_result(monitoring, "nl") == (
-        "Actie nodig: Met een plan voor monitoring en evaluatie: 0 van de 1 interventies (0 %)."
-    )
-    assert kk.check_rule(monitoring, "nl").startswith("Regel: goed vanaf 80 % met een plan")
-    assert "20%" in kk.check_rule(checks[1], "en")
-    assert "more than 1 year" in kk.check_rule(checks[3], "en")
-    assert {kk.LIGHT_ICONS[light] for light in kk.LIGHTS} == {"✔", "⚠", "✖", "?"}
-
-
-# --------------------------------------------------------------------------- summary
-
-
-def _profile_parts(
-    sel: metrics.Selection, lang: Lang = "nl"
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    domains = kk.domain_profile(sel, lang)
-    groups = kk.target_group_profile(sel, lang)
-    pillars = kk.pillar_shares(sel.interventies, THEMAS_FRAME).with_columns(
-        pl.lit("x").alias("groep"), pl.lit(0).alias("groep_volgorde")
-    )
-    return domains, groups, pillars
-
-
-def test_summary_sentences() -> None:
-    sel = selection(
-        interventies(
-            {"factoren": "f_ind", "doelgroep": "jongeren", "thema": "gezag"},
-            {"factoren": "f_gez", "doelgroep": "kinderen", "thema": "financien"},
-            {"factoren": "p_buurt", "doelgroep": "ouders"},
-            {"factoren": None, "doelgroep": None, "thema": "samenwerking"},
-        )
-    )
-    domains, groups, pillars = _profile_parts(sel)
-    gap = kk.Gap("f", "Criminele vrienden", "sterk", "vrienden", "u", "b", (), (), ())
-    other = replace(gap, naam="Familie, vrienden of kennissen")
-    assert kk.summary("Alfa", domains, groups, pillars, [gap, other], 4, "nl") == (
-        "Alfa bereikt 3 van de 4 leefdomeinen; vrienden nog niet.",
-        "Geen interventie richt zich op jongvolwassenen (18 tot 27 jaar).",
-        "50 % van de interventies biedt perspectief, 25 % stelt grenzen.",
-        "2 sterk onderbouwde risicofactoren zijn niet gedekt: criminele vrienden en "
-        "familie, vrienden of kennissen.",
-    )
-    domains, groups, pillars = _profile_parts(sel, "en")
-    english = kk.summary("Alfa", domains, groups, pillars, [gap], 4, "en")
-    assert english[0] == "Alfa reaches 3 of the 4 life domains; not yet friends."
-    assert english[3] == "1 strongly supported risk factor is not covered: criminele vrienden."
-
-
-def test_summary_when_everything_is_covered() -> None:
-    sel = selection(
-        interventies(
-            {"factoren": "f_ind|f_gez|f_vri|p_buurt", "doelgroep": "kinderen"},
-            {"doelgroep": "jongeren"},
-            {"doelgroep": "jongvolwassenen"},
-        )
-    )
-    domains, groups, pillars = _profile_parts(sel)
-    sentences = kk.summary("Alfa", domains, groups, pillars, [], 3, "nl")
-    assert sentences[0] == "Alfa bereikt 4 van de 4 leefdomeinen."
-    assert sentences[1] == "Er zijn interventies voor elke leeftijdsgroep van 8 tot 27 jaar."
-    assert sentences[3].startswith("Elke sterk onderbouwde risicofactor")
-
-
-def test_summary_without_interventions() -> None:
-    sel = selection(interventies())
-    domains, groups, pillars = _profile_parts(sel)
-    assert kk.summary("Delta", domains, groups, pillars, [], 0, "nl") == (
-        "Delta heeft nog geen interventies in de data. Er is dus nog niets te zeggen over "
-        "leefdomeinen, doelgroepen en pijlers.",
-    )
-
-
-def test_join_list_uses_semicolons() -> None:
-    assert kk.join_list([], "nl") == ""
-    assert kk.join_list(["a, b"], "nl") == "a, b"
-    assert kk.join_list(["a, b", "c", "d"], "en") == "a, b; c and d"
+    checks = ck.lesson_checks(sel, today=TODAY)
+    assert [c.code for c in checks] == list(ck.CHECKS)
+    assert checks[0] == ck.Check("monitoring", "rood", 0, 1, 0.0)
+    assert checks[1] == ck.Check("doelgroep", "rood", 1, 1, 1.0)
+    assert set(ck.CHECK_LESSONS) == set(ck.CHECKS)
 
 
 # --------------------------------------------------------------------------- the profile
 
 
 def test_build_profile_on_tiny(tiny: Dataset) -> None:
-    profile = kk.build_profile(tiny, Filters(gemeenten=("GM0002",)), "nl", today=TODAY)
-    assert (profile.titel, profile.een_gemeente, profile.gemeentecodes) == (
+    profile = kk.build_profile(tiny, Filters(gemeenten=("GM0002",)), today=TODAY)
+    assert (profile.scope, profile.place, profile.single, profile.codes) == (
+        "gemeente",
         "Beta",
         True,
         ("GM0002",),
     )
-    assert (profile.datum, profile.versie, profile.n_interventies) == ("2026-06-01", "0.0.1", 2)
-    # Beta: gezinsproblemen (gezin) and steun (buurt)
-    assert (profile.domeinen_bereikt, profile.domeinen_totaal) == (2, 5)
-    assert [g.factor for g in profile.gaten] == ["zelfcontrole", "buurtgroep"]
-    assert profile.samenvatting[0] == (
-        "Beta bereikt 2 van de 5 leefdomeinen; individu, vrienden en school en werk nog niet."
+    assert (profile.made_on, profile.version, profile.n_interventions) == (
+        "2026-06-01",
+        "0.0.1",
+        2,
     )
-    assert profile.lessen["een"] == "Les een"
-    assert profile.bronnen == (("Tests", None),)
+    # Beta: gezinsproblemen (gezin) and steun (buurt)
+    assert (profile.domains_reached, profile.domains_total) == (2, 5)
+    assert kk.uncovered(profile.domains, "domein") == ["individu", "vrienden", "school_werk"]
+    assert [g.factor for g in profile.gaps] == ["zelfcontrole", "buurtgroep"]
+    assert profile.lessons["een"] == {"nl": "Les een", "en": "Lesson one"}
+    assert profile.sources == (("Tests", None),)
 
 
 def test_build_profile_of_a_selection(tiny: Dataset) -> None:
-    profile = kk.build_profile(tiny, Filters(botoc="ja"), "en", today=TODAY)
-    assert profile.titel == "Your selection"
-    assert not profile.een_gemeente
-    assert profile.per_gemeente.get_column("gemeente_naam").to_list() == ["Alfa", "Beta"]
+    profile = kk.build_profile(tiny, Filters(botoc="ja"), today=TODAY)
+    assert (profile.scope, profile.place, profile.single) == ("selectie", None, False)
+    assert profile.per_place.get_column("gemeente_naam").to_list() == ["Alfa", "Beta"]
+    assert kk.build_profile(tiny, Filters(), today=TODAY).scope == "programma"
 
 
-def test_findings(tiny: Dataset) -> None:
-    profile = kk.build_profile(tiny, Filters(gemeenten=("GM0003",)), "nl", today=TODAY)
-    assert kk.domain_finding(profile) == (
-        "Gamma bereikt 1 van de 5 leefdomeinen. Geen interventie bereikt: individu, gezin, "
-        "school en werk en buurt."
-    )
-    assert kk.target_finding(profile).startswith(
-        "De interventies richten zich op 1 van de 6 doelgroepen."
-    )
-    assert kk.pillar_finding(profile) == (
-        "Gamma: 100 % perspectief en 0 % grenzen. Ter vergelijking: alle gemeenten 89 % "
-        "perspectief en 0 % grenzen."
-    )
-    whole = kk.build_profile(tiny, Filters(), "nl", today=TODAY)
-    assert kk.pillar_finding(whole) == (
-        "Het hele programma: 89 % perspectief, 0 % grenzen en 0 % verbindend."
-    )
-    assert kk.per_gemeente_finding(whole).startswith("1 van de 4 gemeenten bereikt 3 of meer")
-    empty = kk.build_profile(tiny, Filters(gemeenten=("GM0004",)), "nl", today=TODAY)
-    assert kk.pillar_finding(empty) == "Geen interventies, dus geen verdeling over de pijlers."
+def test_build_profile_takes_no_language(tiny: Dataset) -> None:
+    """One profile for every language: the words are added by ``lib.text.kenniskaart``."""
+    assert list(inspect.signature(kk.build_profile).parameters) == ["data", "filters", "today"]
+    filters = Filters(gemeenten=("GM0003",))
+    first = kk.build_profile(tiny, filters, today=TODAY)
+    again = kk.build_profile(tiny, filters, today=TODAY)
+    for frame in ("domains", "per_place", "target_groups", "pillars"):
+        assert getattr(first, frame).equals(getattr(again, frame))
+        text = [c for c in getattr(first, frame).columns if c.endswith("_naam")]
+        assert text in ([], ["gemeente_naam"]), frame
+    assert (first.gaps, first.checks, first.lessons) == (again.gaps, again.checks, again.lessons)

@@ -1,5 +1,6 @@
-"""Exact figures from ``lib.metrics``: on the tiny dataset (worked out by hand, see conftest)
-and on the bundled data (recomputed here from the raw CSV files with the csv module).
+"""Exact figures from ``lib.domain`` (selection, metrics, coverage): on the tiny dataset
+(worked out by hand, see conftest) and on the bundled data (recomputed here from the raw CSV
+files with the csv module).
 
 Tiny dataset in short (status: A = afgerond, I = in_uitvoering, G = gepland, N = niet_uitg.):
 
@@ -27,9 +28,14 @@ import polars as pl
 import pytest
 
 from lib.config import BUNDLED_DATA_DIR
-from lib.data.catalog import Dataset
+from lib.contract.codes import Lang
+from lib.data.catalog import Dataset, factor_links
+from lib.domain import coverage as c
 from lib.domain import metrics as m
+from lib.domain import selection as s
 from lib.domain.filters import Filters
+from lib.domain.selection import Selection
+from lib.text import labels
 from lib.text.formats import fmt_pct
 
 ALFA, BETA, GAMMA, DELTA = "GM0001", "GM0002", "GM0003", "GM0004"
@@ -37,6 +43,40 @@ ALFA, BETA, GAMMA, DELTA = "GM0001", "GM0002", "GM0003", "GM0004"
 
 def rows_of(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
     return frame.select(columns).rows()
+
+
+# The domain computes codes and numbers; the texts a reader sees are added at the edge. These
+# put a domain frame into words the way the pages and slides do, for the assertions on texts.
+
+
+def theme_rates_in(sel: Selection, lang: Lang) -> pl.DataFrame:
+    return labels.named_theme_rates(m.execution_by_theme(sel), lang, sel.themas)
+
+
+def theme_counts_in(sel: Selection, lang: Lang) -> pl.DataFrame:
+    return labels.named_theme_counts(m.theme_counts(sel), lang, sel.themas)
+
+
+def coverage_in(sel: Selection, lang: Lang) -> pl.DataFrame:
+    return labels.named_coverage(c.coverage_matrix(sel), lang, sel.factoren)
+
+
+def gaps_in(sel: Selection, lang: Lang) -> pl.DataFrame:
+    return labels.named_gaps(c.gaps(sel), lang, sel.factoren)
+
+
+def protective_in(sel: Selection, lang: Lang) -> pl.DataFrame:
+    return labels.named_protective(c.protective_used(sel), lang, sel.factoren)
+
+
+TEXT_COLUMNS = {"thema_naam", "status_naam", "doelgroep_naam", "domein_naam", "bewijs_naam",
+                "factor_naam", "pijler_naam", "product_naam", "groep_naam", "uitleg", "tekst",
+                "gebeurtenis"}  # fmt: skip
+
+
+def assert_language_free(frame: pl.DataFrame) -> None:
+    """No name in a language: only the municipality's name (data, the same in both)."""
+    assert not TEXT_COLUMNS & set(frame.columns), frame.columns
 
 
 # --------------------------------------------------------------------------- tiny: selection
@@ -66,7 +106,7 @@ SELECTIONS = [
 
 @pytest.mark.parametrize(("filters", "n_gemeenten", "ids"), SELECTIONS)
 def test_select(tiny: Dataset, filters: Filters, n_gemeenten: int, ids: set[str]) -> None:
-    sel = m.select(tiny, filters)
+    sel = s.select(tiny, filters)
     assert sel.gemeenten.height == n_gemeenten
     assert set(sel.interventies.get_column("interventie_id")) == ids
     assert sel.interventies.height == len(ids)
@@ -74,12 +114,12 @@ def test_select(tiny: Dataset, filters: Filters, n_gemeenten: int, ids: set[str]
 
 
 def test_select_adds_display_name(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters(gemeenten=(BETA,)))
+    sel = s.select(tiny, Filters(gemeenten=(BETA,)))
     assert set(sel.interventies.get_column("gemeente_naam")) == {"Beta"}
 
 
 def test_domain_filter_narrows_factors_and_links(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters(domeinen=("gezin",)))
+    sel = s.select(tiny, Filters(domeinen=("gezin",)))
     assert set(sel.factoren.get_column("factor")) == {"gezinsproblemen"}
     assert sorted(rows_of(sel.links, "interventie_id", "factor")) == [
         ("GM0001-005", "gezinsproblemen"),
@@ -89,8 +129,8 @@ def test_domain_filter_narrows_factors_and_links(tiny: Dataset) -> None:
 
 def test_illustrative_flag(tiny: Dataset) -> None:
     assert tiny.illustrative
-    assert m.select(tiny, Filters()).illustrative
-    assert not m.select(tiny, Filters(botoc="nee")).illustrative
+    assert s.select(tiny, Filters()).illustrative
+    assert not s.select(tiny, Filters(botoc="nee")).illustrative
 
 
 def test_kerncijfer(tiny: Dataset) -> None:
@@ -108,7 +148,7 @@ def test_factor_links_handles_spaces_empties_and_repeats() -> None:
             "factoren": ["x| y ||", " ", None, "x|x", "|z|"],
         }
     )
-    assert rows_of(m.factor_links(frame), "interventie_id", "gemeentecode", "factor") == [
+    assert rows_of(factor_links(frame), "interventie_id", "gemeentecode", "factor") == [
         ("a", "GM0001", "x"),
         ("a", "GM0001", "y"),
         ("d", "GM0001", "x"),
@@ -117,7 +157,7 @@ def test_factor_links_handles_spaces_empties_and_repeats() -> None:
 
 
 def test_links_of_tiny_strip_spaces(tiny: Dataset) -> None:
-    links = m.select(tiny, Filters()).links
+    links = s.select(tiny, Filters()).links
     assert sorted(rows_of(links, "interventie_id", "factor")) == [
         ("GM0001-001", "steun"),
         ("GM0001-001", "zelfcontrole"),
@@ -132,7 +172,7 @@ def test_links_of_tiny_strip_spaces(tiny: Dataset) -> None:
 
 
 def test_strong_factors_only_addressable_risk_with_strong_evidence(tiny: Dataset) -> None:
-    strong = m.strong_factors(tiny.factoren).get_column("factor")
+    strong = c.strong_factors(tiny.factoren).get_column("factor")
     # not vast_kenmerk (not addressable), zwak_bewijs (weak), steun (protective)
     assert set(strong) == {"zelfcontrole", "gezinsproblemen", "buurtgroep"}
 
@@ -159,7 +199,7 @@ HEADLINES = [
 
 @pytest.mark.parametrize(("filters", "expected"), HEADLINES)
 def test_headline(tiny: Dataset, filters: Filters, expected: m.Headline) -> None:
-    assert m.headline(m.select(tiny, filters)) == expected
+    assert m.headline(s.select(tiny, filters)) == expected
 
 
 # --------------------------------------------------------------------------- tiny: execution
@@ -176,7 +216,7 @@ def test_rate_frame_reliability_threshold() -> None:
 
 
 def test_execution_by_gemeente(tiny: Dataset) -> None:
-    frame = m.execution_by_gemeente(m.select(tiny, Filters()))
+    frame = m.execution_by_gemeente(s.select(tiny, Filters()))
     cols = ("gemeentecode", "gemeente_naam", "n", "uitgevoerd", "rate", "betrouwbaar")
     # Delta has no interventions and is left out; sorted by rate, then name
     assert rows_of(frame, *cols) == [
@@ -187,7 +227,7 @@ def test_execution_by_gemeente(tiny: Dataset) -> None:
 
 
 def test_execution_by_gemeente_empty(tiny: Dataset) -> None:
-    assert m.execution_by_gemeente(m.select(tiny, Filters(gemeenten=(DELTA,)))).is_empty()
+    assert m.execution_by_gemeente(s.select(tiny, Filters(gemeenten=(DELTA,)))).is_empty()
 
 
 @pytest.mark.parametrize(
@@ -197,8 +237,8 @@ def test_execution_by_gemeente_empty(tiny: Dataset) -> None:
         ("en", ["Behaviour", "Youth work", "Family", "overig"]),
     ],
 )
-def test_execution_by_theme(tiny: Dataset, lang: str, names: list[str]) -> None:
-    frame = m.execution_by_theme(m.select(tiny, Filters()), lang)  # type: ignore[arg-type]
+def test_execution_by_theme(tiny: Dataset, lang: Lang, names: list[str]) -> None:
+    frame = theme_rates_in(s.select(tiny, Filters()), lang)
     assert rows_of(frame, "thema", "thema_naam", "n", "uitgevoerd", "rate", "betrouwbaar") == [
         ("gedragsinterventie", names[0], 3, 3, 1.0, False),
         ("jongerenwerk", names[1], 3, 2, 2 / 3, False),
@@ -208,7 +248,7 @@ def test_execution_by_theme(tiny: Dataset, lang: str, names: list[str]) -> None:
 
 
 def test_status_mix(tiny: Dataset) -> None:
-    frame = m.status_mix(m.select(tiny, Filters()), "nl")
+    frame = labels.with_names(m.status_mix(s.select(tiny, Filters())), "nl")
     assert rows_of(frame, "gemeente_naam", "status", "status_naam", "n") == [
         ("Alfa", "gepland", "Gepland", 1),
         ("Alfa", "in_uitvoering", "In uitvoering", 2),
@@ -218,7 +258,7 @@ def test_status_mix(tiny: Dataset) -> None:
         ("Beta", "afgerond", "Afgerond", 1),
         ("Gamma", "in_uitvoering", "In uitvoering", 1),
     ]
-    english = m.status_mix(m.select(tiny, Filters(gemeenten=(BETA,))), "en")
+    english = labels.with_names(m.status_mix(s.select(tiny, Filters(gemeenten=(BETA,)))), "en")
     assert rows_of(english, "status_naam", "n") == [("Running", 1), ("Completed", 1)]
 
 
@@ -226,14 +266,14 @@ def test_status_mix(tiny: Dataset) -> None:
 
 
 def test_theme_counts_sorted_by_count_then_label(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters())
-    assert rows_of(m.theme_counts(sel, "nl"), "thema", "thema_naam", "n", "share") == [
+    sel = s.select(tiny, Filters())
+    assert rows_of(theme_counts_in(sel, "nl"), "thema", "thema_naam", "n", "share") == [
         ("jongerenwerk", "Jongerenwerk", 3, 3 / 9),
         ("gedragsinterventie", "Training", 3, 3 / 9),
         ("gezin", "Gezin", 2, 2 / 9),
         ("overig", "overig", 1, 1 / 9),  # no row in themas: the code is the label
     ]
-    assert rows_of(m.theme_counts(sel, "en"), "thema", "n") == [
+    assert rows_of(theme_counts_in(sel, "en"), "thema", "n") == [
         ("gedragsinterventie", 3),
         ("jongerenwerk", 3),
         ("gezin", 2),
@@ -243,13 +283,13 @@ def test_theme_counts_sorted_by_count_then_label(tiny: Dataset) -> None:
 
 def test_ties_are_broken_by_label_every_time(tiny: Dataset) -> None:
     # group_by returns groups in any order, so a missing tie-break shows up only sometimes
-    sel = m.select(tiny, Filters())
+    sel = s.select(tiny, Filters())
     for _ in range(25):
-        assert m.theme_counts(sel, "nl").get_column("thema").head(2).to_list() == [
+        assert theme_counts_in(sel, "nl").get_column("thema").head(2).to_list() == [
             "jongerenwerk",
             "gedragsinterventie",
         ]
-        assert m.theme_counts(sel, "en").get_column("thema").head(2).to_list() == [
+        assert theme_counts_in(sel, "en").get_column("thema").head(2).to_list() == [
             "gedragsinterventie",
             "jongerenwerk",
         ]
@@ -261,13 +301,14 @@ def test_ties_are_broken_by_label_every_time(tiny: Dataset) -> None:
 
 
 def test_theme_counts_empty_selection(tiny: Dataset) -> None:
-    frame = m.theme_counts(m.select(tiny, Filters(gemeenten=(DELTA,))), "nl")
+    frame = theme_counts_in(s.select(tiny, Filters(gemeenten=(DELTA,))), "nl")
     assert frame.is_empty()
     assert {"thema", "thema_naam", "n", "share"} <= set(frame.columns)
 
 
 def test_theme_by_gemeente(tiny: Dataset) -> None:
-    frame = m.theme_by_gemeente(m.select(tiny, Filters()), "nl")
+    grid = m.theme_by_gemeente(s.select(tiny, Filters()))
+    frame = labels.with_names(grid, "nl", themas=tiny.themas)
     assert rows_of(frame, "gemeente_naam", "thema", "thema_naam", "n") == [
         ("Alfa", "gedragsinterventie", "Training", 2),
         ("Alfa", "gezin", "Gezin", 1),
@@ -280,8 +321,9 @@ def test_theme_by_gemeente(tiny: Dataset) -> None:
 
 
 def test_target_group_counts_unknown_last(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters())
-    assert rows_of(m.target_group_counts(sel, "nl"), "doelgroep", "doelgroep_naam", "n") == [
+    sel = s.select(tiny, Filters())
+    named = labels.with_names(m.target_group_counts(sel), "nl")
+    assert rows_of(named, "doelgroep", "doelgroep_naam", "n") == [
         ("kinderen", "Kinderen (tot 12)", 1),
         ("jongeren", "Jongeren (12-17)", 3),
         ("jongvolwassenen", "Jongvolwassenen (18-27)", 1),
@@ -289,13 +331,13 @@ def test_target_group_counts_unknown_last(tiny: Dataset) -> None:
         ("wijk", "Wijk", 1),
         (None, "Onbekend", 1),
     ]
-    english = m.target_group_counts(sel, "en")
+    english = labels.with_names(m.target_group_counts(sel), "en")
     assert english.row(-1, named=True)["doelgroep_naam"] == "Unknown"
 
 
 def test_target_group_counts_with_filter_has_no_unknown(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters(doelgroepen=("jongeren", "ouders")))
-    assert rows_of(m.target_group_counts(sel, "nl"), "doelgroep", "n") == [
+    sel = s.select(tiny, Filters(doelgroepen=("jongeren", "ouders")))
+    assert rows_of(m.target_group_counts(sel), "doelgroep", "n") == [
         ("jongeren", 3),
         ("ouders", 2),
     ]
@@ -305,7 +347,7 @@ def test_target_group_counts_with_filter_has_no_unknown(tiny: Dataset) -> None:
 
 
 def test_coverage_matrix(tiny: Dataset) -> None:
-    frame = m.coverage_matrix(m.select(tiny, Filters()), "nl")
+    frame = coverage_in(s.select(tiny, Filters()), "nl")
     places = ["Alfa", "Beta", "Gamma"]  # Delta has no interventions
     expected_n = {
         "zelfcontrole": [2, 0, 0],
@@ -331,24 +373,24 @@ def test_coverage_matrix(tiny: Dataset) -> None:
 
 
 def test_coverage_matrix_domain_and_empty(tiny: Dataset) -> None:
-    frame = m.coverage_matrix(m.select(tiny, Filters(domeinen=("buurt",))), "en")
+    frame = coverage_in(s.select(tiny, Filters(domeinen=("buurt",))), "en")
     assert rows_of(frame, "factor", "gemeente_naam", "n") == [
         ("buurtgroep", "Alfa", 0),
         ("buurtgroep", "Beta", 0),
         ("buurtgroep", "Gamma", 0),
     ]
     assert frame.row(0, named=True)["domein_naam"] == "Neighbourhood"
-    assert m.coverage_matrix(m.select(tiny, Filters(gemeenten=(DELTA,))), "nl").is_empty()
+    assert c.coverage_matrix(s.select(tiny, Filters(gemeenten=(DELTA,)))).is_empty()
 
 
 def test_coverage_by_gemeente(tiny: Dataset) -> None:
-    frame = m.coverage_by_gemeente(m.select(tiny, Filters()))
+    frame = c.coverage_by_gemeente(s.select(tiny, Filters()))
     got = {r[0]: r[1:] for r in rows_of(frame, "gemeentecode", "n_gedekt", "totaal", "dekking")}
     assert got[ALFA] == (2, 3, 2 / 3)
     assert got[BETA] == (1, 3, 1 / 3)
     assert got.get(GAMMA, (0, 3, 0.0)) == (0, 3, 0.0)
     assert DELTA not in got
-    gezin = m.coverage_by_gemeente(m.select(tiny, Filters(domeinen=("gezin",))))
+    gezin = c.coverage_by_gemeente(s.select(tiny, Filters(domeinen=("gezin",))))
     assert sorted(rows_of(gezin, "gemeentecode", "n_gedekt", "totaal", "dekking")) == [
         (ALFA, 1, 1, 1.0),
         (BETA, 1, 1, 1.0),
@@ -366,14 +408,14 @@ def test_coverage_by_gemeente(tiny: Dataset) -> None:
     ],
 )
 def test_gaps(tiny: Dataset, filters: Filters, expected: list[str]) -> None:
-    frame = m.gaps(m.select(tiny, filters), "nl")
+    frame = gaps_in(s.select(tiny, filters), "nl")
     assert frame.get_column("factor").to_list() == expected  # strongest evidence first
 
 
 def test_gaps_columns_per_language(tiny: Dataset) -> None:
-    sel = m.select(tiny, Filters())
-    nl = m.gaps(sel, "nl").row(0, named=True)
-    en = m.gaps(sel, "en").row(0, named=True)
+    sel = s.select(tiny, Filters())
+    nl = gaps_in(sel, "nl").row(0, named=True)
+    en = gaps_in(sel, "en").row(0, named=True)
     assert nl == {
         "factor": "buurtgroep",
         "factor_naam": "Buurtgroep",
@@ -404,7 +446,7 @@ def test_gaps_columns_per_language(tiny: Dataset) -> None:
 def test_protective_used(
     tiny: Dataset, filters: Filters, expected: list[tuple[str, str, int, int]]
 ) -> None:
-    frame = m.protective_used(m.select(tiny, filters), "nl")
+    frame = protective_in(s.select(tiny, filters), "nl")
     assert rows_of(frame, "factor", "domein_naam", "n_interventies", "n_gemeenten") == expected
 
 
@@ -415,7 +457,7 @@ MAP_COLUMNS = ("gemeentecode", "n", "uitgevoerd", "rate", "betrouwbaar", "n_gede
 
 
 def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) -> None:
-    frame = m.map_frame(m.select(tiny, Filters()), "interventies")
+    frame = m.map_frame(s.select(tiny, Filters()), "interventies")
     assert rows_of(frame, *MAP_COLUMNS, "waarde") == [
         (ALFA, 6, 3, 0.5, True, 2, 3, 2 / 3, 1000, 6.0),
         (BETA, 2, 2, 1.0, False, 1, 3, 1 / 3, None, 2.0),
@@ -435,12 +477,12 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
     ],
 )
 def test_map_frame_value(tiny: Dataset, metric: m.Metric, expected: list[float | None]) -> None:
-    frame = m.map_frame(m.select(tiny, Filters()), metric)
+    frame = m.map_frame(s.select(tiny, Filters()), metric)
     assert frame.get_column("waarde").to_list() == expected
 
 
 def test_map_frame_coverage_unknown_when_nothing_to_cover(tiny: Dataset) -> None:
-    frame = m.map_frame(m.select(tiny, Filters(domeinen=("vrienden",))), "dekking")
+    frame = m.map_frame(s.select(tiny, Filters(domeinen=("vrienden",))), "dekking")
     alfa = frame.filter(pl.col("gemeentecode") == ALFA).row(0, named=True)
     assert alfa["totaal"] == 0
     assert alfa["dekking"] is None
@@ -451,8 +493,8 @@ def test_map_frame_coverage_unknown_when_nothing_to_cover(tiny: Dataset) -> None
 
 
 def test_compare_with_wave(tiny: Dataset) -> None:
-    frame = m.compare_with_wave(tiny, Filters(gemeenten=(BETA,)), "nl")
-    assert rows_of(frame, "groep", "n", "uitgevoerd", "rate", "betrouwbaar") == [
+    frame = labels.with_names(m.compare_with_wave(tiny, Filters(gemeenten=(BETA,))), "nl")
+    assert rows_of(frame, "groep_naam", "n", "uitgevoerd", "rate", "betrouwbaar") == [
         ("Uw selectie", 2, 2, 1.0, False),
         ("Instroomgolf: Eerste 15 (2022)", 8, 5, 5 / 8, True),
         ("Alle gemeenten", 9, 6, 6 / 9, True),
@@ -460,8 +502,8 @@ def test_compare_with_wave(tiny: Dataset) -> None:
 
 
 def test_compare_with_wave_several_waves_and_empty_wave(tiny: Dataset) -> None:
-    frame = m.compare_with_wave(tiny, Filters(botoc="nee"), "en")
-    assert rows_of(frame, "groep", "n", "uitgevoerd", "rate") == [
+    frame = labels.with_names(m.compare_with_wave(tiny, Filters(botoc="nee")), "en")
+    assert rows_of(frame, "groep_naam", "n", "uitgevoerd", "rate") == [
         ("Your selection", 1, 1, 1.0),
         ("Wave: NPLV extension (2023)", 1, 1, 1.0),
         ("Wave: Selection 2023", 0, 0, None),
@@ -470,12 +512,13 @@ def test_compare_with_wave_several_waves_and_empty_wave(tiny: Dataset) -> None:
 
 
 def test_compare_with_wave_applies_intervention_filters_everywhere(tiny: Dataset) -> None:
-    frame = m.compare_with_wave(tiny, Filters(gemeenten=(ALFA,), themas=("jongerenwerk",)), "nl")
+    frame = m.compare_with_wave(tiny, Filters(gemeenten=(ALFA,), themas=("jongerenwerk",)))
     assert rows_of(frame, "n", "uitgevoerd") == [(2, 1), (3, 2), (3, 2)]
 
 
 def test_timeline_sorted_with_year(tiny: Dataset) -> None:
-    assert rows_of(m.timeline(tiny, "en"), "datum", "jaar", "gebeurtenis", "aantal_gemeenten") == [
+    frame = labels.in_language(m.timeline(tiny), "en", "gebeurtenis")
+    assert rows_of(frame, "datum", "jaar", "gebeurtenis", "aantal_gemeenten") == [
         ("2020-06", 2020, "Eight", 8),
         ("2021", 2021, "Research", None),
         ("2022-04-26", 2022, "Fifteen", 15),
@@ -483,14 +526,110 @@ def test_timeline_sorted_with_year(tiny: Dataset) -> None:
 
 
 def test_lessons(tiny: Dataset) -> None:
-    assert rows_of(m.lessons(tiny, "en"), "product", "product_naam", "tekst") == [
+    english = labels.in_language(labels.with_names(m.lessons(tiny), "en"), "en", "tekst")
+    assert rows_of(english, "product", "product_naam", "tekst") == [
         ("praktijkscan", "Practice scan", "Lesson one"),
         ("kennissynthese", "Knowledge synthesis", "Lesson two"),
     ]
-    assert m.lessons(tiny, "nl").get_column("product_naam").to_list() == [
+    assert labels.with_names(m.lessons(tiny), "nl").get_column("product_naam").to_list() == [
         "Praktijkscan",
         "Kennissynthese",
     ]
+
+
+# --------------------------------------------------------------------------- no language
+
+
+def test_every_domain_frame_is_language_free(tiny: Dataset) -> None:
+    sel = s.select(tiny, Filters())
+    frames = [
+        m.execution_by_gemeente(sel),
+        m.execution_by_theme(sel),
+        m.status_mix(sel),
+        m.theme_counts(sel),
+        m.theme_by_gemeente(sel),
+        m.target_group_counts(sel),
+        m.map_frame(sel, "dekking"),
+        m.compare_with_wave(tiny, Filters(gemeenten=(BETA,))),
+        m.timeline(tiny),
+        m.lessons(tiny),
+        c.coverage_matrix(sel),
+        c.gaps(sel),
+        c.protective_used(sel),
+        c.strong_factor_counts(sel),
+    ]
+    for frame in frames:
+        assert_language_free(frame)
+
+
+def test_ties_are_broken_by_code_in_the_domain(tiny: Dataset) -> None:
+    sel = s.select(tiny, Filters())
+    assert rows_of(m.theme_counts(sel), "thema", "n") == [
+        ("gedragsinterventie", 3),
+        ("jongerenwerk", 3),
+        ("gezin", 2),
+        ("overig", 1),
+    ]
+    assert rows_of(m.execution_by_theme(sel), "thema", "rate") == [
+        ("gedragsinterventie", 1.0),
+        ("jongerenwerk", 2 / 3),
+        ("gezin", 0.5),
+        ("overig", 0.0),
+    ]
+
+
+def test_codes_and_order_columns(tiny: Dataset) -> None:
+    sel = s.select(tiny, Filters())
+    beta = m.status_mix(s.select(tiny, Filters(gemeenten=(BETA,))))
+    assert rows_of(beta, "status", "status_volgorde", "n") == [
+        ("in_uitvoering", 1, 1),
+        ("afgerond", 2, 1),
+    ]
+    groups = m.target_group_counts(sel)
+    assert rows_of(groups, "doelgroep", "doelgroep_volgorde", "n")[-1] == (None, 6, 1)
+    matrix = c.coverage_matrix(sel)
+    first = matrix.row(0, named=True)
+    columns = ("factor", "domein", "domein_volgorde", "bewijs", "bewijs_volgorde")
+    assert tuple(first[k] for k in columns) == ("zelfcontrole", "individu", 0, "gefundeerd", 0)
+    assert rows_of(c.protective_used(sel), "factor", "domein", "n_interventies") == [
+        ("steun", "buurt", 2),
+        ("talent", "school_werk", 0),
+    ]
+    assert rows_of(c.strong_factor_counts(sel), "factor", "bewijs", "domein", "n", "gedekt") == [
+        ("gezinsproblemen", "sterk", "gezin", 2, True),  # a tie: by code
+        ("zelfcontrole", "gefundeerd", "individu", 2, True),
+        ("buurtgroep", "sterk", "buurt", 0, False),
+    ]
+
+
+def test_gaps_carry_the_explanation_in_both_languages(tiny: Dataset) -> None:
+    row = c.gaps(s.select(tiny, Filters())).row(0, named=True)
+    assert row == {
+        "factor": "buurtgroep",
+        "bewijs": "sterk",
+        "bewijs_volgorde": 1,
+        "domein": "buurt",
+        "domein_volgorde": 4,
+        "uitleg_nl": "Uitleg buurtgroep",
+        "uitleg_en": "Explanation buurtgroep",
+        "bronnen": "Testbron",
+    }
+
+
+def test_compare_with_wave_has_group_codes(tiny: Dataset) -> None:
+    frame = m.compare_with_wave(tiny, Filters(botoc="nee"))
+    assert rows_of(frame, "groep", "golf", "n") == [
+        ("selectie", None, 1),
+        ("golf", "nplv_2023", 1),
+        ("golf", "selectie_2023", 0),
+        ("alle", None, 9),
+    ]
+
+
+def test_timeline_and_lessons_keep_both_languages(tiny: Dataset) -> None:
+    assert rows_of(m.timeline(tiny), "gebeurtenis_en")[0] == ("Eight",)
+    assert set(m.timeline(tiny).columns) >= {"gebeurtenis_nl", "gebeurtenis_en"}
+    assert m.lessons(tiny).columns == ["product", "tekst_nl", "tekst_en", "bron"]
 
 
 # --------------------------------------------------------------------------- bundled data
@@ -540,7 +679,7 @@ def raw_strong(domeinen: tuple[str, ...] = ()) -> set[str]:
 
 
 def test_bundled_botoc_subset_matches_practice_scan(dataset: Dataset) -> None:
-    sel = m.select(dataset, Filters(botoc="ja"))
+    sel = s.select(dataset, Filters(botoc="ja"))
     head = m.headline(sel)
     assert set(sel.gemeenten.get_column("gemeentecode")) == BOTOC
     assert (head.n_gemeenten, head.n_interventies, head.n_uitgevoerd) == (8, 62, 53)
@@ -550,7 +689,7 @@ def test_bundled_botoc_subset_matches_practice_scan(dataset: Dataset) -> None:
 
 
 def test_bundled_botoc_top_three_themes(dataset: Dataset) -> None:
-    counts = m.theme_counts(m.select(dataset, Filters(botoc="ja")), "nl")
+    counts = theme_counts_in(s.select(dataset, Filters(botoc="ja")), "nl")
     assert rows_of(counts.head(3), "thema", "n") == [
         ("gedragsinterventie", 16),
         ("jongerenwerk", 14),
@@ -579,7 +718,7 @@ def test_bundled_headline_from_raw_csv(dataset: Dataset, filters: Filters) -> No
     places, rows = raw_selection(filters)
     strong = raw_strong(filters.domeinen)
     covered = set().union(*(raw_factors(r) for r in rows)) & strong
-    head = m.headline(m.select(dataset, filters))
+    head = m.headline(s.select(dataset, filters))
     assert head.n_gemeenten == len(places)
     assert head.n_interventies == len(rows)
     assert head.n_uitgevoerd == sum(r["status"] in DONE for r in rows)
@@ -588,7 +727,7 @@ def test_bundled_headline_from_raw_csv(dataset: Dataset, filters: Filters) -> No
 
 def test_bundled_whole_dataset_from_raw_csv(dataset: Dataset) -> None:
     rows = raw("interventies")
-    sel = m.select(dataset, Filters())
+    sel = s.select(dataset, Filters())
     assert sel.gemeenten.height == len(raw("gemeenten")) == 27
 
     per_place = Counter(r["gemeentecode"] for r in rows)
@@ -599,14 +738,14 @@ def test_bundled_whole_dataset_from_raw_csv(dataset: Dataset) -> None:
     }
 
     themes = Counter(r["thema"] for r in rows)
-    assert dict(rows_of(m.theme_counts(sel, "en"), "thema", "n")) == dict(themes)
+    assert dict(rows_of(m.theme_counts(sel), "thema", "n")) == dict(themes)
 
     groups = Counter(r["doelgroep"] or None for r in rows)
-    assert dict(rows_of(m.target_group_counts(sel, "nl"), "doelgroep", "n")) == dict(groups)
+    assert dict(rows_of(m.target_group_counts(sel), "doelgroep", "n")) == dict(groups)
 
     statuses = Counter((r["gemeentecode"], r["status"]) for r in rows)
     names = dict(rows_of(sel.gemeenten, "naam", "gemeentecode"))
-    mix = m.status_mix(sel, "nl")
+    mix = m.status_mix(sel)
     assert {
         (names[naam], status): n for naam, status, n in rows_of(mix, "gemeente_naam", "status", "n")
     } == dict(statuses)
@@ -615,11 +754,11 @@ def test_bundled_whole_dataset_from_raw_csv(dataset: Dataset) -> None:
 def test_bundled_coverage_and_gaps_from_raw_csv(dataset: Dataset) -> None:
     rows = raw("interventies")
     strong = raw_strong()
-    sel = m.select(dataset, Filters())
+    sel = s.select(dataset, Filters())
     per_place: dict[str, set[str]] = {}
     for r in rows:
         per_place.setdefault(r["gemeentecode"], set()).update(raw_factors(r) & strong)
-    coverage = m.coverage_by_gemeente(sel)
+    coverage = c.coverage_by_gemeente(sel)
     got = dict(rows_of(coverage, "gemeentecode", "n_gedekt"))
     assert {code: got.get(code, 0) for code in per_place} == {
         code: len(found) for code, found in per_place.items()
@@ -627,7 +766,7 @@ def test_bundled_coverage_and_gaps_from_raw_csv(dataset: Dataset) -> None:
     assert set(coverage.get_column("totaal")) == {len(strong)}
 
     covered = set().union(*(raw_factors(r) for r in rows))
-    assert set(m.gaps(sel, "nl").get_column("factor")) == strong - covered
+    assert set(c.gaps(sel).get_column("factor")) == strong - covered
 
     protective = {f["factor"] for f in raw("factoren") if f["soort"] == "beschermend"}
     expected = {
@@ -637,7 +776,7 @@ def test_bundled_coverage_and_gaps_from_raw_csv(dataset: Dataset) -> None:
         )
         for p in protective
     }
-    used = m.protective_used(sel, "nl")
+    used = c.protective_used(sel)
     assert {r[0]: r[1:] for r in rows_of(used, "factor", "n_interventies", "n_gemeenten")} == (
         expected
     )
@@ -645,12 +784,12 @@ def test_bundled_coverage_and_gaps_from_raw_csv(dataset: Dataset) -> None:
 
 def test_bundled_map_frame_counts_every_municipality(dataset: Dataset) -> None:
     per_place = Counter(r["gemeentecode"] for r in raw("interventies"))
-    frame = m.map_frame(m.select(dataset, Filters()), "interventies")
+    frame = m.map_frame(s.select(dataset, Filters()), "interventies")
     assert dict(rows_of(frame, "gemeentecode", "n")) == {
         g["gemeentecode"]: per_place.get(g["gemeentecode"], 0) for g in raw("gemeenten")
     }
     population = {g["gemeentecode"]: g["inwoners"] for g in raw("gemeenten")}
-    inwoners = m.map_frame(m.select(dataset, Filters()), "inwoners")
+    inwoners = m.map_frame(s.select(dataset, Filters()), "inwoners")
     assert dict(rows_of(inwoners, "gemeentecode", "waarde")) == {
         code: float(p) if p else None for code, p in population.items()
     }
@@ -660,7 +799,7 @@ def test_bundled_compare_with_wave_from_raw_csv(dataset: Dataset) -> None:
     rows = raw("interventies")
     wave_of = {g["gemeentecode"]: g["golf"] for g in raw("gemeenten")}
     wave1 = [r for r in rows if wave_of[r["gemeentecode"]] == "golf1_2022"]
-    frame = m.compare_with_wave(dataset, Filters(botoc="ja"), "nl")
+    frame = m.compare_with_wave(dataset, Filters(botoc="ja"))
     assert rows_of(frame, "n", "uitgevoerd") == [
         (62, 53),
         (len(wave1), sum(r["status"] in DONE for r in wave1)),
@@ -670,10 +809,10 @@ def test_bundled_compare_with_wave_from_raw_csv(dataset: Dataset) -> None:
 
 def test_bundled_timeline_and_lessons(dataset: Dataset) -> None:
     dates = [r["datum"] for r in raw("tijdlijn")]
-    timeline = m.timeline(dataset, "nl")
+    timeline = m.timeline(dataset)
     assert timeline.get_column("datum").to_list() == sorted(dates)
     assert timeline.get_column("jaar").to_list() == [int(d[:4]) for d in sorted(dates)]
-    assert m.lessons(dataset, "en").height == len(raw("lessen"))
+    assert m.lessons(dataset).height == len(raw("lessen"))
 
 
 def test_reference_rate_is_the_published_practice_scan_figure(dataset: Dataset) -> None:

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import select
 from lib.exports import images, tables
 from lib.slides import content as presentation
 from lib.viz import charts, columns, static_map, vega
@@ -40,7 +41,7 @@ def _texts(svg: str) -> str:
 
 @pytest.fixture(scope="module")
 def bars(dataset: Dataset) -> alt.LayerChart:
-    sel = metrics.select(dataset, Filters(botoc="ja"))
+    sel = select(dataset, Filters(botoc="ja"))
     return charts.execution_rate_bars(metrics.execution_by_gemeente(sel), lang="nl")
 
 
@@ -124,14 +125,14 @@ def test_the_dashboard_theme_applies_whatever_theme_is_enabled(bars: alt.LayerCh
 
 
 def test_slide_spec_is_larger_and_bounded(dataset: Dataset) -> None:
-    sel = metrics.select(dataset, Filters())
+    sel = select(dataset, Filters())
     chart = charts.execution_rate_bars(metrics.execution_by_gemeente(sel), lang="nl")
     spec = vega.slide_spec(chart, max_height=300, description="alt")
     assert spec["config"]["axis"]["labelFontSize"] == round(14 * vega.SLIDE_FONT_SCALE)
     assert spec["height"] == 300
     assert spec["description"] == "alt"
     assert all(layer["encoding"]["y"].get("title", "x") is None for layer in spec["layer"][:1])
-    few = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
+    few = select(dataset, Filters(gemeenten=("GM0995",)))
     small = vega.slide_spec(
         charts.execution_rate_bars(metrics.execution_by_gemeente(few), lang="nl"),
         max_height=300,
@@ -140,7 +141,7 @@ def test_slide_spec_is_larger_and_bounded(dataset: Dataset) -> None:
 
 
 def test_static_map_without_boundaries(dataset: Dataset) -> None:
-    sel = metrics.select(dataset, Filters(botoc="ja"))
+    sel = select(dataset, Filters(botoc="ja"))
     frame = metrics.map_frame(sel, "uitvoeringsgraad")
     chart = static_map.map_chart(
         frame,
@@ -180,7 +181,7 @@ def test_static_map_draws_outlines_when_configured(dataset: Dataset) -> None:
         "type": "FeatureCollection",
         "features": [square("GM0995", 5.4, 52.45), square("GM9999", 6.0, 52.0)],
     }
-    sel = metrics.select(dataset, Filters(gemeenten=("GM0995",)))
+    sel = select(dataset, Filters(gemeenten=("GM0995",)))
     frame = metrics.map_frame(sel, "interventies")
     chart = static_map.map_chart(frame, metric="interventies", lang="en", boundaries=boundaries)
     spec = chart.to_dict()
@@ -197,7 +198,7 @@ def test_static_map_draws_outlines_when_configured(dataset: Dataset) -> None:
 
 
 def test_table_exports_open_with_their_own_library(dataset: Dataset) -> None:
-    sel = metrics.select(dataset, Filters(botoc="ja"))
+    sel = select(dataset, Filters(botoc="ja"))
     slide = presentation.build_slide("uitvoering", dataset, sel, "nl")
     assert slide.table is not None
     table = columns.export_table(slide.table, slide.columns, "nl")

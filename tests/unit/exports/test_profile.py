@@ -21,6 +21,7 @@ from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
 from lib.exports import profile as pe
 from lib.exports.pdf import find_fonts
+from lib.text import kenniskaart as kt
 
 TODAY = date(2026, 11, 28)
 SCRIPT = "<script>alert('x')</script> & Co"
@@ -28,7 +29,7 @@ SCRIPT = "<script>alert('x')</script> & Co"
 
 @pytest.fixture(scope="module")
 def tilburg(dataset: Dataset) -> Profile:
-    return build_profile(dataset, Filters(gemeenten=("GM0855",)), "nl", today=TODAY)
+    return build_profile(dataset, Filters(gemeenten=("GM0855",)), today=TODAY)
 
 
 def pdf_text(data: bytes) -> tuple[int, str]:
@@ -43,11 +44,11 @@ def flat(text: str) -> str:
 
 def key_texts(profile: Profile) -> list[str]:
     """Texts that every format must contain (short enough not to wrap in a PDF line)."""
-    gap_names = [g.naam for g in profile.gaten]
+    gap_names = [g.name for g in kt.gaps(profile, "nl")]
     return [
-        f"Kenniskaart: {profile.titel}",
-        f"Gemaakt op {profile.datum}",
-        f"dataversie {profile.versie}",
+        f"Kenniskaart: {kt.title(profile, 'nl')}",
+        f"Gemaakt op {profile.made_on}",
+        f"dataversie {profile.version}",
         "Voorbeelddata",
         "In het kort",
         "Balans tussen perspectief en grenzen",
@@ -58,7 +59,7 @@ def key_texts(profile: Profile) -> list[str]:
 
 
 def test_document_has_every_section(tilburg: Profile) -> None:
-    blocks = pe.document(tilburg)
+    blocks = pe.document(tilburg, "nl")
     headings = [b.text for b in blocks if isinstance(b, pe.Heading)]
     assert headings == [
         "Kenniskaart: Tilburg",
@@ -70,7 +71,7 @@ def test_document_has_every_section(tilburg: Profile) -> None:
         "Bronnen",
     ]
     bullets = [b for b in blocks if isinstance(b, pe.Bullets)]
-    assert bullets[0].items == tilburg.samenvatting
+    assert bullets[0].items == kt.summary(tilburg, "nl")
     assert len(bullets[1].items) == 6  # one per check
     table = next(b for b in blocks if isinstance(b, pe.Table))
     assert table.header == ("Vergelijking", "Perspectief bieden", "Grenzen stellen", "Verbindend")
@@ -82,39 +83,39 @@ def test_document_has_every_section(tilburg: Profile) -> None:
 
 
 def test_pillar_rows_show_share_and_count(tilburg: Profile) -> None:
-    _, rows = pe.pillar_rows(tilburg)
-    own = tilburg.pijlers.filter(pl.col("groep_volgorde") == 0)
+    _, rows = pe.pillar_rows(tilburg, "nl")
+    own = tilburg.pillars.filter(pl.col("groep_volgorde") == 0)
     n = dict(own.select("pijler", "n").iter_rows())
     total = sum(n.values())
     assert rows[0][1] == f"{round(100 * n['perspectief'] / total)} % ({n['perspectief']})"
 
 
 def test_learn_from_is_limited_in_the_profile(tilburg: Profile) -> None:
-    many = next(g for g in tilburg.gaten if len(g.gemeenten) > pe.LEARN_FROM_MAX)
-    text = pe.to_markdown(tilburg)
-    extra = len(many.gemeenten) - pe.LEARN_FROM_MAX
+    many = next(g for g in tilburg.gaps if len(g.places) > pe.LEARN_FROM_MAX)
+    text = pe.to_markdown(tilburg, "nl")
+    extra = len(many.places) - pe.LEARN_FROM_MAX
     assert f"en nog {extra} andere {'gemeente' if extra == 1 else 'gemeenten'}" in text
-    for place in many.gemeenten[: pe.LEARN_FROM_MAX]:
+    for place in many.places[: pe.LEARN_FROM_MAX]:
         assert place in text
 
 
 def test_markdown_html_and_pdf_have_the_same_content(tilburg: Profile) -> None:
-    md = pe.to_markdown(tilburg)
-    page = pe.to_html(tilburg)
-    pages, text = pdf_text(pe.to_pdf(tilburg))
+    md = pe.to_markdown(tilburg, "nl")
+    page = pe.to_html(tilburg, "nl")
+    pages, text = pdf_text(pe.to_pdf(tilburg, "nl"))
     assert pages == 1
     for expected in key_texts(tilburg):
         assert expected in md, expected
         assert expected in page, expected
         assert expected in flat(text), expected
-    for sentence in tilburg.samenvatting:
+    for sentence in kt.summary(tilburg, "nl"):
         assert sentence in md
         assert sentence in flat(text)
 
 
 def test_pdf_uses_the_unicode_font(tilburg: Profile) -> None:
     assert find_fonts() is not None, "install fonts-dejavu-core (CI does)"
-    data = pe.to_pdf(tilburg)
+    data = pe.to_pdf(tilburg, "nl")
     assert data.startswith(b"%PDF")
     assert b"DejaVu" in data
     _, text = pdf_text(data)
@@ -126,11 +127,11 @@ def test_pdf_uses_the_unicode_font(tilburg: Profile) -> None:
 
 
 def test_pdf_is_reproducible(tilburg: Profile) -> None:
-    assert pe.to_pdf(tilburg) == pe.to_pdf(tilburg)
+    assert pe.to_pdf(tilburg, "nl") == pe.to_pdf(tilburg, "nl")
 
 
 def test_pdf_falls_back_to_a_core_font(tilburg: Profile) -> None:
-    data = pe.to_pdf(tilburg, core_fonts=True)
+    data = pe.to_pdf(tilburg, "nl", core_fonts=True)
     pages, text = pdf_text(data)
     assert pages == 1
     assert b"DejaVu" not in data
@@ -138,18 +139,25 @@ def test_pdf_falls_back_to_a_core_font(tilburg: Profile) -> None:
     assert "[x]" in text or "[!]" in text or "[v]" in text
 
 
+def test_one_profile_in_both_languages(tilburg: Profile) -> None:
+    dutch, english = pe.to_markdown(tilburg, "nl"), pe.to_markdown(tilburg, "en")
+    assert dutch.startswith("# Kenniskaart: Tilburg\n")
+    assert english.startswith("# Knowledge map: Tilburg\n")
+    assert pe.file_name(tilburg, "md") == "kenniskaart-GM0855-2026-11-28.md"
+
+
 def test_english_profile(dataset: Dataset) -> None:
-    profile = build_profile(dataset, Filters(gemeenten=("GM0995",)), "en", today=TODAY)
-    md = pe.to_markdown(profile)
+    profile = build_profile(dataset, Filters(gemeenten=("GM0995",)), today=TODAY)
+    md = pe.to_markdown(profile, "en")
     assert md.startswith("# Knowledge map: Lelystad\n")
     assert "Made on 2026-11-28 · data version 1.0.0" in md
-    _, text = pdf_text(pe.to_pdf(profile))
+    _, text = pdf_text(pe.to_pdf(profile, "en"))
     assert "Knowledge map: Lelystad" in text
 
 
 def test_whole_programme_fits_on_one_page(dataset: Dataset) -> None:
-    profile = build_profile(dataset, Filters(), "nl", today=TODAY)
-    pages, text = pdf_text(pe.to_pdf(profile))
+    profile = build_profile(dataset, Filters(), today=TODAY)
+    pages, text = pdf_text(pe.to_pdf(profile, "nl"))
     assert pages == 1
     assert "Kenniskaart: Het hele programma" in text
     assert "Leefdomeinen per gemeente" in text
@@ -168,34 +176,34 @@ def hostile(dataset: Dataset) -> Profile:
         .alias("naam")
     )
     data = replace(dataset, interventies=named)
-    return build_profile(data, Filters(gemeenten=("GM0855",)), "nl", today=TODAY)
+    return build_profile(data, Filters(gemeenten=("GM0855",)), today=TODAY)
 
 
 def test_the_hostile_name_is_in_the_profile(hostile: Profile) -> None:
-    names = [e.naam for g in hostile.gaten for e in g.voorbeelden]
+    names = [e.name for g in hostile.gaps for e in g.examples]
     assert SCRIPT in names
 
 
 def test_html_escapes_data_text(hostile: Profile) -> None:
-    page = pe.to_html(hostile)
+    page = pe.to_html(hostile, "nl")
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Co" in page
 
 
 def test_markdown_escapes_data_text(hostile: Profile) -> None:
-    text = pe.to_markdown(hostile)
+    text = pe.to_markdown(hostile, "nl")
     assert "<script>" not in text
     assert "\\<script\\>alert('x')\\</script\\> & Co" in text
 
 
 def test_pdf_shows_the_name_as_text(hostile: Profile) -> None:
-    _, text = pdf_text(pe.to_pdf(hostile))
+    _, text = pdf_text(pe.to_pdf(hostile, "nl"))
     assert "<script>alert('x')</script>" in flat(text)
 
 
 def test_file_name(tilburg: Profile, dataset: Dataset) -> None:
     assert pe.file_name(tilburg, "pdf") == "kenniskaart-GM0855-2026-11-28.pdf"
-    whole = build_profile(dataset, Filters(), "nl", today=TODAY)
+    whole = build_profile(dataset, Filters(), today=TODAY)
     assert pe.file_name(whole, "html") == "kenniskaart-selectie-2026-11-28.html"
 
 

@@ -16,7 +16,7 @@ from lib import links
 from lib.config import BUNDLED_DATA_DIR
 from lib.data.catalog import Dataset
 from lib.domain.filters import Filters
-from lib.domain.metrics import select
+from lib.domain.selection import select
 from lib.slides import content as presentation
 from lib.slides import storyline
 from lib.slides.storyline import SLIDES, Storyline, View

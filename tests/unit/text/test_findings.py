@@ -124,7 +124,8 @@ def test_timeline_uses_first_and_last_known_counts() -> None:
 def test_comparison_reads_first_and_last_row() -> None:
     frame = pl.DataFrame(
         {
-            "groep": ["Uw selectie", "Golf", "Alle"],
+            "groep": ["selectie", "golf", "alle"],
+            "groep_naam": ["Uw selectie", "Golf", "Alle"],
             "rate": [0.5, 0.6, 0.774],
             "betrouwbaar": [False, True, True],
         }

@@ -37,7 +37,6 @@ DYNAMIC_SITES: dict[tuple[str, str], tuple[str, ...]] = {
     ("lib/text/reports.py", "_param"): ("personal_data",),
     # the labels of a code column (status, doelgroep, ...), to read uploads in either language
     ("lib/data/ingest/mapping.py", "_labels"): (),
-    ("lib/domain/metrics.py", "_code_names"): (),
 }
 
 
@@ -287,7 +286,7 @@ def test_the_catalogue_loads_plurals_and_rejects_mixed_tables() -> None:
 
 def test_the_scan_finds_keys_prefixes_and_dynamic_keys() -> None:
     uses = scan()
-    assert ("lib/domain/metrics.py", "comparison.all") in {(u.file, u.text) for u in uses.literals}
+    assert ("lib/text/labels.py", "comparison.all") in {(u.file, u.text) for u in uses.literals}
     assert ("lib/text/reports.py", "issue.") in {(u.file, u.text) for u in uses.prefixes}
     assert ("lib/web/downloads.py", "measure.") in {(u.file, u.text) for u in uses.prefixes}
 

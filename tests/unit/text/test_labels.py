@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from lib.config import ROOT
 from lib.contract.codes import CODE_LISTS, LABELS, LANGS, is_code_kind
+from lib.text import labels
 from lib.text.i18n import CATALOGUE
 from lib.text.labels import code_label
 
@@ -105,7 +107,7 @@ KINDS = sorted(
         (path.relative_to(ROOT).as_posix(), match.group(1))
         for path in _sources()
         for match in re.finditer(
-            r"""\b(?:code_label|_code_names|_ordered)\(\s*(?:[^,()]+,\s*)?"([^"]+)\"""",
+            r"""\b(?:code_label|_code_names|code_order)\(\s*(?:[^,()]+,\s*)?"([^"]+)\"""",
             path.read_text(encoding="utf-8"),
         )
     }
@@ -116,8 +118,127 @@ def test_the_scan_finds_kinds() -> None:
     assert ("lib/viz/charts.py", "status") in KINDS
     assert ("lib/domain/metrics.py", "doelgroep") in KINDS
     assert ("lib/domain/kenniskaart.py", "pijler") in KINDS
+    assert ("lib/text/labels.py", "golf") in KINDS
 
 
 @pytest.mark.parametrize(("file", "kind"), KINDS, ids=[f"{f}:{k}" for f, k in KINDS])
 def test_code_kinds(file: str, kind: str) -> None:
     assert kind in LABELS, f"{file}: unknown code kind {kind!r}"
+
+
+# --------------------------------------------------------------------------- frames
+
+
+THEMES = pl.DataFrame(
+    {"thema": ["gezin", "gezag"], "naam_nl": ["Gezin", "Gezag"], "naam_en": ["Family", "Law"]}
+)
+FACTORS = pl.DataFrame({"factor": ["a", "b"], "naam_nl": ["Bee", "Aap"], "naam_en": ["Bee", "Ape"]})
+
+
+def test_with_names_adds_a_name_after_each_code_column() -> None:
+    frame = pl.DataFrame(
+        {
+            "status": ["afgerond", "gepland"],
+            "n": [1, 2],
+            "doelgroep": ["jongeren", None],
+            "domein": ["buurt", "gezin"],
+            "bewijs": ["sterk", "zwak"],
+        }
+    )
+    named = labels.with_names(frame, "nl")
+    assert named.columns == [
+        "status", "status_naam", "n", "doelgroep", "doelgroep_naam", "domein", "domein_naam",
+        "bewijs", "bewijs_naam",
+    ]  # fmt: skip
+    assert named.row(1) == (
+        "gepland", "Gepland", 2, None, "Onbekend", "gezin", "Gezin", "zwak", "Zwak bewijs",
+    )  # fmt: skip
+    assert labels.with_names(frame, "en").get_column("doelgroep_naam").to_list() == [
+        "Youngsters (12-17)",
+        "Unknown",
+    ]
+    assert labels.with_names(frame, "nl").drop(NAME_COLUMNS).equals(frame)
+
+
+NAME_COLUMNS = ["status_naam", "doelgroep_naam", "domein_naam", "bewijs_naam"]
+
+
+def test_with_names_of_pillars_and_products() -> None:
+    frame = pl.DataFrame({"pijler": ["grenzen"], "product": ["praktijkscan"]})
+    assert labels.with_names(frame, "en").row(0) == (
+        "grenzen",
+        "Setting limits",
+        "praktijkscan",
+        "Practice scan",
+    )
+
+
+def test_with_names_of_themes_and_factors_from_their_tables() -> None:
+    frame = pl.DataFrame({"thema": ["gezin", "overig"], "factor": ["a", "b"]})
+    named = labels.with_names(frame, "en", themas=THEMES, factoren=FACTORS)
+    # a theme without a row in the table keeps its code
+    assert named.rows() == [("gezin", "Family", "a", "Bee"), ("overig", "overig", "b", "Ape")]
+    with pytest.raises(ValueError, match="thema"):
+        labels.with_names(frame, "nl", factoren=FACTORS)
+
+
+def test_with_names_of_comparison_groups() -> None:
+    frame = pl.DataFrame(
+        {
+            "groep": ["gemeente", "selectie", "golf", "alle", "programma"],
+            "golf": [None, None, "nplv_2023", None, None],
+            "gemeente_naam": ["Tilburg", None, None, None, None],
+        }
+    )
+    assert labels.with_names(frame, "nl").get_column("groep_naam").to_list() == [
+        "Tilburg",
+        "Uw selectie",
+        "Instroomgolf: NPLV-uitbreiding (2023)",
+        "Alle gemeenten",
+        "Het hele programma",
+    ]
+    assert labels.group_label("golf", "golf1_2022", None, "en") == "Wave: First 15 (2022)"
+    assert labels.with_names(frame.head(0), "en").columns[:2] == ["groep", "groep_naam"]
+
+
+def test_with_names_leaves_other_frames_alone() -> None:
+    frame = pl.DataFrame({"gemeente_naam": ["Alfa"], "n": [1], "golf": ["nplv_2023"]})
+    assert labels.with_names(frame, "nl").equals(frame)
+
+
+def test_in_language_keeps_the_readers_text_in_place() -> None:
+    frame = pl.DataFrame(
+        {"datum": ["2020"], "tekst_nl": ["Hallo"], "tekst_en": ["Hello"], "bron": ["X"]}
+    )
+    assert labels.in_language(frame, "en", "tekst").rows(named=True) == [
+        {"datum": "2020", "tekst": "Hello", "bron": "X"}
+    ]
+    assert labels.in_language(frame, "nl", "tekst").get_column("tekst").to_list() == ["Hallo"]
+
+
+def test_named_frames_break_ties_by_the_name_in_the_language() -> None:
+    counts = pl.DataFrame({"thema": ["gezag", "gezin"], "n": [2, 2], "share": [0.5, 0.5]})
+    assert labels.named_theme_counts(counts, "nl", THEMES).get_column("thema").to_list() == [
+        "gezag",
+        "gezin",
+    ]
+    assert labels.named_theme_counts(counts, "en", THEMES).get_column("thema").to_list() == [
+        "gezin",
+        "gezag",
+    ]
+    strong = pl.DataFrame(
+        {
+            "factor": ["a", "b"],
+            "bewijs": ["sterk", "sterk"],
+            "domein": ["gezin", "gezin"],
+            "n": [1, 1],
+            "gedekt": [True, True],
+        }
+    )
+    named = labels.named_strong_factors(strong, "en", FACTORS)
+    assert named.columns == ["factor", "factor_naam", "bewijs_naam", "domein_naam", "n", "gedekt"]
+    assert named.get_column("factor_naam").to_list() == ["Ape", "Bee"]
+    assert labels.named_strong_factors(strong, "nl", FACTORS).get_column("factor").to_list() == [
+        "b",
+        "a",
+    ]

@@ -14,8 +14,11 @@ import pytest
 from lib.config import BUNDLED_DATA_DIR
 from lib.contract.codes import STATUSSEN, Lang
 from lib.data.catalog import Dataset, load_dataset
+from lib.domain import coverage as cov
 from lib.domain import metrics
 from lib.domain.filters import Filters
+from lib.domain.selection import Selection, select
+from lib.text import labels
 from lib.text.i18n import t
 from lib.text.labels import code_label
 from lib.viz import charts, heatmaps, palette, time_charts
@@ -159,7 +162,8 @@ def coverage() -> pl.DataFrame:
 def comparison() -> pl.DataFrame:
     return pl.DataFrame(
         {
-            "groep": ["Selectie", "Golf: Eerste 15 (2022)", "Alle gemeenten"],
+            "groep": ["selectie", "golf", "alle"],
+            "groep_naam": ["Selectie", "Golf: Eerste 15 (2022)", "Alle gemeenten"],
             "n": [3, 115, 115],
             "uitgevoerd": [1, 89, 89],
             "rate": [1 / 3, 89 / 115, 89 / 115],
@@ -191,34 +195,46 @@ def dataset() -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def selection(dataset: Dataset) -> metrics.Selection:
-    return metrics.select(dataset, Filters())
+def selection(dataset: Dataset) -> Selection:
+    return select(dataset, Filters())
 
 
-def real_charts(
-    dataset: Dataset, selection: metrics.Selection, lang: Lang
-) -> dict[str, alt.TopLevelMixin]:
-    lelystad = Filters(gemeenten=("GM0995",))
+def named_frames(
+    dataset: Dataset, sel: Selection, filters: Filters, lang: Lang
+) -> dict[str, pl.DataFrame]:
+    """The frames of the charts with their names in ``lang``, as the pages make them."""
     return {
-        "theme_bars": charts.theme_bars(metrics.theme_counts(selection, lang), lang=lang),
-        "theme_heatmap": heatmaps.theme_heatmap(
-            metrics.theme_by_gemeente(selection, lang), lang=lang
+        "theme_counts": labels.named_theme_counts(metrics.theme_counts(sel), lang, sel.themas),
+        "theme_by_gemeente": labels.with_names(
+            metrics.theme_by_gemeente(sel), lang, themas=sel.themas
         ),
-        "target_group_bars": charts.target_group_bars(
-            metrics.target_group_counts(selection, lang), lang=lang
+        "target_groups": labels.with_names(metrics.target_group_counts(sel), lang),
+        "execution_thema": labels.named_theme_rates(
+            metrics.execution_by_theme(sel), lang, sel.themas
         ),
+        "status": labels.with_names(metrics.status_mix(sel), lang),
+        "coverage": labels.named_coverage(cov.coverage_matrix(sel), lang, sel.factoren),
+        "comparison": labels.with_names(metrics.compare_with_wave(dataset, filters), lang),
+        "timeline": labels.in_language(metrics.timeline(dataset), lang, "gebeurtenis"),
+    }
+
+
+def real_charts(dataset: Dataset, selection: Selection, lang: Lang) -> dict[str, alt.TopLevelMixin]:
+    frames = named_frames(dataset, selection, Filters(gemeenten=("GM0995",)), lang)
+    return {
+        "theme_bars": charts.theme_bars(frames["theme_counts"], lang=lang),
+        "theme_heatmap": heatmaps.theme_heatmap(frames["theme_by_gemeente"], lang=lang),
+        "target_group_bars": charts.target_group_bars(frames["target_groups"], lang=lang),
         "execution_gemeente": charts.execution_rate_bars(
             metrics.execution_by_gemeente(selection), lang=lang, label_field="gemeente_naam"
         ),
         "execution_thema": charts.execution_rate_bars(
-            metrics.execution_by_theme(selection, lang), lang=lang, label_field="thema_naam"
+            frames["execution_thema"], lang=lang, label_field="thema_naam"
         ),
-        "status": charts.status_stacked_bars(metrics.status_mix(selection, lang), lang=lang),
-        "coverage": heatmaps.coverage_heatmap(metrics.coverage_matrix(selection, lang), lang=lang),
-        "comparison": charts.comparison_bars(
-            metrics.compare_with_wave(dataset, lelystad, lang), lang=lang
-        ),
-        "timeline": time_charts.timeline_chart(metrics.timeline(dataset, lang), lang=lang),
+        "status": charts.status_stacked_bars(frames["status"], lang=lang),
+        "coverage": heatmaps.coverage_heatmap(frames["coverage"], lang=lang),
+        "comparison": charts.comparison_bars(frames["comparison"], lang=lang),
+        "timeline": time_charts.timeline_chart(frames["timeline"], lang=lang),
     }
 
 
@@ -341,8 +357,8 @@ def test_reference_rule_is_the_practice_scan(execution: pl.DataFrame) -> None:
     assert charts.reference_label("en") == "Practice-scan reference (85.5%)"
 
 
-def test_execution_by_theme_uses_theme_labels(selection: metrics.Selection) -> None:
-    frame = metrics.execution_by_theme(selection, "en")
+def test_execution_by_theme_uses_theme_labels(selection: Selection) -> None:
+    frame = labels.named_theme_rates(metrics.execution_by_theme(selection), "en", selection.themas)
     spec = charts.execution_rate_bars(frame, lang="en", label_field="thema_naam").to_dict()
     bar = layer_with(spec, "bar")
     assert bar["encoding"]["y"]["title"] == t("column.thema", "en")
@@ -435,9 +451,9 @@ def test_coverage_heatmap_size_scales() -> None:
 
 
 def test_coverage_heatmap_renders_within_900px(
-    dataset: Dataset, selection: metrics.Selection
+    dataset: Dataset, selection: Selection
 ) -> None:
-    frame = metrics.coverage_matrix(selection, "nl")
+    frame = labels.named_coverage(cov.coverage_matrix(selection), "nl", selection.factoren)
     assert frame.get_column("gemeente_naam").n_unique() == 15
     svg = svg_of(heatmaps.coverage_heatmap(frame, lang="nl"))
     match = re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg)
@@ -506,7 +522,7 @@ def _axis_titles(spec: Spec) -> tuple[str, str]:
     return x.get("title") or x["axis"]["title"], y.get("title") or y["axis"]["title"]
 
 
-def test_axis_titles_match_language(dataset: Dataset, selection: metrics.Selection) -> None:
+def test_axis_titles_match_language(dataset: Dataset, selection: Selection) -> None:
     by_lang = {lang: real_charts(dataset, selection, lang) for lang in LANGS}
     for name, (x_key, y_key) in AXIS_KEYS.items():
         nl = _axis_titles(by_lang["nl"][name].to_dict())
@@ -528,7 +544,7 @@ def _titles(value: object) -> list[str]:
 
 @pytest.mark.parametrize(("lang", "other"), [("nl", "en"), ("en", "nl")])
 def test_titles_are_never_from_the_other_language(
-    dataset: Dataset, selection: metrics.Selection, lang: Lang, other: Lang
+    dataset: Dataset, selection: Selection, lang: Lang, other: Lang
 ) -> None:
     keys = [
         "column.gemeente", "column.thema", "column.status", "column.target_group",
@@ -548,19 +564,19 @@ def test_titles_are_never_from_the_other_language(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_real_data_rows_equal_input_rows(
-    dataset: Dataset, selection: metrics.Selection, lang: Lang
+    dataset: Dataset, selection: Selection, lang: Lang
 ) -> None:
     built = real_charts(dataset, selection, lang)
     expected = {
-        "theme_bars": metrics.theme_counts(selection, lang).height,
-        "theme_heatmap": metrics.theme_by_gemeente(selection, lang).height,
-        "target_group_bars": metrics.target_group_counts(selection, lang).height,
+        "theme_bars": metrics.theme_counts(selection).height,
+        "theme_heatmap": metrics.theme_by_gemeente(selection).height,
+        "target_group_bars": metrics.target_group_counts(selection).height,
         "execution_gemeente": metrics.execution_by_gemeente(selection).height,
-        "execution_thema": metrics.execution_by_theme(selection, lang).height,
-        "status": metrics.status_mix(selection, lang).height,
-        "coverage": metrics.coverage_matrix(selection, lang).height,
+        "execution_thema": metrics.execution_by_theme(selection).height,
+        "status": metrics.status_mix(selection).height,
+        "coverage": cov.coverage_matrix(selection).height,
         "comparison": 3,
-        "timeline": metrics.timeline(dataset, lang).height,
+        "timeline": metrics.timeline(dataset).height,
     }
     for name, chart in built.items():
         spec = chart.to_dict()
@@ -571,7 +587,7 @@ def test_real_data_rows_equal_input_rows(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_specs_are_deterministic(
-    dataset: Dataset, selection: metrics.Selection, lang: Lang
+    dataset: Dataset, selection: Selection, lang: Lang
 ) -> None:
     once = {k: c.to_json() for k, c in real_charts(dataset, selection, lang).items()}
     twice = {k: c.to_json() for k, c in real_charts(dataset, selection, lang).items()}
@@ -582,7 +598,7 @@ def test_specs_are_deterministic(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_chart_renders_with_vl_convert(
-    dataset: Dataset, selection: metrics.Selection, lang: Lang
+    dataset: Dataset, selection: Selection, lang: Lang
 ) -> None:
     for name, chart in real_charts(dataset, selection, lang).items():
         svg = svg_of(chart)
@@ -591,23 +607,24 @@ def test_every_chart_renders_with_vl_convert(
 
 def test_empty_selection_still_builds_valid_charts(dataset: Dataset) -> None:
     filters = Filters(gemeenten=("GM0034",), themas=("overig",))  # Almere has no interventions
-    empty = metrics.select(dataset, filters)
+    empty = select(dataset, filters)
     assert empty.empty
+    frames = named_frames(dataset, empty, filters, "nl")
     built = [
-        charts.theme_bars(metrics.theme_counts(empty, "nl"), lang="nl"),
-        heatmaps.theme_heatmap(metrics.theme_by_gemeente(empty, "nl"), lang="nl"),
-        charts.target_group_bars(metrics.target_group_counts(empty, "nl"), lang="nl"),
+        charts.theme_bars(frames["theme_counts"], lang="nl"),
+        heatmaps.theme_heatmap(frames["theme_by_gemeente"], lang="nl"),
+        charts.target_group_bars(frames["target_groups"], lang="nl"),
         charts.execution_rate_bars(metrics.execution_by_gemeente(empty), lang="nl"),
-        charts.status_stacked_bars(metrics.status_mix(empty, "nl"), lang="nl"),
-        heatmaps.coverage_heatmap(metrics.coverage_matrix(empty, "nl"), lang="nl"),
-        charts.comparison_bars(metrics.compare_with_wave(dataset, filters, "nl"), lang="nl"),
-        time_charts.timeline_chart(metrics.timeline(dataset, "nl").head(0), lang="nl"),
+        charts.status_stacked_bars(frames["status"], lang="nl"),
+        heatmaps.coverage_heatmap(frames["coverage"], lang="nl"),
+        charts.comparison_bars(frames["comparison"], lang="nl"),
+        time_charts.timeline_chart(frames["timeline"].head(0), lang="nl"),
     ]
     for chart in built:
         assert svg_of(chart).lstrip().startswith("<svg")
     compared = built[6].to_dict()
     rows = rows_of(compared, layer_with(compared, "bar"))
-    selection_row = next(r for r in rows if r["groep"] == t("comparison.selection", "nl"))
+    selection_row = next(r for r in rows if r["groep_naam"] == t("comparison.selection", "nl"))
     assert selection_row["rate_tekst"] == "onbekend"  # no rate, so no asterisk either
     assert selection_row["kleur"] == palette.GREY
 

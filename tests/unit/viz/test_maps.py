@@ -15,6 +15,7 @@ from lib.data.catalog import Dataset, load_dataset
 from lib.domain import metrics
 from lib.domain import metrics as m
 from lib.domain.filters import Filters
+from lib.domain.selection import select
 from lib.text.i18n import t
 from lib.viz import maps, palette
 
@@ -149,7 +150,7 @@ def _pixel(view: dict[str, float], lat: float, lon: float) -> tuple[float, float
 @pytest.mark.parametrize("codes", [None, ("GM0995",), ("GM0014", "GM0935")])
 def test_the_initial_view_fits_every_point(codes: tuple[str, ...] | None) -> None:
     data = load_dataset(BUNDLED_DATA_DIR)
-    frame = m.map_frame(m.select(data, Filters(gemeenten=codes or ())), "interventies")
+    frame = m.map_frame(select(data, Filters(gemeenten=codes or ())), "interventies")
     context = m.map_context(data)
     spec = deck_json(
         maps.municipality_deck(frame, metric="interventies", lang="nl", context=context)
@@ -347,7 +348,7 @@ def test_legend_colours_match_the_circles(frame: pl.DataFrame) -> None:
 
 @pytest.mark.parametrize("metric", metrics.METRICS)
 def test_real_map_for_every_metric(dataset: Dataset, metric: metrics.Metric) -> None:
-    frame = metrics.map_frame(metrics.select(dataset, Filters()), metric)
+    frame = metrics.map_frame(select(dataset, Filters()), metric)
     deck = maps.municipality_deck(frame, metric=metric, lang="nl", selected=("GM0995",))
     spec = deck_json(deck)
     scatter = layer(spec, maps.LAYER_ID)
