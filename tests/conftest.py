@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from progress import VOORTGANG, tables_with_progress
 from tinydata import tiny_tables, write_dataset
 
 from lib.config import BUNDLED_DATA_DIR
@@ -39,3 +40,10 @@ def _private_store(
 ) -> None:
     """Every test gets its own empty store, never the developer's ``data/store``."""
     monkeypatch.setenv("PMG_STORE_DIR", str(tmp_path_factory.mktemp("store")))
+
+
+@pytest.fixture(scope="module")
+def progress_data(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny dataset with the progress rows of ``tests/support/progress.py``."""
+    folder = tmp_path_factory.mktemp("progress")
+    return load_dataset(write_dataset(folder, tables_with_progress(VOORTGANG)))

@@ -196,15 +196,27 @@ def store(tmp_path: Path) -> Store:
 def test_guarded_functions_refuse_a_viewer_and_write_nothing(store: Store) -> None:
     with pytest.raises(NotAllowed):
         guarded_publish(
-            store, "viewer", "interventies", make_frame(1),
-            who="x", comment="c", source_name="f.csv", checksum="s",
+            store,
+            "viewer",
+            "interventies",
+            make_frame(1),
+            who="x",
+            comment="c",
+            source_name="f.csv",
+            checksum="s",
         )
     with pytest.raises(NotAllowed):
         guarded_rollback(store, "viewer", 0, who="x", comment="c")
     with pytest.raises(NotAllowed):
         guarded_publish(
-            store, "admin", "interventies", make_frame(1),  # type: ignore[arg-type]
-            who="x", comment="c", source_name="f.csv", checksum="s",
+            store,
+            "admin",
+            "interventies",
+            make_frame(1),  # type: ignore[arg-type]
+            who="x",
+            comment="c",
+            source_name="f.csv",
+            checksum="s",
         )
     assert store.current_version() == 0
     assert store.history().height == 1
@@ -212,8 +224,15 @@ def test_guarded_functions_refuse_a_viewer_and_write_nothing(store: Store) -> No
 
 def test_guarded_functions_let_an_analyst_publish_and_restore(store: Store) -> None:
     version = guarded_publish(
-        store, "analyst", "interventies", make_frame(1).filter(pl.col("gemeentecode") == "GM0014"),
-        who="a@b.nl", comment="c", source_name="f.csv", checksum="s", scope="gemeenten",
+        store,
+        "analyst",
+        "interventies",
+        make_frame(1).filter(pl.col("gemeentecode") == "GM0014"),
+        who="a@b.nl",
+        comment="c",
+        source_name="f.csv",
+        checksum="s",
+        scope="gemeenten",
     )
     assert version == 1
     assert store.version_info(1)["scope"] == "gemeenten"
@@ -290,24 +309,64 @@ def test_role_for_counts_failures_and_blocks(caplog: pytest.LogCaptureFixture) -
     caplog.set_level(logging.INFO, logger="pmg.auth")
     for attempt in range(5):
         wrong = f"fout-{attempt}-{SECRET}"
-        assert role_for(
-            OIDC, email=None, logged_in=False, passphrase=wrong, limiter=limiter,
-            client_key=session,
-        ) == "viewer"
+        assert (
+            role_for(
+                OIDC,
+                email=None,
+                logged_in=False,
+                passphrase=wrong,
+                limiter=limiter,
+                client_key=session,
+            )
+            == "viewer"
+        )
     with pytest.raises(RateLimited) as caught:
-        role_for(OIDC, email=None, logged_in=False, passphrase=SECRET, limiter=limiter,
-                 client_key=session)
+        role_for(
+            OIDC,
+            email=None,
+            logged_in=False,
+            passphrase=SECRET,
+            limiter=limiter,
+            client_key=session,
+        )
     assert caught.value.key == "auth.rate_limited"
     assert caught.value.params == {"n": 301}
     assert "301 seconden" in t(caught.value.key, "nl", **caught.value.params)
     # another session is not blocked; an OIDC analyst never needs the passphrase
-    assert role_for(OIDC, email=None, logged_in=False, passphrase=SECRET, limiter=limiter,
-                    client_key="andere") == "analyst"
-    assert role_for(OIDC, email="a.analist@minjenv.nl", logged_in=True, passphrase="x",
-                    limiter=limiter, client_key=session) == "analyst"
+    assert (
+        role_for(
+            OIDC,
+            email=None,
+            logged_in=False,
+            passphrase=SECRET,
+            limiter=limiter,
+            client_key="andere",
+        )
+        == "analyst"
+    )
+    assert (
+        role_for(
+            OIDC,
+            email="a.analist@minjenv.nl",
+            logged_in=True,
+            passphrase="x",
+            limiter=limiter,
+            client_key=session,
+        )
+        == "analyst"
+    )
     clock.now += 300
-    assert role_for(OIDC, email=None, logged_in=False, passphrase=SECRET, limiter=limiter,
-                    client_key=session) == "analyst"
+    assert (
+        role_for(
+            OIDC,
+            email=None,
+            logged_in=False,
+            passphrase=SECRET,
+            limiter=limiter,
+            client_key=session,
+        )
+        == "analyst"
+    )
     assert not limiter.blocked(session)  # a success resets the count
 
     records = [r for r in caplog.records if r.name == "pmg.auth"]

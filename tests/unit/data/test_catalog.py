@@ -121,8 +121,9 @@ def _rewrite(path: Path, change: Callable[[list[dict[str, str]], list[str]], Non
     columns = list(rows[0])
     change(rows, columns)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n",
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            handle, fieldnames=columns, lineterminator="\n", extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
 
@@ -198,7 +199,11 @@ def test_reference_to_a_municipality_that_is_not_listed(tmp_path: Path) -> None:
 
 def test_optional_columns_may_be_absent(tiny: Dataset) -> None:
     # the tiny interventies.csv has no startjaar, bereik, budget_eur or monitoringplan
-    for column, dtype in [("startjaar", pl.Int64), ("bereik", pl.Int64),
-                          ("budget_eur", pl.Float64), ("monitoringplan", pl.Boolean)]:
+    for column, dtype in [
+        ("startjaar", pl.Int64),
+        ("bereik", pl.Int64),
+        ("budget_eur", pl.Float64),
+        ("monitoringplan", pl.Boolean),
+    ]:
         assert tiny.interventies.schema[column] == dtype
         assert tiny.interventies.get_column(column).null_count() == tiny.interventies.height

@@ -71,9 +71,7 @@ def _publish(store: Store, frame: pl.DataFrame, comment: str = "test", **kw: obj
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "store")
-    s.ensure_base(
-        {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0"
-    )
+    s.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0")
     return s
 
 
@@ -121,7 +119,10 @@ def test_ensure_base_creates_version_zero_once(tmp_path: Path) -> None:
     assert_frame_equal(store.read("voortgang"), empty_frame("voortgang"))
     info = store.version_info(0)
     assert (info["versie"], info["actie"], info["scope"], info["opmerking"]) == (
-        0, "basis", "alles", "eerste",
+        0,
+        "basis",
+        "alles",
+        "eerste",
     )
     assert info["rijen"] == {"interventies": 10, "voortgang": 0}
     assert info["tabelversies"] == {"interventies": 0, "voortgang": 0}
@@ -171,7 +172,10 @@ def test_publish_reads_back_identical_values_and_types(store: Store) -> None:
     info = store.version_info(1)
     assert info["actie"] == "publicatie"
     assert (info["wie"], info["opmerking"], info["bronbestand"], info["checksum"]) == (
-        "analist@example.nl", "Nieuwe cijfers", "Financiën.csv", "sha256:abc",
+        "analist@example.nl",
+        "Nieuwe cijfers",
+        "Financiën.csv",
+        "sha256:abc",
     )
     assert (info["tabel"], info["scope"], info["herstel_van"]) == ("interventies", "alles", None)
     assert info["rijen"] == {"interventies": 3, "voortgang": 10}
@@ -317,7 +321,12 @@ def test_scope_gemeenten_for_voortgang_goes_through_the_interventions(store: Sto
         {"interventie_id": ["GM0014-005"], "periode": ["2025-Q1"], "status": ["afgerond"]}
     )
     version = store.publish(
-        "voortgang", upload, who="a", comment="c", source_name="v.csv", checksum="s",
+        "voortgang",
+        upload,
+        who="a",
+        comment="c",
+        source_name="v.csv",
+        checksum="s",
         scope="gemeenten",
     )
     base = make_voortgang(0)
@@ -329,7 +338,11 @@ def test_scope_gemeenten_for_voortgang_goes_through_the_interventions(store: Sto
         store.publish(
             "voortgang",
             upload.with_columns(pl.lit("GM9999-001").alias("interventie_id")),
-            who="a", comment="c", source_name="v.csv", checksum="s", scope="gemeenten",
+            who="a",
+            comment="c",
+            source_name="v.csv",
+            checksum="s",
+            scope="gemeenten",
         )
     assert caught.value.key == "store.scope_unknown_ids"
     assert caught.value.params == {"ids": "GM9999-001"}
@@ -343,7 +356,8 @@ def test_scope_gemeenten_refusals(store: Store) -> None:
     with pytest.raises(UnsupportedFrame) as mismatch:
         _publish(store, wrong_type, scope="gemeenten")
     assert (mismatch.value.key, mismatch.value.params) == (
-        "store.schema_mismatch", {"kolommen": "bereik"},
+        "store.schema_mismatch",
+        {"kolommen": "bereik"},
     )
     assert _publish(store, wrong_type, scope="alles") == 1  # a whole table may change type
     assert store.read("interventies").schema["bereik"] == pl.Float64
@@ -364,11 +378,16 @@ def test_rollback_restores_an_old_version_as_a_new_one(store: Store) -> None:
     assert_frame_equal(store.read("voortgang"), make_voortgang(0))
     info = store.version_info(3)
     assert (info["actie"], info["herstel_van"], info["wie"]) == (
-        "herstel", 0, "beheerder@example.nl",
+        "herstel",
+        0,
+        "beheerder@example.nl",
     )
     assert info["tabelversies"] == store.version_info(0)["tabelversies"]
     assert store.history().get_column("actie").to_list() == [
-        "herstel", "publicatie", "publicatie", "basis",
+        "herstel",
+        "publicatie",
+        "publicatie",
+        "basis",
     ]
     # nothing was deleted: the versions in between are still there
     assert_frame_equal(store.read("interventies", 1), make_frame(1))
@@ -429,8 +448,12 @@ def test_diff_frames_added_removed_changed_exactly() -> None:
 def test_diff_frames_composite_key_duplicates_and_new_columns() -> None:
     old = pl.DataFrame({"i": ["x", "x", "y"], "p": ["Q1", "Q1", "Q2"], "s": ["a", "b", "c"]})
     new = pl.DataFrame(
-        {"i": ["x", "y", "y"], "p": ["Q1", "Q2", "Q3"], "s": ["a", "c", "d"],
-         "bron": [None, "w", None]}
+        {
+            "i": ["x", "y", "y"],
+            "p": ["Q1", "Q2", "Q3"],
+            "s": ["a", "c", "d"],
+            "bron": [None, "w", None],
+        }
     )
     diff = diff_frames(old, new, ["i", "p"])
     assert diff.key == ("i", "p")
@@ -629,8 +652,12 @@ def test_a_base_killed_halfway_is_simply_created_again(tmp_path: Path) -> None:
     store = Store(root, lock_timeout=2)
     assert (root / "interventies" / "_delta_log").exists()
     assert store.current_version() is None
-    assert store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},
-                             comment="seed=0") == 0
+    assert (
+        store.ensure_base(
+            {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0"
+        )
+        == 0
+    )
     assert _assert_consistent(store) == 1
 
 
@@ -646,8 +673,9 @@ def test_publishes_killed_at_random_moments_never_break_the_store(tmp_path: Path
     checks hold for all.
     """
     store = Store(tmp_path / "s", lock_timeout=5)
-    store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},
-                      comment="seed=0")
+    store.ensure_base(
+        {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0"
+    )
     rng = random.Random(2022)
     outcomes: Counter[str] = Counter()
     for trial in range(KILL_TRIALS):
@@ -703,8 +731,9 @@ def _run_concurrently(tmp_path: Path, root: Path, scope: str) -> None:
 @pytest.mark.slow
 def test_concurrent_whole_table_publishes_get_consecutive_versions(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
-    store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},
-                      comment="seed=0")
+    store.ensure_base(
+        {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0"
+    )
     _run_concurrently(tmp_path, store.root, "alles")
     assert _assert_consistent(store) == 1 + WORKERS * PUBLISHES
     comments = set(store.history().get_column("opmerking").to_list())
@@ -716,8 +745,9 @@ def test_concurrent_whole_table_publishes_get_consecutive_versions(tmp_path: Pat
 @pytest.mark.slow
 def test_concurrent_municipality_publishes_lose_no_update(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
-    store.ensure_base({"interventies": make_frame(0), "voortgang": make_voortgang(0)},
-                      comment="basis")
+    store.ensure_base(
+        {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="basis"
+    )
     _run_concurrently(tmp_path, store.root, "gemeenten")
     history = store.history().sort("versie")
     assert history.get_column("versie").to_list() == list(range(1 + WORKERS * PUBLISHES))

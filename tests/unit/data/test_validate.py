@@ -27,8 +27,19 @@ G_HEAD = "gemeentecode,gemeente,provincie,lat,lon,golf,instroomjaar,botoc"
 G_OK = "GM0001,Alfa,Utrecht,52.1,5.1,golf1_2022,2022,true"
 
 ALL_CODES = {
-    "missing_column", "unknown_column", "required", "type_int", "type_float", "type_bool",
-    "enum", "minimum", "maximum", "pattern", "duplicate", "duplicate_pair", "reference",
+    "missing_column",
+    "unknown_column",
+    "required",
+    "type_int",
+    "type_float",
+    "type_bool",
+    "enum",
+    "minimum",
+    "maximum",
+    "pattern",
+    "duplicate",
+    "duplicate_pair",
+    "reference",
 }
 
 
@@ -56,79 +67,177 @@ def found(text: pl.DataFrame, table: str) -> set[tuple[int | None, str | None, s
 
 CASES = [
     # id, table, frame, expected {(row, column, code)}
-    ("missing_column", "interventies",
-     frame("interventie_id,gemeentecode,naam,thema", "X-001,GM0001,N,gezin"),
-     {(None, "status", "missing_column")}),
-    ("unknown_column", "interventies",
-     frame(I_HEAD + ",opmerking", interventie() + ",hallo"),
-     {(None, "opmerking", "unknown_column")}),
-    ("required", "interventies",
-     frame(I_HEAD, interventie(), interventie(interventie_id="X-002", naam="   "),
-           interventie(interventie_id="X-003", status="")),
-     {(3, "naam", "required"), (4, "status", "required")}),
-    ("type_int", "interventies",
-     frame(I_HEAD, interventie(startjaar="2022.5"),
-           interventie(interventie_id="X-2", bereik="tien")),
-     {(2, "startjaar", "type_int"), (3, "bereik", "type_int")}),
-    ("type_float", "interventies",
-     frame(I_HEAD, interventie(budget_eur="veel")),
-     {(2, "budget_eur", "type_float")}),
-    ("type_float_gemeenten", "gemeenten",
-     frame(G_HEAD, gemeente(), gemeente(gemeentecode="GM0002", lon="oost")),
-     {(3, "lon", "type_float")}),
-    ("type_bool", "interventies",
-     frame(I_HEAD, interventie(monitoringplan="misschien")),
-     {(2, "monitoringplan", "type_bool")}),
-    ("type_bool_required", "gemeenten",
-     frame(G_HEAD, gemeente(botoc="wel")),
-     {(2, "botoc", "type_bool")}),
-    ("enum", "interventies",
-     frame(I_HEAD, interventie(thema="Gezin"), interventie(interventie_id="X-2", status="klaar"),
-           interventie(interventie_id="X-3", doelgroep="pubers")),
-     {(2, "thema", "enum"), (3, "status", "enum"), (4, "doelgroep", "enum")}),
-    ("enum_provincie_and_golf", "gemeenten",
-     frame(G_HEAD, gemeente(provincie="Brabant", golf="golf2")),
-     {(2, "provincie", "enum"), (2, "golf", "enum")}),
-    ("minimum", "interventies",
-     frame(I_HEAD, interventie(bereik="-1"), interventie(interventie_id="X-2", budget_eur="-0.01"),
-           interventie(interventie_id="X-3", startjaar="2017")),
-     {(2, "bereik", "minimum"), (3, "budget_eur", "minimum"), (4, "startjaar", "minimum")}),
-    ("maximum", "interventies",
-     frame(I_HEAD, interventie(startjaar="2036")),
-     {(2, "startjaar", "maximum")}),
-    ("minimum_maximum_float", "gemeenten",
-     frame(G_HEAD, gemeente(lat="50.6"), gemeente(gemeentecode="GM0002", lon="7.4")),
-     {(2, "lat", "minimum"), (3, "lon", "maximum")}),
-    ("pattern", "gemeenten",
-     frame(G_HEAD, gemeente(gemeentecode="GM123"), gemeente(gemeentecode="gm0002")),
-     {(2, "gemeentecode", "pattern"), (3, "gemeentecode", "pattern")}),
-    ("pattern_and_reference", "interventies",
-     frame(I_HEAD, interventie(gemeentecode="0001")),
-     {(2, "gemeentecode", "pattern"), (2, "gemeentecode", "reference")}),
-    ("duplicate", "interventies",
-     frame(I_HEAD, interventie(), interventie(interventie_id="X-002"), interventie()),
-     {(2, "interventie_id", "duplicate"), (4, "interventie_id", "duplicate")}),
-    ("duplicate_after_trimming", "gemeenten",
-     frame(G_HEAD, gemeente(), gemeente(gemeentecode=" GM0001 ")),
-     {(2, "gemeentecode", "duplicate"), (3, "gemeentecode", "duplicate")}),
-    ("reference", "interventies",
-     frame(I_HEAD, interventie(gemeentecode="GM0009")),
-     {(2, "gemeentecode", "reference")}),
-    ("reference_multi", "interventies",
-     frame(I_HEAD, interventie(factoren="risico_a|onbekend"),
-           interventie(interventie_id="X-2", factoren=" risico_b | risico_a "),
-           interventie(interventie_id="X-3", factoren="fout1|risico_b|fout2")),
-     {(2, "factoren", "reference"), (4, "factoren", "reference")}),
-    ("duplicate_pair", "voortgang",
-     frame("interventie_id,periode,status", "X-1,2023-Q1,gepland", "X-1,2023-Q2,afgerond",
-           "X-2,2023-Q1,gepland", 'X-1," 2023-Q1",afgerond', "X-1,,gepland"),
-     {(2, "periode", "duplicate_pair"), (5, "periode", "duplicate_pair"),
-      (6, "periode", "required")}),
-    ("every_error_at_once", "interventies",
-     frame(I_HEAD, interventie(thema="x", bereik="-5"), interventie(interventie_id="X-2"),
-           interventie(interventie_id="X-3", gemeentecode="GM0009", monitoringplan="?")),
-     {(2, "thema", "enum"), (2, "bereik", "minimum"), (4, "gemeentecode", "reference"),
-      (4, "monitoringplan", "type_bool")}),
+    (
+        "missing_column",
+        "interventies",
+        frame("interventie_id,gemeentecode,naam,thema", "X-001,GM0001,N,gezin"),
+        {(None, "status", "missing_column")},
+    ),
+    (
+        "unknown_column",
+        "interventies",
+        frame(I_HEAD + ",opmerking", interventie() + ",hallo"),
+        {(None, "opmerking", "unknown_column")},
+    ),
+    (
+        "required",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(),
+            interventie(interventie_id="X-002", naam="   "),
+            interventie(interventie_id="X-003", status=""),
+        ),
+        {(3, "naam", "required"), (4, "status", "required")},
+    ),
+    (
+        "type_int",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(startjaar="2022.5"),
+            interventie(interventie_id="X-2", bereik="tien"),
+        ),
+        {(2, "startjaar", "type_int"), (3, "bereik", "type_int")},
+    ),
+    (
+        "type_float",
+        "interventies",
+        frame(I_HEAD, interventie(budget_eur="veel")),
+        {(2, "budget_eur", "type_float")},
+    ),
+    (
+        "type_float_gemeenten",
+        "gemeenten",
+        frame(G_HEAD, gemeente(), gemeente(gemeentecode="GM0002", lon="oost")),
+        {(3, "lon", "type_float")},
+    ),
+    (
+        "type_bool",
+        "interventies",
+        frame(I_HEAD, interventie(monitoringplan="misschien")),
+        {(2, "monitoringplan", "type_bool")},
+    ),
+    (
+        "type_bool_required",
+        "gemeenten",
+        frame(G_HEAD, gemeente(botoc="wel")),
+        {(2, "botoc", "type_bool")},
+    ),
+    (
+        "enum",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(thema="Gezin"),
+            interventie(interventie_id="X-2", status="klaar"),
+            interventie(interventie_id="X-3", doelgroep="pubers"),
+        ),
+        {(2, "thema", "enum"), (3, "status", "enum"), (4, "doelgroep", "enum")},
+    ),
+    (
+        "enum_provincie_and_golf",
+        "gemeenten",
+        frame(G_HEAD, gemeente(provincie="Brabant", golf="golf2")),
+        {(2, "provincie", "enum"), (2, "golf", "enum")},
+    ),
+    (
+        "minimum",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(bereik="-1"),
+            interventie(interventie_id="X-2", budget_eur="-0.01"),
+            interventie(interventie_id="X-3", startjaar="2017"),
+        ),
+        {(2, "bereik", "minimum"), (3, "budget_eur", "minimum"), (4, "startjaar", "minimum")},
+    ),
+    (
+        "maximum",
+        "interventies",
+        frame(I_HEAD, interventie(startjaar="2036")),
+        {(2, "startjaar", "maximum")},
+    ),
+    (
+        "minimum_maximum_float",
+        "gemeenten",
+        frame(G_HEAD, gemeente(lat="50.6"), gemeente(gemeentecode="GM0002", lon="7.4")),
+        {(2, "lat", "minimum"), (3, "lon", "maximum")},
+    ),
+    (
+        "pattern",
+        "gemeenten",
+        frame(G_HEAD, gemeente(gemeentecode="GM123"), gemeente(gemeentecode="gm0002")),
+        {(2, "gemeentecode", "pattern"), (3, "gemeentecode", "pattern")},
+    ),
+    (
+        "pattern_and_reference",
+        "interventies",
+        frame(I_HEAD, interventie(gemeentecode="0001")),
+        {(2, "gemeentecode", "pattern"), (2, "gemeentecode", "reference")},
+    ),
+    (
+        "duplicate",
+        "interventies",
+        frame(I_HEAD, interventie(), interventie(interventie_id="X-002"), interventie()),
+        {(2, "interventie_id", "duplicate"), (4, "interventie_id", "duplicate")},
+    ),
+    (
+        "duplicate_after_trimming",
+        "gemeenten",
+        frame(G_HEAD, gemeente(), gemeente(gemeentecode=" GM0001 ")),
+        {(2, "gemeentecode", "duplicate"), (3, "gemeentecode", "duplicate")},
+    ),
+    (
+        "reference",
+        "interventies",
+        frame(I_HEAD, interventie(gemeentecode="GM0009")),
+        {(2, "gemeentecode", "reference")},
+    ),
+    (
+        "reference_multi",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(factoren="risico_a|onbekend"),
+            interventie(interventie_id="X-2", factoren=" risico_b | risico_a "),
+            interventie(interventie_id="X-3", factoren="fout1|risico_b|fout2"),
+        ),
+        {(2, "factoren", "reference"), (4, "factoren", "reference")},
+    ),
+    (
+        "duplicate_pair",
+        "voortgang",
+        frame(
+            "interventie_id,periode,status",
+            "X-1,2023-Q1,gepland",
+            "X-1,2023-Q2,afgerond",
+            "X-2,2023-Q1,gepland",
+            'X-1," 2023-Q1",afgerond',
+            "X-1,,gepland",
+        ),
+        {
+            (2, "periode", "duplicate_pair"),
+            (5, "periode", "duplicate_pair"),
+            (6, "periode", "required"),
+        },
+    ),
+    (
+        "every_error_at_once",
+        "interventies",
+        frame(
+            I_HEAD,
+            interventie(thema="x", bereik="-5"),
+            interventie(interventie_id="X-2"),
+            interventie(interventie_id="X-3", gemeentecode="GM0009", monitoringplan="?"),
+        ),
+        {
+            (2, "thema", "enum"),
+            (2, "bereik", "minimum"),
+            (4, "gemeentecode", "reference"),
+            (4, "monitoringplan", "type_bool"),
+        },
+    ),
 ]
 
 
@@ -196,8 +305,14 @@ def test_valid_frame_is_typed() -> None:
     text = frame(
         I_HEAD,
         interventie(),
-        interventie(interventie_id="X-2", startjaar=" 2023 ", bereik="", budget_eur="12",
-                    monitoringplan="NEE", doelgroep=""),
+        interventie(
+            interventie_id="X-2",
+            startjaar=" 2023 ",
+            bereik="",
+            budget_eur="12",
+            monitoringplan="NEE",
+            doelgroep="",
+        ),
         interventie(interventie_id="X-3", monitoringplan="", factoren=""),
     )
     report = validate_table(text, INTERVENTIES, refs=REFS)
@@ -218,8 +333,19 @@ def test_valid_frame_is_typed() -> None:
 
 @pytest.mark.parametrize(
     ("word", "value"),
-    [("true", True), ("Ja", True), ("JA", True), ("waar", True), ("1", True), ("x", True),
-     ("false", False), ("nee", False), ("Onwaar", False), ("0", False), ("n", False)],
+    [
+        ("true", True),
+        ("Ja", True),
+        ("JA", True),
+        ("waar", True),
+        ("1", True),
+        ("x", True),
+        ("false", False),
+        ("nee", False),
+        ("Onwaar", False),
+        ("0", False),
+        ("n", False),
+    ],
 )
 def test_bool_words(word: str, value: bool) -> None:
     report = validate_table(frame(G_HEAD, gemeente(botoc=word)), GEMEENTEN)
@@ -258,8 +384,14 @@ def test_every_issue_has_a_message(case: tuple, lang: str) -> None:
 
 def test_messages_differ_per_language() -> None:
     for code in sorted(ALL_CODES):
-        params = {"allowed": "a", "minimum": 0, "maximum": 9, "pattern": "p", "table": "t",
-                  "kolommen": "'a' + 'b'"}
+        params = {
+            "allowed": "a",
+            "minimum": 0,
+            "maximum": 9,
+            "pattern": "p",
+            "table": "t",
+            "kolommen": "'a' + 'b'",
+        }
         issue = Issue(code, "kolom", 2, "v", params=params)
         assert issue_message(issue, "nl") != issue_message(issue, "en"), code
 

@@ -82,25 +82,65 @@ def assert_language_free(frame: pl.DataFrame) -> None:
 # --------------------------------------------------------------------------- tiny: selection
 
 SELECTIONS = [
-    (Filters(), 4, {"GM0001-001", "GM0001-002", "GM0001-003", "GM0001-004", "GM0001-005",
-                    "GM0001-006", "GM0002-001", "GM0002-002", "GM0003-001"}),
-    (Filters(botoc="ja"), 2, {"GM0001-001", "GM0001-002", "GM0001-003", "GM0001-004",
-                              "GM0001-005", "GM0001-006", "GM0002-001", "GM0002-002"}),
+    (
+        Filters(),
+        4,
+        {
+            "GM0001-001",
+            "GM0001-002",
+            "GM0001-003",
+            "GM0001-004",
+            "GM0001-005",
+            "GM0001-006",
+            "GM0002-001",
+            "GM0002-002",
+            "GM0003-001",
+        },
+    ),
+    (
+        Filters(botoc="ja"),
+        2,
+        {
+            "GM0001-001",
+            "GM0001-002",
+            "GM0001-003",
+            "GM0001-004",
+            "GM0001-005",
+            "GM0001-006",
+            "GM0002-001",
+            "GM0002-002",
+        },
+    ),
     (Filters(botoc="nee"), 2, {"GM0003-001"}),
     (Filters(golven=("nplv_2023", "selectie_2023")), 2, {"GM0003-001"}),
     (Filters(gemeenten=(DELTA,)), 1, set()),
     (Filters(gemeenten=(GAMMA,), botoc="ja"), 0, set()),
     (Filters(themas=("gezin",)), 4, {"GM0001-005", "GM0002-002"}),
-    (Filters(statussen=("gepland", "niet_uitgevoerd")), 4,
-     {"GM0001-003", "GM0001-005", "GM0001-006"}),
+    (
+        Filters(statussen=("gepland", "niet_uitgevoerd")),
+        4,
+        {"GM0001-003", "GM0001-005", "GM0001-006"},
+    ),
     # a null doelgroep never matches a doelgroep filter
     (Filters(doelgroepen=("jongeren",)), 4, {"GM0001-001", "GM0001-004", "GM0002-001"}),
     (Filters(doelgroepen=("ouders", "kinderen")), 4, {"GM0001-002", "GM0001-005", "GM0002-002"}),
     (Filters(botoc="ja", themas=("gedragsinterventie",)), 2, {"GM0001-001", "GM0001-002"}),
     # the domain filter narrows the factors, never the interventions
-    (Filters(domeinen=("gezin",)), 4, {"GM0001-001", "GM0001-002", "GM0001-003", "GM0001-004",
-                                       "GM0001-005", "GM0001-006", "GM0002-001", "GM0002-002",
-                                       "GM0003-001"}),
+    (
+        Filters(domeinen=("gezin",)),
+        4,
+        {
+            "GM0001-001",
+            "GM0001-002",
+            "GM0001-003",
+            "GM0001-004",
+            "GM0001-005",
+            "GM0001-006",
+            "GM0002-001",
+            "GM0002-002",
+            "GM0003-001",
+        },
+    ),
 ]
 
 
@@ -186,10 +226,14 @@ HEADLINES = [
     (Filters(gemeenten=(DELTA,)), m.Headline(1, 0, 0, None, False, 0, 3)),
     (Filters(gemeenten=(BETA,)), m.Headline(1, 2, 2, 1.0, False, 1, 3)),
     # exactly MIN_RELIABLE (5) interventions is reliable, 4 is not
-    (Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk", "gezin")),
-     m.Headline(1, 5, 3, 3 / 5, True, 2, 3)),
-    (Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk")),
-     m.Headline(1, 4, 3, 3 / 4, False, 1, 3)),
+    (
+        Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk", "gezin")),
+        m.Headline(1, 5, 3, 3 / 5, True, 2, 3),
+    ),
+    (
+        Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk")),
+        m.Headline(1, 4, 3, 3 / 4, False, 1, 3),
+    ),
     (Filters(domeinen=("gezin",)), m.Headline(4, 9, 6, 6 / 9, True, 1, 1)),
     (Filters(domeinen=("individu",)), m.Headline(4, 9, 6, 6 / 9, True, 1, 1)),
     (Filters(domeinen=("buurt",)), m.Headline(4, 9, 6, 6 / 9, True, 0, 1)),
@@ -437,8 +481,10 @@ def test_gaps_columns_per_language(tiny: Dataset) -> None:
     ("filters", "expected"),
     [
         (Filters(), [("steun", "Buurt", 2, 2), ("talent", "School en werk", 0, 0)]),
-        (Filters(gemeenten=(ALFA,)),
-         [("steun", "Buurt", 1, 1), ("talent", "School en werk", 0, 0)]),
+        (
+            Filters(gemeenten=(ALFA,)),
+            [("steun", "Buurt", 1, 1), ("talent", "School en werk", 0, 0)],
+        ),
         (Filters(botoc="nee"), [("steun", "Buurt", 0, 0), ("talent", "School en werk", 0, 0)]),
         (Filters(domeinen=("individu",)), []),
     ],
@@ -452,8 +498,17 @@ def test_protective_used(
 
 # --------------------------------------------------------------------------- tiny: map
 
-MAP_COLUMNS = ("gemeentecode", "n", "uitgevoerd", "rate", "betrouwbaar", "n_gedekt", "totaal",
-               "dekking", "inwoners")
+MAP_COLUMNS = (
+    "gemeentecode",
+    "n",
+    "uitgevoerd",
+    "rate",
+    "betrouwbaar",
+    "n_gedekt",
+    "totaal",
+    "dekking",
+    "inwoners",
+)
 
 
 def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) -> None:

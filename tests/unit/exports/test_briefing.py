@@ -181,9 +181,7 @@ def test_hostile_filters_never_fail(
     filters: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "b.pdf"
-    assert (
-        cli_main(["export", "--format", "pdf", "--out", str(out), "--filters", filters]) == 0
-    )
+    assert cli_main(["export", "--format", "pdf", "--out", str(out), "--filters", filters]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
 

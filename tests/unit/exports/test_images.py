@@ -159,9 +159,7 @@ def test_static_map_without_boundaries(dataset: Dataset) -> None:
     assert next(p for p in points if p["gemeentecode"] == "GM0363")["rand"] == 3
     legend = spec["layer"][1]["encoding"]["color"]["scale"]["domain"]
     assert legend[-1] == "Onbekend of minder dan 5 interventies"
-    png = images.to_png(
-        images.for_export(chart, title="Kaart", source="Bron: test"), scale=1
-    )
+    png = images.to_png(images.for_export(chart, title="Kaart", source="Bron: test"), scale=1)
     width, height = images.png_size(png)
     assert width > static_map.MAP_WIDTH
     assert height > static_map.MAP_HEIGHT

@@ -88,9 +88,7 @@ def test_storyline_round_trips_through_the_query_string() -> None:
 
 
 def test_several_values_and_encoded_commas() -> None:
-    view, ignored = links.parse_view(
-        {"verhaal": ["kop", "themas%2Ckaart"], "dia": ["9", "2"]}
-    )
+    view, ignored = links.parse_view({"verhaal": ["kop", "themas%2Ckaart"], "dia": ["9", "2"]})
     # "themas%2Ckaart" is not a code (a browser decodes %2C); dia=2 is past the end of a
     # one-slide storyline
     assert ignored == ["verhaal", "dia"]
@@ -348,5 +346,3 @@ def test_source_line_and_data_status_follow_the_language(dataset: Dataset) -> No
         "Data: version 1.0.0 of 2026-11-28 (published, example data)"
     )
     assert provenance.data_status(dataset, "nl", ["lessen"]).endswith("(gepubliceerd)")
-
-

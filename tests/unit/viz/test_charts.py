@@ -450,9 +450,7 @@ def test_coverage_heatmap_size_scales() -> None:
     assert small["width"]["step"] == heatmaps.COVERAGE_MAX_COLUMN_STEP
 
 
-def test_coverage_heatmap_renders_within_900px(
-    dataset: Dataset, selection: Selection
-) -> None:
+def test_coverage_heatmap_renders_within_900px(dataset: Dataset, selection: Selection) -> None:
     frame = labels.named_coverage(cov.coverage_matrix(selection), "nl", selection.factoren)
     assert frame.get_column("gemeente_naam").n_unique() == 15
     svg = svg_of(heatmaps.coverage_heatmap(frame, lang="nl"))
@@ -586,9 +584,7 @@ def test_real_data_rows_equal_input_rows(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_specs_are_deterministic(
-    dataset: Dataset, selection: Selection, lang: Lang
-) -> None:
+def test_specs_are_deterministic(dataset: Dataset, selection: Selection, lang: Lang) -> None:
     once = {k: c.to_json() for k, c in real_charts(dataset, selection, lang).items()}
     twice = {k: c.to_json() for k, c in real_charts(dataset, selection, lang).items()}
     assert once == twice

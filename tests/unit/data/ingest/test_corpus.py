@@ -246,8 +246,21 @@ def test_mutated_files_never_crash(dataset: Dataset) -> None:
     """Seeded random damage to every corpus file: always a report, never an exception."""
     rng = random.Random(2025)
     files = sorted(p for p in DATA.iterdir() if p.name != "manifest.csv")
-    inserts = [b'"', b";", b",", b"\n", b"\r", b"\t", b"|", b"\x00", b"=cmd", b"\xff\xfe",
-               b"PK\x03\x04", "é".encode(), b"1.234,5"]
+    inserts = [
+        b'"',
+        b";",
+        b",",
+        b"\n",
+        b"\r",
+        b"\t",
+        b"|",
+        b"\x00",
+        b"=cmd",
+        b"\xff\xfe",
+        b"PK\x03\x04",
+        "é".encode(),
+        b"1.234,5",
+    ]
     for _ in range(250):
         source = rng.choice(files)
         data = bytearray(source.read_bytes() or b"x")

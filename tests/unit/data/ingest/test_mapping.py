@@ -158,10 +158,29 @@ def test_doelgroep(dataset: Dataset, value: str, code: str) -> None:
 
 
 BOOLEANS = [
-    *((word, "true") for word in ("ja", "Ja", "JA", "j", "x", "X", "waar", "WAAR", "1", "yes",
-                                  "Y", "true", "TRUE", " ja ")),
-    *((word, "false") for word in ("nee", "Nee", "n", "onwaar", "ONWAAR", "0", "no", "false",
-                                   "FALSE")),
+    *(
+        (word, "true")
+        for word in (
+            "ja",
+            "Ja",
+            "JA",
+            "j",
+            "x",
+            "X",
+            "waar",
+            "WAAR",
+            "1",
+            "yes",
+            "Y",
+            "true",
+            "TRUE",
+            " ja ",
+        )
+    ),
+    *(
+        (word, "false")
+        for word in ("nee", "Nee", "n", "onwaar", "ONWAAR", "0", "no", "false", "FALSE")
+    ),
     ("", ""),
     (None, None),
     ("misschien", "misschien"),

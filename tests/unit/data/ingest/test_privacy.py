@@ -77,8 +77,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("column", "values", "expected"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("column", "values", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_kinds(column: str, values: list[str | None], expected: list[str]) -> None:
     assert kinds(column, values) == expected
 

@@ -1,4 +1,4 @@
-"""The URL form of the selection: codes in the query string, round trips, hostile input."""
+"""The URL codec of filters and language (lib.links), and the Filters value it reads into."""
 
 from __future__ import annotations
 
@@ -27,8 +27,13 @@ ROUND_TRIPS = [
     Filters(domeinen=("school_werk",)),
     Filters(domeinen=DOMEINEN),
     Filters(
-        gemeenten=CODES, golven=("nplv_2023",), botoc="nee", themas=("gezag",),
-        statussen=("gepland", "afgerond"), doelgroepen=("ouders",), domeinen=("buurt", "gezin"),
+        gemeenten=CODES,
+        golven=("nplv_2023",),
+        botoc="nee",
+        themas=("gezag",),
+        statussen=("gepland", "afgerond"),
+        doelgroepen=("ouders",),
+        domeinen=("buurt", "gezin"),
     ),
 ]
 
@@ -55,8 +60,13 @@ def test_lang_only_when_not_dutch() -> None:
 def test_query_holds_codes_not_labels() -> None:
     query = to_query(
         Filters(
-            gemeenten=("GM0363",), golven=("golf1_2022",), botoc="ja", themas=("gezin",),
-            statussen=("in_uitvoering",), doelgroepen=("kinderen",), domeinen=("vrienden",),
+            gemeenten=("GM0363",),
+            golven=("golf1_2022",),
+            botoc="ja",
+            themas=("gezin",),
+            statussen=("in_uitvoering",),
+            doelgroepen=("kinderen",),
+            domeinen=("vrienden",),
         ),
         "en",
     )
