@@ -16,6 +16,8 @@ from typing import Final
 ROOT: Final = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR: Final = ROOT / "data" / "curated"
 STREAMLIT_DIR: Final = ROOT / ".streamlit"
+SHIPPED_BOUNDARIES: Final = ROOT / "data" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
+"""The outlines of all 342 municipalities that come with the repository (CBS/PDOK, 2023)."""
 
 DATA_DIR_VAR: Final = "PMG_DATA_DIR"
 STORE_DIR_VAR: Final = "PMG_STORE_DIR"

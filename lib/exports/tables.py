@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -41,13 +41,18 @@ def _csv_cell(value: object, lang: Lang) -> str:
     return escape_formula(str(value))
 
 
-def csv_bytes(frame: pl.DataFrame, *, lang: Lang) -> bytes:
-    """CSV for a spreadsheet: UTF-8 with BOM; ``;`` and decimal comma in Dutch, ``,`` in English."""
+def csv_bytes(frame: pl.DataFrame, *, lang: Lang, notes: Sequence[str] = ()) -> bytes:
+    """CSV for a spreadsheet: UTF-8 with BOM; ``;`` and decimal comma in Dutch, ``,`` in English.
+
+    ``notes`` (how to read the table) follow the rows, one per line, each starting with
+    ``# `` so that readers that skip comment lines skip them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow([escape_formula(c) for c in frame.columns])
     for row in frame.iter_rows():
         writer.writerow([_csv_cell(v, lang) for v in row])
+    for note in notes:  # comment lines, written as they are: a reader skips them whole
+        buffer.write(f"# {' '.join(note.split())}\r\n")
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 

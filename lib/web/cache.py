@@ -24,8 +24,9 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import ConfigError, data_dir, secrets_file, store_dir
+from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file, store_dir
 from lib.contract.codes import Lang
+from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset, with_store_version
 from lib.data.store import Store
@@ -34,6 +35,7 @@ from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
 from lib.viz.columns import display_table as format_table
+from lib.viz.context_map import label_points
 from lib.viz.vega import Deferred, frame_digest, vega_spec
 
 
@@ -200,3 +202,44 @@ def boundaries() -> tuple[Path, dict[str, object] | None]:
         return Path(), None
     stat = path.stat()
     return path, _boundaries(str(path), f"{stat.st_size}-{stat.st_mtime_ns}")
+
+
+def context_key(data: Dataset) -> str:
+    """Names the context tables of one dataset version (their checksums and sizes)."""
+    prov = data.provenance
+    parts = [
+        f"{name}:{prov.resources[name].hash}:{prov.resources[name].rows}"
+        for name in CONTEXT_ORDER
+        if name in prov.resources and name in data.context
+    ]
+    return f"{prov.version}|{prov.created}|{'|'.join(parts)}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _context_figure(key: str, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[], Any]) -> Any:
+    """A figure of the Context page (a frame of ``lib.domain``), computed once per version of
+    the context tables, ``name`` and ``parts`` (what it depends on) and shared by every
+    session. ``build`` is called only when no session has computed it before."""
+    return _context_figure(f"{context_key(data)}|{name}|{parts!r}", build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _shipped(stamp: str) -> tuple[dict[str, object] | None, pl.DataFrame]:
+    outlines = geo.load_boundaries(SHIPPED_BOUNDARIES)
+    points = label_points(outlines) if outlines is not None else pl.DataFrame(
+        schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64}
+    )
+    return outlines, points
+
+
+def shipped_boundaries() -> tuple[dict[str, object] | None, pl.DataFrame]:
+    """The outlines of all municipalities that come with the repository, and a point inside
+    each (``lib.viz.context_map.label_points``); (None, empty) without the file."""
+    if not SHIPPED_BOUNDARIES.is_file():
+        return _shipped("")
+    stat = SHIPPED_BOUNDARIES.stat()
+    return _shipped(f"{stat.st_size}-{stat.st_mtime_ns}")

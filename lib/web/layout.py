@@ -4,7 +4,7 @@ and the footer. Pages and sections draw through these, so every page looks and b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Final
 from urllib.parse import quote, urlsplit
@@ -62,8 +62,10 @@ def notice(lang: Lang) -> None:
         st.info(t("notice.link_ignored", lang, params=", ".join(ignored)))
 
 
-def page_header(ctx: Context, slug: str) -> None:
-    """Title and introduction of the page ``slug``, notices, and the link to this view."""
+def page_header(ctx: Context, slug: str, *, example_data: bool = True) -> None:
+    """Title and introduction of the page ``slug``, notices, and the link to this view.
+
+    ``example_data=False`` for a page that shows no example data at all (no notice)."""
     route = routes.BY_SLUG[slug]
     figures = provenance.published(ctx.data, ctx.lang)
     st.title(t(route.title, ctx.lang))
@@ -72,7 +74,7 @@ def page_header(ctx: Context, slug: str) -> None:
     viewed = st.session_state.get(VERSION_KEY)
     if viewed is not None:
         st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
-    if ctx.selection.illustrative:
+    if example_data and ctx.selection.illustrative:
         st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
     share.share_link(ctx, route)
 
@@ -139,9 +141,11 @@ def chart(
     columns: Mapping[str, str],
     key: str,
     illustrative: bool | None = None,
+    caveat: Sequence[str] = (),
+    title_suffix: str = "",
 ) -> None:
     """The registered chart ``key`` with its finding (also its text alternative), a table with
-    the same numbers and its downloads."""
+    the same numbers and its downloads (``caveat``: lines on how to read it, in the files)."""
     marked = ctx.selection.illustrative if illustrative is None else illustrative
     sentence = f"{finding} ({t('column.illustrative', ctx.lang).lower()})" if marked else finding
     st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
@@ -150,7 +154,14 @@ def chart(
     with st.expander(t("chart.show_table", ctx.lang)):
         rows(cache.display_table(table, columns, ctx.lang))
     downloads.chart_downloads(
-        ctx, figure.build, key=key, table=table, columns=columns, illustrative=marked
+        ctx,
+        figure.build,
+        key=key,
+        table=table,
+        columns=columns,
+        illustrative=marked,
+        caveat=caveat,
+        title_suffix=title_suffix,
     )
 
 

@@ -92,3 +92,14 @@ def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
 def test_templates_only_for_uploadable_tables(dataset: Dataset) -> None:
     with pytest.raises(KeyError):
         template_makers("gemeenten", dataset.gemeenten, "nl")
+
+
+def test_notes_follow_the_rows_as_comment_lines() -> None:
+    notes = ["Titel", "Geregistreerde misdrijven;\ngeteld waar het gebeurde"]
+    data = csv_bytes(FRAME.head(2), lang="nl", notes=notes)
+    text = data.decode("utf-8-sig")
+    lines = text.split("\r\n")
+    assert lines[3:5] == ["# Titel", "# Geregistreerde misdrijven; geteld waar het gebeurde"]
+    read = pl.read_csv(io.BytesIO(data), separator=";", comment_prefix="#", infer_schema=False)
+    assert read.height == 2
+    assert csv_bytes(FRAME, lang="nl") == csv_bytes(FRAME, lang="nl", notes=())
