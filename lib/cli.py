@@ -33,11 +33,13 @@ from typing import Any
 from lib import links
 from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets, store_dir
 from lib.contract.codes import LANGS, Lang, as_lang
+from lib.contract.resources import CONTEXT_UPLOADABLE
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth, geo
 from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.store import Store, checksum_bytes
+from lib.data.versions import published_rows
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
 from lib.exports import BRIEFING_FORMATS, PROFILE_FORMATS
@@ -129,6 +131,7 @@ def _prepare(args: argparse.Namespace, data: Dataset) -> Prepared:
         factor_codes=frozenset(data.factoren.get_column("factor").to_list()),
         sheet=args.sheet,
         interventie_ids=current_ids if args.table == "voortgang" else None,
+        references=data.references(),
     )
 
 
@@ -170,6 +173,8 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _publish(args: argparse.Namespace, lang: Lang) -> int:
+    if args.table in CONTEXT_UPLOADABLE and args.scope != "all":
+        raise UsageError(t("cli.context_whole_table", lang, tabel=args.table))
     store = Store(store_dir())
     data = _dataset(store)
     prepared = _prepare(args, data)
@@ -200,10 +205,12 @@ def _history(lang: Lang) -> int:
     if history.is_empty():
         print(t("cli.no_versions", lang))
         return 0
+    history = history.with_columns(published_rows(UPLOADABLE_TABLES))
     for row in history.iter_rows(named=True):
         print(
             f"{row['versie']}\t{row['tijdstip']:%Y-%m-%d %H:%M}\t{row['actie']}\t{row['wie']}\t"
-            f"{row['bronbestand'] or '-'}\t{row['rijen_interventies']}\t{row['opmerking']}"
+            f"{row['bronbestand'] or '-'}\t{row['tabel'] or 'interventies'}\t{row['rijen']}\t"
+            f"{row['opmerking']}"
         )
     return 0
 

@@ -40,6 +40,7 @@ from typing import Final, Literal
 
 import polars as pl
 
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import delta
 from lib.data.diff import Diff, diff_frames
@@ -254,16 +255,18 @@ class Store:
     ) -> int:
         """Create version 0 ("basis") from ``base`` unless a version exists; return the current.
 
-        Only the uploadable tables are stored: other known tables in ``base`` are ignored, a
-        missing uploadable table is stored empty with the contract's columns. Once version 0
-        exists the store is the authority and ``base`` is not looked at again.
+        Only the tables of ``BASE_TABLES`` are stored: other known tables in ``base`` are
+        ignored, a missing one is stored empty with the contract's columns. Once version 0
+        exists the store is the authority and ``base`` is not looked at again. The context
+        tables are stored from their first publication on; a version without them uses the
+        bundled ones.
         """
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
         for name in base:
             if name not in TABLES:
                 raise UnknownTable(f"unknown table {name!r}", tabel=name)
-        frames = {t: base[t] if t in base else empty_frame(t) for t in UPLOADABLE_TABLES}
+        frames = {t: base[t] if t in base else empty_frame(t) for t in BASE_TABLES}
         for frame in frames.values():
             check_frame(frame)
         with self._locked():

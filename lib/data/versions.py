@@ -7,7 +7,7 @@ dataset version (``tabelversies``) and counts its rows (``rijen``); both are sto
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final, Literal, TypedDict
 
@@ -82,3 +82,10 @@ def decode_version(row: Mapping[str, Any]) -> VersionInfo:
 def now() -> datetime:
     """The time of a new version (UTC)."""
     return datetime.now(UTC)
+
+
+def published_rows(tables: Sequence[str]) -> pl.Expr:
+    """For the rows of ``Store.history``: the row count of the table a version published
+    (``tabel``), or of ``interventies`` for version 0 and a restore."""
+    counts = [pl.when(pl.col("tabel") == name).then(pl.col(f"rijen_{name}")) for name in tables]
+    return pl.coalesce(*counts, pl.col("rijen_interventies")).alias("rijen")

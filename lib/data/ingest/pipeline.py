@@ -18,7 +18,7 @@ every issue keeps the row number of the original file (``Ingested.row_numbers``)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
@@ -241,11 +241,14 @@ def prepare(
     max_bytes: int = MAX_BYTES,
     today: date | None = None,
     interventie_ids: frozenset[str] | None = None,
+    references: Mapping[str, frozenset[str]] | None = None,
 ) -> Prepared:
     """Read, refuse personal data, map to codes, validate and check plausibility.
 
     ``clean`` is the typed frame when there is no error. ``today`` defaults to the current
-    date (read at call time); ``interventie_ids`` checks the references of ``voortgang``.
+    date (read at call time); ``interventie_ids`` checks the references of ``voortgang``;
+    ``references`` adds the keys of other tables (``Dataset.references``: the population and
+    offence types that ``misdrijven`` refers to, ...).
     """
     today = today or date.today()
     ingested = read_upload(data, filename, table=table, sheet=sheet, max_bytes=max_bytes)
@@ -259,6 +262,7 @@ def prepare(
         return _report(dialect, table, [*kept, *privacy], dropped=dropped)
     mapped, applied = map_values(ingested.frame, table, gemeenten=gemeenten, themas=themas)
     refs = {
+        **(references or {}),
         "gemeenten": frozenset(gemeenten.get_column("gemeentecode").to_list()),
         "factoren": factor_codes,
     }

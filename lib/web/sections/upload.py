@@ -13,6 +13,7 @@ import polars as pl
 import streamlit as st
 
 from lib.contract.codes import Lang
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import Dataset, complete_columns
@@ -86,7 +87,7 @@ def templates(ctx: Context) -> None:
     with st.expander(t("upload.templates.title", lang)):
         st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
-            sample = ctx.data.interventies if name == "interventies" else ctx.data.voortgang
+            sample = ctx.data.uploadable()[name]
             if sample.is_empty():
                 files = {
                     k: v
@@ -117,6 +118,7 @@ def prepare_upload(ctx: Context, table: str, name: str, data: bytes, sheet: str 
         factor_codes=frozenset(ctx.data.factoren.get_column("factor").to_list()),
         sheet=sheet,
         interventie_ids=ids if table == "voortgang" else None,
+        references=ctx.data.references(),
     )
 
 
@@ -302,6 +304,6 @@ def page(ctx: Context) -> None:
         st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:
-        scope = scope_choice(ctx)
+        scope: Scope = scope_choice(ctx) if table in BASE_TABLES else "alles"
         if preview(ctx, table, prepared.clean, scope) is not None:
             publish_form(ctx, role, table, prepared.clean, scope, uploaded.name, data)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from lib.contract.resources import UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.store import Store
+from lib.data.versions import published_rows
 from lib.errors import KeyedError
 from lib.text.i18n import t
 from lib.web import cache, layout
@@ -31,7 +33,8 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
         pl.col("wie").alias(t("versions.column.who", lang)),
         pl.col("opmerking").alias(t("versions.column.comment", lang)),
         pl.col("bronbestand").alias(t("versions.column.source_file", lang)),
-        pl.col("rijen_interventies").alias(t("versions.column.rows", lang)),
+        pl.col("tabel").fill_null("interventies").alias(t("versions.column.table", lang)),
+        published_rows(UPLOADABLE_TABLES).alias(t("versions.column.rows", lang)),
         pl.col("checksum").alias(t("versions.column.checksum", lang)),
     )
     layout.rows(shown)

@@ -35,6 +35,7 @@ from store_worker import (
 )
 
 from lib.config import ROOT
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import UPLOADABLE_TABLES
 from lib.data.catalog import Dataset
 from lib.data.diff import diff_frames
@@ -128,7 +129,7 @@ def test_ensure_base_creates_version_zero_once(tmp_path: Path) -> None:
     assert info["tabelversies"] == {"interventies": 0, "voortgang": 0}
     assert info["tijdstip"].tzinfo is not None
     assert sorted(p.name for p in store.root.iterdir()) == sorted(
-        [LOCK_FILE, VERSIONS_TABLE, *UPLOADABLE_TABLES]
+        [LOCK_FILE, VERSIONS_TABLE, *BASE_TABLES]
     )
 
 
@@ -402,7 +403,7 @@ def test_rollback_restores_an_old_version_as_a_new_one(store: Store) -> None:
 
 
 def test_old_versions_never_expire(store: Store) -> None:
-    for table in (*UPLOADABLE_TABLES, VERSIONS_TABLE):
+    for table in (*BASE_TABLES, VERSIONS_TABLE):
         config = DeltaTable(str(store.root / table)).metadata().configuration
         assert config["delta.enableExpiredLogCleanup"] == "false"
 
