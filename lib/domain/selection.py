@@ -18,6 +18,8 @@ from lib.domain.filters import Filters
 PLACE_LIMIT: Final = 40
 """Charts with a row or column per municipality group a larger selection by province."""
 Place = Literal["gemeente", "provincie"]
+UNKNOWN_PROVINCE: Final = "onbekend"
+"""The province row of municipalities whose province no source gives."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ def by_province(sel: Selection) -> Selection:
     ``coverage_matrix``) gives one row per province: a chart of 342 municipalities stays
     readable and its data small.
     """
-    province = sel.gemeenten.select("gemeentecode", pl.col("provincie").alias("_provincie"))
+    province = sel.gemeenten.select(
+        "gemeentecode", pl.col("provincie").fill_null(UNKNOWN_PROVINCE).alias("_provincie")
+    )
 
     def regroup(frame: pl.DataFrame, *names: str) -> pl.DataFrame:
         return (
