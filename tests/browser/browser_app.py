@@ -423,7 +423,8 @@ DUTCH_WORDS = frozenset(
 DUTCH_PHRASES = ("Gemeente", "Uitvoeringsgraad", "Selectie", "Kort gezegd", "Voorbeelddata")
 
 # The bibliography in the footer lists the titles of (Dutch) publications: data, like the
-# names of municipalities, so it is left out of the check for Dutch words.
+# names of municipalities, so it is left out of the check for Dutch words, and so is text that
+# the page marks as Dutch (lang="nl").
 _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
   const hidden = [];
   for (const expander of document.querySelectorAll('[data-testid="stExpander"]')) {
@@ -433,6 +434,11 @@ _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
       hidden.push([details, details.style.display]);
       details.style.display = 'none';
     }
+  }
+  // text marked as Dutch (published facts, worded in Dutch) is data in its own language
+  for (const part of document.querySelectorAll('[data-testid="stMain"] [lang="nl"]')) {
+    hidden.push([part, part.style.display]);
+    part.style.display = 'none';
   }
   const parts = ['stSidebar', 'stMain'].map(
     (id) => document.querySelector(`[data-testid="${id}"]`).innerText);

@@ -8,6 +8,7 @@ in Markdown or HTML.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Final
 from urllib.parse import urlsplit
@@ -45,8 +46,8 @@ def profile(ctx: Context) -> Profile:
 
 
 def _fact_markdown(row: dict[str, str], lang: Lang) -> str:
-    """A published fact as Markdown: its text escaped, its source a link only when it is a
-    web address (the link text is the site's name)."""
+    """A published fact as Markdown: its text escaped (marked as Dutch on an English page), its
+    source a link only when it is a web address (the link text is the site's name)."""
     detail = " — ".join(md_escape(part) for part in (row["waarde"], row["periode"]) if part)
     url = words.web_address(row["bron"])
     link = layout.source_link(urlsplit(url).netloc.removeprefix("www."), url) if url else ""
@@ -58,7 +59,10 @@ def _fact_markdown(row: dict[str, str], lang: Lang) -> str:
     reliability = md_escape(
         f"{t('context.fact.column.reliability', lang).lower()}: {row['betrouwbaarheid_naam']}"
     )
-    text = f"**{md_escape(row['onderwerp_naam'])}**: {md_escape(row['feit'])}"
+    fact = md_escape(row["feit"])
+    if lang != "nl":  # the facts are worded in Dutch: say so to a screen reader
+        fact = f'<span lang="nl">{html.escape(row["feit"], quote=True)}</span>'
+    text = f"**{md_escape(row['onderwerp_naam'])}**: {fact}"
     text += f" — {detail}" if detail else ""
     source = " · ".join(part for part in (link, about, reliability) if part)
     return f"{text}  \n{t('column.source', lang)}: {source}"
@@ -84,7 +88,8 @@ def published_facts(ctx: Context, profile: Profile) -> None:
     table = words.named_facts(profile.facts, names, lang)
     if profile.single:
         rows = table.iter_rows(named=True)
-        st.markdown("\n".join(f"- {_fact_markdown(row, lang)}" for row in rows))
+        lines = "\n".join(f"- {_fact_markdown(row, lang)}" for row in rows)
+        st.markdown(lines, unsafe_allow_html=lang != "nl")
         return
     places = profile.facts.get_column("gemeentecode").n_unique()
     st.caption(t("context.fact.selection_count", lang, n=places))
