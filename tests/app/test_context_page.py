@@ -24,7 +24,8 @@ REFERENCE = ROOT / "data" / "reference" / "context"
 
 def open_context(query: Mapping[str, str | Sequence[str]] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params.update({k: v if isinstance(v, str) else list(v) for k, v in (query or {}).items()})
+    given = query or {}
+    at.query_params.update({k: v if isinstance(v, str) else list(v) for k, v in given.items()})
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -44,7 +45,9 @@ def text(at: AppTest) -> str:
 def reference() -> tuple[dict[tuple[str, int, str], int], dict[tuple[str, int], dict[str, str]]]:
     with gzip.open(REFERENCE / "misdrijven_gemeenten.csv.gz", "rt", encoding="utf-8") as handle:
         counts = {
-            (r["gemeentecode"], int(r["jaar"]), r["soort_code"]): int(r["geregistreerde_misdrijven"])
+            (r["gemeentecode"], int(r["jaar"]), r["soort_code"]): int(
+                r["geregistreerde_misdrijven"]
+            )
             for r in csv.DictReader(handle)
         }
     with (REFERENCE / "kerncijfers_gemeenten.csv").open(encoding="utf-8", newline="") as handle:
@@ -111,9 +114,11 @@ def test_a_link_reopens_the_same_view() -> None:
     body = text(at)
     assert f"{rate(['GM0307'], 2019, '1.4.5', 'nl')} in Amersfoort" in body
     assert "met de inwoners van 1 januari 2023" in body  # 2019 borrows the 2023 population
-    assert "Amersfoort staat op plaats" in body and "'s-Hertogenbosch staat op plaats" in body
+    assert "Amersfoort staat op plaats" in body
+    assert "'s-Hertogenbosch staat op plaats" in body
     query = url(at)
-    assert query["misdrijf"] == ["mishandeling"] and query["jaar"] == ["2019"]
+    assert query["misdrijf"] == ["mishandeling"]
+    assert query["jaar"] == ["2019"]
     assert query["vergelijk"] == ["GM0307", "GM0796"]
     assert not any("politie ernaar zoekt" in w.value for w in at.warning)  # not enforcement-driven
 

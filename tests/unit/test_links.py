@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib import links
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
 from lib.domain.filters import Filters
-from lib import links
 from lib.links import MAX_VALUES, from_query, to_query
 
 CODES = ("GM0363", "GM0202", "GM0758", "GM0518")

@@ -27,7 +27,7 @@ def _newer(dataset: Dataset) -> pl.DataFrame:
     return frame.with_columns(
         pl.lit(False).alias("voorlopig"),
         pl.when((pl.col("gemeentecode") == "GM0917") & (pl.col("jaar") == 2025)
-                & (pl.col("soort") == "drugshandel"))  # fmt: skip
+                & (pl.col("soort") == "drugshandel"))
         .then(pl.col("geregistreerd") + 1)
         .otherwise(pl.col("geregistreerd"))
         .alias("geregistreerd"),
@@ -39,7 +39,8 @@ def test_the_context_tables_are_uploadable(dataset: Dataset) -> None:
     assert "misdrijfsoorten" not in UPLOADABLE_TABLES  # the code list comes with the contract
     assert tuple(dataset.uploadable()) == UPLOADABLE_TABLES
     refs = dataset.references()
-    assert len(refs["bevolking"]) == 342 and len(refs["programma"]) == 47
+    assert len(refs["bevolking"]) == 342
+    assert len(refs["programma"]) == 47
     assert "drugshandel" in refs["misdrijfsoorten"]
 
 

@@ -282,7 +282,8 @@ def test_published_facts_are_apart_from_the_example_data(dataset: Dataset) -> No
     assert "https://zuidwestopznbest.npzw.nl/" in facts.items[0]
     assert "€ 3.900.000 per jaar" in " ".join(facts.items)  # both budgets, each with its source
     markdown = pe.render(den_haag, "md", "en")
-    assert isinstance(markdown, bytes) and b"Published facts about the programme" in markdown
+    assert isinstance(markdown, bytes)
+    assert b"Published facts about the programme" in markdown
     assert b"\\u20ac3,000,000 a year" in markdown or "€3,000,000 a year".encode() in markdown
     programme = build_profile(dataset, Filters(), today=TODAY)
     texts = [b.text for b in pe.fact_blocks(programme, "nl") if isinstance(b, pe.Paragraph)]

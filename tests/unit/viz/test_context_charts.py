@@ -60,14 +60,16 @@ def test_trend_chart_draws_known_rates_solid_or_dashed() -> None:
     chart = context_charts.trend_chart(frame, lang="nl", years=years, provisional=[2024, 2025])
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     band, label, lines, points = layers(spec)
-    assert band["mark"]["type"] == "rect" and label["mark"]["type"] == "text"
+    assert band["mark"]["type"] == "rect"
+    assert label["mark"]["type"] == "text"
     (provisional,) = values(spec, band)
     assert (provisional["van"], provisional["tot"]) == (2023.5, 2025.5)
     segments = values(spec, lines)
     kinds = {(row["stuk"].split("|")[1], row["inwoners_van"]) for row in segments}
     own, other = "van hetzelfde jaar", "van een ander jaar"
     assert ("2023", own) in kinds  # 2023-2024: both with their own population
-    assert ("2022", other) in kinds and ("2024", other) in kinds
+    assert ("2022", other) in kinds
+    assert ("2024", other) in kinds
     assert {k for y, k in kinds if y not in ("2023",)} == {other}
     assert lines["encoding"]["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4]]
     rows = spec["datasets"][spec["data"]["name"]]
@@ -87,7 +89,9 @@ def test_a_gap_stays_a_gap_and_nothing_unknown_is_drawn() -> None:
     spec = context_charts.trend_chart(frame, lang="en", years=range(2012, 2026)).to_dict()
     lines = layers(spec)[0]
     pieces = {row["stuk"].split("|")[1] for row in values(spec, lines)}
-    assert "2017" not in pieces and "2018" not in pieces and "2016" in pieces
+    assert "2017" not in pieces
+    assert "2018" not in pieces
+    assert "2016" in pieces
     rows = spec["datasets"][spec["data"]["name"]]
     assert 2018 not in {row["jaar"] for row in rows}
 
@@ -97,7 +101,8 @@ def test_each_series_keeps_its_colour_and_shape_on_every_chart() -> None:
     styles = context_charts.series_styles(frame)
     names = list(styles)
     assert styles[names[0]] == (palette.BLUE, "circle")
-    assert styles[names[3]][0] == palette.VERMILLION and styles[names[4]][0] == palette.PURPLE
+    assert styles[names[3]][0] == palette.VERMILLION
+    assert styles[names[4]][0] == palette.PURPLE
     d = data()
     ages = age_groups(d.context_table("bevolking"), jaar=2024, selection=("GM0363", "GM0917"),
                       comparison=("GM0307",), named=("GM0344", "GM0599"))  # fmt: skip
@@ -119,7 +124,8 @@ def test_age_chart_writes_the_share_of_each_series() -> None:
     spec = context_charts.age_chart(named, lang="en").to_dict()
     rows = spec["datasets"][spec["data"]["name"]]
     texts = {row["reeks_naam"]: row["tekst"] for row in rows}
-    assert texts["Utrecht"].endswith("%") and "." not in texts["Utrecht"]  # whole percentage
+    assert texts["Utrecht"].endswith("%")
+    assert "." not in texts["Utrecht"]
     assert "." in texts["Selection (1 municipality)"]  # a group: one decimal
     assert layers(spec)[0]["encoding"]["x"]["axis"]["format"] == ".0%"
 
@@ -193,7 +199,8 @@ def test_context_deck_marks_the_programme_and_names_the_named() -> None:
     assert len(thick) == 47
     assert [c["naam"] for c in spec["layers"][1]["data"]] == ["Amersfoort"]
     amersfoort = next(c for c in circles if c["gemeentecode"] == "GM0307")
-    assert amersfoort["tt_programma"] == "no" and amersfoort["tt_inwoners"].endswith("(2024)")
+    assert amersfoort["tt_programma"] == "no"
+    assert amersfoort["tt_inwoners"].endswith("(2024)")
     assert spec.get("mapStyle") in (None, "") or "mapbox" not in str(spec.get("mapStyle"))
 
 
@@ -204,7 +211,8 @@ def test_map_snapshot_fills_every_outline() -> None:
     assert len(values(spec, spec["layer"][0])) == 342
     assert len(values(spec, spec["layer"][1])) == 47
     texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
-    assert texts and values(spec, texts[-1])[0]["label"] == "Amersfoort"
+    assert texts
+    assert values(spec, texts[-1])[0]["label"] == "Amersfoort"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -40,13 +40,15 @@ def test_table_files_put_the_notes_beside_the_numbers() -> None:
     assert isinstance(csv_file, bytes)
     lines = csv_file.decode("utf-8-sig").splitlines()
     assert lines[:2] == ['Municipality,"Per 1,000 inhabitants"', "Heerlen,3.818845"]
-    assert lines[2] == "# Map" and all(line.startswith("# ") for line in lines[2:])
+    assert lines[2] == "# Map"
+    assert all(line.startswith("# ") for line in lines[2:])
     xlsx_file = next(f for f in files if f[2].endswith(".xlsx"))[1]()
     assert isinstance(xlsx_file, bytes)
     book = load_workbook(io.BytesIO(xlsx_file))
     assert book.sheetnames == ["Map", "Notes"]
     notes = [row[0] for row in book["Notes"].iter_rows(values_only=True)]
-    assert notes[:2] == ["Notes", "Map"] and len(notes) == 2 + len(CAVEAT)
+    assert notes[:2] == ["Notes", "Map"]
+    assert len(notes) == 2 + len(CAVEAT)
     bare = downloads.table_files("en", frame, columns, "Map")
     bare_book = load_workbook(io.BytesIO(next(f for f in bare if f[2].endswith(".xlsx"))[1]()))
     assert bare_book.sheetnames == ["Map"]
