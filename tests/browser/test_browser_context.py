@@ -60,9 +60,9 @@ def test_changing_the_offence_and_adding_a_municipality_updates_the_link(app: Ap
     expect(app.page.get_by_role("option", name="Wapenhandel", exact=True)).to_be_visible()
     app.act(lambda: app.page.keyboard.press("Enter"))
     assert app.query()["misdrijf"] == ["wapenhandel"]
-    app.choose("context_gemeenten", "Utrecht")
-    assert app.query()["vergelijk"] == ["GM0344"]
-    assert f"{rate('GM0344', 2024, '3.1.3', 'nl')} in Utrecht" in app.main.inner_text()
+    app.choose("context_gemeenten", "Amersfoort")
+    assert app.query()["vergelijk"] == ["GM0307"]
+    assert f"{rate('GM0307', 2024, '3.1.3', 'nl')} in Amersfoort" in app.main.inner_text()
 
 
 def test_phone_with_named_municipalities(new_app: Callable[..., App]) -> None:
