@@ -9,9 +9,10 @@ each passphrase. The gate
    with the wait in seconds);
 2. counts the guess as failed *before* it is checked, so guesses in flight count too (a right
    passphrase takes its count back and clears the client's failures);
-3. hashes it (PBKDF2, about half a second of CPU) in a pool of at most ``2`` threads, and
-   refuses a guess at once when both are busy (``PassphraseBusy``): a flood of wrong guesses
-   never takes more than two cores, so other users' pages stay fast.
+3. hashes it (PBKDF2, about half a second of CPU) on one worker thread, and refuses a guess
+   at once while that is busy (``PassphraseBusy``), never queueing it: a flood of wrong
+   guesses never takes more than one core (the server this runs on has two), so other users'
+   pages stay fast.
 
 ``client_address`` decides which address a request counts against; see its docstring for the
 rule about ``X-Forwarded-For``.
@@ -23,7 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import Final
 
 from lib.data.auth_errors import PassphraseBusy, RateLimited
@@ -32,7 +33,7 @@ CLIENT_FAILURES: Final = 5
 CLIENT_WINDOW: Final = 300.0
 SERVER_FAILURES: Final = 10
 SERVER_WINDOW: Final = 60.0
-HASH_WORKERS: Final = 2
+HASH_WORKERS: Final = 1
 BUSY_RETRY: Final = 2
 """Seconds to wait after ``PassphraseBusy`` (a check takes about half a second)."""
 SERVER_KEY: Final = "*"
@@ -156,12 +157,11 @@ class PassphraseGate:
         (both before any hashing) when the guess may not be checked now."""
         self._admit(client)
         try:
-            future = self._pool.submit(self._verify, passphrase, encoded)
+            future = self._pool.submit(self._hash, passphrase, encoded)
         except BaseException:
             self._slots.release()
             self._take_back(client)
             raise
-        future.add_done_callback(self._release)
         if future.result():
             self.per_client.reset(client)
             self.per_server.forgive(SERVER_KEY)
@@ -189,8 +189,12 @@ class PassphraseGate:
         self.per_client.forgive(client)
         self.per_server.forgive(SERVER_KEY)
 
-    def _release(self, _: Future[bool]) -> None:
-        self._slots.release()
+    def _hash(self, passphrase: str, encoded: str) -> bool:
+        """The check on the worker thread; its slot is free again before the answer is."""
+        try:
+            return self._verify(passphrase, encoded)
+        finally:
+            self._slots.release()
 
     def failures(self, client: str) -> int:
         """Failed guesses of ``client`` in its window (for the log)."""
