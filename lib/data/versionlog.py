@@ -16,7 +16,7 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.data import delta, highwater
-from lib.data.bounded import bounded
+from lib.data.bounded import ReadTimedOut, bounded
 from lib.data.store_errors import DamagedVersion, UnknownVersion
 from lib.data.versions import VERSIONS_SCHEMA, VERSIONS_TABLE, VersionInfo, decode_version
 
@@ -91,6 +91,8 @@ def read_log(root: Path, timeout: float) -> VersionLog:
     uri = str(folder)
     try:
         return VersionLog(_frame(bounded(lambda: pl.read_delta(uri), timeout)), mark, "ok")
+    except ReadTimedOut:  # a disk that hangs: older states would hang as well
+        return VersionLog(_empty(), mark, "unreadable")
     except Exception:  # a damaged newest commit or row file: look for an older state that reads
         pass
     for number in sorted(delta.commits(folder), reverse=True)[1 : 1 + OLDER_STATES_TRIED]:

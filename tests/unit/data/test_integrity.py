@@ -205,6 +205,24 @@ def test_a_read_that_hangs_ends_in_a_damage_within_the_limit(
     assert (view.damage.reason, view.served) == ("timeout", 1)
 
 
+def test_a_version_log_that_hangs_is_given_up_at_once(
+    store: Store, tiny: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pl.read_delta
+
+    def hanging(source: object, *args: object, **kwargs: object) -> pl.DataFrame:
+        if isinstance(source, str):  # the version log
+            time.sleep(30)
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pl, "read_delta", hanging)
+    started = time.monotonic()
+    view = serve(tiny, Store(store.root, read_timeout=0.5))
+    assert time.monotonic() - started < 5  # not once more for every older state of the log
+    assert view.damage is not None
+    assert (view.damage.reason, view.served) == ("history", None)
+
+
 def test_a_rust_panic_is_damage_not_a_crash(
     store: Store, tiny: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
