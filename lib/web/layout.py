@@ -70,10 +70,13 @@ def store_notice(view: StoreView, lang: Lang) -> None:
 
 def publishing_open(lang: Lang) -> bool:
     """Whether the current data may be built on; else says why publishing is off."""
-    damage = cache.current_view().damage
+    view = cache.current_view()
+    damage = view.damage
     if damage is None:
         return True
-    st.info(t("store.read_only", lang, versie=damage.params["versie"]))
+    log_broken = damage.reason == "history" or (not view.restorable and view.served is not None)
+    key = "store.read_only_history" if log_broken else "store.read_only"
+    st.info(t(key, lang, versie=damage.params["versie"]))
     return False
 
 

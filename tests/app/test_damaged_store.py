@@ -135,6 +135,15 @@ def test_the_data_page_is_read_only(store: Path) -> None:
     assert not at.get("file_uploader")
 
 
+def test_the_data_page_says_when_only_the_administrator_can_help(store: Path) -> None:
+    CORRUPTIONS["corrupt_version_log"](store)
+    at = open_app()
+    at.switch_page("pages/data.py").run()
+    notes = "\n".join(str(i.value) for i in at.info)
+    assert "Publiceren en terugzetten kunnen nu niet: het overzicht van de versies" in notes
+    assert "kunnen op de pagina Versies" not in errors(at)  # no restore to offer
+
+
 def test_restoring_the_last_good_version_on_the_versions_page_repairs_it(
     store: Path, dataset: Dataset
 ) -> None:
