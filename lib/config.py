@@ -21,6 +21,7 @@ DATA_DIR_VAR: Final = "PMG_DATA_DIR"
 STORE_DIR_VAR: Final = "PMG_STORE_DIR"
 SECRETS_FILE_VAR: Final = "PMG_SECRETS_FILE"
 PASSPHRASE_VAR: Final = "PMG_ANALYST_PASSPHRASE"
+TRUSTED_PROXIES_VAR: Final = "PMG_TRUSTED_PROXIES"
 
 
 class ConfigError(Exception):
@@ -58,6 +59,13 @@ def load_secrets(path: Path | None = None) -> Mapping[str, object]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from error
+
+
+def trusted_proxies() -> int:
+    """How many reverse proxies in front of the app append to ``X-Forwarded-For``
+    (``PMG_TRUSTED_PROXIES``); 0, the header is not trusted, when unset or not a count."""
+    value = _setting(TRUSTED_PROXIES_VAR)
+    return int(value) if value.isdigit() else 0
 
 
 def analyst_passphrase() -> str:

@@ -31,7 +31,7 @@ def test_every_setting_in_the_code_is_documented() -> None:
     settings = set(re.findall(r"\"(PMG_[A-Z_]+)\"", code))
     assert settings == {
         "PMG_DATA_DIR", "PMG_STORE_DIR", "PMG_BOUNDARIES", "PMG_SECRETS_FILE",
-        "PMG_ANALYST_PASSPHRASE",
+        "PMG_ANALYST_PASSPHRASE", "PMG_TRUSTED_PROXIES",
     }  # fmt: skip
     for name in settings:
         assert f"`{name}`" in README

@@ -16,6 +16,7 @@ import streamlit as st
 from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
+from lib.data.serving import StoreView
 from lib.domain import selection
 from lib.exports.markdown import md_escape
 from lib.text import provenance, reports
@@ -55,6 +56,33 @@ def config_error(error: ConfigError, lang: Lang) -> None:
     st.stop()
 
 
+def store_notice(view: StoreView, lang: Lang) -> None:
+    """When the data shown is not the version asked for: which version is damaged and why,
+    which version is shown instead (read-only), and whom to call. Drawn on every page."""
+    damage = view.damage
+    if damage is None:
+        return
+    shown = (
+        t("store.serving_bundled", lang)
+        if view.served is None
+        else t("store.serving", lang, goed=view.served)
+    )
+    call = t("store.call_admin" if view.restorable else "store.call_admin_only", lang)
+    st.error(f"**{t(damage.key, lang, **damage.params)}** {shown} {call}", icon=":material/report:")
+
+
+def publishing_open(lang: Lang) -> bool:
+    """Whether the current data may be built on; else says why publishing is off."""
+    view = cache.current_view()
+    damage = view.damage
+    if damage is None:
+        return True
+    log_broken = damage.reason == "history" or (not view.restorable and view.served is not None)
+    key = "store.read_only_history" if log_broken else "store.read_only"
+    st.info(t(key, lang, versie=damage.params["versie"]))
+    return False
+
+
 def notice(lang: Lang) -> None:
     """Name the URL parameters that were ignored (once)."""
     ignored = pop_notice()
@@ -72,6 +100,7 @@ def page_header(ctx: Context, slug: str) -> None:
     viewed = st.session_state.get(VERSION_KEY)
     if viewed is not None:
         st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
+        store_notice(cache.current_view(viewed), ctx.lang)
     if ctx.selection.illustrative:
         st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
     share.share_link(ctx, route)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -9,11 +12,21 @@ from streamlit.testing.v1 import AppTest
 
 from lib.config import ROOT, store_dir
 from lib.data.auth import hash_passphrase
+from lib.data.ratelimit import CLIENT_FAILURES, SERVER_FAILURES
 from lib.data.store import Store
+from lib.web import signin
 
 APP = str(ROOT / "app.py")
 DATA = ROOT / "tests" / "data"
 PASSPHRASE = "veilig genoeg voor een test"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_gate() -> Iterator[None]:
+    """The passphrase gate lives as long as the process: each test starts with no failures."""
+    signin.gate.clear()
+    yield
+    signin.gate.clear()
 
 
 def open_page(page: str, *, passphrase: bool = False) -> AppTest:
@@ -90,6 +103,45 @@ def test_wrong_passphrase_is_refused() -> None:
     at.text_input[0].set_value("fout")
     at.get("form_submit_button")[0].click().run()
     assert "De wachtwoordzin is onjuist." in texts(at)
+
+
+def guess(at: AppTest, phrase: str) -> str:
+    at.text_input[0].set_value(phrase)
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return texts(at)
+
+
+def test_a_reload_does_not_reset_the_passphrase_limit() -> None:
+    first = open_page("pages/data.py", passphrase=True)
+    for i in range(CLIENT_FAILURES):
+        assert "De wachtwoordzin is onjuist." in guess(first, f"fout {i}")
+    refused = guess(first, PASSPHRASE)
+    wait = re.search(r"Te veel onjuiste pogingen\. Probeer het over (\d+) seconden", refused)
+    assert wait is not None
+    assert 240 < int(wait.group(1)) <= 300  # counted from the first wrong guess
+    # a reload is a new session from the same address: still refused, the right passphrase too
+    reloaded = open_page("pages/data.py", passphrase=True)
+    shown = guess(reloaded, PASSPHRASE)
+    assert "Te veel onjuiste pogingen. Probeer het over" in shown
+    assert "De wachtwoordzin is onjuist." not in shown  # it was never checked
+    assert "Uw rol: Lezer" in shown
+
+
+def test_the_server_limit_holds_across_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    addresses = (f"198.51.100.{n}" for n in count(1))
+    monkeypatch.setattr(signin, "client", lambda: next(addresses))  # every guess a new address
+    at = open_page("pages/data.py", passphrase=True)
+    for i in range(SERVER_FAILURES):
+        assert "De wachtwoordzin is onjuist." in guess(at, f"fout {i}")
+    at.switch_page("pages/overzicht.py").run()
+    at.session_state["taal"] = "en"
+    at.switch_page("pages/data.py").run()
+    shown = guess(at, PASSPHRASE)
+    wait = re.search(r"wrong attempts on this server\. Please try again in (\d+) seconds", shown)
+    assert wait is not None
+    assert 0 < int(wait.group(1)) <= 60
+    assert "Your role: Viewer" in shown
 
 
 def test_history_page_without_versions() -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 from lib.contract.codes import Lang
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
+from lib.data.auth_errors import AuthError
 from lib.data.catalog import Dataset, complete_columns
 from lib.data.diff import Diff
 from lib.data.ingest.pipeline import Prepared, prepare
@@ -29,17 +30,11 @@ from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.reports import describe_dialect, issues_frame
-from lib.web import cache, layout
+from lib.web import cache, layout, signin
 from lib.web.cache import bundled_dataset, store
 from lib.web.state import Context
 
 ROLE_KEY = "pmg_role"
-
-
-@st.cache_resource(show_spinner=False)
-def _limiter() -> auth.RateLimiter:
-    """One limiter for the whole process, shared by all sessions."""
-    return auth.RateLimiter()
 
 
 def _config() -> auth.AuthConfig:
@@ -65,20 +60,16 @@ def role_panel(ctx: Context) -> auth.Role:
                 if st.form_submit_button(t("upload.login.submit", lang)):
                     try:
                         role = auth.role_for(config, email=email, logged_in=logged_in,
-                                             passphrase=phrase, limiter=_limiter(),
-                                             client_key=_client_key())  # fmt: skip
-                    except auth.RateLimited as error:
+                                             passphrase=phrase, gate=signin.gate(),
+                                             client=signin.client())  # fmt: skip
+                    except AuthError as error:  # too many wrong guesses, or checks busy
                         st.error(t(error.key, lang, **error.params))
-                    if role == "viewer" and phrase:
-                        st.error(t("auth.wrong_passphrase", lang))
+                    else:
+                        if role == "viewer" and phrase:
+                            st.error(t("auth.wrong_passphrase", lang))
     st.session_state[ROLE_KEY] = role
     st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
     return role
-
-
-def _client_key() -> str:
-    ctx = st.runtime.scriptrunner.get_script_run_ctx()
-    return ctx.session_id if ctx is not None else "anonymous"
 
 
 def templates(ctx: Context) -> None:
