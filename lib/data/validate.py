@@ -22,6 +22,7 @@ TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")
 FALSE_WORDS: tuple[str, ...] = ("false", "onwaar", "nee", "n", "no", "0")
 _ROW = "__rij"
 HEADER_ROWS = 1
+SHOWN = 1_000  # issues of one kind in one column that are listed one by one
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,16 @@ class ValidationReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def capped(issues: list[Issue], hits: int, column: str | None, code: str) -> list[Issue]:
+    """``issues`` (the first ``SHOWN`` of ``hits``) and, when some were left out, one issue
+    that says how many more rows of ``column`` have this problem (``code``)."""
+    if hits <= len(issues):
+        return issues
+    severity: Severity = issues[0].severity if issues else "error"
+    params = {"n": hits - len(issues), "shown": float(len(issues)), "code": code}
+    return [*issues, Issue("more_rows", column, None, None, severity, params)]
 
 
 def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
@@ -215,14 +226,18 @@ def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
     """The issues of ``check`` in ``rows`` (the rows that break it)."""
     name = check.column
     if check.known is None:
-        cells = rows.select(_ROW, pl.col(name).cast(pl.String)).iter_rows()
-        return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in cells]
-    parts = (
-        rows.select(_ROW, _multi_codes(name).alias("_code"))
-        .explode("_code")
-        .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
-    )
-    return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in parts.iter_rows()]
+        cells = rows.select(_ROW, pl.col(name).cast(pl.String))
+    else:
+        cells = (
+            rows.select(_ROW, _multi_codes(name).alias("_code"))
+            .explode("_code")
+            .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
+        )
+    shown = [
+        Issue(check.code, name, int(r), v, "error", check.params)
+        for r, v in cells.head(SHOWN).iter_rows()
+    ]
+    return capped(shown, cells.height, name, check.code)
 
 
 def _header_issues(text: pl.DataFrame, table: Table) -> list[Issue]:
@@ -252,7 +267,9 @@ def _rule_issues(clean: pl.DataFrame, typed: pl.DataFrame, checks: Sequence[_Che
         issue
         for i, hit in enumerate(broken)
         if hit
-        for issue in _check_issues(clean.filter(masks.to_series(i)), checks[i])
+        for issue in _check_issues(
+            clean.select(_ROW, checks[i].column).filter(masks.to_series(i)), checks[i]
+        )
     ]
 
 

@@ -27,10 +27,11 @@ import polars as pl
 
 from lib.contract.schema import Table
 from lib.data.ingest.headers import name_columns
+from lib.data.ingest.limits import SHOWN, Limits, capped, size_params
 from lib.data.ingest.mapping import Applied, map_values
 from lib.data.ingest.numbers import normalise_numbers
 from lib.data.ingest.privacy import personal_data_issues
-from lib.data.ingest.read import MAX_BYTES, Dialect, Grid, blank, file_error, read_csv
+from lib.data.ingest.read import Dialect, Grid, blank, file_error, read_csv
 from lib.data.ingest.workbook import EXCEL_SUFFIXES, OLE_MAGIC, ZIP_MAGIC, read_workbook
 from lib.data.validate import Issue, ValidationReport, validate_table
 
@@ -76,15 +77,6 @@ def _refused(dialect: Dialect, issue: Issue) -> Ingested:
     return Ingested(None, dialect, (issue,))
 
 
-def _size(limit: int) -> dict[str, object]:
-    """The limit as a number and a unit (a float is shown in the notation of the language)."""
-    if limit >= 2**20:
-        return {"limit": round(limit / 2**20, 1), "unit": "MB"}
-    if limit >= 2**10:
-        return {"limit": round(limit / 2**10, 1), "unit": "KB"}
-    return {"limit": limit, "unit": "bytes"}
-
-
 def _formula_issues(frame: pl.DataFrame, rows: pl.Series) -> list[Issue]:
     issues: list[Issue] = []
     if frame.is_empty():
@@ -96,11 +88,11 @@ def _formula_issues(frame: pl.DataFrame, rows: pl.Series) -> list[Issue]:
             continue
         values = frame.get_column(name)
         hit = values.str.contains(FORMULA).fill_null(False)
-        if hit.any():
-            issues += [
-                Issue("formula", name, int(r), v, "warning")
-                for r, v in zip(rows.filter(hit), values.filter(hit), strict=True)
-            ]
+        hits = int(hit.sum())
+        if hits:
+            cells = pl.DataFrame([rows.filter(hit), values.filter(hit)]).head(SHOWN)
+            shown = [Issue("formula", name, int(r), v, "warning") for r, v in cells.iter_rows()]
+            issues += capped(shown, hits, name, "formula")
     return issues
 
 
@@ -112,14 +104,21 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     raw = grid.cells.rename({c: f"c{i}" for i, c in enumerate(grid.cells.columns)})
     header = _header_cells(raw.row(grid.header))
     body = raw.slice(grid.header + 1)
-    rows = pl.int_range(grid.first_row + grid.header + 1, grid.first_row + raw.height, eager=True)
+    del raw
+    if grid.rows is not None:
+        rows = grid.rows.slice(grid.header + 1)
+    else:
+        rows = pl.int_range(grid.first_row + grid.header + 1, grid.first_row + grid.cells.height,
+                            eager=True)  # fmt: skip
     keep = _named_or_filled(body, header)
     if not keep:
         return Ingested(None, grid.dialect, (file_error("empty_file"), *grid.issues))
     body = body.select(c for c, _ in keep)
     filled = ~body.select(pl.all_horizontal(blank(c) for c in body.columns)).to_series()
     dropped = body.height - int(filled.sum())
-    body, rows = body.filter(filled), rows.filter(filled)
+    if dropped:  # (a filter copies every cell, so only when a row goes)
+        body, rows = body.filter(filled), rows.filter(filled)
+    dropped += grid.rows_dropped
     names, header_map, header_issues = name_columns([h for _, h in keep], table)
     dialect = replace(grid.dialect, header_map=header_map)
     issues = [*grid.issues, *header_issues]
@@ -154,19 +153,27 @@ def read_upload(
     *,
     table: Table,
     sheet: str | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Ingested:
-    """Read an uploaded CSV or XLSX file into text columns named as in the contract."""
+    """Read an uploaded CSV or XLSX file into text columns named as in the contract.
+
+    ``limits`` defaults to the settings (``Limits.from_settings``); ``max_bytes`` overrides
+    its file size.
+    """
+    limits = limits or Limits.from_settings()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     dialect = Dialect("xlsx" if filename.lower().endswith(EXCEL_SUFFIXES) else "csv")
-    if len(data) > max_bytes:
-        return _refused(dialect, file_error("too_large", **_size(max_bytes)))
-    if not data.strip():
+    if len(data) > limits.max_bytes:
+        return _refused(dialect, file_error("too_large", **size_params(limits.max_bytes)))
+    if not data or data.isspace():  # (``strip`` would copy the file)
         return _refused(dialect, file_error("empty_file"))
     if data.startswith(OLE_MAGIC):
         return _refused(dialect, file_error("old_excel"))
     if data.startswith(ZIP_MAGIC) or dialect.format == "xlsx":
-        return _finish(read_workbook(data, sheet, table), table)
-    return _finish(read_csv(data), table)
+        return _finish(read_workbook(data, sheet, table, limits), table)
+    return _finish(read_csv(data, limits), table)
 
 
 # ----------------------------------------------------------------------------- prepare
@@ -197,10 +204,11 @@ def plausibility_issues(text: pl.DataFrame, rows: pl.Series, *, today: date) -> 
     issues: list[Issue] = []
     for code in ("future_completed", "planned_not_started"):
         hits = checks.filter(pl.col(code)).select("row", "value", "year")
-        issues += [
+        shown = [
             Issue(code, "startjaar", int(r), v, "warning", {"startjaar": int(y)})
-            for r, v, y in hits.iter_rows()
+            for r, v, y in hits.head(SHOWN).iter_rows()
         ]
+        issues += capped(shown, hits.height, "startjaar", code)
     return issues
 
 
@@ -238,7 +246,8 @@ def prepare(
     themas: pl.DataFrame,
     factor_codes: frozenset[str],
     sheet: str | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
     today: date | None = None,
     interventie_ids: frozenset[str] | None = None,
 ) -> Prepared:
@@ -248,7 +257,9 @@ def prepare(
     date (read at call time); ``interventie_ids`` checks the references of ``voortgang``.
     """
     today = today or date.today()
-    ingested = read_upload(data, filename, table=table, sheet=sheet, max_bytes=max_bytes)
+    ingested = read_upload(
+        data, filename, table=table, sheet=sheet, max_bytes=max_bytes, limits=limits
+    )
     dialect, dropped = ingested.dialect, ingested.rows_dropped_empty
     if ingested.frame is None or ingested.row_numbers is None:
         return _report(dialect, table, ingested.issues, dropped=dropped)

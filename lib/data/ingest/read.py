@@ -1,9 +1,13 @@
 """From the bytes of a file to a grid of text cells (``Grid``), or the reason there is none.
 
-What every reader returns (``Grid``, ``Dialect``: how the file was read) and the CSV reader:
-the encoding is detected (a byte-order mark, else UTF-8, else Windows-1252 with a warning), the
-delimiter sniffed from the first lines and every field read as text (``infer_schema=False``); a
-row with more fields than the header is reported, not cut. Workbooks: ``workbook``.
+What every reader returns (``Grid``, ``Dialect``: how the file was read) and the CSV reader.
+The file is read in blocks (``decode``: the encoding, UTF-8 blocks; ``blocks``: cut where a
+record ends), never as one string: the lines above the header are skipped with a scan of the
+bytes, the delimiter is sniffed from the first lines, and each piece of records is parsed with
+every field as text. Empty rows are dropped piece by piece (their row numbers are kept in
+``Grid.rows``), and the ceilings (``limits``) are checked on each piece: memory stays within a
+small factor of the file, whatever it holds. A row with more fields than the header is
+reported, not cut. Workbooks: ``workbook``.
 
 Hostile input never crashes and never runs: binary content and the number of columns are
 checked before anything is parsed.
@@ -12,7 +16,6 @@ checked before anything is parsed.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import re
@@ -22,22 +25,22 @@ from typing import Final, Literal
 
 import polars as pl
 
+from lib.data.ingest.blocks import Cut, Lookahead, blank_piece, pieces, records_in
+from lib.data.ingest.decode import SNIFF_CHARS, Decoding, NotText, blocks, detect
+from lib.data.ingest.limits import MAX_BYTES, Limits, capped, column_label, long_cells
+from lib.data.ingest.limits import too_many_rows as too_many_rows_issue
 from lib.data.ingest.numbers import Decimal
 from lib.data.validate import Issue
 
 Format = Literal["csv", "xlsx"]
 
-MAX_BYTES: Final[int] = 200 * 2**20
+__all__ = ["MAX_BYTES", "Dialect", "Grid", "read_csv"]
+
 MAX_COLUMNS: Final[int] = 500
-SNIFF_CHARS: Final[int] = 64 * 1024
 SNIFF_ROWS: Final[int] = 100
-CONTROL_SHARE: Final[float] = 0.01  # more control characters than this: not a text file
-CONTROL_MIN: Final[int] = 4
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 
-CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _VISIBLE: Final[re.Pattern[str]] = re.compile(r"\S")
-_LEADING_EMPTY_LINES: Final[re.Pattern[str]] = re.compile(r"(?:[ \t,;|\r]*\n)*")
 
 ENCODING_NAMES: Final[dict[str, str]] = {
     "utf-8": "UTF-8",
@@ -67,7 +70,8 @@ class Grid:
     """Every cell of a file as text, before its header is applied (None after a file error).
 
     ``header`` is the row of ``cells`` that names the columns; row 0 of ``cells`` is spreadsheet
-    row ``first_row``.
+    row ``first_row``, and the others follow, unless ``rows`` gives the row of each (after
+    empty rows were left out).
     """
 
     cells: pl.DataFrame | None
@@ -75,6 +79,8 @@ class Grid:
     issues: tuple[Issue, ...]
     header: int = 0
     first_row: int = 1
+    rows: pl.Series | None = None  # the spreadsheet row of each row of cells, when not 1, 2, ...
+    rows_dropped: int = 0  # empty rows already left out of cells
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -114,53 +120,7 @@ def blank(name: str) -> pl.Expr:
     return value.is_null() | ~value.str.contains(r"\S")
 
 
-# ----------------------------------------------------------------------------- CSV
-
-
-def _decode(data: bytes) -> tuple[str | None, str, list[Issue]]:
-    """Text, encoding and warnings; text None for a file that is not text."""
-    text, encoding, settled = _decode_marked(data)
-    issues: list[Issue] = []
-    if not settled:
-        text, encoding, issues = _decode_unmarked(data)
-    if text is None or not _is_text(text):
-        return None, encoding, []
-    return text, encoding, issues
-
-
-def _decode_marked(data: bytes) -> tuple[str | None, str, bool]:
-    """Text and encoding by a byte-order mark, and whether that settles it: a UTF-16 mark or
-    a NUL byte does (text None: not text), an unreadable UTF-8 mark or none does not."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", True
-        except UnicodeDecodeError:
-            return None, "utf-8", True
-    if b"\x00" in data:
-        return None, "utf-8", True
-    if data.startswith(codecs.BOM_UTF8):
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode("utf-8-sig"), "utf-8-sig", True
-    return None, "utf-8", False
-
-
-def _decode_unmarked(data: bytes) -> tuple[str, str, list[Issue]]:
-    """UTF-8; else Windows-1252 or Latin-1 (which reads any bytes), with a warning."""
-    with contextlib.suppress(UnicodeDecodeError):
-        return data.decode("utf-8"), "utf-8", []
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    return text, encoding, [file_warning("encoding_guess", encoding=ENCODING_NAMES[encoding])]
-
-
-def _is_text(text: str) -> bool:
-    """No NUL character, and few control characters at the start."""
-    if "\x00" in text:
-        return False
-    sample = text[:SNIFF_CHARS]
-    return len(CONTROL.findall(sample)) <= max(CONTROL_MIN, CONTROL_SHARE * len(sample))
+# ----------------------------------------------------------------------------- sniffing
 
 
 def _records(sample: str, delimiter: str) -> list[list[str]]:
@@ -181,7 +141,8 @@ def _fit(row: list[str], width: int) -> float:
 
 
 def _sniff(text: str) -> tuple[str, int]:
-    """The delimiter and the number of fields of the header, from the first lines.
+    """The delimiter and the number of fields of the header, from the first lines (``text``:
+    the start of the file after the lines above the header, up to the header's end at least).
 
     Each candidate splits a sample (quotes respected); the one whose rows agree best with a
     header of two or more fields wins. A header longer than the sample is counted directly.
@@ -230,105 +191,199 @@ def _score(sample: str, delimiter: str, *, truncated: bool) -> tuple[float, int,
     return (sum(_fit(r, width) for r in rows) / len(rows), width, delimiter)
 
 
-def _polars_csv(payload: bytes, delimiter: str) -> pl.DataFrame:
+# ----------------------------------------------------------------------------- CSV
+
+
+def _schema(width: int) -> dict[str, pl.DataType]:
+    return {f"c{i}": pl.String() for i in range(width)}
+
+
+def _polars_csv(piece: bytes, delimiter: str, width: int) -> pl.DataFrame:
     return pl.read_csv(
-        payload,
+        piece,
         has_header=False,
         separator=delimiter,
-        infer_schema=False,
+        schema=_schema(width),
+        missing_columns="insert",  # a piece may start with a row shorter than the header
         quote_char='"',
         raise_if_empty=False,
     )
 
 
-def _parse_csv(
-    payload: bytes, delimiter: str, header_fields: int, base: int
+def _parse(
+    piece: bytes, delimiter: str, width: int, first_row: int
 ) -> tuple[pl.DataFrame | None, list[Issue]]:
-    """Every field as text; rows longer than the header are reported, not silently cut.
-
-    ``payload`` is the UTF-8 text from the header on.
-    """
+    """Every field of a piece of records as text, ``width`` columns; rows longer than the
+    header are reported (``first_row``: the spreadsheet row of the piece's first record)."""
     try:
-        return _polars_csv(payload, delimiter), []
+        return _polars_csv(piece, delimiter, width), []
     except _POLARS_FAILURES:
         pass
-    # Some rows have more fields than the first one: widen the frame with an empty first row.
-    body = payload.decode("utf-8")
+    # Some rows have more fields than the header: count the widest (in this piece only).
     try:
-        width = max((len(r) for r in csv.reader(io.StringIO(body), delimiter=delimiter)), default=1)
+        reader = csv.reader(io.StringIO(piece.decode("utf-8")), delimiter=delimiter)
+        widest = max((len(r) for r in reader), default=1)
     except csv.Error:
         return None, [file_error("bad_csv")]
-    if width > MAX_COLUMNS:
-        return None, [file_error("too_many_columns", count=float(width), limit=MAX_COLUMNS)]
-    padded = delimiter * (width - 1) + "\n" + body
+    if widest > MAX_COLUMNS:
+        return None, [file_error("too_many_columns", count=float(widest), limit=MAX_COLUMNS)]
+    if widest <= width:
+        return None, [file_error("bad_csv")]
     try:
-        raw = _polars_csv(padded.encode("utf-8"), delimiter).slice(1)
+        raw = _polars_csv(piece, delimiter, widest)
     except _POLARS_FAILURES:
         return None, [file_error("bad_csv")]
-    extra = raw.columns[header_fields:]
-    rows = pl.int_range(base, base + raw.height, eager=True)
-    long_rows = rows.filter(~raw.select(pl.all_horizontal(blank(c) for c in extra)).to_series())
+    extra = raw.columns[width:]
+    long_rows = ~raw.select(pl.all_horizontal(blank(c) for c in extra)).to_series()
+    rows = pl.int_range(first_row, first_row + raw.height, eager=True).filter(long_rows)
     params = {"delimiter": _delimiter_label(delimiter)}
-    issues = [Issue("extra_fields", None, int(r), None, "error", params) for r in long_rows]
-    return raw.drop(extra), issues
+    shown = [Issue("extra_fields", None, int(r), None, "error", params) for r in rows.head(1000)]
+    return raw.drop(extra), capped(shown, rows.len(), None, "extra_fields")
 
 
-def _lone_carriage_returns(source: str | bytes) -> bool:
-    """Whether a carriage return stands without its newline (counted in the bytes where a
-    carriage return is one byte, which is faster than in the text)."""
-    if isinstance(source, str):
-        return source.count("\r") != source.count("\r\n")
-    return source.count(b"\r") != source.count(b"\r\n")
+@dataclass
+class _Pieces:
+    """The parsed pieces of a file, kept without their empty rows."""
+
+    limits: Limits
+    next_row: int  # spreadsheet row of the next record
+    frames: list[pl.DataFrame] = field(default_factory=list)
+    rows: list[pl.Series] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    dropped: int = 0
+    kept: int = 0  # data rows kept (the header not counted)
+    full: bool = False  # over the row limit: nothing more is read
+
+    def skip(self, records: int) -> None:
+        self.next_row += records
+        self.dropped += records
+
+    def add(self, frame: pl.DataFrame) -> None:
+        rows = pl.int_range(self.next_row, self.next_row + frame.height, eager=True)
+        header = not self.frames
+        if header:
+            self.labels = [column_label(str(v or ""), i) for i, v in enumerate(frame.row(0))]
+        filled = ~frame.select(pl.all_horizontal(blank(c) for c in frame.columns)).to_series()
+        if header:
+            filled = filled.scatter(0, True)  # the header is kept even when it is blank
+        self.next_row += frame.height
+        kept = int(filled.sum())
+        if kept < frame.height:
+            self.dropped += frame.height - kept
+            frame, rows = frame.filter(filled), rows.filter(filled)
+        self.issues += long_cells(frame, rows, self.labels, self.limits.max_cell)
+        self.kept += kept - int(header)
+        if self.kept > self.limits.max_rows:
+            self.full = True
+            self.issues.append(too_many_rows_issue(self.limits.max_rows))
+        self.frames.append(frame)
+        self.rows.append(rows)
 
 
-def _line_ends(text: str, data: bytes, encoding: str) -> tuple[str, bool]:
-    """``text`` with lone carriage returns (old Mac files) as newlines, and whether a carriage
-    return is left (in CRLF line ends, which Polars reads as they are)."""
-    carriage = "\r" in text
-    if carriage and _lone_carriage_returns(text if encoding == "utf-16" else data):
-        return text.replace("\r\n", "\n").replace("\r", "\n"), False
-    return text, carriage
+def _mixed_rows(
+    frame: pl.DataFrame, first_row: int, first_line: int, piece: bytes, mixed: list[int]
+) -> list[int]:
+    """The spreadsheet rows of the lines of ``mixed`` (lines of the file) that fall in a
+    parsed piece: a record takes one line more for each line break in its cells."""
+    span = piece.count(b"\n") + (0 if piece.endswith(b"\n") else 1)
+    lines = [n for n in mixed if first_line <= n < first_line + span]
+    if not lines:
+        return []
+    breaks = frame.select(
+        pl.sum_horizontal(pl.col(c).str.count_matches("\n", literal=True).fill_null(0)
+                          for c in frame.columns)
+    ).to_series()  # fmt: skip
+    starts = (breaks + 1).cum_sum().shift(1, fill_value=0) + first_line
+    at = starts.search_sorted(pl.Series(lines), side="right") - 1
+    return [first_row + int(i) for i in at]
 
 
-def _leading_empty_lines(text: str) -> str:
-    """The empty lines (perhaps with delimiters) above the header."""
-    leading = _LEADING_EMPTY_LINES.match(text)
-    return leading.group(0) if leading else ""
-
-
-def _newlines_in_cells(raw: pl.DataFrame) -> pl.DataFrame:
-    """A line break inside a quoted cell is a newline, as in a spreadsheet."""
-    return raw.with_columns(
-        pl.col(c).str.replace_all("\r\n", "\n", literal=True)
-        for c in raw.columns
-        if raw.get_column(c).str.contains("\r", literal=True).any()
-    )
-
-
-def read_csv(data: bytes) -> Grid:
+def read_csv(data: bytes, limits: Limits | None = None) -> Grid:
     """Every field of a delimited text file as text, or the reason it cannot be read."""
-    text, encoding, issues = _decode(data)
-    dialect = Dialect("csv", encoding=encoding)
-    if text is None:
+    limits = limits or Limits()
+    dialect = Dialect("csv", encoding="utf-8")
+    try:
+        decoding = detect(data)
+        return _read_text(data, decoding, limits)
+    except NotText:
         return fail(dialect, file_error("not_text"))
-    text, carriage = _line_ends(text, data, encoding)
-    skipped = _leading_empty_lines(text)
-    body = text[len(skipped) :]
-    if _VISIBLE.search(body) is None:  # (``strip`` would copy the whole file)
-        return fail(dialect, file_error("empty_file"), *issues)
-    delimiter, header_fields = _sniff(body)
+
+
+def _read_text(data: bytes, decoding: Decoding, limits: Limits) -> Grid:
+    source = Lookahead(blocks(data, decoding))
+    skipped = source.skip_blank_lines()
+    bound = MAX_COLUMNS * (4 * limits.max_cell + 3)
+    head = source.head(2 * SNIFF_CHARS, line_limit=bound)
+    text = codecs.utf_8_decode(head, "strict", False)[0]
+    del head
+    dialect = Dialect("csv", encoding=decoding.encoding)
+    if _VISIBLE.search(text) is None:  # (the start of the file; ``strip`` would copy it)
+        return fail(dialect, file_error("empty_file"), *_encoding_issues(decoding))
+    delimiter, width = _sniff(text)
+    del text
     dialect = replace(dialect, delimiter=delimiter)
-    if header_fields > MAX_COLUMNS:
-        count = float(header_fields)
-        return fail(dialect, file_error("too_many_columns", count=count, limit=MAX_COLUMNS))
-    base = skipped.count("\n") + 1  # spreadsheet row of the header
-    payload = body.encode("utf-8")
-    carriage = carriage and '"' in body  # CRLF inside a quoted cell needs a quote
-    del text, body  # keep one copy of a large file in memory, not three
-    raw, parse_issues = _parse_csv(payload, delimiter, header_fields, base)
-    del payload
-    if raw is None:
-        return fail(dialect, *parse_issues, *issues)
-    if carriage:
-        raw = _newlines_in_cells(raw)
-    return Grid(raw, dialect, (*issues, *parse_issues), 0, base)
+    if width > MAX_COLUMNS:
+        return fail(dialect, file_error("too_many_columns", count=float(width), limit=MAX_COLUMNS))
+    parsed, problem = _read_pieces(source, decoding, limits, delimiter=delimiter, width=width,
+                                   first=(skipped + 1, skipped + 1), bound=bound)  # fmt: skip
+    dialect = replace(dialect, encoding=decoding.encoding)
+    if problem is not None:
+        return fail(dialect, problem, *_encoding_issues(decoding))
+    issues = (*_encoding_issues(decoding, parsed.mixed), *parsed.issues)
+    if not parsed.frames:
+        return fail(dialect, file_error("empty_file"), *issues)
+    cells = pl.concat(parsed.frames, rechunk=False)
+    rows = pl.concat(parsed.rows)
+    parsed.frames.clear()
+    return Grid(cells, dialect, issues, 0, skipped + 1, rows, parsed.dropped)
+
+
+@dataclass
+class _Read(_Pieces):
+    mixed: list[int] = field(default_factory=list)  # spreadsheet rows read as Windows-1252
+
+
+def _read_pieces(
+    source: Lookahead, decoding: Decoding, limits: Limits, *, delimiter: str, width: int,
+    first: tuple[int, int], bound: int,
+) -> tuple[_Read, Issue | None]:  # fmt: skip
+    """Parse the pieces of the file one by one (see ``_Pieces``)."""
+    parsed = _Read(limits, first[0])
+    line = first[1]  # the line of the file where the next piece starts
+    cut = Cut()
+    for piece in pieces(source, width=width, bound=bound, cut=cut):
+        if blank_piece(piece):
+            parsed.skip(records_in(piece))
+            line += piece.count(b"\n")
+            continue
+        frame, issues = _parse(piece, delimiter, width, parsed.next_row)
+        if frame is None:
+            return parsed, issues[0]
+        parsed.mixed += _mixed_rows(frame, parsed.next_row, line, piece, decoding.mixed_lines)
+        line += piece.count(b"\n")
+        del piece
+        parsed.issues += issues
+        parsed.add(frame)
+        if parsed.full:
+            break
+    if cut.truncated and not any(i.code == "cell_too_long" for i in parsed.issues):
+        parsed.issues.append(file_error("bad_csv"))
+    return parsed, None
+
+
+def _encoding_issues(decoding: Decoding, rows: list[int] | None = None) -> list[Issue]:
+    """A warning for a file read as Windows-1252 as a whole, or one per row of a UTF-8 file
+    that was read as Windows-1252 (and one for the rows beyond those named)."""
+    if decoding.mixed:
+        name = ENCODING_NAMES["cp1252"]
+        named = [Issue("mixed_encoding", None, r, None, "warning", {"encoding": name})
+                 for r in dict.fromkeys(rows or [])]  # fmt: skip
+        if decoding.mixed_total > len(named):
+            total, shown = float(decoding.mixed_total), float(len(named))
+            named.append(file_warning("mixed_encoding_more", aantal=total, shown=shown,
+                                      encoding=name))  # fmt: skip
+        return named
+    if decoding.fallback_bytes:
+        return [file_warning("encoding_guess", encoding=ENCODING_NAMES[decoding.encoding])]
+    return []
