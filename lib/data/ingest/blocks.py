@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-BLANK: Final[bytes] = b" \t,;|\n"  # an empty row of a CSV file holds only these
+BLANK: Final[bytes] = b" \t,;|\r\n"  # an empty row of a CSV file holds only these
 CELLS: Final[int] = 4_000_000  # cells per parsed piece (64 MB of cells at 16 bytes each)
 MIN_PIECE: Final[int] = 4096
 PARTIAL_MAX: Final[int] = 2**20

@@ -11,8 +11,8 @@ stays at a few blocks whatever the file holds.
   is thus read as Windows-1252 as a whole (as Excel writes it on a Dutch Windows machine); a
   UTF-8 file with some lines in Windows-1252 keeps its UTF-8 and has those lines read as
   Windows-1252 too, each line named (``Decoding.mixed_lines``), so neither turns into mojibake.
-- Line ends become ``\\n``: Windows (CRLF) and old Mac (a lone CR) ones, inside quoted cells
-  as well, as a spreadsheet shows them.
+- A lone CR (an old Mac line end) becomes ``\\n``; CRLF stays (Polars reads it as a line
+  end; ``read`` turns it into ``\\n`` inside quoted cells, as a spreadsheet shows it).
 
 ``Decoding.encoding`` is known only when the last block has been read.
 """
@@ -111,12 +111,14 @@ def _check_text(text: str) -> None:
 
 
 def _line_ends(raw: bytes, final: bool) -> tuple[bytes, bytes]:
-    """``raw`` with CRLF and lone CR as LF, and a CR at its end held back for the next block
-    (its LF may start that block)."""
+    """``raw`` with each lone CR (old Mac line ends) as LF, and a CR at its end held back for
+    the next block (its LF may start that block). CRLF stays: Polars reads it as a line end,
+    and ``read`` makes it LF inside quoted cells."""
     held = b""
     if not final and raw.endswith(b"\r"):
         raw, held = raw[:-1], b"\r"
-    if b"\r" in raw:
+    carriage = raw.count(b"\r")
+    if carriage and carriage != raw.count(b"\r\n"):
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return raw, held
 
@@ -137,45 +139,84 @@ def _utf8_blocks(data: bytes, decoding: Decoding, start: int, size: int) -> Iter
     for pos in range(start, max(len(data), start + 1), size):
         final = pos + size >= len(data)
         block, held = _line_ends(carry + view[pos : pos + size].tobytes(), final)
-        noted: list[tuple[int, int, bool]] = []
-        token = _FALLBACKS.set(noted)
-        try:
-            text, used = codecs.utf_8_decode(block, _ERRORS, final)
-        finally:
-            _FALLBACKS.reset(token)
+        text, used, converted = _decode_block(block, final, line, decoding)
         if first:
             _check_text(text)
             first = False
         carry = block[used:] + held
-        block = block[:used]
-        if noted:
-            block = _note_fallbacks(block, text, noted, line, decoding)
-        elif not decoding.utf8_beyond_ascii and not block.isascii():
-            decoding.utf8_beyond_ascii = True
+        block = text.encode("utf-8") if converted else block[:used]
+        del text
         line += block.count(b"\n")
         yield block
 
 
-def _note_fallbacks(
-    block: bytes, text: str, noted: list[tuple[int, int, bool]], line: int, decoding: Decoding
-) -> bytes:
-    """Record the lines read as Windows-1252; the block re-encoded as UTF-8."""
+def _decode_block(
+    block: bytes, final: bool, line: int, decoding: Decoding
+) -> tuple[str, int, bool]:
+    """The text of a block, how many of its bytes it takes (the rest, a character cut at the
+    end, goes to the next block) and whether any was read as Windows-1252."""
+    try:
+        text, used = codecs.utf_8_decode(block, "strict", final)
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not decoding.utf8_beyond_ascii and not text.isascii():
+            decoding.utf8_beyond_ascii = True
+        return text, used, False
+    if codecs.utf_8_decode(block, "ignore", final)[0].isascii():
+        return (*_single_byte_block(block, final, line, decoding), True)
+    noted: list[tuple[int, int, bool]] = []  # UTF-8 and Windows-1252 in one block
+    token = _FALLBACKS.set(noted)
+    try:
+        text, used = codecs.utf_8_decode(block, _ERRORS, final)
+    finally:
+        _FALLBACKS.reset(token)
+    decoding.utf8_beyond_ascii = True
     decoding.latin1 = decoding.latin1 or any(latin1 for _, _, latin1 in noted)
-    fallback = sum(end - start for start, end, _ in noted)  # one character per byte
-    decoding.fallback_bytes += fallback
-    if not decoding.utf8_beyond_ascii:  # every byte read as Windows-1252 is beyond ASCII
-        beyond = len(text) - len(text.encode("ascii", "ignore"))
-        decoding.utf8_beyond_ascii = beyond > fallback
-    at, count = 0, line
-    for start, _, _ in noted:
+    decoding.fallback_bytes += sum(end - begin for begin, end, _ in noted)
+    _note_lines(block, (begin for begin, _, _ in noted), line, decoding)
+    return text, used, True
+
+
+def _single_byte_block(block: bytes, final: bool, line: int, decoding: Decoding) -> tuple[str, int]:
+    """A block without any UTF-8 beyond ASCII, as Windows-1252 (its last bytes beyond ASCII
+    wait for the next block: they may start a UTF-8 character)."""
+    used = len(block)
+    if not final:
+        while used > 0 and len(block) - used < 3 and block[used - 1] >= 0x80:
+            used -= 1
+    text, latin1 = _single_byte(block[:used])
+    decoding.latin1 = decoding.latin1 or latin1
+    # the lines with a byte beyond ASCII (split in C; one cheap test per line)
+    lines = block[:used].split(b"\n")
+    found = [line + 1 + i for i, text_line in enumerate(lines) if not text_line.isascii()]
+    decoding.fallback_bytes += len(found)
+    _note_line_numbers(found, decoding)
+    return text, used
+
+
+def _note_line_numbers(numbers: list[int], decoding: Decoding) -> None:
+    """Count the (increasing) line numbers read as Windows-1252; name the first."""
+    if numbers and numbers[0] == decoding.last_mixed:
+        numbers = numbers[1:]  # a line cut by the end of the block before
+    if not numbers:
+        return
+    decoding.mixed_total += len(numbers)
+    decoding.last_mixed = numbers[-1]
+    room = MIXED_SHOWN - len(decoding.mixed_lines)
+    decoding.mixed_lines += numbers[: max(room, 0)]
+
+
+def _note_lines(block: bytes, offsets: Iterator[int], line: int, decoding: Decoding) -> None:
+    """Note the lines of the (increasing) byte ``offsets`` of ``block`` (which starts on line
+    ``line + 1``)."""
+    at, count, numbers = 0, line, list[int]()
+    for start in offsets:
         count += block.count(b"\n", at, start)
         at = start
-        if count + 1 != decoding.last_mixed:
-            decoding.last_mixed = count + 1
-            decoding.mixed_total += 1
-            if len(decoding.mixed_lines) < MIXED_SHOWN:
-                decoding.mixed_lines.append(count + 1)
-    return text.encode("utf-8")
+        if not numbers or numbers[-1] != count + 1:
+            numbers.append(count + 1)
+    _note_line_numbers(numbers, decoding)
 
 
 def _utf16_blocks(data: bytes, size: int) -> Iterator[bytes]:

@@ -26,12 +26,13 @@ from typing import Final
 import polars as pl
 
 from lib.contract.schema import Table
+from lib.data.ingest.grid import Dialect, Grid, blank, blank_rows, file_error
 from lib.data.ingest.headers import name_columns
 from lib.data.ingest.limits import SHOWN, Limits, capped, size_params
 from lib.data.ingest.mapping import Applied, map_values
 from lib.data.ingest.numbers import normalise_numbers
 from lib.data.ingest.privacy import personal_data_issues
-from lib.data.ingest.read import Dialect, Grid, blank, file_error, read_csv
+from lib.data.ingest.read import read_csv
 from lib.data.ingest.workbook import EXCEL_SUFFIXES, OLE_MAGIC, ZIP_MAGIC, read_workbook
 from lib.data.validate import Issue, ValidationReport, validate_table
 
@@ -114,11 +115,11 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     if not keep:
         return Ingested(None, grid.dialect, (file_error("empty_file"), *grid.issues))
     body = body.select(c for c, _ in keep)
-    filled = ~body.select(pl.all_horizontal(blank(c) for c in body.columns)).to_series()
-    dropped = body.height - int(filled.sum())
-    if dropped:  # (a filter copies every cell, so only when a row goes)
-        body, rows = body.filter(filled), rows.filter(filled)
-    dropped += grid.rows_dropped
+    empty = None if grid.rows is not None else blank_rows(body)  # (else left out already)
+    dropped = grid.rows_dropped
+    if empty is not None:  # (a filter copies every cell, so only when a row goes)
+        dropped += int(empty.sum())
+        body, rows = body.filter(~empty), rows.filter(~empty)
     names, header_map, header_issues = name_columns([h for _, h in keep], table)
     dialect = replace(grid.dialect, header_map=header_map)
     issues = [*grid.issues, *header_issues]

@@ -19,106 +19,48 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, Literal
+from typing import Final
 
 import polars as pl
 
 from lib.data.ingest.blocks import Cut, Lookahead, blank_piece, pieces, records_in
 from lib.data.ingest.decode import SNIFF_CHARS, Decoding, NotText, blocks, detect
-from lib.data.ingest.limits import MAX_BYTES, Limits, capped, column_label, long_cells
-from lib.data.ingest.limits import too_many_rows as too_many_rows_issue
-from lib.data.ingest.numbers import Decimal
+from lib.data.ingest.grid import (
+    ENCODING_NAMES,
+    MAX_COLUMNS,
+    Dialect,
+    Grid,
+    blank,
+    blank_rows,
+    fail,
+    file_error,
+    file_warning,
+    parser_failure,
+)
+from lib.data.ingest.limits import MAX_BYTES, Limits
+from lib.data.ingest.parse import Pieces, parse_piece
 from lib.data.validate import Issue
 
-Format = Literal["csv", "xlsx"]
+__all__ = [
+    "ENCODING_NAMES",
+    "MAX_BYTES",
+    "MAX_COLUMNS",
+    "Dialect",
+    "Grid",
+    "blank",
+    "blank_rows",
+    "fail",
+    "file_error",
+    "file_warning",
+    "parser_failure",
+    "read_csv",
+]
 
-__all__ = ["MAX_BYTES", "Dialect", "Grid", "read_csv"]
-
-MAX_COLUMNS: Final[int] = 500
 SNIFF_ROWS: Final[int] = 100
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 
 _VISIBLE: Final[re.Pattern[str]] = re.compile(r"\S")
-
-ENCODING_NAMES: Final[dict[str, str]] = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (BOM)",
-    "utf-16": "UTF-16",
-    "cp1252": "Windows-1252",
-    "latin-1": "Latin-1 (ISO-8859-1)",
-}
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """How a file was read; ``header_map`` maps each recognised header to its column."""
-
-    format: Format = "csv"
-    encoding: str | None = None
-    delimiter: str | None = None
-    decimal: Decimal = "."
-    thousands: str | None = None
-    sheet: str | None = None
-    sheets: tuple[str, ...] = ()
-    header_map: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """Every cell of a file as text, before its header is applied (None after a file error).
-
-    ``header`` is the row of ``cells`` that names the columns; row 0 of ``cells`` is spreadsheet
-    row ``first_row``, and the others follow, unless ``rows`` gives the row of each (after
-    empty rows were left out).
-    """
-
-    cells: pl.DataFrame | None
-    dialect: Dialect
-    issues: tuple[Issue, ...]
-    header: int = 0
-    first_row: int = 1
-    rows: pl.Series | None = None  # the spreadsheet row of each row of cells, when not 1, 2, ...
-    rows_dropped: int = 0  # empty rows already left out of cells
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def file_error(code: str, **params: object) -> Issue:
-    """An error of the whole file (no column, row or value)."""
-    return Issue(code, None, None, None, "error", params)
-
-
-def file_warning(code: str, **params: object) -> Issue:
-    """A warning about the whole file (no column, row or value)."""
-    return Issue(code, None, None, None, "warning", params)
-
-
-def fail(dialect: Dialect, *issues: Issue) -> Grid:
-    """No grid: the file cannot be read, for ``issues``."""
-    return Grid(None, dialect, tuple(issues))
-
-
-def _delimiter_label(delimiter: str) -> str:
-    return "tab" if delimiter == "\t" else delimiter
-
-
-# A panic inside a Rust extension arrives as ``PanicException``, a BaseException.
-_POLARS_FAILURES = (pl.exceptions.PolarsError, pl.exceptions.PanicException)
-
-
-def parser_failure(exc: BaseException) -> bool:
-    """An error or a panic of a parser, not an interrupt or an exit."""
-    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
-
-
-def blank(name: str) -> pl.Expr:
-    """Empty or only white space (a search, so no stripped copy of the column is made)."""
-    value = pl.col(name)
-    return value.is_null() | ~value.str.contains(r"\S")
-
 
 # ----------------------------------------------------------------------------- sniffing
 
@@ -194,93 +136,6 @@ def _score(sample: str, delimiter: str, *, truncated: bool) -> tuple[float, int,
 # ----------------------------------------------------------------------------- CSV
 
 
-def _schema(width: int) -> dict[str, pl.DataType]:
-    return {f"c{i}": pl.String() for i in range(width)}
-
-
-def _polars_csv(piece: bytes, delimiter: str, width: int) -> pl.DataFrame:
-    return pl.read_csv(
-        piece,
-        has_header=False,
-        separator=delimiter,
-        schema=_schema(width),
-        missing_columns="insert",  # a piece may start with a row shorter than the header
-        quote_char='"',
-        raise_if_empty=False,
-    )
-
-
-def _parse(
-    piece: bytes, delimiter: str, width: int, first_row: int
-) -> tuple[pl.DataFrame | None, list[Issue]]:
-    """Every field of a piece of records as text, ``width`` columns; rows longer than the
-    header are reported (``first_row``: the spreadsheet row of the piece's first record)."""
-    try:
-        return _polars_csv(piece, delimiter, width), []
-    except _POLARS_FAILURES:
-        pass
-    # Some rows have more fields than the header: count the widest (in this piece only).
-    try:
-        reader = csv.reader(io.StringIO(piece.decode("utf-8")), delimiter=delimiter)
-        widest = max((len(r) for r in reader), default=1)
-    except csv.Error:
-        return None, [file_error("bad_csv")]
-    if widest > MAX_COLUMNS:
-        return None, [file_error("too_many_columns", count=float(widest), limit=MAX_COLUMNS)]
-    if widest <= width:
-        return None, [file_error("bad_csv")]
-    try:
-        raw = _polars_csv(piece, delimiter, widest)
-    except _POLARS_FAILURES:
-        return None, [file_error("bad_csv")]
-    extra = raw.columns[width:]
-    long_rows = ~raw.select(pl.all_horizontal(blank(c) for c in extra)).to_series()
-    rows = pl.int_range(first_row, first_row + raw.height, eager=True).filter(long_rows)
-    params = {"delimiter": _delimiter_label(delimiter)}
-    shown = [Issue("extra_fields", None, int(r), None, "error", params) for r in rows.head(1000)]
-    return raw.drop(extra), capped(shown, rows.len(), None, "extra_fields")
-
-
-@dataclass
-class _Pieces:
-    """The parsed pieces of a file, kept without their empty rows."""
-
-    limits: Limits
-    next_row: int  # spreadsheet row of the next record
-    frames: list[pl.DataFrame] = field(default_factory=list)
-    rows: list[pl.Series] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    dropped: int = 0
-    kept: int = 0  # data rows kept (the header not counted)
-    full: bool = False  # over the row limit: nothing more is read
-
-    def skip(self, records: int) -> None:
-        self.next_row += records
-        self.dropped += records
-
-    def add(self, frame: pl.DataFrame) -> None:
-        rows = pl.int_range(self.next_row, self.next_row + frame.height, eager=True)
-        header = not self.frames
-        if header:
-            self.labels = [column_label(str(v or ""), i) for i, v in enumerate(frame.row(0))]
-        filled = ~frame.select(pl.all_horizontal(blank(c) for c in frame.columns)).to_series()
-        if header:
-            filled = filled.scatter(0, True)  # the header is kept even when it is blank
-        self.next_row += frame.height
-        kept = int(filled.sum())
-        if kept < frame.height:
-            self.dropped += frame.height - kept
-            frame, rows = frame.filter(filled), rows.filter(filled)
-        self.issues += long_cells(frame, rows, self.labels, self.limits.max_cell)
-        self.kept += kept - int(header)
-        if self.kept > self.limits.max_rows:
-            self.full = True
-            self.issues.append(too_many_rows_issue(self.limits.max_rows))
-        self.frames.append(frame)
-        self.rows.append(rows)
-
-
 def _mixed_rows(
     frame: pl.DataFrame, first_row: int, first_line: int, piece: bytes, mixed: list[int]
 ) -> list[int]:
@@ -340,7 +195,7 @@ def _read_text(data: bytes, decoding: Decoding, limits: Limits) -> Grid:
 
 
 @dataclass
-class _Read(_Pieces):
+class _Read(Pieces):
     mixed: list[int] = field(default_factory=list)  # spreadsheet rows read as Windows-1252
 
 
@@ -357,7 +212,7 @@ def _read_pieces(
             parsed.skip(records_in(piece))
             line += piece.count(b"\n")
             continue
-        frame, issues = _parse(piece, delimiter, width, parsed.next_row)
+        frame, issues = parse_piece(piece, delimiter, width, parsed.next_row)
         if frame is None:
             return parsed, issues[0]
         parsed.mixed += _mixed_rows(frame, parsed.next_row, line, piece, decoding.mixed_lines)

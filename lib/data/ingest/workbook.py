@@ -18,9 +18,7 @@ import fastexcel
 import polars as pl
 
 from lib.contract.schema import Table
-from lib.data.ingest.headers import header_row
-from lib.data.ingest.limits import Limits, column_label, long_cells, too_many_rows
-from lib.data.ingest.read import (
+from lib.data.ingest.grid import (
     MAX_COLUMNS,
     Dialect,
     Grid,
@@ -30,6 +28,8 @@ from lib.data.ingest.read import (
     file_warning,
     parser_failure,
 )
+from lib.data.ingest.headers import header_row
+from lib.data.ingest.limits import Limits, column_label, long_cells, too_many_rows
 from lib.data.validate import Issue
 
 EXCEL_SUFFIXES: Final[tuple[str, ...]] = (".xlsx", ".xlsm")
