@@ -83,7 +83,8 @@ def test_the_access_text_is_in_english_too() -> None:
 def test_an_analyst_can_upload_and_sees_the_ceilings() -> None:
     at = analyst_page()
     (uploader,) = at.get("file_uploader")
-    assert "200 MB" in uploader.proto.help and "2.000.000" in uploader.proto.help
+    assert "200 MB" in uploader.proto.help
+    assert "2.000.000" in uploader.proto.help
     upload(at, DATA / "excel_nl_cp1252.csv")
     assert "Geen fouten, wel 1 waarschuwing." in texts(at)
 
