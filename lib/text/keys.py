@@ -64,6 +64,7 @@ READING_ISSUE_CODES: Final[tuple[str, ...]] = (
     "planned_not_started",
     "too_many_rows",
     "cell_too_long",
+    "cell_cut",
     "mixed_encoding",
     "mixed_encoding_more",
 )

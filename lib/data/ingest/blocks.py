@@ -4,9 +4,9 @@
 first). ``pieces`` cuts them where a record ends: at a newline outside quotes (a newline after
 an even number of ``"``, as a CSV writer doubles a quote inside a quoted cell), and small
 enough that a piece of short lines, once parsed into a frame of 16-byte cells, stays small
-(``CELLS``). A piece of lines that hold only white space and delimiters is counted and not
-parsed at all. A record longer than ``bound`` bytes is closed where it is and ends the file:
-a cell in it is over the cell limit.
+(``CELLS``). Lines that hold only white space and delimiters at the start or the end of a
+piece are counted and not parsed at all (``trim``). A record longer than ``bound`` bytes is
+closed where it is and ends the file: a cell in it is over the cell limit.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 BLANK: Final[bytes] = b" \t,;|\r\n"  # an empty row of a CSV file holds only these
-CELLS: Final[int] = 4_000_000  # cells per parsed piece (64 MB of cells at 16 bytes each)
+CELLS: Final[int] = 2_000_000  # cells per parsed piece (32 MB of cells at 16 bytes each)
 MIN_PIECE: Final[int] = 4096
 PARTIAL_MAX: Final[int] = 2**20
 
@@ -147,9 +147,18 @@ def pieces(source: Lookahead, *, width: int, bound: int, cut: Cut) -> Iterator[b
         yield pending
 
 
-def blank_piece(piece: bytes) -> bool:
-    """Whether every line of ``piece`` holds only white space and delimiters."""
-    return not piece.strip(BLANK)
+def trim(piece: bytes) -> tuple[int, bytes, int]:
+    """The empty lines (only white space and delimiters) at the start of a piece, the piece
+    without them and without those at its end (empty when every line is empty), and the
+    empty lines at its end. Empty lines hold no quote, so each cut is a record boundary."""
+    first = len(piece) - len(piece.lstrip(BLANK))
+    if first == len(piece):
+        return records_in(piece), b"", 0
+    start = piece.rfind(b"\n", 0, first) + 1
+    last = len(piece.rstrip(BLANK))
+    end = piece.find(b"\n", last)
+    end = len(piece) if end < 0 else end + 1
+    return piece.count(b"\n", 0, start), piece[start:end], records_in(piece[end:])
 
 
 def records_in(piece: bytes) -> int:

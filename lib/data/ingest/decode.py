@@ -123,8 +123,10 @@ def _line_ends(raw: bytes, final: bool) -> tuple[bytes, bytes]:
     return raw, held
 
 
-def blocks(data: bytes, decoding: Decoding, size: int = BLOCK) -> Iterator[bytes]:
-    """The file as UTF-8 blocks of about ``size`` bytes (cut anywhere, even inside a line)."""
+def blocks(data: bytes, decoding: Decoding, size: int | None = None) -> Iterator[bytes]:
+    """The file as UTF-8 blocks of about ``size`` bytes (default ``BLOCK``; cut anywhere, even
+    inside a line)."""
+    size = size or BLOCK
     if decoding.marked == "utf-16":
         yield from _utf16_blocks(data, size)
     else:

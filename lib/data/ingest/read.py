@@ -24,7 +24,7 @@ from typing import Final
 
 import polars as pl
 
-from lib.data.ingest.blocks import Cut, Lookahead, blank_piece, pieces, records_in
+from lib.data.ingest.blocks import Cut, Lookahead, pieces, trim
 from lib.data.ingest.decode import SNIFF_CHARS, Decoding, NotText, blocks, detect
 from lib.data.ingest.grid import (
     ENCODING_NAMES,
@@ -208,22 +208,28 @@ def _read_pieces(
     line = first[1]  # the line of the file where the next piece starts
     cut = Cut()
     for piece in pieces(source, width=width, bound=bound, cut=cut):
-        if blank_piece(piece):
-            parsed.skip(records_in(piece))
-            line += piece.count(b"\n")
-            continue
-        frame, issues = parse_piece(piece, delimiter, width, parsed.next_row)
-        if frame is None:
-            return parsed, issues[0]
-        parsed.mixed += _mixed_rows(frame, parsed.next_row, line, piece, decoding.mixed_lines)
-        line += piece.count(b"\n")
+        before, core, after = trim(piece)
         del piece
-        parsed.issues += issues
-        parsed.add(frame)
-        if parsed.full:
-            break
-    if cut.truncated and not any(i.code == "cell_too_long" for i in parsed.issues):
-        parsed.issues.append(file_error("bad_csv"))
+        parsed.skip(before)
+        line += before
+        if core:
+            frame, issues = parse_piece(core, delimiter, width, parsed.next_row)
+            if frame is None:
+                return parsed, issues[0]
+            parsed.mixed += _mixed_rows(frame, parsed.next_row, line, core, decoding.mixed_lines)
+            line += core.count(b"\n")
+            parsed.issues += issues
+            parsed.add(frame)
+            if parsed.full:
+                break
+        parsed.skip(after)
+        line += after
+    if cut.truncated:  # the last record was cut: its long cell was not read to its end
+        long = [i for i, issue in enumerate(parsed.issues) if issue.code == "cell_too_long"]
+        if long:
+            parsed.issues[long[-1]] = replace(parsed.issues[long[-1]], code="cell_cut")
+        else:
+            parsed.issues.append(file_error("bad_csv"))
     return parsed, None
 
 

@@ -662,6 +662,7 @@ SAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "planned_not_started": {"startjaar": 2020},
     "too_many_rows": {"limit": 2_000_000.0},
     "cell_too_long": {"limit": 10_000.0, "lengte": 150_000_000.0},
+    "cell_cut": {"limit": 10_000.0, "lengte": 20_000_000.0},
     "mixed_encoding": {"encoding": "Windows-1252"},
     "mixed_encoding_more": {"aantal": 25.0, "shown": 20.0, "encoding": "Windows-1252"},
 }
