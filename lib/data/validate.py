@@ -80,14 +80,28 @@ def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
     """
     if not text.columns:
         return text
-    text = text.with_columns(pl.col(c).cast(pl.String) for c in text.columns)
-    padded = text.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in text.columns).row(0)
+    text = text.with_columns(
+        pl.col(c).cast(pl.String) for c, t in text.schema.items() if t != pl.String
+    )
+    found = text.select(
+        expr
+        for c in text.columns
+        for expr in (
+            pl.col(c).str.contains(r"^\s|\s$").any().alias(f"p{c}"),
+            (pl.col(c).str.len_bytes() == 0).any().alias(f"e{c}"),
+        )
+    ).row(0, named=True)
 
     def cleaned(name: str, strip: bool) -> pl.Expr:
         value = pl.col(name).str.strip_chars() if strip else pl.col(name)
         return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
 
-    return text.with_columns(cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True))
+    # a column without padded or empty cells stays as it is (a new one would be a copy)
+    return text.with_columns(
+        cleaned(c, bool(found[f"p{c}"]))
+        for c in text.columns
+        if found[f"p{c}"] or found[f"e{c}"]
+    )
 
 
 def _cast_expr(col: Column) -> pl.Expr:

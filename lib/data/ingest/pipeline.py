@@ -269,7 +269,9 @@ def prepare(
         # stop: keep only file-level issues, so no cell of this file is echoed back
         kept = [i for i in ingested.issues if i.row is None]
         return _report(dialect, table, [*kept, *privacy], dropped=dropped)
+    rows = ingested.row_numbers
     mapped, applied = map_values(ingested.frame, table, gemeenten=gemeenten, themas=themas)
+    ingested = replace(ingested, frame=None)  # the columns that were mapped can go now
     refs = {
         "gemeenten": frozenset(gemeenten.get_column("gemeentecode").to_list()),
         "factoren": factor_codes,
@@ -277,7 +279,6 @@ def prepare(
     if interventie_ids is not None:
         refs["interventies"] = interventie_ids
     validated = validate_table(mapped, table, refs=refs)
-    rows = ingested.row_numbers
     issues = [
         *ingested.issues,
         *_renumber(validated.issues, rows),
