@@ -98,9 +98,7 @@ def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
 
     # a column without padded or empty cells stays as it is (a new one would be a copy)
     return text.with_columns(
-        cleaned(c, bool(found[f"p{c}"]))
-        for c in text.columns
-        if found[f"p{c}"] or found[f"e{c}"]
+        cleaned(c, bool(found[f"p{c}"])) for c in text.columns if found[f"p{c}"] or found[f"e{c}"]
     )
 
 
@@ -154,14 +152,16 @@ def _multi_codes(name: str) -> pl.Expr:
     )
 
 
-def _column_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
+def _column_checks(
+    col: Column, refs: Mapping[str, frozenset[str]], *, unique: bool = True
+) -> list[_Check]:
     """Every rule of ``col`` as an expression over the text and typed columns, in the order
-    the issues of one cell are listed."""
+    the issues of one cell are listed (without uniqueness when not ``unique``)."""
     return [
         *_presence_checks(col),
         *_enum_checks(col),
         *_range_checks(col),
-        *_form_checks(col),
+        *_form_checks(col, unique=unique),
         *_reference_checks(col, refs),
     ]
 
@@ -199,7 +199,7 @@ def _range_checks(col: Column) -> list[_Check]:
     return checks
 
 
-def _form_checks(col: Column) -> list[_Check]:
+def _form_checks(col: Column, *, unique: bool = True) -> list[_Check]:
     """The pattern of a filled cell, and its uniqueness."""
     text = pl.col(col.name)
     present = text.is_not_null()
@@ -207,7 +207,7 @@ def _form_checks(col: Column) -> list[_Check]:
     if col.pattern is not None:
         bad = present & ~text.str.contains(col.pattern)
         checks.append(_Check("pattern", col.name, bad, {"pattern": col.pattern}))
-    if col.unique:
+    if col.unique and unique:
         checks.append(_Check("duplicate", col.name, present & text.is_duplicated()))
     return checks
 
@@ -309,11 +309,41 @@ def _text_and_typed(
 
 
 def _all_checks(
-    table: Table, columns: Sequence[Column], refs: Mapping[str, frozenset[str]]
+    table: Table, columns: Sequence[Column], refs: Mapping[str, frozenset[str]], *, unique: bool
 ) -> list[_Check]:
     """Every rule of every present column, then the combination of ``unique_together``."""
-    checks = [check for col in columns for check in _column_checks(col, refs)]
-    return [*checks, *_pair_checks(table, [c.name for c in columns])]
+    checks = [check for col in columns for check in _column_checks(col, refs, unique=unique)]
+    return [*checks, *(_pair_checks(table, [c.name for c in columns]) if unique else [])]
+
+
+def key_columns(table: Table, present: Sequence[str]) -> list[str]:
+    """The columns whose values must be unique (alone, or together): the ones
+    ``duplicate_issues`` needs of every row of a file validated in batches."""
+    pair = list(table.unique_together or ())
+    single = [c.name for c in table.columns if c.unique and c.name in present]
+    together = pair if pair and all(name in present for name in pair) else []
+    return list(dict.fromkeys([*single, *together]))
+
+
+def clean_keys(text: pl.DataFrame, names: Sequence[str]) -> pl.DataFrame:
+    """``names`` of ``text`` as the validator compares them (stripped, empty as null)."""
+    return _blank_to_null(text.select(names))
+
+
+def duplicate_issues(keys: pl.DataFrame, rows: pl.Series, table: Table) -> list[Issue]:
+    """The uniqueness rules over a whole file, from its cleaned key columns (``clean_keys``)
+    and the spreadsheet row of each."""
+    if keys.is_empty():
+        return []
+    framed = keys.with_columns(rows.alias(_ROW))
+    columns = [c for c in table.columns if c.name in keys.columns]
+    checks = [
+        _Check("duplicate", c.name, pl.col(c.name).is_not_null() & pl.col(c.name).is_duplicated())
+        for c in columns
+        if c.unique
+    ]
+    checks += _pair_checks(table, keys.columns)
+    return _rule_issues(framed, framed, checks)
 
 
 def _is_valid(issues: Sequence[Issue]) -> bool:
@@ -325,14 +355,18 @@ def validate_table(
     table: Table,
     *,
     refs: Mapping[str, frozenset[str]] | None = None,
+    unique: bool = True,
 ) -> ValidationReport:
-    """Check ``text`` (every column a string) against ``table``; collect every issue."""
+    """Check ``text`` (every column a string) against ``table``; collect every issue.
+
+    A batch of a larger file is checked with ``unique=False``: uniqueness is a rule of the
+    whole file (``duplicate_issues``)."""
     issues = _header_issues(text, table)
     if not _is_valid(issues):  # a required column is missing: no rule can be checked
         return ValidationReport(table.name, tuple(issues), None)
     columns = [c for c in table.columns if c.name in text.columns]
     clean, both = _text_and_typed(text, columns)
-    issues += _rule_issues(clean, both, _all_checks(table, columns, refs or {}))
+    issues += _rule_issues(clean, both, _all_checks(table, columns, refs or {}, unique=unique))
     issues.sort(key=_cell_order(table))
     if not _is_valid(issues):
         return ValidationReport(table.name, tuple(issues), None)

@@ -95,25 +95,26 @@ def _newlines_in_cells(raw: pl.DataFrame) -> pl.DataFrame:
 
 @dataclass
 class Pieces:
-    """The parsed pieces of a file, kept without their empty rows."""
+    """What reading the pieces of a file found so far: empty rows, issues, the row count."""
 
     limits: Limits
     next_row: int  # spreadsheet row of the next record
-    frames: list[pl.DataFrame] = field(default_factory=list)
-    rows: list[pl.Series] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     dropped: int = 0
     kept: int = 0  # data rows kept (the header not counted)
+    started: bool = False  # the header has been read
     full: bool = False  # over the row limit: nothing more is read
 
     def skip(self, records: int) -> None:
         self.next_row += records
         self.dropped += records
 
-    def add(self, frame: pl.DataFrame) -> None:
+    def add(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+        """A parsed piece without its empty rows, and the spreadsheet row of each."""
         rows = pl.int_range(self.next_row, self.next_row + frame.height, eager=True)
-        header = not self.frames
+        header = not self.started
+        self.started = True
         if header:
             self.labels = [column_label(str(v or ""), i) for i, v in enumerate(frame.row(0))]
         empty = blank_rows(frame)
@@ -130,5 +131,4 @@ class Pieces:
         if self.kept > self.limits.max_rows:
             self.full = True
             self.issues.append(too_many_rows(self.limits.max_rows))
-        self.frames.append(frame)
-        self.rows.append(rows)
+        return frame, rows

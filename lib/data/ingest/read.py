@@ -19,6 +19,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -53,6 +54,7 @@ __all__ = [
     "fail",
     "file_error",
     "file_warning",
+    "open_csv",
     "parser_failure",
     "read_csv",
 ]
@@ -156,21 +158,36 @@ def _mixed_rows(
 
 def read_csv(data: bytes, limits: Limits | None = None) -> Grid:
     """Every field of a delimited text file as text, or the reason it cannot be read."""
-    limits = limits or Limits()
-    dialect = Dialect("csv", encoding="utf-8")
+    stream = open_csv(data, limits or Limits())
+    if isinstance(stream, Grid):
+        return stream
+    frames, rows = [], []
+    for frame, numbers in stream.batches():
+        frames.append(frame)
+        rows.append(numbers)
+    dialect, issues, problem = stream.outcome()
+    if problem is not None:
+        return fail(dialect, problem, *issues)
+    if not frames:
+        return fail(dialect, file_error("empty_file"), *issues)
+    cells = pl.concat(frames, rechunk=False)
+    frames.clear()
+    header_row = int(rows[0][0])  # (the lines above it were skipped)
+    return Grid(cells, dialect, issues, 0, header_row, pl.concat(rows), stream.state.dropped)
+
+
+def open_csv(data: bytes, limits: Limits) -> CsvStream | Grid:
+    """A delimited text file to be read piece by piece (``CsvStream``), or a ``Grid`` with
+    the reason it cannot be read at all."""
     try:
         decoding = detect(data)
-        return _read_text(data, decoding, limits)
+        source = Lookahead(blocks(data, decoding))
+        skipped = source.skip_blank_lines()
+        bound = MAX_COLUMNS * (4 * limits.max_cell + 3)
+        head = source.head(2 * SNIFF_CHARS, line_limit=bound)
+        text = codecs.utf_8_decode(head, "strict", False)[0]
     except NotText:
-        return fail(dialect, file_error("not_text"))
-
-
-def _read_text(data: bytes, decoding: Decoding, limits: Limits) -> Grid:
-    source = Lookahead(blocks(data, decoding))
-    skipped = source.skip_blank_lines()
-    bound = MAX_COLUMNS * (4 * limits.max_cell + 3)
-    head = source.head(2 * SNIFF_CHARS, line_limit=bound)
-    text = codecs.utf_8_decode(head, "strict", False)[0]
+        return fail(Dialect("csv", encoding="utf-8"), file_error("not_text"))
     del head
     dialect = Dialect("csv", encoding=decoding.encoding)
     if _VISIBLE.search(text) is None:  # (the start of the file; ``strip`` would copy it)
@@ -180,18 +197,8 @@ def _read_text(data: bytes, decoding: Decoding, limits: Limits) -> Grid:
     dialect = replace(dialect, delimiter=delimiter)
     if width > MAX_COLUMNS:
         return fail(dialect, file_error("too_many_columns", count=float(width), limit=MAX_COLUMNS))
-    parsed, problem = _read_pieces(source, decoding, limits, delimiter=delimiter, width=width,
-                                   first=(skipped + 1, skipped + 1), bound=bound)  # fmt: skip
-    dialect = replace(dialect, encoding=decoding.encoding)
-    if problem is not None:
-        return fail(dialect, problem, *_encoding_issues(decoding))
-    issues = (*_encoding_issues(decoding, parsed.mixed), *parsed.issues)
-    if not parsed.frames:
-        return fail(dialect, file_error("empty_file"), *issues)
-    cells = pl.concat(parsed.frames, rechunk=False)
-    rows = pl.concat(parsed.rows)
-    parsed.frames.clear()
-    return Grid(cells, dialect, issues, 0, skipped + 1, rows, parsed.dropped)
+    state = _Read(limits, skipped + 1)
+    return CsvStream(dialect, decoding, source, state, width=width, bound=bound, line=skipped + 1)
 
 
 @dataclass
@@ -199,38 +206,59 @@ class _Read(Pieces):
     mixed: list[int] = field(default_factory=list)  # spreadsheet rows read as Windows-1252
 
 
-def _read_pieces(
-    source: Lookahead, decoding: Decoding, limits: Limits, *, delimiter: str, width: int,
-    first: tuple[int, int], bound: int,
-) -> tuple[_Read, Issue | None]:  # fmt: skip
-    """Parse the pieces of the file one by one (see ``_Pieces``)."""
-    parsed = _Read(limits, first[0])
-    line = first[1]  # the line of the file where the next piece starts
-    cut = Cut()
-    for piece in pieces(source, width=width, bound=bound, cut=cut):
-        before, core, after = trim(piece)
-        del piece
-        parsed.skip(before)
-        line += before
-        if core:
-            frame, issues = parse_piece(core, delimiter, width, parsed.next_row)
-            if frame is None:
-                return parsed, issues[0]
-            parsed.mixed += _mixed_rows(frame, parsed.next_row, line, core, decoding.mixed_lines)
-            line += core.count(b"\n")
-            parsed.issues += issues
-            parsed.add(frame)
-            if parsed.full:
-                break
-        parsed.skip(after)
-        line += after
-    if cut.truncated:  # the last record was cut: its long cell was not read to its end
-        long = [i for i, issue in enumerate(parsed.issues) if issue.code == "cell_too_long"]
-        if long:
-            parsed.issues[long[-1]] = replace(parsed.issues[long[-1]], code="cell_cut")
-        else:
-            parsed.issues.append(file_error("bad_csv"))
-    return parsed, None
+@dataclass
+class CsvStream:
+    """A CSV file read piece by piece: ``batches`` yields each piece's cells (the header is
+    row 0 of the first) with their spreadsheet rows; ``outcome`` then says how the file was
+    read, its issues, and a problem that stopped the reading (None when there was none)."""
+
+    dialect: Dialect
+    decoding: Decoding
+    source: Lookahead
+    state: _Read
+    width: int
+    bound: int
+    line: int  # the line of the file where the next piece starts
+    problem: Issue | None = None
+    cut: Cut = field(default_factory=Cut)
+
+    def batches(self) -> Iterator[tuple[pl.DataFrame, pl.Series]]:
+        delimiter, state = self.dialect.delimiter or ",", self.state
+        try:
+            for piece in pieces(self.source, width=self.width, bound=self.bound, cut=self.cut):
+                before, core, after = trim(piece)
+                del piece
+                state.skip(before)
+                self.line += before
+                if core:
+                    frame, issues = parse_piece(core, delimiter, self.width, state.next_row)
+                    if frame is None:
+                        self.problem = issues[0]
+                        return
+                    state.mixed += _mixed_rows(frame, state.next_row, self.line, core,
+                                               self.decoding.mixed_lines)  # fmt: skip
+                    self.line += core.count(b"\n")
+                    state.issues += issues
+                    yield state.add(frame)
+                    if state.full:
+                        return
+                state.skip(after)
+                self.line += after
+        except NotText:
+            self.problem = file_error("not_text")
+
+    def outcome(self) -> tuple[Dialect, tuple[Issue, ...], Issue | None]:
+        dialect = replace(self.dialect, encoding=self.decoding.encoding)
+        issues = self.state.issues
+        if self.cut.truncated:  # the last record was cut: its long cell was not read to its end
+            long = [i for i, issue in enumerate(issues) if issue.code == "cell_too_long"]
+            if long:
+                issues[long[-1]] = replace(issues[long[-1]], code="cell_cut")
+            elif self.problem is None:
+                self.problem = file_error("bad_csv")
+        if self.problem is not None:
+            return dialect, tuple(_encoding_issues(self.decoding)), self.problem
+        return dialect, (*_encoding_issues(self.decoding, self.state.mixed), *issues), None
 
 
 def _encoding_issues(decoding: Decoding, rows: list[int] | None = None) -> list[Issue]:
