@@ -332,18 +332,41 @@ def clean_keys(text: pl.DataFrame, names: Sequence[str]) -> pl.DataFrame:
 
 def duplicate_issues(keys: pl.DataFrame, rows: pl.Series, table: Table) -> list[Issue]:
     """The uniqueness rules over a whole file, from its cleaned key columns (``clean_keys``)
-    and the spreadsheet row of each."""
+    and the spreadsheet row of each.
+
+    Each rule first looks for a repeated 64-bit hash in the sorted hashes (8 bytes a row, where
+    a hash table of the texts would take about the size of the file); only the rows whose hash
+    repeats are then compared by their text.
+    """
     if keys.is_empty():
         return []
     framed = keys.with_columns(rows.alias(_ROW))
-    columns = [c for c in table.columns if c.name in keys.columns]
-    checks = [
-        _Check("duplicate", c.name, pl.col(c.name).is_not_null() & pl.col(c.name).is_duplicated())
-        for c in columns
-        if c.unique
+    checks = _pair_checks(table, keys.columns) + [
+        _Check("duplicate", c.name, pl.col(c.name).is_duplicated())
+        for c in table.columns
+        if c.unique and c.name in keys.columns
     ]
-    checks += _pair_checks(table, keys.columns)
-    return _rule_issues(framed, framed, checks)
+    issues: list[Issue] = []
+    for check in checks:
+        pair = check.code == "duplicate_pair"
+        candidates = _repeated(
+            framed, list(table.unique_together or ()) if pair else [check.column]
+        )
+        if candidates is not None:
+            issues += _rule_issues(candidates, candidates, [check])
+    return issues
+
+
+def _repeated(framed: pl.DataFrame, names: list[str]) -> pl.DataFrame | None:
+    """The rows (all of ``names`` filled) whose hash of ``names`` occurs more than once."""
+    key = pl.struct(names).hash(seed=0) if len(names) > 1 else pl.col(names[0]).hash(seed=0)
+    present = pl.all_horizontal(pl.col(n).is_not_null() for n in names)
+    hashes = framed.select(key.filter(present)).to_series().sort()
+    repeated = hashes.filter((hashes == hashes.shift(1)).fill_null(False)).unique()
+    del hashes
+    if repeated.is_empty():
+        return None
+    return framed.filter(present & key.is_in(repeated.implode()))
 
 
 def _is_valid(issues: Sequence[Issue]) -> bool:

@@ -37,7 +37,7 @@ from lib.data.ingest.privacy import PersonalData
 from lib.data.ingest.read import CsvStream
 from lib.data.validate import Issue, clean_keys, duplicate_issues, key_columns, validate_table
 
-BATCH_ROWS: Final[int] = 200_000  # rows of a workbook's sheet per batch
+BATCH_ROWS: Final[int] = 100_000  # rows of a workbook's sheet per batch
 
 Batches = Iterator[tuple[pl.DataFrame, pl.Series]]
 
