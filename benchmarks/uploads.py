@@ -20,7 +20,7 @@ Meanwhile a bystander thread of the same process runs a small Polars query on th
 95th percentile, maximum) is what another visitor's page would wait for; it is also
 measured alone first.
 
-    python -m benchmarks.uploads --work DIR [--out benchmarks/results]
+    python -m benchmarks.uploads --work DIR [--out benchmarks/results/uploads]
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def markdown(results: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--work", type=Path, help="where the files are made (kept for reuse)")
-    parser.add_argument("--out", type=Path, help="write <time>-uploads.json and .md here")
+    parser.add_argument("--out", type=Path, help="write <time>.json and <time>.md here")
     parser.add_argument("--child", choices=CASES, help=argparse.SUPPRESS)
     parser.add_argument("--dataset", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(args.work)
     text = json.dumps(results, indent=2)
     if args.out is not None:
-        stem = args.out / (datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ") + "-uploads")
+        stem = args.out / datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ")
         args.out.mkdir(parents=True, exist_ok=True)
         stem.with_suffix(".json").write_text(text + "\n", encoding="utf-8")
         stem.with_suffix(".md").write_text("\n".join(markdown(results)) + "\n", encoding="utf-8")

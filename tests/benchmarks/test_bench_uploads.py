@@ -35,11 +35,11 @@ def test_two_uploads_at_once_are_both_checked_and_measured(
     folder, upload = small
     result = uploads.child("parallel", [upload, upload], folder)
     rows = SCALES["small"].upload
-    assert result["results"] == [[0, [], rows], [0, [], rows]]
+    assert [list(r) for r in result["results"]] == [[0, [], rows], [0, [], rows]]
     assert result["bytes"] == 2 * upload.stat().st_size
     assert result["peak_rss_bytes"] >= result["rss_before_bytes"] > 0
     assert result["bystander_during"]["n"] >= 1
-    table = uploads.markdown({name: result for name in uploads.CASES})
+    table = uploads.markdown(dict.fromkeys(uploads.CASES, result))
     assert len(table) == 2 + len(uploads.CASES)
     assert table[2].startswith("| empty |")
 
