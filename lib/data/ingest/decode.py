@@ -50,7 +50,7 @@ class Decoding:
     """How the file is decoded; filled in while its blocks are read."""
 
     marked: str  # "utf-16", "utf-8-sig" or "" (no byte-order mark)
-    fallback_bytes: int = 0  # bytes read as Windows-1252 (or Latin-1)
+    fallback_bytes: int = 0  # more than 0: something was read as Windows-1252 (or Latin-1)
     latin1: bool = False  # a byte that Windows-1252 leaves undefined was read as Latin-1
     utf8_beyond_ascii: bool = False  # a UTF-8 character beyond ASCII was read
     mixed_lines: list[int] = field(default_factory=list)  # the first ones (1 = the first line)

@@ -303,3 +303,19 @@ def test_a_waiting_validation_runs_when_a_turn_comes_free() -> None:
     holder.join()
     assert ran
     assert waited == [True]
+
+
+def test_the_wait_and_the_refusal_are_said_in_both_languages() -> None:
+    from lib.text.i18n import t
+
+    refused = Busy(n=2, seconds=60)
+    nl = t(refused.key, "nl", **refused.params)
+    en = t(refused.key, "en", **refused.params)
+    assert "al 2 uploads tegelijk" in nl
+    assert "binnen 60 seconden" in nl
+    assert "already checking 2 uploads at a time" in en
+    assert "within 60 seconds" in en
+    waiting = t("upload.busy.waiting", "nl", seconds=60)
+    assert waiting.startswith("Een andere upload wordt gecontroleerd; even geduld.")
+    assert "hoogstens 60 seconden" in waiting
+    assert t("upload.busy.waiting", "en", seconds=60).startswith("Another upload is being checked")
