@@ -19,9 +19,10 @@ from lib.data.catalog import DataError
 from lib.domain import selection
 from lib.exports.markdown import md_escape
 from lib.text import provenance, reports
+from lib.text.formats import join_names
 from lib.text.i18n import t
 from lib.viz import vega
-from lib.web import cache, downloads, routes, share
+from lib.web import cache, downloads, routes, share, sync
 from lib.web.state import VERSION_KEY, Context, pop_notice
 
 _URL_SAFE: Final = ":/?#@!$&'*+,;=%-._~"
@@ -74,16 +75,51 @@ def page_header(ctx: Context, slug: str) -> None:
         st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
     if ctx.selection.illustrative:
         st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
+    selection_summary(ctx)
     share.share_link(ctx, route)
+
+
+def selection_summary(ctx: Context) -> None:
+    """The active filters in the page itself (a phone hides the sidebar), and a button that
+    clears them."""
+    with st.container(key="pmg-selectie", horizontal=True, vertical_alignment="center"):
+        st.markdown(md_escape(provenance.selection_line(ctx.filters, ctx.data, ctx.lang)))
+        if not ctx.filters.is_default:
+            st.button(
+                t("filter.clear", ctx.lang),
+                key="filter_wissen_pagina",
+                on_click=sync.clear_filters,
+                icon=":material/filter_alt_off:",
+            )
+
+
+def without_interventions(ctx: Context) -> None:
+    """Name the municipalities of the selection that a chart with a row per municipality
+    leaves out because none of their interventions passes the filters."""
+    names = ctx.selection.without_interventions.get_column("naam").to_list()
+    if names:
+        text = t(
+            "chart.without_interventions", ctx.lang, n=len(names), namen=join_names(names, ctx.lang)
+        )
+        st.caption(md_escape(text))
 
 
 def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     """A friendly message instead of charts when nothing matches the filters."""
-    nothing = ctx.selection.gemeenten.is_empty() if need == "gemeenten" else ctx.selection.empty
-    if nothing:
-        st.info(f"**{t('empty.title', ctx.lang)}**\n\n{t('empty.explanation', ctx.lang)}")
-        footer(ctx)
-        st.stop()
+    places = ctx.selection.gemeenten
+    nothing = places.is_empty() if need == "gemeenten" else ctx.selection.empty
+    if not nothing:
+        return
+    names = places.sort("naam").get_column("naam").to_list()
+    which = (
+        t("empty.gemeenten", ctx.lang, n=len(names), namen=join_names(names, ctx.lang))
+        if names
+        else t("empty.no_gemeenten", ctx.lang)
+    )
+    title, explanation = t("empty.title", ctx.lang), t("empty.explanation", ctx.lang)
+    st.info(f"**{title}**\n\n{md_escape(which)}\n\n{explanation}")
+    footer(ctx)
+    st.stop()
 
 
 def chart_places(ctx: Context) -> tuple[selection.Selection, selection.Place]:

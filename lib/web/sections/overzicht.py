@@ -15,16 +15,19 @@ from lib.web.state import Context
 
 
 def headline(ctx: Context) -> None:
-    """The four headline figures of the selection."""
+    """The four headline figures of the selection, each under the rule of what it counts."""
     lang = ctx.lang
     head = metrics.headline(ctx.selection)
     rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
+    cols[0].caption(t("kpi.with_interventions", lang, n=head.n_met_interventies))
     cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
     cols[2].metric(
         t("kpi.execution_rate.label", lang), rate, help=t("kpi.execution_rate.help", lang)
     )
+    if head.status_ignored:
+        cols[2].caption(t("kpi.execution_rate.all_statuses", lang, n=head.rate_n))
     cols[3].metric(
         t("kpi.coverage.label", lang),
         t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
