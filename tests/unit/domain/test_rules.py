@@ -65,5 +65,6 @@ def test_the_rate_under_a_status_filter_is_the_rate_of_every_status(tiny: Datase
     # jongerenwerk: gepland, in_uitvoering (GM0001) and afgerond (GM0002): 2 of 3 carried out
     assert (everything.rate_n, everything.n_uitgevoerd) == (3, 2)
     assert (finished.rate_n, finished.n_uitgevoerd, finished.rate) == (3, 2, 2 / 3)
-    assert finished.n_interventies == 1 and finished.status_ignored
+    assert finished.n_interventies == 1
+    assert finished.status_ignored
     assert not everything.status_ignored
