@@ -199,8 +199,6 @@ def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     return frame.with_columns(missing).select(spec.names)
 
 
-
-
 def load_dataset(folder: Path) -> Dataset:
     """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
     provenance = read_provenance(folder)

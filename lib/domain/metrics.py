@@ -256,15 +256,21 @@ def compare_with_wave(data: Dataset, filters: Filters) -> pl.DataFrame:
 
 
 def timeline(data: Dataset) -> pl.DataFrame:
-    """datum, jaar, gebeurtenis_nl, gebeurtenis_en, aantal_gemeenten, bron: sorted by date."""
-    return data.tijdlijn.select(
-        "datum",
-        pl.col("datum").str.slice(0, 4).cast(pl.Int64).alias("jaar"),
-        "gebeurtenis_nl",
-        "gebeurtenis_en",
-        "aantal_gemeenten",
-        "bron",
-    ).sort("datum")
+    """nr, datum, jaar, gebeurtenis_nl, gebeurtenis_en, aantal_gemeenten, bron: sorted by date;
+    ``nr`` (from 1) is the event's number on the chart and in the list beside it."""
+    return (
+        data.tijdlijn.select(
+            "datum",
+            pl.col("datum").str.slice(0, 4).cast(pl.Int64).alias("jaar"),
+            "gebeurtenis_nl",
+            "gebeurtenis_en",
+            "aantal_gemeenten",
+            "bron",
+        )
+        .sort("datum", maintain_order=True)
+        .with_row_index("nr", offset=1)
+        .with_columns(pl.col("nr").cast(pl.Int64))
+    )
 
 
 def lessons(data: Dataset) -> pl.DataFrame:

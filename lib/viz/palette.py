@@ -104,14 +104,6 @@ def text_colour_on(background: str) -> str:
     return WHITE if on_dark > contrast_ratio(TEXT, background) else TEXT
 
 
-
-
-
-
-
-
-
-
 # --- Altair theme -----------------------------------------------------------------------------
 
 THEME_NAME: Final = "pmg"

@@ -4,7 +4,7 @@ and the footer. Pages and sections draw through these, so every page looks and b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Final
 from urllib.parse import quote, urlsplit
@@ -175,14 +175,18 @@ def chart(
     columns: Mapping[str, str],
     key: str,
     illustrative: bool | None = None,
+    numbered: Sequence[str] = (),
 ) -> None:
     """The registered chart ``key`` with its finding (also its text alternative), a table with
-    the same numbers and its downloads."""
+    the same numbers and its downloads; ``numbered`` lists what the numbers in the chart
+    stand for, right under it."""
     marked = ctx.selection.illustrative if illustrative is None else illustrative
     sentence = f"{finding} ({t('column.illustrative', ctx.lang).lower()})" if marked else finding
     st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
     spec = {**cache.chart_spec(figure), "description": sentence}  # a copy: the cache is shared
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
+    if numbered:
+        st.markdown("\n".join(f"{i}. {md_escape(text)}" for i, text in enumerate(numbered, 1)))
     with st.expander(t("chart.show_table", ctx.lang)):
         rows(cache.display_table(table, columns, ctx.lang))
     downloads.chart_downloads(

@@ -59,6 +59,7 @@ def timeline(ctx: Context) -> None:
         finding=findings.timeline(frame, ctx.lang),
         table=frame,
         columns={
+            "nr": "column.event_number",
             "datum": "column.date",
             "gebeurtenis": "column.event",
             "aantal_gemeenten": "column.n_gemeenten",
@@ -66,6 +67,7 @@ def timeline(ctx: Context) -> None:
         },
         key="overzicht_tijdlijn",
         illustrative=False,
+        numbered=labels.timeline_events(frame, ctx.lang),
     )
 
 

@@ -242,3 +242,19 @@ def test_named_frames_break_ties_by_the_name_in_the_language() -> None:
         "b",
         "a",
     ]
+
+
+def test_timeline_events_name_each_event_with_its_date_in_words() -> None:
+    frame = pl.DataFrame(
+        {
+            "nr": [2, 1, 3],
+            "datum": ["2022-03-07", "2020-06", "2021"],
+            "gebeurtenis": ["Synthese", "BOTOC", "Onderzoek"],
+        }
+    )
+    assert labels.timeline_events(frame, "nl") == [
+        "juni 2020: BOTOC",
+        "7 maart 2022: Synthese",
+        "2021: Onderzoek",
+    ]
+    assert labels.timeline_events(frame, "en")[:2] == ["June 2020: BOTOC", "7 March 2022: Synthese"]
