@@ -110,6 +110,14 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     nothing = places.is_empty() if need == "gemeenten" else ctx.selection.empty
     if not nothing:
         return
+    empty_notice(ctx)
+    footer(ctx)
+    st.stop()
+
+
+def empty_notice(ctx: Context) -> None:
+    """Which municipalities the selection holds, and that none has matching interventions."""
+    places = ctx.selection.gemeenten
     names = places.sort("naam").get_column("naam").to_list()
     which = (
         t("empty.gemeenten", ctx.lang, n=len(names), namen=join_names(names, ctx.lang))
@@ -118,8 +126,6 @@ def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     )
     title, explanation = t("empty.title", ctx.lang), t("empty.explanation", ctx.lang)
     st.info(f"**{title}**\n\n{md_escape(which)}\n\n{explanation}")
-    footer(ctx)
-    st.stop()
 
 
 def chart_places(ctx: Context) -> tuple[selection.Selection, selection.Place]:

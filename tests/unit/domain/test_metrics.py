@@ -409,7 +409,7 @@ def test_target_group_counts_unknown_last(tiny: Dataset) -> None:
     sel = s.select(tiny, Filters())
     named = labels.with_names(m.target_group_counts(sel), "nl")
     assert rows_of(named, "doelgroep", "doelgroep_naam", "n") == [
-        ("kinderen", "Kinderen (tot 12)", 1),
+        ("kinderen", "Kinderen (8-11)", 1),
         ("jongeren", "Jongeren (12-17)", 3),
         ("jongvolwassenen", "Jongvolwassenen (18-27)", 1),
         ("ouders", "Ouders", 2),

@@ -98,7 +98,7 @@ def target_groups() -> pl.DataFrame:
         {
             "doelgroep": [None, "ouders", "kinderen"],
             "n": [4, 2, 7],
-            "doelgroep_naam": ["onbekend", "Ouders", "Kinderen (tot 12)"],
+            "doelgroep_naam": ["onbekend", "Ouders", "Kinderen (8-11)"],
             "doelgroep_volgorde": [6, 3, 0],
         },
         schema_overrides={"doelgroep": pl.String},
@@ -306,12 +306,12 @@ def test_theme_heatmap_spec(theme_by_gemeente: pl.DataFrame) -> None:
 def test_target_group_bars_follow_contract_order(target_groups: pl.DataFrame) -> None:
     spec = charts.target_group_bars(target_groups, lang="nl").to_dict()
     bar = layer_with(spec, "bar")
-    assert bar["encoding"]["y"]["sort"] == ["Kinderen (tot 12)", "Ouders", "onbekend"]
+    assert bar["encoding"]["y"]["sort"] == ["Kinderen (8-11)", "Ouders", "onbekend"]
     rows = rows_of(spec, bar)
     assert len(rows) == target_groups.height
     colours = {r["doelgroep_naam"]: r["kleur"] for r in rows}
     assert colours == {
-        "Kinderen (tot 12)": palette.NEUTRAL,
+        "Kinderen (8-11)": palette.NEUTRAL,
         "Ouders": palette.NEUTRAL,
         "onbekend": palette.GREY,
     }
