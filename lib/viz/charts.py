@@ -33,6 +33,12 @@ BAR_STEP: Final = 26
 UNRELIABLE_MARK: Final = " *"
 EMPTY_MARK: Final = "–"
 
+
+def on_phone(phone: float, wide: float) -> alt.ExprRef:
+    """``phone`` in a chart on a phone, else ``wide`` (``palette.on_phone_expr``)."""
+    return alt.ExprRef(palette.on_phone_expr(phone, wide))
+
+
 NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
     "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""],
            "percent": " %"},
@@ -314,7 +320,8 @@ def status_stacked_bars(
             "status_naam:N",
             scale=alt.Scale(domain=names, range=colours),
             title=t("column.status", lang),
-            legend=alt.Legend(orient="bottom", direction="horizontal"),
+            # two columns on a phone: four names in a row would be cut off
+            legend=alt.Legend(orient="bottom", direction="horizontal", columns=on_phone(2, 4)),
         ),
         order=alt.Order("status_volgorde:Q", sort="ascending"),
     )
