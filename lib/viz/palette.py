@@ -153,9 +153,7 @@ def theme() -> alt.theme.ThemeConfig:
                 "titleFontWeight": "normal",
                 # long labels (theme and factor names) leave room for the data on a phone;
                 # Vega-Lite takes an expression here (Altair's type says a number)
-                "labelLimit": cast(
-                    float, {"expr": on_phone_expr(PHONE_LABEL_LIMIT, LABEL_LIMIT)}
-                ),
+                "labelLimit": cast(float, {"expr": on_phone_expr(PHONE_LABEL_LIMIT, LABEL_LIMIT)}),
                 "domainColor": GREY,
                 "tickColor": GREY,
                 "gridColor": GRID,
