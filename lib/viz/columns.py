@@ -74,6 +74,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "rijen": _COUNT,
     "inwoners": _COUNT,
     "stap": _COUNT,
+    "nr": _COUNT,
     # shares
     "rate": _SHARE,
     "share": _SHARE,
