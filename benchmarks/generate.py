@@ -15,6 +15,7 @@ copied as they are. Only the interventions and their progress are generated, eve
 
     python -m benchmarks.generate --out DIR                 # 342 / 50,000 / 800,000 rows
     python -m benchmarks.generate --out DIR --scale small   # a few hundred rows, for tests
+    python -m benchmarks.generate --out DIR --scale largest # the same, a ~196 MiB upload
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class Scale:
 
 SCALES: dict[str, Scale] = {
     "national": Scale(342, 50_000, 200_000, 16, 500_000),
+    # the national set with the largest upload the default ceilings accept (about 196 MiB,
+    # under PMG_UPLOAD_MAX_MB=200 and PMG_UPLOAD_MAX_ROWS=2,000,000)
+    "largest": Scale(342, 50_000, 200_000, 16, 1_750_000),
     "small": Scale(60, 600, 2_400, 4, 2_000),
 }
 

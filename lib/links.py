@@ -20,7 +20,15 @@ from lib.contract.schema import GEMEENTECODE_PATTERN
 from lib.domain.context_figures import DEFAULT_SOORT, MAX_NAMED
 from lib.domain.filters import BOTOC_OPTIONS, Filters
 from lib.domain.metrics import METRICS, Metric
-from lib.slides.storyline import DEFAULT_METRIC, SLIDES, Storyline, View, clean_title, parse_slides
+from lib.slides.storyline import (
+    DEFAULT_METRIC,
+    EMPTY_TOKEN,
+    SLIDES,
+    Storyline,
+    View,
+    clean_title,
+    parse_slides,
+)
 
 """Links: URL query strings <-> (filters, language, view), one codec for web, CLI and exports."""
 
@@ -79,7 +87,7 @@ def parse_view(params: Mapping[str, str | Sequence[str]]) -> tuple[View, list[st
     slide = 1
     if PARAM_SLIDE in params:
         raw = _last(params[PARAM_SLIDE]).strip()
-        if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= len(slides):
+        if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= max(len(slides), 1):
             slide = int(raw)
         else:
             ignored.append(PARAM_SLIDE)
@@ -103,7 +111,9 @@ def view_query(view: View, *, presentation: bool) -> dict[str, str]:
     if view.metric != DEFAULT_METRIC:
         query[PARAM_METRIC] = view.metric
     if presentation:
-        if not view.storyline.is_default:
+        if view.storyline.is_empty:
+            query[PARAM_STORY] = EMPTY_TOKEN
+        elif not view.storyline.is_default:
             query[PARAM_STORY] = ",".join(view.storyline.slides)
         if view.storyline.title:
             query[PARAM_TITLE] = view.storyline.title

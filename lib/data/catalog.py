@@ -321,14 +321,23 @@ def with_store_version(base: Dataset, store: Store, version: int | None = None) 
     """``base`` with the uploadable tables of a store version (default: the current one).
 
     Without any version in the store, ``base`` (the bundled data, version 0) is returned.
+    ``DamagedVersion`` when the version cannot be read as it was published (the dashboard
+    shows the newest good version instead: ``lib.data.serving.serve``).
     """
-    current = store.current_version()
-    if current is None:
+    log = store.log()
+    damage = log.damage() if version is None else None
+    if damage is not None:
+        raise damage
+    if log.last_row is None:
         return base
-    number = current if version is None else version
-    info = store.version_info(number)
-    interventies = complete_columns(store.read("interventies", number), "interventies")
-    voortgang = complete_columns(store.read("voortgang", number), "voortgang")
+    return store_dataset(base, store, log.info(log.last_row if version is None else version))
+
+
+def store_dataset(base: Dataset, store: Store, info: VersionInfo) -> Dataset:
+    """``base`` with the uploadable tables of the store version ``info`` (checked reads)."""
+    number = info["versie"]
+    interventies = complete_columns(store.read_version("interventies", info), "interventies")
+    voortgang = complete_columns(store.read_version("voortgang", info), "voortgang")
     illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
     previous = base.provenance.resources["interventies"]
     source = Source(

@@ -141,7 +141,10 @@ def _gap_blocks(p: Profile, lang: Lang) -> list[Block]:
         examples = []
         for place in places[:LEARN_FROM_MAX]:
             first = next(e for e in gap.examples if e.place == place)
-            examples.append(f"{place} ({first.name}, {first.status.lower()})")
+            times = (
+                f", {t('kenniskaart.gaps.times', lang, n=first.count)}" if first.count > 1 else ""
+            )
+            examples.append(f"{place} ({first.name}{times}, {first.status.lower()})")
         learn = "; ".join(examples) if examples else t("kenniskaart.gaps.learn_from_none", lang)
         if len(places) > LEARN_FROM_MAX:
             more = t("kenniskaart.gaps.more", lang, n=len(places) - LEARN_FROM_MAX)

@@ -47,6 +47,7 @@ VALIDATION_ISSUE_CODES: Final[tuple[str, ...]] = (
     "duplicate",
     "duplicate_pair",
     "reference",
+    "more_rows",
 )
 """The codes of ``lib.data.validate``: shape, types and rules."""
 READING_ISSUE_CODES: Final[tuple[str, ...]] = (
@@ -69,6 +70,11 @@ READING_ISSUE_CODES: Final[tuple[str, ...]] = (
     "formula",
     "future_completed",
     "planned_not_started",
+    "too_many_rows",
+    "cell_too_long",
+    "cell_cut",
+    "mixed_encoding",
+    "mixed_encoding_more",
 )
 """The codes of ``lib.data.ingest``: reading the file, personal data, plausibility."""
 ISSUE_CODES: Final = VALIDATION_ISSUE_CODES + READING_ISSUE_CODES

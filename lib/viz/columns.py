@@ -101,6 +101,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "pct_65plus": _POINTS,
     "jaar": _YEAR,
     "bevolking_peiljaar": _YEAR,
+    "nr": _COUNT,
     # shares
     "rate": _SHARE,
     "share": _SHARE,

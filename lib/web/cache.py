@@ -3,12 +3,16 @@
 ``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
-``datapackage.json``, so a new version of the data is picked up on the next interaction.
+``datapackage.json`` and of the store's version log and high-water mark, so a new version of
+the data is picked up on the next interaction. A store version is loaded through
+``lib.data.serving.serve``: checked against its checksums, the newest good version when the
+newest is damaged; such a damaged view is looked at again once a minute.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -28,7 +32,9 @@ from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file, 
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo
-from lib.data.catalog import Dataset, load_dataset, with_store_version
+from lib.data.catalog import Dataset, load_dataset
+from lib.data.highwater import HIGH_WATER_FILE
+from lib.data.serving import StoreView, serve
 from lib.data.store import Store
 from lib.data.versions import VERSIONS_TABLE
 from lib.domain import metrics
@@ -44,10 +50,17 @@ def _version_stamp(folder: Path) -> str:
     return f"{meta.st_size}-{meta.st_mtime_ns}"
 
 
+RECHECK_SECONDS = 60
+"""How often a damaged store is looked at again (a repaired file needs no restart)."""
+
+
 def _store_stamp(root: Path) -> str:
-    """Changes with every commit to the store's version log (a cheap check on every rerun)."""
-    log = root / VERSIONS_TABLE / "_delta_log"
-    return str(log.stat().st_mtime_ns) if log.is_dir() else "-"
+    """Changes with every commit to the store's version log and with its high-water mark (a
+    cheap check on every rerun)."""
+    stamps = []
+    for path in (root / VERSIONS_TABLE / "_delta_log", root / HIGH_WATER_FILE):
+        stamps.append(str(path.stat().st_mtime_ns) if path.exists() else "-")
+    return "|".join(stamps)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -56,10 +69,10 @@ def _bundled(folder: str, stamp: str) -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _versioned(
-    folder: str, stamp: str, root: str, store_stamp: str, version: int | None
-) -> Dataset:
-    return with_store_version(_bundled(folder, stamp), Store(Path(root)), version)
+def _view(
+    folder: str, stamp: str, root: str, store_stamp: str, version: int | None, recheck: int
+) -> StoreView:
+    return serve(_bundled(folder, stamp), Store(Path(root)), version)
 
 
 def bundled_dataset() -> Dataset:
@@ -72,13 +85,23 @@ def store() -> Store:
     return Store(store_dir())
 
 
-def current_dataset(version: int | None = None) -> Dataset:
-    """The current dataset, or store ``version`` (read-only view of an older version).
+def current_view(version: int | None = None) -> StoreView:
+    """What to show for the current dataset, or store ``version`` (read-only view of an older
+    version): the newest good version at or below it, and the damage that was passed over.
 
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
     folder, root = data_dir(), store_dir()
-    return _versioned(str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+    key = (str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+    view = _view(*key, 0)
+    if view.damage is not None:
+        view = _view(*key, int(time.time() // RECHECK_SECONDS))
+    return view
+
+
+def current_dataset(version: int | None = None) -> Dataset:
+    """The dataset of ``current_view(version)``."""
+    return current_view(version).dataset
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -36,9 +36,11 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
 from lib.contract.codes import LABELS, Lang
+from lib.data.auth import hash_passphrase
 from lib.text.i18n import CATALOGUE, t
 from lib.web.routes import ROUTES
 
+ANALYST_PASSPHRASE = "een wachtwoordzin voor de browsertests"
 DESKTOP = (1366, 768)
 PHONE = (390, 844)
 LANGS = ("nl", "en")
@@ -130,6 +132,11 @@ def serve_app(log_path: Path) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PMG_DATA_DIR"}  # the bundled data
+    secrets = log_path.parent / "secrets.toml"  # analysts sign in with ANALYST_PASSPHRASE
+    secrets.write_text(
+        f'analyst_passphrase_hash = "{hash_passphrase(ANALYST_PASSPHRASE, iterations=1_000)}"\n',
+        encoding="utf-8",
+    )
     command = [
         sys.executable,
         "-m",
@@ -149,6 +156,8 @@ def serve_app(log_path: Path) -> Iterator[str]:
         "none",
         "--server.runOnSave",
         "false",
+        "--secrets.files",
+        str(secrets),
     ]
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -245,13 +245,19 @@ def gaps(ctx: Context, profile: Profile) -> None:
         st.markdown(f"**{t('kenniskaart.gaps.learn_from', lang)}:**")
         if gap.examples:
             table = pl.DataFrame(
-                [(e.place, e.name, e.status) for e in gap.examples],
-                schema={"gemeente": pl.String, "naam": pl.String, "status": pl.String},
+                [(e.place, e.name, e.count, e.status) for e in gap.examples],
+                schema={
+                    "gemeente": pl.String,
+                    "naam": pl.String,
+                    "n": pl.Int64,
+                    "status": pl.String,
+                },
                 orient="row",
             )
             columns = {
                 "gemeente": "column.gemeente",
                 "naam": "column.interventie",
+                "n": "column.n_interventies",
                 "status": "column.status",
             }
             layout.table(ctx, table, columns, key=f"kenniskaart_leer_{gap.factor}")

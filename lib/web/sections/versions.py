@@ -65,7 +65,12 @@ def compare(ctx: Context, target: Store, versions: list[int]) -> None:
         key="versies_oud",
     )
     new = cols[1].selectbox(t("versions.compare.new", lang), versions, index=0, key="versies_nieuw")
-    upload.show_diff(target.diff("interventies", old, new), lang)
+    try:
+        diff = target.diff("interventies", old, new)
+    except KeyedError as error:  # a damaged version: say which, never a raw exception
+        st.error(t(error.key, lang, **error.params))
+        return
+    upload.show_diff(diff, lang)
 
 
 def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:

@@ -230,5 +230,6 @@ def test_table_exports_neutralise_formulas() -> None:
     rows = list(csv.reader(io.StringIO(tables.csv_bytes(table, lang="en").decode("utf-8-sig"))))
     assert rows == [["Municipality", "Number of interventions"], ["'=cmd|' /C calc'!A0", "1"]]
     book = load_workbook(io.BytesIO(tables.xlsx_bytes({"t": table})))
-    assert book["t"]["A2"].value == "'=cmd|' /C calc'!A0"
+    assert book["t"]["A2"].value == "=cmd|' /C calc'!A0"  # shown as typed, as text
     assert book["t"]["A2"].data_type == "s"
+    assert book["t"]["A2"].quotePrefix
