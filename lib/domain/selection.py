@@ -57,6 +57,13 @@ class Selection:
         return self.gemeenten.filter(~pl.col("gemeentecode").is_in(codes)).sort("naam")
 
     @property
+    def without_rate_base(self) -> pl.DataFrame:
+        """The selected municipalities with no intervention in ``rate_base`` (in name order):
+        the ones an execution-rate chart leaves out."""
+        codes = self.rate_base.get_column("gemeentecode").unique().implode()
+        return self.gemeenten.filter(~pl.col("gemeentecode").is_in(codes)).sort("naam")
+
+    @property
     def all_links(self) -> pl.DataFrame:
         """The factor links of the selected interventions, whatever the domain filter."""
         if self.unfiltered_links is None:

@@ -124,10 +124,12 @@ def selection_summary(ctx: Context) -> None:
             )
 
 
-def without_interventions(ctx: Context) -> None:
+def without_interventions(ctx: Context, *, rates: bool = False) -> None:
     """Name the municipalities of the selection that a chart with a row per municipality
-    leaves out because none of their interventions passes the filters."""
-    names = ctx.selection.without_interventions.get_column("naam").to_list()
+    leaves out because none of their interventions passes the filters (``rates``: the filters
+    an execution rate counts, all but the status filter)."""
+    left_out = ctx.selection.without_rate_base if rates else ctx.selection.without_interventions
+    names = left_out.get_column("naam").to_list()
     if names:
         text = t(
             "chart.without_interventions", ctx.lang, n=len(names), namen=join_names(names, ctx.lang)

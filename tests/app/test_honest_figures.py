@@ -87,6 +87,22 @@ def test_status_afgerond_keeps_the_execution_rate_of_every_status(botoc: str) ->
     # ones with a finished intervention)
     n_places = len({r["gemeentecode"] for r in rows})
     assert f"van de {n_places} gemeenten" in page.split("Kort gezegd")[1][:300]
+    # under the rate chart: only the municipalities without an intervention of any status;
+    # under the status chart: also those without a finished one
+    names = {
+        g["gemeentecode"]: g["weergavenaam"] or g["gemeente"]
+        for g in GEMEENTEN
+        if g["gemeentecode"] in places
+    }
+    no_rate = sorted(names[c] for c in places - {r["gemeentecode"] for r in rows})
+    no_finished = sorted(names[c] for c in places - {r["gemeentecode"] for r in finished})
+    captions = [c.value for c in at.caption if c.value.startswith("Zonder interventies")]
+    expected = [n for n in (no_rate, no_finished) if n]
+    assert len(captions) == len(expected)
+    for caption, left_out in zip(captions, expected, strict=True):
+        assert all(name in caption for name in left_out), caption
+        assert all(name not in caption for name in set(names.values()) - set(left_out)), caption
+        assert len(left_out) == 1 or f"({len(left_out)})" in caption
 
 
 def test_a_2023_wave_names_its_municipalities_instead_of_an_empty_page() -> None:

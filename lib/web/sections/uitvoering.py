@@ -32,7 +32,7 @@ def per_gemeente(ctx: Context) -> tuple[Selection, Place]:
         columns={"gemeente_naam": f"column.{place}"} | layout.RATE_COLUMNS,
         key="uitvoering_per_gemeente",
     )
-    layout.without_interventions(ctx)
+    layout.without_interventions(ctx, rates=True)
     return chart_sel, place
 
 

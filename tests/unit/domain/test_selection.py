@@ -59,6 +59,22 @@ def test_select_links_match_the_selected_interventions(dataset: Dataset, filters
     )
 
 
+@pytest.mark.parametrize("filters", BUNDLED_FILTERS)
+def test_the_municipalities_a_chart_leaves_out(dataset: Dataset, filters: Filters) -> None:
+    """A chart of interventions leaves out the municipalities without a selected one; a chart
+    of execution rates only those without one of any status (the rate ignores the status)."""
+    sel = sl.select(dataset, filters)
+    chosen = selected_interventions(BUNDLED, filters)
+    any_status = selected_interventions(BUNDLED, replace(filters, statussen=()))
+    places = set(sel.gemeenten.get_column("gemeentecode"))
+    assert set(sel.without_interventions.get_column("gemeentecode")) == places - {
+        i["gemeentecode"] for i in chosen
+    }
+    assert set(sel.without_rate_base.get_column("gemeentecode")) == places - {
+        i["gemeentecode"] for i in any_status
+    }
+
+
 def test_select_links_of_an_empty_selection(dataset: Dataset) -> None:
     without = next(
         g["gemeentecode"]
