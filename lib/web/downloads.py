@@ -130,17 +130,15 @@ def table_files(
     ]
 
 
-def table_notes(ctx: Context, key: str, title: str, caveat: Sequence[str]) -> list[str]:
-    """The notes of a downloaded table with caveats: title, filters, source, status and the
-    caveats (none without caveats: the table stays as it was)."""
-    if not caveat:
-        return []
+def table_notes(scope: Scope, key: str, title: str, caveat: Sequence[str] = ()) -> list[str]:
+    """The notes of every downloaded table: title, the active filters, source, status and the
+    caveats (under the rows of the CSV file, on a sheet of their own in the workbook)."""
     sources = routes.figure(key).sources
     return [
         title,
-        provenance.describe_filters(ctx.filters, ctx.data, ctx.lang),
-        provenance.source_line(ctx.data, ctx.lang, sources),
-        provenance.data_status(ctx.data, ctx.lang, sources),
+        provenance.selection_line(scope.filters, scope.data, scope.lang),
+        provenance.source_line(scope.data, scope.lang, sources),
+        provenance.data_status(scope.data, scope.lang, sources),
         *caveat,
     ]
 
@@ -176,7 +174,7 @@ def chart_downloads(
 
     files = [
         *image_files(ctx.lang, file_stem(title), decorated),
-        *table_files(ctx.lang, table, columns, title, table_notes(ctx, key, title, lines)),
+        *table_files(ctx.lang, table, columns, title, table_notes(scope, key, title, lines)),
     ]
     buttons(files, f"dl_{key}", ctx.lang)
 
@@ -193,7 +191,7 @@ def table_downloads(
 ) -> None:
     """CSV and XLSX of the registered table ``key`` (``suffix`` adds to its title)."""
     title = figure_title(key, ctx.lang, suffix)
-    notes = table_notes(ctx, key, title, caveat)
+    notes = table_notes(Scope.of(ctx), key, title, caveat)
     files = table_files(ctx.lang, frame, columns, title, notes)
     buttons(files, f"dl_{widget_key or key}", ctx.lang)
 

@@ -52,3 +52,16 @@ def test_table_files_put_the_notes_beside_the_numbers() -> None:
     bare = downloads.table_files("en", frame, columns, "Map")
     bare_book = load_workbook(io.BytesIO(next(f for f in bare if f[2].endswith(".xlsx"))[1]()))
     assert bare_book.sheetnames == ["Map"]
+
+
+def test_every_table_download_names_the_selection(dataset: Dataset) -> None:
+    """Also without caveats, the notes of a table say which filters made it, and its source."""
+    scope = downloads.Scope(dataset, Filters(botoc="ja", statussen=("afgerond",)), "nl")
+    notes = downloads.table_notes(scope, "uitvoering_per_gemeente", "Uitvoeringsgraad")
+    assert notes[0] == "Uitvoeringsgraad"
+    assert notes[1] == "Selectie: BOTOC-gemeente: Ja · Status: Afgerond"
+    assert any(line.startswith("Bron") for line in notes[2:])
+    english = downloads.Scope(dataset, Filters(), "en")
+    assert downloads.table_notes(english, "uitvoering_per_gemeente", "Execution")[1] == (
+        "Selection: all municipalities and interventions (no filters)"
+    )
