@@ -86,6 +86,7 @@ def test_four_rows_in_the_default_mode_add_four_and_remove_none(
     tmp_path: Path, dataset: Dataset
 ) -> None:
     at = upload(analyst(), four_rows(tmp_path))
+    assert "Dataversie 1 van" not in texts(at)
     assert at.radio(key="data_modus").value == "bijwerken"
     assert changes(at) == {
         "Den Haag": ["2", "0", "0"],
@@ -110,6 +111,11 @@ def test_four_rows_in_the_default_mode_add_four_and_remove_none(
     assert button(at) is None
     at.run()
     assert Store(store_dir()).current_version() == 1
+    # every page shows the new version (the footer names it)
+    assert "Dataversie 1 van" in texts(at)
+    for page in ("pages/overzicht.py", "pages/versies.py"):
+        at.switch_page(page).run()
+        assert "Dataversie 1 van" in texts(at), page
 
 
 def test_replacing_municipalities_needs_the_box_that_names_the_number(
