@@ -238,9 +238,13 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
     base = load_dataset(data_dir()).uploadable()
     store.ensure_base(base, comment=t("store.base_comment", lang))
     found = store.plan(args.table, prepared.clean, scope=mode, baseline=base[args.table])
+    if found.identical:
+        current = store.current_version()
+        print(t("store.unchanged", lang, versie=0 if current is None else current))
+        return 0
     _print_changes(found, data, lang)
     confirmed, n = args.confirm_removals, found.removed
-    if confirmed != n and not found.identical:
+    if confirmed != n:
         key = "cli.confirm_removals" if confirmed == 0 else "cli.confirm_removals_wrong"
         print(t(key, lang, n=n, aantal=n, bevestigd=confirmed), file=sys.stderr)
         return 1

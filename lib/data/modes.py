@@ -89,17 +89,19 @@ def check_mode(table: str, mode: str) -> Mode:
 @dataclass(frozen=True)
 class Plan:
     """A publication worked out: ``frame`` is the table after it, ``before_rows`` the rows of
-    the current table, ``diff`` the rows added, removed and changed (see ``table_diff``),
-    ``changes`` one row per municipality with something added, changed or removed
-    (``gemeentecode``, null when unknown, and ``COUNTS``), by code."""
+    the current table and ``removed`` how many of them go. With the detail (for a preview):
+    ``diff``, the rows added, removed and changed (see ``table_diff``), and ``changes``, one
+    row per municipality with something added, changed or removed (``gemeentecode``, null when
+    unknown, and ``COUNTS``), by code; without it both are empty."""
 
     table: str
     mode: Mode
     frame: pl.DataFrame
     before_rows: int
+    removed: int
+    identical: bool
     diff: Diff
     changes: pl.DataFrame
-    identical: bool
 
     def _total(self, column: str) -> int:
         return int(self.changes.get_column(column).sum())
@@ -111,10 +113,6 @@ class Plan:
     @property
     def changed(self) -> int:
         return self._total("gewijzigd")
-
-    @property
-    def removed(self) -> int:
-        return self._total("verwijderd")
 
     @property
     def needs_typed_number(self) -> bool:
@@ -129,21 +127,42 @@ def plan(
     mode: str,
     *,
     owners: pl.DataFrame | None = None,
+    detail: bool = True,
 ) -> Plan:
     """What publishing ``upload`` as ``table`` in ``mode`` does to ``current``.
 
     ``owners`` is the current ``interventies`` (``interventie_id``, ``gemeentecode``): the
-    municipality of a row of ``voortgang``. Raises ``ExistingRows``, ``DuplicateKeys``,
-    ``ScopeError`` or ``UnsupportedFrame`` when the mode cannot be applied.
+    municipality of a row of ``voortgang``. ``detail=False`` (the store, inside its lock)
+    skips the cell-by-cell differences and the counts per municipality. Raises
+    ``ExistingRows``, ``DuplicateKeys``, ``ScopeError`` or ``UnsupportedFrame`` when the mode
+    cannot be applied.
     """
     checked = check_mode(table, mode)
     after = merge(table, current, upload, checked, owners=owners)
+    size = current.height
+    nothing = table_diff(table, current.head(0), current.head(0))
     if content_checksum(after) == content_checksum(current):
-        nothing = table_diff(table, current.head(0), current.head(0))
-        return Plan(table, checked, after, current.height, nothing, _empty_changes(), True)
+        return Plan(table, checked, after, size, 0, True, nothing, _empty_changes())
+    if not detail:
+        gone = removed_rows(table, current, after)
+        return Plan(table, checked, after, size, gone, False, nothing, _empty_changes())
     diff = table_diff(table, current, after)
     changes = changes_by_municipality(table, diff, after, owners=owners)
-    return Plan(table, checked, after, current.height, diff, changes, False)
+    return Plan(table, checked, after, size, diff.removed.height, False, diff, changes)
+
+
+def removed_rows(table: str, before: pl.DataFrame, after: pl.DataFrame) -> int:
+    """How many rows of ``before`` are not in ``after``: by key, a key that is there more
+    often before than after counted by the difference, as ``table_diff`` counts occurrences
+    (without comparing any cell)."""
+    if table not in BASE_TABLES:
+        return table_diff(table, before, after).removed.height
+    key = list(table_key(table))
+    old = before.group_by(key).len("voor")
+    new = after.group_by(key).len("na")
+    counts = pl.col("voor").cast(pl.Int64) - pl.col("na").cast(pl.Int64).fill_null(0)
+    gone = counts.clip(lower_bound=0).sum()
+    return int(old.join(new, on=key, how="left", nulls_equal=True).select(gone).item())
 
 
 def merge(

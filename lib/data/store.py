@@ -19,7 +19,8 @@ Every read is checked against the checksums, in a thread with a time limit (``re
 version that does not check out is a ``DamagedVersion``, never wrong figures, a raw exception or
 a hang. Writers refuse to build on damage (``ReadOnlyStore``), may restore a good version, and
 never reuse a number (``highwater``). Beside: ``versions``/``versionlog`` (the rows), ``delta``,
-``frames``, ``scope``, ``diff``, ``store_errors``; README "Design notes" has the whole design.
+``frames``, ``scope``, ``modes`` (what a publication does), ``diff``, ``store_errors``; README
+"Design notes" has the whole design.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ class Store:
         """What ``publish(table, frame, scope=...)`` would do now (nothing is written)."""
         check_table(table)
         check_frame(frame)
-        return self._plan(table, frame, scope, self._current(self.log()), baseline)
+        return self._plan(table, frame, scope, self._current(self.log()), baseline, detail=True)
 
     def candidate(self, table: str, frame: pl.DataFrame, *, scope: Scope = "alles") -> pl.DataFrame:
         """The table as ``publish`` would store it now (nothing is written)."""
@@ -178,6 +179,8 @@ class Store:
         scope: str,
         info: VersionInfo,
         baseline: pl.DataFrame | None,
+        *,
+        detail: bool = False,
     ) -> Plan:
         """``frame`` as the new ``table`` on top of the version ``info`` (``lib.data.modes``);
         ``baseline`` stands for a table the version does not hold (the bundled one)."""
@@ -185,7 +188,7 @@ class Store:
         held = table in info["tabelversies"]
         current = self.read_version(table, info) if held or baseline is None else baseline
         owners = self.read_version("interventies", info) if table == "voortgang" else None
-        return modes.plan(table, current, frame, scope, owners=owners)
+        return modes.plan(table, current, frame, scope, owners=owners, detail=detail)
 
     # -- writing -------------------------------------------------------------------------
 

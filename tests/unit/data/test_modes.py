@@ -229,3 +229,19 @@ def test_check_refuses_no_change_and_removals_that_were_not_confirmed() -> None:
     with pytest.raises(NothingChanged) as unchanged:
         modes.check(same, confirmed=0, version=4)
     assert unchanged.value.params == {"versie": 4}
+
+
+@pytest.mark.parametrize("mode", ["bijwerken", "gemeenten", "alles"])
+def test_without_the_detail_the_removals_are_counted_the_same(mode: str) -> None:
+    doubled = pl.concat([CURRENT, CURRENT.tail(1)])  # a key twice counts twice
+    for current in (CURRENT, doubled):
+        full = modes.plan("interventies", current, UPLOAD, mode)
+        quick = modes.plan("interventies", current, UPLOAD, mode, detail=False)
+        assert quick.removed == full.removed
+        assert_frame_equal(quick.frame, full.frame)
+        assert quick.changes.is_empty()
+    more_after = pl.concat([UPLOAD, UPLOAD])  # a key more often after than before removes none
+    assert modes.removed_rows("interventies", CURRENT, more_after) == 3
+    context = pl.DataFrame({"gemeentecode": ["GA", "GB"], "jaar": [2024, 2025]})
+    quick = modes.plan("misdrijven", context, context.head(1), "alles", detail=False)
+    assert quick.removed == 1
