@@ -186,3 +186,21 @@ def test_two_sessions_publishing_the_same_file_make_one_version(tmp_path: Path) 
     assert "Dit bestand verandert niets aan de huidige versie 1" in texts(second)
     assert Store(store_dir()).current_version() == 1
     assert Store(store_dir()).history().height == 2
+
+
+def test_a_context_table_replaces_what_the_dashboard_shows_and_says_how_much_goes(
+    tmp_path: Path, dataset: Dataset
+) -> None:
+    path = tmp_path / "misdrijven.csv"
+    dataset.context_table("misdrijven").head(1).write_csv(path)  # one row the dashboard has
+    at = analyst()
+    at.radio(key="data_tabel").set_value("misdrijven").run()
+    upload(at, path)
+    assert "Deze tabel wordt altijd in zijn geheel vervangen door het bestand." in texts(at)
+    assert not at.get("radio") or all(r.key != "data_modus" for r in at.radio)
+    bundled = dataset.context_table("misdrijven").height
+    gone = bundled - 1  # every row but the one of the file
+    shown = texts(at)
+    assert f"Publiceren verwijdert {gone:,} rijen".replace(",", ".") in shown
+    assert [t.label for t in at.text_input if "Aantal rijen" in t.label], "more than half"
+    assert button(at).disabled  # type: ignore[union-attr]
