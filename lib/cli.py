@@ -4,7 +4,10 @@ One parser for every command (``python -m lib --help``):
 
 - ``validate --table interventies FILE [--json] [--write-clean OUT.csv]``: the upload report;
   exit 0 valid, 1 invalid, 2 usage error.
-- ``publish --table interventies FILE --comment TEXT [--scope all|municipalities]``
+- ``publish --table interventies FILE --comment TEXT [--mode MODE] [--confirm-removals N]``:
+  ``MODE`` is ``upsert`` (default: add new rows, update rows by key), ``add`` (only new rows),
+  ``replace-municipalities`` or ``replace-all``; a publication that removes rows needs their
+  exact number in ``--confirm-removals``, and one that changes nothing makes no version
 - ``history``
 - ``rollback VERSION [--comment TEXT]``
 - ``profile [--gemeente GM0855] --format pdf|md|html --out FILE``: the Kenniskaart profile
@@ -33,11 +36,11 @@ from typing import Any
 from lib import links
 from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets, store_dir
 from lib.contract.codes import LANGS, Lang, as_lang
-from lib.contract.resources import CONTEXT_UPLOADABLE
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
-from lib.data import auth, geo
+from lib.data import auth, geo, modes
 from lib.data.catalog import DataError, Dataset, load_dataset
 from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.modes import Mode, NothingChanged, Plan
 from lib.data.serving import serve
 from lib.data.store import Store, checksum_bytes
 from lib.data.versions import published_rows
@@ -46,9 +49,16 @@ from lib.errors import KeyedError
 from lib.exports import BRIEFING_FORMATS, PROFILE_FORMATS
 from lib.text import reports
 from lib.text.i18n import t
+from lib.text.publishing import changes_table, municipality_names
 from lib.text.reports import to_json_report
 
-SCOPES = {"all": "alles", "municipalities": "gemeenten"}
+MODES: dict[str, Mode] = {
+    "upsert": "bijwerken",
+    "add": "toevoegen",
+    "replace-municipalities": "gemeenten",
+    "replace-all": "alles",
+}
+"""``--mode`` of ``publish`` -> ``lib.data.modes.Mode``."""
 
 
 class UsageError(Exception):
@@ -84,7 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("file", type=Path)
     publish.add_argument("--sheet")
     publish.add_argument("--comment", required=True)
-    publish.add_argument("--scope", choices=list(SCOPES), default="all")
+    publish.add_argument(
+        "--mode",
+        choices=list(MODES),
+        help="what the file does to the table: upsert (default) adds new rows and updates rows "
+        "by key, add only adds, replace-municipalities replaces the rows of the municipalities in "
+        "the file, replace-all the whole table (the only mode of a context table)",
+    )
+    publish.add_argument(
+        "--confirm-removals",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the exact number of rows the publication removes (required when it removes any)",
+    )
     publish.add_argument("--who", default=os.environ.get("USER", "beheerder"))
 
     command("history", "list every version")
@@ -182,9 +205,28 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
     return 0 if prepared.ok else 1
 
 
-def _publish(args: argparse.Namespace, lang: Lang) -> int:
-    if args.table in CONTEXT_UPLOADABLE and args.scope != "all":
+def _mode(args: argparse.Namespace, lang: Lang) -> Mode:
+    """The mode of ``--mode``, or the table's default; a usage error when the table cannot be
+    published that way."""
+    allowed = modes.modes_for(args.table)
+    mode = MODES[args.mode] if args.mode is not None else allowed[0]
+    if mode not in allowed:
         raise UsageError(t("cli.context_whole_table", lang, tabel=args.table))
+    return mode
+
+
+def _print_changes(found: Plan, data: Dataset, lang: Lang) -> None:
+    """What the publication changes per municipality, as tab-separated lines."""
+    names = municipality_names(data.gemeenten, data.context_table("bevolking"))
+    shown = changes_table(found.changes, names, lang)
+    print(t("cli.changes", lang, modus=t(f"store.scope.{found.mode}", lang)))
+    print("\t".join(shown.columns))
+    for row in shown.iter_rows():
+        print("\t".join(row))
+
+
+def _publish(args: argparse.Namespace, lang: Lang) -> int:
+    mode = _mode(args, lang)
     store = Store(store_dir())
     data = _dataset(store, lang)
     prepared = _prepare(args, data)
@@ -193,19 +235,36 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     role = _role(lang)
     auth.require_analyst(role)  # before anything is written, version 0 included
-    base = load_dataset(data_dir())
-    store.ensure_base(base.uploadable(), comment=t("store.base_comment", lang))
-    version = auth.guarded_publish(
-        store,
-        role,
-        args.table,
-        prepared.clean,
-        who=args.who,
-        comment=args.comment,
-        source_name=args.file.name,
-        checksum=checksum_bytes(args.file.read_bytes()),
-        scope=SCOPES[args.scope],  # type: ignore[arg-type]
-    )
+    base = load_dataset(data_dir()).uploadable()
+    store.ensure_base(base, comment=t("store.base_comment", lang))
+    found = store.plan(args.table, prepared.clean, scope=mode, baseline=base[args.table])
+    if found.identical:
+        current = store.current_version()
+        print(t("store.unchanged", lang, versie=0 if current is None else current))
+        return 0
+    _print_changes(found, data, lang)
+    confirmed, n = args.confirm_removals, found.removed
+    if confirmed != n:
+        key = "cli.confirm_removals" if confirmed == 0 else "cli.confirm_removals_wrong"
+        print(t(key, lang, n=n, aantal=n, bevestigd=confirmed), file=sys.stderr)
+        return 1
+    try:
+        version = auth.guarded_publish(
+            store,
+            role,
+            args.table,
+            prepared.clean,
+            who=args.who,
+            comment=args.comment,
+            source_name=args.file.name,
+            checksum=checksum_bytes(args.file.read_bytes()),
+            scope=mode,
+            removals=confirmed,
+            baseline=base[args.table],
+        )
+    except NothingChanged as same:  # nothing to publish is not a failure
+        print(t(same.key, lang, **same.params))
+        return 0
     print(t("cli.published", lang, versie=version))
     return 0
 

@@ -27,6 +27,7 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.data.auth_errors import NotAllowed, PassphraseBusy, RateLimited
+from lib.data.modes import DEFAULT_MODE
 from lib.data.ratelimit import PassphraseGate
 from lib.data.store import Scope, Store
 
@@ -215,6 +216,18 @@ def _oidc_analyst(config: AuthConfig, *, email: str | None, logged_in: bool) -> 
     return bool(config.oidc_configured and logged_in and email and _listed(email, config.analysts))
 
 
+PASSPHRASE_WHO: Final = "analist (wachtwoordzin)"
+"""Who a publication or restore records for an analyst signed in with the shared passphrase."""
+
+
+def who_for(*, email: str | None, logged_in: bool) -> str:
+    """Who a publication or restore records: the e-mail of the account the analyst is logged
+    in with, else the passphrase role (the passphrase names nobody)."""
+    if logged_in and email and email.strip():
+        return email.strip()
+    return PASSPHRASE_WHO
+
+
 def require_analyst(role: Role) -> None:
     """Raise ``NotAllowed`` unless ``role`` is ``analyst``."""
     if role != "analyst":
@@ -231,7 +244,9 @@ def guarded_publish(
     comment: str,
     source_name: str,
     checksum: str,
-    scope: Scope = "alles",
+    scope: Scope = DEFAULT_MODE,
+    removals: int | None = None,
+    baseline: pl.DataFrame | None = None,
 ) -> int:
     """``store.publish`` for an analyst; ``NotAllowed`` for anybody else (nothing written)."""
     require_analyst(role)
@@ -243,6 +258,8 @@ def guarded_publish(
         source_name=source_name,
         checksum=checksum,
         scope=scope,
+        removals=removals,
+        baseline=baseline,
     )
 
 

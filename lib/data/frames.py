@@ -14,7 +14,7 @@ from polars.datatypes import DataTypeClass
 
 from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
-from lib.data.store_errors import ScopeError, UnknownTable, UnsupportedFrame
+from lib.data.store_errors import UnknownTable, UnsupportedFrame
 
 ORDER_COLUMN: Final = "__pmg_rij"
 """Hidden column that stores the row order; added on write, removed on read."""
@@ -102,8 +102,3 @@ def base_frames(base: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 def check_table(table: str) -> None:
     if table not in UPLOADABLE_TABLES:
         raise UnknownTable(f"{table!r} is not an uploadable table", tabel=table)
-
-
-def check_scope(scope: str) -> None:
-    if scope not in ("alles", "gemeenten"):
-        raise ScopeError(f"unknown scope {scope!r}", key="store.unknown_scope", scope=scope)

@@ -19,7 +19,8 @@ Every read is checked against the checksums, in a thread with a time limit (``re
 version that does not check out is a ``DamagedVersion``, never wrong figures, a raw exception or
 a hang. Writers refuse to build on damage (``ReadOnlyStore``), may restore a good version, and
 never reuse a number (``highwater``). Beside: ``versions``/``versionlog`` (the rows), ``delta``,
-``frames``, ``scope``, ``diff``, ``store_errors``; README "Design notes" has the whole design.
+``frames``, ``scope``, ``modes`` (what a publication does), ``diff``, ``store_errors``; README
+"Design notes" has the whole design.
 """
 
 from __future__ import annotations
@@ -35,18 +36,11 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.contract.schema import UPLOADABLE_TABLES
-from lib.data import delta, highwater, reading
+from lib.data import delta, highwater, modes, reading
 from lib.data.diff import Diff, diff_frames
-from lib.data.frames import (
-    ORDER_COLUMN,
-    base_frames,
-    check_frame,
-    check_scope,
-    check_table,
-    table_key,
-)
+from lib.data.frames import ORDER_COLUMN, base_frames, check_frame, check_table, table_key
+from lib.data.modes import Mode, Plan
 from lib.data.orphans import remove_orphans
-from lib.data.scope import replace_municipalities
 from lib.data.store_errors import (
     CommentRequired,
     DamagedVersion,
@@ -59,7 +53,7 @@ from lib.data.store_errors import (
 from lib.data.versionlog import VersionLog, read_log
 from lib.data.versions import VERSIONS_SCHEMA, VERSIONS_TABLE, VersionInfo, now, version_row
 
-Scope = Literal["alles", "gemeenten"]
+Scope = Mode  # how a publication changes its table: ``lib.data.modes``
 Stage = Literal["locked", "table_written", "committed"]
 
 LOCK_FILE: Final = ".publish.lock"
@@ -156,28 +150,45 @@ class Store:
         """What changed in ``table`` from dataset version ``old`` to ``new``."""
         return diff_frames(self.read(table, old), self.read(table, new), table_key(table))
 
+    def plan(
+        self,
+        table: str,
+        frame: pl.DataFrame,
+        *,
+        scope: Scope = "alles",
+        baseline: pl.DataFrame | None = None,
+    ) -> Plan:
+        """What ``publish(table, frame, scope=...)`` would do now (nothing is written)."""
+        check_table(table)
+        check_frame(frame)
+        return self._plan(table, frame, scope, self._current(self.log()), baseline, detail=True)
+
     def candidate(self, table: str, frame: pl.DataFrame, *, scope: Scope = "alles") -> pl.DataFrame:
         """The table as ``publish`` would store it now (nothing is written)."""
-        check_table(table)
-        check_scope(scope)
-        check_frame(frame)
-        return self._merged(table, frame, scope, self._current(self.log()))
+        return self.plan(table, frame, scope=scope).frame
 
     def preview(self, table: str, frame: pl.DataFrame, *, scope: Scope = "alles") -> Diff:
         """The diff from the current version to what ``publish(table, frame, scope=...)`` stores."""
         after = self.candidate(table, frame, scope=scope)
         return diff_frames(self.read(table), after, table_key(table))
 
-    def _merged(
-        self, table: str, frame: pl.DataFrame, scope: Scope, info: VersionInfo
-    ) -> pl.DataFrame:
-        """``frame`` as the new ``table``: all of it, or merged into the version ``info``."""
-        if scope == "alles":
-            return frame
-        current = self.read_version(table, info)
-        return replace_municipalities(
-            table, frame, current, interventies=lambda: self.read_version("interventies", info)
-        )
+    def _plan(
+        self,
+        table: str,
+        frame: pl.DataFrame,
+        scope: str,
+        info: VersionInfo,
+        baseline: pl.DataFrame | None,
+        *,
+        detail: bool = False,
+    ) -> Plan:
+        """``frame`` as the new ``table`` on top of the version ``info`` (``lib.data.modes``);
+        ``baseline`` stands for a table the version does not hold (the bundled one)."""
+        modes.check_mode(table, scope)
+        held = table in info["tabelversies"]
+        current = self.read_version(table, info) if held or baseline is None else baseline
+        owners = self.read_version("interventies", info) if table == "voortgang" else None
+        return modes.plan(table, current, frame, scope, owners=owners, detail=detail)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -305,26 +316,32 @@ class Store:
         source_name: str,
         checksum: str,
         scope: Scope = "alles",
+        removals: int | None = None,
+        baseline: pl.DataFrame | None = None,
     ) -> int:
         """Publish ``frame`` as ``table`` in a new dataset version; return its number.
 
-        ``scope="alles"`` replaces the whole table; ``scope="gemeenten"`` replaces only the rows
-        of the municipalities in ``frame`` and keeps the rest of the current version (for a table
-        without ``gemeentecode`` a row belongs to the municipality of its ``interventie_id`` in
-        the current ``interventies``). Other tables are carried over unchanged, once their files
-        check out. ``ReadOnlyStore`` when what the publication builds on is damaged.
+        ``scope`` is the mode (``lib.data.modes``): ``alles`` replaces the whole table,
+        ``gemeenten`` the rows of the municipalities in ``frame``, ``bijwerken`` adds and
+        updates rows by key, ``toevoegen`` only adds. Worked out inside the lock, on the
+        newest version: ``NothingChanged`` when the table's content would stay the same, and
+        ``RemovalsNotConfirmed`` unless ``removals`` is the exact number of rows removed
+        (None: not checked). Other tables are carried over unchanged, once their files check
+        out. ``ReadOnlyStore`` when what the publication builds on is damaged.
         """
         check_table(table)
-        check_scope(scope)
+        modes.check_mode(table, scope)
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
         check_frame(frame)
         with self._locked() as since:
             log, latest = self._writable(since)
             try:
-                data = self._merged(table, frame, scope, latest)
+                found = self._plan(table, frame, scope, latest, baseline)
             except DamagedVersion as error:
                 raise _read_only(error, log) from error
+            modes.check(found, confirmed=removals, version=latest["versie"])
+            data = found.frame
             if table in latest["tabelversies"]:  # a context table's first publication: no log yet
                 reading.check_writable(self.root, table, self.read_timeout)
             others = [t for t in latest["tabelversies"] if t != table]

@@ -21,9 +21,11 @@ from lib.contract.codes import (
     SOORTEN_BRON,
     STATUS_DATA,
 )
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES, Dtype
 from lib.data.auth import Role
 from lib.data.ingest.privacy import KINDS
+from lib.data.modes import COUNTS, MODES
 from lib.data.store import Scope
 from lib.data.versions import Action
 from lib.domain.checks import CHECKS, LIGHTS
@@ -119,6 +121,9 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "template.dtype": get_args(Dtype),
     "store.action": get_args(Action),
     "store.scope": get_args(Scope),
+    "publish.mode_help": MODES,
+    "publish.key": BASE_TABLES,
+    "publish.column": ("gemeente", *COUNTS),
     "auth.role": get_args(Role),
     "cli.severity": REPORT_LISTS,
     "kenniskaart.age": AGE_GROUPS,

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.config import ROOT, store_dir
-from lib.data.auth import hash_passphrase
+from lib.data.auth import PASSPHRASE_WHO, hash_passphrase
 from lib.data.ratelimit import CLIENT_FAILURES, SERVER_FAILURES
 from lib.data.store import Store
 from lib.web import signin
@@ -146,13 +146,13 @@ def test_analyst_uploads_previews_and_publishes_an_excel_export() -> None:
     assert "Windows-1252" in read_as
     assert "Toegevoegd" in " ".join(e.proto.label for e in at.expander)
     at.text_area(key="data_opmerking").set_value("Eerste echte upload")
-    at.text_input(key="data_wie").set_value("analist@example.org")
     next(b for b in at.get("form_submit_button") if "Publiceren" in b.proto.label).click().run()
     assert not at.exception
     assert "Gepubliceerd als versie 1" in texts(at)
     store = Store(store_dir())
     assert store.current_version() == 1
     assert store.version_info(1)["opmerking"] == "Eerste echte upload"
+    assert store.version_info(1)["wie"] == PASSPHRASE_WHO  # who signed in, not typed in
 
 
 def test_wrong_passphrase_is_refused() -> None:
@@ -213,7 +213,6 @@ def test_history_view_compare_and_restore() -> None:
     at.get("form_submit_button")[0].click().run()
     upload(at, DATA / "excel_nl_cp1252.csv")
     at.text_area(key="data_opmerking").set_value("Upload")
-    at.text_input(key="data_wie").set_value("analist")
     next(b for b in at.get("form_submit_button") if "Publiceren" in b.proto.label).click().run()
     at.switch_page("pages/versies.py").run()
     history = next(d.value for d in at.dataframe if "Versie" in d.value.columns)
@@ -225,3 +224,8 @@ def test_history_view_compare_and_restore() -> None:
     at.text_input(key="versies_herstel_opmerking").set_value("Terug naar de basis")
     next(b for b in at.get("form_submit_button") if "Terugzetten" in b.proto.label).click().run()
     assert "Versie 0 is hersteld als nieuwe versie 2" in texts(at)
+    # the page shows the new version at once, and records who signed in
+    history = next(d.value for d in at.dataframe if "Versie" in d.value.columns)
+    assert history["Versie"].to_list() == [2, 1, 0]
+    assert "U bekijkt versie 0" not in texts(at)
+    assert Store(store_dir()).version_info(2)["wie"] == PASSPHRASE_WHO

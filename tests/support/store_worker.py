@@ -11,8 +11,8 @@ Every published frame is derived from a seed that is written in the version's co
 ``pause`` publishes one version (or creates the base with ``base``) and, when the store reaches
 ``STAGE`` (``locked``, ``table_written`` or ``committed``), writes MARKER and sleeps until the
 test kills it. ``many`` writes READY, waits for the file GO, then publishes as fast as it can:
-scope ``alles`` publishes seeds WORKER*100+j, scope ``gemeenten`` replaces only the rows of
-municipality ``GEMEENTEN[WORKER]``.
+scope ``alles`` publishes seeds WORKER*100+j+1 (seed 0 is the base, which would change
+nothing), scope ``gemeenten`` replaces only the rows of municipality ``GEMEENTEN[WORKER]``.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def main(argv: list[str]) -> int:
         _wait_for(go)
         for step in range(count):
             if scope == "alles":
-                publish_seed(store, worker * 100 + step)
+                publish_seed(store, worker * 100 + step + 1)
             else:
                 store.publish(
                     "interventies",

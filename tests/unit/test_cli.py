@@ -232,10 +232,16 @@ def test_publish_a_crime_table_and_read_it_back(
     path = tmp_path / "misdrijven.csv"
     table.write_csv(path)
     refused = ["publish", "--table", "misdrijven", str(path), "--comment", "x",
-               "--scope", "municipalities"]  # fmt: skip
+               "--mode", "replace-municipalities"]  # fmt: skip
     assert main(refused) == 2
     assert "in zijn geheel" in capsys.readouterr().err
-    assert main(["publish", "--table", "misdrijven", str(path), "--comment", "nieuw"]) == 0
+    # the dashboard shows the bundled table until one is published: replacing it removes rows
+    gone = bundled.context_table("misdrijven").height - table.height
+    argv = ["publish", "--table", "misdrijven", str(path), "--comment", "nieuw"]
+    assert main(argv) == 1
+    assert f"--confirm-removals {gone}" in capsys.readouterr().err
+    assert Store(store_dir()).current_version() == 0
+    assert main([*argv, "--confirm-removals", str(gone)]) == 0
     capsys.readouterr()
     current = with_store_version(bundled, Store(store_dir()))
     assert current.context_table("misdrijven").equals(table)

@@ -7,7 +7,6 @@ never through Markdown or HTML. Publishing and restoring go through ``lib.data.a
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
 
 import polars as pl
 import streamlit as st
@@ -15,7 +14,6 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.config import upload_settings
 from lib.contract.codes import Lang
-from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.auth_errors import AuthError
@@ -24,19 +22,17 @@ from lib.data.diff import Diff
 from lib.data.ingest.limits import Limits
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.ingest.slots import Busy, Slots, release_memory
-from lib.data.store import Scope, checksum_bytes
-from lib.data.store_errors import StoreError
+from lib.data.modes import Plan
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.selection import select
-from lib.errors import KeyedError
 from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.reports import describe_dialect, issues_frame
 from lib.web import cache, layout, signin
-from lib.web.cache import bundled_dataset, store
+from lib.web.sections import publish
 from lib.web.state import Context
 
 ROLE_KEY = "pmg_role"
@@ -245,28 +241,15 @@ def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
     )
 
 
-def _base_tables() -> dict[str, pl.DataFrame]:
-    return bundled_dataset().uploadable()
-
-
-def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff | None:
+def preview(ctx: Context, table: str, clean: pl.DataFrame, found: Plan) -> None:
     """Key figures before and after, and the differences with the current version."""
     lang = ctx.lang
-    target = store()
-    target.ensure_base(_base_tables(), comment=t("store.base_comment", lang))
-    try:
-        candidate = target.candidate(table, clean, scope=scope)
-        diff = target.preview(table, clean, scope=scope)
-    except StoreError as error:
-        st.error(t(error.key, lang, **error.params))
-        return None
     st.subheader(t("upload.preview", lang))
     layout.rows(clean.head(200))
     if table == "interventies":
-        after = replace(ctx.data, interventies=complete_columns(candidate, "interventies"))
+        after = replace(ctx.data, interventies=complete_columns(found.frame, "interventies"))
         layout.rows(_headline_rows(ctx.data, after, lang))
-    show_diff(diff, lang)
-    return diff
+    show_diff(found.diff, lang)
 
 
 def show_diff(diff: Diff, lang: Lang) -> None:
@@ -282,48 +265,6 @@ def show_diff(diff: Diff, lang: Lang) -> None:
         if not frame.is_empty():
             with st.expander(f"{t(label, lang)} ({frame.height})"):
                 layout.rows(frame.head(500))
-
-
-def publish_form(
-    ctx: Context, role: auth.Role, table: str, clean: pl.DataFrame, scope: Scope,
-    file_name: str, data: bytes,
-) -> None:  # fmt: skip
-    lang = ctx.lang
-    with st.form("data_publiceren"):
-        comment = st.text_area(t("upload.comment", lang), key="data_opmerking")
-        who = st.text_input(t("upload.who", lang), value=current_user(), key="data_wie")
-        submitted = st.form_submit_button(
-            t("upload.publish", lang), type="primary", disabled=role != "analyst"
-        )
-    if role != "analyst":
-        st.info(t("upload.analysts_only", lang))
-    if submitted:
-        try:
-            version = auth.guarded_publish(
-                store(), role, table, clean, who=who, comment=comment, source_name=file_name,
-                checksum=checksum_bytes(data), scope=scope,
-            )  # fmt: skip
-        except KeyedError as error:
-            st.error(t(error.key, lang, **error.params))
-            return
-        st.success(t("upload.published", lang, versie=version))
-
-
-def current_user() -> str:
-    if st.user.get("is_logged_in", False):
-        return str(st.user.get("email", ""))
-    return ""
-
-
-def scope_choice(ctx: Context) -> Scope:
-    choice: Literal["alles", "gemeenten"] = st.radio(
-        t("upload.scope", ctx.lang),
-        ["alles", "gemeenten"],
-        format_func=lambda s: t(f"store.scope.{s}", ctx.lang),
-        key="data_scope",
-        horizontal=True,
-    )
-    return choice
 
 
 # --- history ---------------------------------------------------------------------------------
@@ -369,6 +310,8 @@ def page(ctx: Context) -> None:
         st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:
-        scope: Scope = scope_choice(ctx) if table in BASE_TABLES else "alles"
-        if preview(ctx, table, prepared.clean, scope) is not None:
-            publish_form(ctx, role, table, prepared.clean, scope, uploaded.name, data)
+        mode = publish.mode_choice(ctx, table)
+        found = publish.plan(ctx, table, prepared.clean, mode)
+        if found is not None:
+            preview(ctx, table, prepared.clean, found)
+            publish.section(ctx, role, table, prepared.clean, found, uploaded.name, data)

@@ -12,7 +12,7 @@ from lib.data.versions import published_rows
 from lib.errors import KeyedError
 from lib.text.i18n import t
 from lib.web import cache, layout
-from lib.web.sections import upload
+from lib.web.sections import publish, upload
 from lib.web.state import VERSION_KEY, Context
 
 
@@ -74,7 +74,9 @@ def compare(ctx: Context, target: Store, versions: list[int]) -> None:
 
 
 def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:
+    """Restore an old version as a new one, recorded as the signed-in analyst; then show it."""
     lang = ctx.lang
+    publish.show_flash()
     with st.form("versies_herstel"):
         version = st.selectbox(t("versions.restore.label", lang), versions, key="versies_herstel_v")
         comment = st.text_input(t("upload.comment", lang), key="versies_herstel_opmerking")
@@ -83,12 +85,13 @@ def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -
         )
     if submitted:
         try:
-            who = upload.current_user() or "analist"
+            who = publish.recorded_who()
             new = auth.guarded_rollback(target, role, version, who=who, comment=comment)
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
-        st.success(t("cli.restored", lang, oud=version, versie=new))
+        publish.flash("success", t("cli.restored", lang, oud=version, versie=new))
+        publish.refresh()
 
 
 def page(ctx: Context) -> None:

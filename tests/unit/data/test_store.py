@@ -803,7 +803,7 @@ def test_concurrent_whole_table_publishes_get_consecutive_versions(tmp_path: Pat
     assert _assert_consistent(store) == 1 + WORKERS * PUBLISHES
     comments = set(store.history().get_column("opmerking").to_list())
     assert comments == {"seed=0"} | {
-        f"seed={w * 100 + j}" for w in range(WORKERS) for j in range(PUBLISHES)
+        f"seed={w * 100 + j + 1}" for w in range(WORKERS) for j in range(PUBLISHES)
     }
 
 
