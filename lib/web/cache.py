@@ -253,8 +253,10 @@ def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[],
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _shipped(stamp: str) -> tuple[dict[str, object] | None, pl.DataFrame]:
     outlines = geo.load_boundaries(SHIPPED_BOUNDARIES)
-    points = label_points(outlines) if outlines is not None else pl.DataFrame(
-        schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64}
+    points = (
+        label_points(outlines)
+        if outlines is not None
+        else pl.DataFrame(schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64})
     )
     return outlines, points
 

@@ -26,8 +26,11 @@ def _newer(dataset: Dataset) -> pl.DataFrame:
     frame = dataset.context_table("misdrijven")
     return frame.with_columns(
         pl.lit(False).alias("voorlopig"),
-        pl.when((pl.col("gemeentecode") == "GM0917") & (pl.col("jaar") == 2025)
-                & (pl.col("soort") == "drugshandel"))
+        pl.when(
+            (pl.col("gemeentecode") == "GM0917")
+            & (pl.col("jaar") == 2025)
+            & (pl.col("soort") == "drugshandel")
+        )
         .then(pl.col("geregistreerd") + 1)
         .otherwise(pl.col("geregistreerd"))
         .alias("geregistreerd"),
@@ -47,8 +50,10 @@ def test_the_context_tables_are_uploadable(dataset: Dataset) -> None:
 def test_version_0_holds_only_the_base_tables(store: Store, dataset: Dataset) -> None:
     info = store.version_info(0)
     assert set(info["tabelversies"]) == set(BASE_TABLES)
-    assert with_store_version(dataset, store).context_table("misdrijven").equals(
-        dataset.context_table("misdrijven")
+    assert (
+        with_store_version(dataset, store)
+        .context_table("misdrijven")
+        .equals(dataset.context_table("misdrijven"))
     )
 
 
@@ -81,9 +86,7 @@ def test_a_published_context_table_is_read_back_with_its_provenance(
     assert before.context_table("misdrijven").equals(dataset.context_table("misdrijven"))
 
 
-def test_the_history_counts_the_rows_of_the_published_table(
-    store: Store, dataset: Dataset
-) -> None:
+def test_the_history_counts_the_rows_of_the_published_table(store: Store, dataset: Dataset) -> None:
     people = dataset.context_table("bevolking")
     store.publish(
         "bevolking", people, who="analist", comment="1 januari 2024",

@@ -106,8 +106,9 @@ def _all_findings(data: Dataset, selection: tuple[str, ...], named: tuple[str, .
     ranked = words.named_ranking(ranking, names, lang)
     missing = [names[c] for c in unmatched(selection, group)]
     return [
-        findings.trend(words.with_series_names(series, names, lang), jaar=jaar, soort=soort_naam,
-                       lang=lang),
+        findings.trend(
+            words.with_series_names(series, names, lang), jaar=jaar, soort=soort_naam, lang=lang
+        ),
         findings.ranking(ranked, selection=selection, soort=soort_naam, lang=lang),
         findings.ages(words.with_series_names(ages, names, lang), lang),
         findings.comparison(words.named_comparison(group, names, lang), missing, lang),

@@ -77,9 +77,10 @@ def test_trend_chart_draws_known_rates_solid_or_dashed() -> None:
     assert all(row["per_1000"] is not None for row in rows)
     fill = points["encoding"]["fill"]
     assert fill["condition"] == {"test": "datum.voorlopig", "value": palette.WHITE}
-    assert points["encoding"]["shape"]["scale"]["domain"] == frame.get_column(
-        "reeks_naam"
-    ).unique(maintain_order=True).to_list()
+    assert (
+        points["encoding"]["shape"]["scale"]["domain"]
+        == frame.get_column("reeks_naam").unique(maintain_order=True).to_list()
+    )
 
 
 def test_a_gap_stays_a_gap_and_nothing_unknown_is_drawn() -> None:
