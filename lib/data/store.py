@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -73,6 +74,8 @@ Stage = Literal["locked", "table_written", "committed"]
 
 LOCK_FILE: Final = ".publish.lock"
 DEFAULT_WHO: Final = "systeem"
+logger = logging.getLogger("pmg.store")
+
 VERSION_MARK: Final = "pmg_versie"
 """Commit metadata of ``versies``: the number of the version the commit adds."""
 
@@ -266,7 +269,11 @@ class Store:
         if not turn.acquire(timeout=self.lock_timeout):
             raise self._busy()
         try:
-            if not location.commits_exclusive(bucket):
+            try:
+                exclusive = location.commits_exclusive(bucket)
+            except Exception as error:  # the bucket cannot be reached: refused, said in words
+                raise StoreError(f"checking {bucket.key} failed: {error}") from error
+            if not exclusive:
                 raise UnsafeObjectStore(f"{bucket.key} does not refuse to overwrite a commit")
             since = time.time()
             self._after("locked")
@@ -311,7 +318,15 @@ class Store:
         except Exception as error:
             raise StoreError(f"committing version {number} failed: {error}") from error
         self._after("committed")
-        self.location.write_mark(number)
+        self._mark(number)
+
+    def _mark(self, number: int) -> None:
+        """Raise the high-water mark to ``number``. The version is committed already: a mark
+        that could not be written lags, which the next writer makes good."""
+        try:
+            self.location.write_mark(number)
+        except OSError as error:
+            logger.warning("high-water mark %s not written: %s", number, error)
 
     def _tidy(self, log: VersionLog, since: float) -> None:
         """Remove what interrupted writes left (``lib.data.orphans``): in a folder what is
@@ -383,8 +398,8 @@ class Store:
         log = self.log()
         damage = log.damage()
         if log.last_row is not None:
-            if damage is None:
-                self.location.write_mark(log.last_row)  # a store from before the mark
+            if damage is None and (log.high_water is None or log.high_water < log.last_row):
+                self._mark(log.last_row)  # a store from before the mark, or a mark that lags
             return log.last_row
         if damage is not None:
             raise _read_only(damage, log) from damage
