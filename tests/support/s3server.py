@@ -93,7 +93,10 @@ def running_s3_server(folder: Path) -> Iterator[S3Server]:
     command = ["timeout", str(SECONDS), sys.executable, "-m", "moto.server"]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [*command, "-H", "127.0.0.1", "-p", str(port)], stdout=out, stderr=subprocess.STDOUT
+            [*command, "-H", "127.0.0.1", "-p", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     server = S3Server(f"http://127.0.0.1:{port}", process.pid, log)
     try:
@@ -117,13 +120,13 @@ def _wait_until_up(endpoint: str, process: subprocess.Popen[bytes], log: Path) -
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server by its PID (``timeout`` passes the signal on to moto)."""
+    """Stop the server by its PID: the process group it leads (``timeout`` and moto)."""
     if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait(10)
 
 
@@ -176,6 +179,7 @@ def conditional_put_ignored(server: S3Server, folder: Path) -> Iterator[str]:
             ["timeout", str(SECONDS), sys.executable, __file__, upstream, str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     endpoint = f"http://127.0.0.1:{port}"
     try:
