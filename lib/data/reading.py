@@ -45,10 +45,7 @@ def verify(where: Location, info: VersionInfo, tables: Iterable[str], timeout: f
 
 def check_writable(where: Location, table: str, timeout: float) -> None:
     """``ReadOnlyStore`` unless the newest state of the Delta log of ``table`` reads: a new
-    version of the table is written on top of it. A table without a log yet (its first
-    publication) has nothing to check."""
-    if not where.has_log(table):
-        return
+    version of the table is written on top of it."""
     try:
         bounded(partial(delta.table, where.uri(table), None, where.storage_options), timeout)
     except Exception as error:
