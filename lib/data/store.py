@@ -458,7 +458,8 @@ class Store:
                 data = self._merged(table, frame, scope, latest)
             except DamagedVersion as error:
                 raise _read_only(error, log) from error
-            reading.check_writable(self.location, table, self.read_timeout)
+            if table in latest["tabelversies"]:  # a context table's first publication: no log yet
+                reading.check_writable(self.location, table, self.read_timeout)
             others = [t for t in latest["tabelversies"] if t != table]
             carried = {t: reading.entries(self.location, t, latest) for t in others}
             version = log.next_number()
