@@ -3,10 +3,10 @@
 ``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
-``datapackage.json`` and of the store's version log and high-water mark, so a new version of
-the data is picked up on the next interaction. A store version is loaded through
-``lib.data.serving.serve``: checked against its checksums, the newest good version when the
-newest is damaged; such a damaged view is looked at again once a minute.
+``datapackage.json`` and the store's stamp (``Store.stamp``: its version log and high-water
+mark), so a new version of the data is picked up on the next interaction. A store version is
+loaded through ``lib.data.serving.serve``: checked against its checksums, the newest good
+version when the newest is damaged; such a damaged view is looked at again once a minute.
 """
 
 from __future__ import annotations
@@ -28,15 +28,13 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file, store_dir
+from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
-from lib.data import geo
+from lib.data import geo, location
 from lib.data.catalog import Dataset, load_dataset
-from lib.data.highwater import HIGH_WATER_FILE
 from lib.data.serving import StoreView, serve
 from lib.data.store import Store
-from lib.data.versions import VERSIONS_TABLE
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
@@ -54,15 +52,6 @@ RECHECK_SECONDS = 60
 """How often a damaged store is looked at again (a repaired file needs no restart)."""
 
 
-def _store_stamp(root: Path) -> str:
-    """Changes with every commit to the store's version log and with its high-water mark (a
-    cheap check on every rerun)."""
-    stamps = []
-    for path in (root / VERSIONS_TABLE / "_delta_log", root / HIGH_WATER_FILE):
-        stamps.append(str(path.stat().st_mtime_ns) if path.exists() else "-")
-    return "|".join(stamps)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _bundled(folder: str, stamp: str) -> Dataset:
     return load_dataset(Path(folder))
@@ -70,9 +59,15 @@ def _bundled(folder: str, stamp: str) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _view(
-    folder: str, stamp: str, root: str, store_stamp: str, version: int | None, recheck: int
+    folder: str,
+    stamp: str,
+    where: str,
+    store_stamp: str,
+    version: int | None,
+    recheck: int,
+    _target: Store,
 ) -> StoreView:
-    return serve(_bundled(folder, stamp), Store(Path(root)), version)
+    return serve(_bundled(folder, stamp), _target, version)
 
 
 def bundled_dataset() -> Dataset:
@@ -82,7 +77,9 @@ def bundled_dataset() -> Dataset:
 
 
 def store() -> Store:
-    return Store(store_dir())
+    """The store of the settings: ``PMG_STORE_URI`` (a folder or ``s3://bucket/prefix``, with
+    the ``[store]`` secrets) or ``PMG_STORE_DIR``."""
+    return Store(location.configured(secrets()))
 
 
 def current_view(version: int | None = None) -> StoreView:
@@ -91,11 +88,11 @@ def current_view(version: int | None = None) -> StoreView:
 
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
-    folder, root = data_dir(), store_dir()
-    key = (str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
-    view = _view(*key, 0)
+    folder, target = data_dir(), store()
+    key = (str(folder), _version_stamp(folder), target.location.key, target.stamp(), version)
+    view = _view(*key, 0, target)
     if view.damage is not None:
-        view = _view(*key, int(time.time() // RECHECK_SECONDS))
+        view = _view(*key, int(time.time() // RECHECK_SECONDS), target)
     return view
 
 
