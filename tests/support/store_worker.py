@@ -32,7 +32,8 @@ from pathlib import Path
 import polars as pl
 
 from lib.config import store_options
-from lib.data.store import Stage, Store
+from lib.data.store import Store
+from lib.data.writing import Stage
 from lib.errors import KeyedError
 
 GEMEENTEN = ("GM0014", "GM0518", "GM0363", "GM0599", "GM0344")
