@@ -325,7 +325,9 @@ class Store:
                 data = self._merged(table, frame, scope, latest)
             except DamagedVersion as error:
                 raise _read_only(error, log) from error
-            reading.check_writable(self.root, table, self.read_timeout)
+            if table in latest["tabelversies"] or (self.root / table).exists():
+                # (a table no version has held yet has no log: its first write makes one)
+                reading.check_writable(self.root, table, self.read_timeout)
             others = [t for t in latest["tabelversies"] if t != table]
             carried = {t: reading.entries(self.root, t, latest) for t in others}
             version = log.next_number()

@@ -263,11 +263,7 @@ def footer(ctx: Context) -> None:
         f"{t('footer.version', lang, versie=prov.version, datum=prov.created)} · "
         f"{t('footer.status', lang)}: {status_text} · {t('footer.licence', lang)}: {prov.licence}"
     )
-    seen: dict[str, str | None] = {}
-    for resource in prov.resources.values():
-        for source in resource.sources:
-            seen.setdefault(source.title, source.path)
-    links = [source_link(title, path) for title, path in seen.items()]
+    links = [source_link(title, path) for title, path in provenance.sources(ctx.data, lang)]
     with st.expander(f"{t('footer.sources', lang)} ({len(links)})"):
         # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
         st.markdown("\n".join(f"- {link}" for link in links))
