@@ -1,12 +1,12 @@
 """Files for people to download: CSV and XLSX, safe to open in a spreadsheet.
 
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return) is never executed. In CSV it gets a leading apostrophe (a CSV file has no
-cell types). In XLSX every text is a string cell, which a spreadsheet shows exactly as typed
-and never runs; a formula-like one also gets the "quote prefix" style, so it stays text when
-someone edits the cell, and no apostrophe shows. Numbers are written as numbers. Dutch CSV
-files use ``;`` and a decimal comma and start with a UTF-8 byte order mark, so Excel on a
-Dutch Windows machine opens them correctly.
+or a carriage return, and not just a signed number such as ``-5``) is never executed. In CSV
+it gets a leading apostrophe (a CSV file has no cell types). In XLSX every text is a string
+cell, which a spreadsheet shows exactly as typed and never runs; a formula-like one also gets
+the "quote prefix" style, so it stays text when someone edits the cell, and no apostrophe
+shows. Numbers are written as numbers. Dutch CSV files use ``;`` and a decimal comma and start
+with a UTF-8 byte order mark, so Excel on a Dutch Windows machine opens them correctly.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import polars as pl
@@ -24,9 +25,16 @@ FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+"""A number with a sign (``-5``, ``+12,5``): a spreadsheet reads it as that number, never as a
+formula, so it needs no guard."""
+
+
 def escape_formula(text: str) -> str:
-    """``=1+1`` -> ``'=1+1``; other text unchanged."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """``=1+1`` -> ``'=1+1``; a plain number (``-5``) and other text unchanged."""
+    if text.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _csv_cell(value: object, lang: Lang) -> str:

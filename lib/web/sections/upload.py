@@ -19,24 +19,20 @@ from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.auth_errors import AuthError
-from lib.data.catalog import Dataset, complete_columns
+from lib.data.catalog import complete_columns
 from lib.data.diff import Diff
 from lib.data.ingest.limits import Limits
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.ingest.slots import Busy, Slots, release_memory
 from lib.data.store import Scope, checksum_bytes
 from lib.data.store_errors import StoreError
-from lib.domain import metrics
-from lib.domain.filters import Filters
-from lib.domain.selection import select
 from lib.errors import KeyedError
-from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
-from lib.text.formats import fmt_int, fmt_pct
+from lib.text.formats import fmt_int
 from lib.text.i18n import t
-from lib.text.reports import describe_dialect, issues_frame
 from lib.web import cache, layout, signin
 from lib.web.cache import bundled_dataset, store
+from lib.web.sections.upload_report import headline_rows, preview_rows, report
 from lib.web.state import Context
 
 ROLE_KEY = "pmg_role"
@@ -169,82 +165,6 @@ def access(ctx: Context, role: auth.Role) -> None:
         st.caption(t("upload.access.cli", lang))
 
 
-def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
-    """How the file was read, which values were translated, and every problem."""
-    lang = ctx.lang
-    pairs = describe_dialect(prepared.dialect, lang)
-    with st.expander(t("upload.dialect.title", lang), expanded=True):
-        layout.rows(pl.DataFrame(pairs, schema=["", " "], orient="row"))
-        if prepared.rows_dropped_empty:
-            st.caption(t("upload.dialect.empty_rows", lang, n=prepared.rows_dropped_empty))
-    if prepared.applied:
-        with st.expander(t("upload.dialect.translated_title", lang)):
-            applied = pl.DataFrame(
-                [(a.column, a.original, a.code, a.count) for a in prepared.applied],
-                schema=["kolom", "origineel", "code", "aantal"],
-                orient="row",
-            )
-            layout.rows(applied)
-    issues = issues_frame(prepared.report, lang)
-    errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
-    counted = {
-        "fouten": t("count.errors", lang, n=errors),
-        "waarschuwingen": t("count.warnings", lang, n=warnings),
-    }
-    if errors:
-        st.error(t("upload.result.errors", lang, **counted))
-    elif warnings:
-        st.warning(t("upload.result.warnings", lang, **counted))
-    else:
-        st.success(t("upload.result.valid", lang))
-    if not issues.is_empty():
-        shown = issues.with_columns(
-            pl.col("severity").replace_strict(
-                {
-                    "error": t("upload.report.severity_error", lang),
-                    "warning": t("upload.report.severity_warning", lang),
-                }
-            )
-        ).select(
-            pl.col("row").alias(t("upload.report.row", lang)),
-            pl.col("column").alias(t("upload.report.column", lang)),
-            pl.col("value").alias(t("upload.report.value", lang)),
-            pl.col("severity").alias(t("upload.report.severity", lang)),
-            pl.col("message").alias(t("upload.report.message", lang)),
-        )
-        layout.rows(shown)
-        st.download_button(
-            t("upload.report.download", lang),
-            csv_bytes(issues, lang=lang),
-            file_name=f"{file_name}.rapport.csv",
-            mime="text/csv",
-            key="data_rapport",
-        )
-
-
-def _figures(data: Dataset, lang: Lang) -> list[str]:
-    head = metrics.headline(select(data, Filters()))
-    return [
-        fmt_int(head.n_interventies, lang),
-        fmt_pct(head.rate, lang),
-        f"{head.gedekt}/{head.totaal_sterk}",
-    ]
-
-
-def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
-    """The key figures of the whole programme now and after publishing."""
-    labels = [
-        t(k, lang) for k in ("kpi.interventies", "kpi.execution_rate.label", "kpi.coverage.label")
-    ]
-    return pl.DataFrame(
-        {
-            "": labels,
-            t("upload.before", lang): _figures(before, lang),
-            t("upload.after", lang): _figures(after, lang),
-        }
-    )
-
-
 def _base_tables() -> dict[str, pl.DataFrame]:
     return bundled_dataset().uploadable()
 
@@ -261,10 +181,10 @@ def preview(ctx: Context, table: str, clean: pl.DataFrame, scope: Scope) -> Diff
         st.error(t(error.key, lang, **error.params))
         return None
     st.subheader(t("upload.preview", lang))
-    layout.rows(clean.head(200))
+    preview_rows(ctx, table, clean)
     if table == "interventies":
         after = replace(ctx.data, interventies=complete_columns(candidate, "interventies"))
-        layout.rows(_headline_rows(ctx.data, after, lang))
+        layout.rows(headline_rows(ctx.data, after, lang))
     show_diff(diff, lang)
     return diff
 

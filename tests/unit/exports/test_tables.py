@@ -26,8 +26,11 @@ FRAME = pl.DataFrame(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-x", "'-x"), ("@a", "'@a"), ("\tx", "'\tx"),
-     ("a=b", "a=b"), ("", "")],
+    [("=1+1", "'=1+1"), ("+1+1", "'+1+1"), ("-x", "'-x"), ("@a", "'@a"), ("\tx", "'\tx"),
+     ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("-5 jongeren", "'-5 jongeren"),
+     ("a=b", "a=b"), ("", ""),
+     # a signed number is read as that number, never run: no guard
+     ("-5", "-5"), ("+1", "+1"), ("-100,50", "-100,50"), ("-12.5", "-12.5")],
 )  # fmt: skip
 def test_escape_formula(text: str, expected: str) -> None:
     assert escape_formula(text) == expected
