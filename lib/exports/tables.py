@@ -16,6 +16,7 @@ import io
 import math
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import polars as pl
 
@@ -70,6 +71,12 @@ def csv_bytes(frame: pl.DataFrame, *, lang: Lang, notes: Sequence[str] = ()) -> 
 def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
     """An XLSX workbook with one sheet per frame; text cells are always stored as text, shown
     exactly as it is (no apostrophe)."""
+    return workbook_bytes(workbook(sheets))
+
+
+def workbook(sheets: Mapping[str, pl.DataFrame]) -> Any:
+    """The openpyxl workbook of ``xlsx_bytes``, for a writer that adds to it (such as the
+    drop-down lists of a template) before ``workbook_bytes``."""
     from openpyxl import Workbook  # on first export only: it takes a while to load
     from openpyxl.cell.cell import TYPE_STRING
 
@@ -86,6 +93,11 @@ def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
                     cell.data_type = TYPE_STRING  # text, never a formula
                     if cell.value.startswith(FORMULA_PREFIXES):
                         cell.quotePrefix = True
+    return book
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """An openpyxl workbook as the bytes of an XLSX file."""
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -19,6 +19,7 @@ from lib.contract.codes import (
     ONDERWERPEN,
     REGELINGEN,
     SOORTEN_BRON,
+    SOORTEN_DEELNAME,
     STATUS_DATA,
 )
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES, Dtype
@@ -117,6 +118,7 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "personal_data": KINDS,
     "upload.table": UPLOADABLE_TABLES,
     "template.dtype": get_args(Dtype),
+    "template.participation": SOORTEN_DEELNAME,
     "store.action": get_args(Action),
     "store.scope": get_args(Scope),
     "auth.role": get_args(Role),

@@ -81,28 +81,19 @@ def role_panel(ctx: Context) -> auth.Role:
 
 
 def templates(ctx: Context) -> None:
+    """Per table: the empty template and an example (CSV; XLSX with drop-down lists), the
+    data dictionary and the valid codes."""
     lang = ctx.lang
     with st.expander(t("upload.templates.title", lang)):
         st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
-            sample = ctx.data.uploadable()[name]
-            if sample.is_empty():
-                files = {
-                    k: v
-                    for k, v in template_makers(name, _empty(name), lang).items()
-                    if "voorbeeld" not in k
-                }
-            else:
-                files = template_makers(name, sample, lang)
-            cols = st.columns(len(files))
-            for col, (file_name, make) in zip(cols, files.items(), strict=True):
-                col.download_button(
+            st.markdown(f"**{t(f'upload.table.{name}', lang)}**")
+            files = list(template_makers(name, ctx.data, lang).items())
+            cols = st.columns(4)
+            for i, (file_name, make) in enumerate(files):
+                cols[i % 4].download_button(
                     file_name, make, file_name=file_name, key=f"data_{file_name}", on_click="ignore"
                 )
-
-
-def _empty(name: str) -> pl.DataFrame:
-    return pl.DataFrame(schema=dict.fromkeys(TABLES[name].names, pl.String))
 
 
 def prepare_upload(ctx: Context, table: str, name: str, data: bytes, sheet: str | None) -> Prepared:

@@ -74,12 +74,10 @@ def test_data_dictionary_describes_every_column() -> None:
 
 
 def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
-    files = {
-        n: make() for n, make in template_makers("interventies", dataset.interventies, "nl").items()
-    }
+    files = {n: make() for n, make in template_makers("interventies", dataset, "nl").items()}
     assert set(files) == {
         "interventies_sjabloon.csv", "interventies_voorbeeld.csv", "interventies_sjabloon.xlsx",
-        "interventies_voorbeeld.xlsx", "interventies_woordenboek.csv",
+        "interventies_voorbeeld.xlsx", "interventies_woordenboek.csv", "interventies_codes.csv",
     }  # fmt: skip
     empty = pl.read_csv(files["interventies_sjabloon.csv"], separator=";", infer_schema=False)
     assert empty.height == 0
@@ -89,12 +87,12 @@ def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
     assert example.height == 5
     assert example.get_column("illustratief").to_list() == ["true"] * 5
     book = load_workbook(io.BytesIO(files["interventies_voorbeeld.xlsx"]))
-    assert book.sheetnames == ["interventies", "woordenboek"]
+    assert book.sheetnames == ["interventies", "woordenboek", "codes"]
 
 
 def test_templates_only_for_uploadable_tables(dataset: Dataset) -> None:
     with pytest.raises(KeyError):
-        template_makers("gemeenten", dataset.gemeenten, "nl")
+        template_makers("gemeenten", dataset, "nl")
 
 
 def test_notes_follow_the_rows_as_comment_lines() -> None:
