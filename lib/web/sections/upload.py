@@ -18,7 +18,6 @@ from lib.contract.codes import Lang
 from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
-from lib.data.auth_errors import AuthError
 from lib.data.catalog import complete_columns
 from lib.data.diff import Diff
 from lib.data.ingest.limits import Limits
@@ -35,7 +34,6 @@ from lib.web.cache import bundled_dataset, store
 from lib.web.sections.upload_report import headline_rows, preview_rows, report
 from lib.web.state import Context
 
-ROLE_KEY = "pmg_role"
 CHECKED_KEY = "data_gecontroleerd"  # (file id, table, sheet) and the Prepared of that file
 
 
@@ -50,34 +48,9 @@ def _config() -> auth.AuthConfig:
 
 
 def role_panel(ctx: Context) -> auth.Role:
-    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer."""
-    lang, config = ctx.lang, _config()
-    allowed, reason = auth.publish_allowed(config)
-    logged_in = bool(st.user.get("is_logged_in", False)) if config.oidc_configured else False
-    email = str(st.user.get("email", "")) if logged_in else None
-    role: auth.Role = st.session_state.get(ROLE_KEY, "viewer")
-    if role == "viewer" and logged_in:
-        role = auth.role_for(config, email=email, logged_in=True, passphrase=None)
-    st.caption(t(reason, lang))
-    if allowed and role == "viewer":
-        if config.oidc_configured and not logged_in:
-            st.button(t("upload.login.button", lang), on_click=st.login, key="data_login")
-        if config.passphrase_hash is not None:
-            with st.form("data_wachtwoord", clear_on_submit=True):
-                phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
-                if st.form_submit_button(t("upload.login.submit", lang)):
-                    try:
-                        role = auth.role_for(config, email=email, logged_in=logged_in,
-                                             passphrase=phrase, gate=signin.gate(),
-                                             client=signin.client())  # fmt: skip
-                    except AuthError as error:  # too many wrong guesses, or checks busy
-                        st.error(t(error.key, lang, **error.params))
-                    else:
-                        if role == "viewer" and phrase:
-                            st.error(t("auth.wrong_passphrase", lang))
-    st.session_state[ROLE_KEY] = role
-    st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
-    return role
+    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer
+    (``lib.web.signin``: read on every run, kept for this browser tab's session)."""
+    return signin.role_panel(ctx.lang)
 
 
 def templates(ctx: Context) -> None:
