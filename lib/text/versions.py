@@ -17,7 +17,7 @@ from lib.text.i18n import t
 
 COMMENT_CHARS: Final = 60
 """The length of a comment in a picker's label (longer ones end with an ellipsis)."""
-CHECKSUM_CHARS: Final = 12
+CHECKSUM_CHARS: Final = 8
 """The characters of a checksum shown in the table (enough to tell two versions apart)."""
 
 

@@ -118,7 +118,7 @@ def role_panel(lang: Lang) -> auth.Role:
     role, how = current_role(settings)
     st.caption(t(reason, lang))
     if allowed and role == "viewer" and _sign_in_forms(settings, lang):
-        role, how = current_role(settings)
+        st.rerun()  # draw the page again as an analyst, without the sign-in form
     st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
     if how == "passphrase":
         kept = st.session_state[GRANT_KEY]

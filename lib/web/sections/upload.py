@@ -15,7 +15,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.config import upload_settings
 from lib.contract.codes import Lang
-from lib.contract.resources import BASE_TABLES
+from lib.contract.resources import BASE_TABLES, TEMPLATE_SHEET_NAMES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.catalog import complete_columns
@@ -249,7 +249,7 @@ def page(ctx: Context) -> None:
     if prepared is None:
         return
     data = uploaded.getvalue()  # (the bytes of the upload itself, not a copy)
-    if len(prepared.dialect.sheets) > 1:
+    if [s for s in prepared.dialect.sheets[1:] if s.lower() not in TEMPLATE_SHEET_NAMES]:
         st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:

@@ -25,19 +25,34 @@ from lib.web.sections import upload
 from lib.web.state import VERSION_KEY, Context
 
 WRAPPED_ROW_PX: Final = 72  # two lines of a comment (Streamlit wraps cells from 64 px on)
+PICKERS: Final = ("versies_bekijk", "versies_oud", "versies_nieuw", "versies_herstel_v")
+LABELS_KEY: Final = "pmg_versies_labels"  # the language and role the pickers were labelled for
+
+
+def _relabel_pickers(lang: Lang, audit: bool) -> None:
+    """After a sign-in, a sign-out or a change of language the pickers keep their versions
+    but get other labels; Streamlit sends a picker's new label only when its value is set,
+    so each chosen version is set again (before the pickers are drawn)."""
+    labelled = (lang, audit)
+    if st.session_state.get(LABELS_KEY) not in (None, labelled):
+        for key in PICKERS:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[LABELS_KEY] = labelled
 
 
 def _columns(lang: Lang, *, audit: bool) -> dict[str, Any]:
-    """Widths that fit the table in the page at 1366 px: narrow numbers, wide comments."""
+    """Widths that fit the table in the page at 1366 px: narrow numbers, wide comments;
+    longer texts wrap onto a second line."""
     text = st.column_config.TextColumn
     widths: list[Any] = [
-        st.column_config.NumberColumn(width=64, format="%d"),
-        text(width=132),
-        text(width=210 if audit else 320),
-        text(width=72),
+        st.column_config.NumberColumn(width=52, format="%d"),
+        text(width=124),
+        text(width=136 if audit else 320),
+        text(width=56),
     ]
-    if audit:
-        widths += [text(width=150), text(width=200), text(width=130), text(width=104)]
+    if audit:  # together 888 px: the main column of the page at 1366 px is 906 px wide
+        widths += [text(width=146), text(width=160), text(width=118), text(width=96)]
     return dict(zip(history_headers(lang, audit=audit), widths, strict=True))
 
 
@@ -126,6 +141,7 @@ def page(ctx: Context) -> None:
         return
     versions = history.get_column("versie").to_list()
     labels = version_labels(history, ctx.lang, audit=audit)
+    _relabel_pickers(ctx.lang, audit)
     st.subheader(t("versions.view.title", ctx.lang))
     view_version(ctx, versions, labels)
     st.subheader(t("versions.compare.title", ctx.lang))
