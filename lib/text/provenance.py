@@ -123,9 +123,17 @@ def source_titles(data: Dataset, resources: Iterable[str], lang: Lang) -> list[s
 
 
 def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
-    """One short line naming the tables behind a view (in ``lang``) and the data licence."""
+    """One short line naming the tables behind a view (in ``lang``; a table of example data
+    says so) and the data licence."""
     prov = data.provenance
-    names = [t(f"presentation.table.{r}", lang) for r in resources if r in TABLES]
+    names = []
+    for name in resources:
+        if name not in TABLES:
+            continue
+        resource = prov.resources.get(name)
+        example = resource is not None and resource.status == "illustratief"
+        label = t(f"presentation.table.{name}", lang)
+        names.append(f"{label} ({t('data_status.illustratief', lang)})" if example else label)
     return t("presentation.text.source", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 
