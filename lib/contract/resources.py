@@ -46,3 +46,14 @@ published: until then every version uses the bundled table (``misdrijfsoorten`` 
 list of ``misdrijven`` and changes with the contract, not by upload)."""
 UPLOADABLE_TABLES: Final[tuple[str, ...]] = (*BASE_TABLES, *CONTEXT_UPLOADABLE)
 """The tables analysts upload and publish as new versions."""
+
+TEMPLATE_SHEETS: Final[dict[str, dict[str, str]]] = {
+    "dictionary": {"nl": "woordenboek", "en": "dictionary"},
+    "codes": {"nl": "codes", "en": "codes"},
+}
+"""The sheets a template workbook has after its table, by language: the data dictionary and
+the valid codes. A filled-in template keeps them; the reader recognises them and reads the
+table on the first sheet without asking which sheet to read."""
+TEMPLATE_SHEET_NAMES: Final[frozenset[str]] = frozenset(
+    name for names in TEMPLATE_SHEETS.values() for name in names.values()
+)

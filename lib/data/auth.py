@@ -228,6 +228,41 @@ def who_for(*, email: str | None, logged_in: bool) -> str:
     return PASSPHRASE_WHO
 
 
+SIGNED_IN_HOURS: Final = 8
+"""How long a passphrase sign-in lasts at most (in one browser tab; see ``Grant``)."""
+
+
+@dataclass(frozen=True)
+class Grant:
+    """The analyst role that a right passphrase gave one session (one browser tab).
+
+    The app keeps it in the session's state on the server, never in the browser: a reload, a
+    new tab or a copied link starts a new session without it. It lasts ``SIGNED_IN_HOURS`` at
+    most and ends when the configured passphrase changes (``key`` is a digest of its hash).
+    """
+
+    since: float  # seconds since the epoch
+    key: str
+
+
+def _passphrase_key(config: AuthConfig) -> str:
+    return hashlib.sha256((config.passphrase_hash or "").encode("utf-8")).hexdigest()
+
+
+def grant(config: AuthConfig, *, now: float) -> Grant:
+    """The grant for a passphrase that was just found right."""
+    return Grant(since=now, key=_passphrase_key(config))
+
+
+def grant_holds(kept: object, config: AuthConfig, *, now: float) -> bool:
+    """Whether a kept grant still gives the analyst role: a passphrase is configured, it is
+    the one the grant was made for, and the grant is younger than ``SIGNED_IN_HOURS``."""
+    if not isinstance(kept, Grant) or config.passphrase_hash is None:
+        return False
+    fresh = 0 <= now - kept.since < SIGNED_IN_HOURS * 3600
+    return fresh and hmac.compare_digest(kept.key, _passphrase_key(config))
+
+
 def require_analyst(role: Role) -> None:
     """Raise ``NotAllowed`` unless ``role`` is ``analyst``."""
     if role != "analyst":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -18,15 +18,34 @@ from lib.contract.codes import UITGEVOERD
 from lib.contract.resources import CONTEXT_ORDER, CONTEXT_UPLOADABLE, LOAD_ORDER
 from lib.contract.schema import MULTI_SEPARATOR, TABLES
 from lib.data.frames import empty_frame
-from lib.data.store import Store
 from lib.data.validate import Issue, validate_table
-from lib.data.versions import VersionInfo, decode_version
+
+
+@dataclass(frozen=True)
+class Published:
+    """A table as an analyst published it in the store: which version, on which day (in
+    Europe/Amsterdam). Who published it, why and from which file stay in the store's audit
+    trail (the Versies page); they are never part of a table's public provenance."""
+
+    table: str
+    version: int
+    date: str
 
 
 @dataclass(frozen=True)
 class Source:
+    """Where a table comes from: a public source, or a version published in the store.
+
+    ``title`` names a document as it is published (in its own language); ``title_en`` is an
+    English title for a description written by this project. ``generated`` marks the
+    description of the generated example rows, which is no source of uploaded data.
+    ``published`` is set for a version in the store (``lib.text.provenance`` words it)."""
+
     title: str
     path: str | None = None
+    title_en: str | None = None
+    generated: bool = False
+    published: Published | None = None
 
 
 @dataclass(frozen=True)
@@ -182,7 +201,15 @@ def read_provenance(folder: Path) -> Provenance:
             date=r["date"],
             rows=int(r["rows"]),
             hash=r["hash"],
-            sources=tuple(Source(s["title"], s.get("path")) for s in r["sources"]),
+            sources=tuple(
+                Source(
+                    s["title"],
+                    s.get("path"),
+                    title_en=s.get("title_en"),
+                    generated=bool(s.get("generated", False)),
+                )
+                for s in r["sources"]
+            ),
             notes=r.get("notes", ""),
         )
         for r in meta["resources"]
@@ -315,90 +342,3 @@ def _load_voortgang(
     if report.frame is None:
         return empty_frame("voortgang"), problems
     return complete_columns(report.frame, "voortgang"), problems
-
-
-def with_store_version(base: Dataset, store: Store, version: int | None = None) -> Dataset:
-    """``base`` with the uploadable tables of a store version (default: the current one).
-
-    Without any version in the store, ``base`` (the bundled data, version 0) is returned.
-    ``DamagedVersion`` when the version cannot be read as it was published (the dashboard
-    shows the newest good version instead: ``lib.data.serving.serve``).
-    """
-    log = store.log()
-    damage = log.damage() if version is None else None
-    if damage is not None:
-        raise damage
-    if log.last_row is None:
-        return base
-    return store_dataset(base, store, log.info(log.last_row if version is None else version))
-
-
-def store_dataset(base: Dataset, store: Store, info: VersionInfo) -> Dataset:
-    """``base`` with the uploadable tables of the store version ``info`` (checked reads)."""
-    number = info["versie"]
-    interventies = complete_columns(store.read_version("interventies", info), "interventies")
-    voortgang = complete_columns(store.read_version("voortgang", info), "voortgang")
-    illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
-    previous = base.provenance.resources["interventies"]
-    source = Source(
-        f"{info['bronbestand'] or previous.title} ({info['wie']}, {info['tijdstip']:%Y-%m-%d}): "
-        f"{info['opmerking']}"
-    )
-    resource = replace(
-        previous,
-        status="illustratief" if illustrative else "gepubliceerd",
-        date=f"{info['tijdstip']:%Y-%m-%d}",
-        rows=interventies.height,
-        hash=info["checksum"] or previous.hash,
-        sources=previous.sources if info["versie"] == 0 else (source,),
-    )
-    provenance = replace(
-        base.provenance,
-        version=base.provenance.version if number == 0 else str(number),
-        created=f"{info['tijdstip']:%Y-%m-%d}",
-        resources={**base.provenance.resources, "interventies": resource},
-    )
-    versioned = replace(base, interventies=interventies, voortgang=voortgang, provenance=provenance)
-    return with_published_context(versioned, store, info)
-
-
-def _publication(store: Store, table: str, pin: int) -> VersionInfo | None:
-    """The version that published Delta version ``pin`` of ``table`` (its file and who)."""
-    for row in store.history().iter_rows(named=True):  # newest first
-        found = decode_version(row)
-        if found["tabel"] == table and found["tabelversies"].get(table) == pin:
-            return found
-    return None
-
-
-def with_published_context(data: Dataset, store: Store, info: VersionInfo) -> Dataset:
-    """``data`` with every context table that store version ``info`` holds (one an analyst
-    published); the others stay as bundled. Each such table's provenance names the file,
-    the analyst, the date and the comment of its publication."""
-    frames = dict(data.context)
-    resources = dict(data.provenance.resources)
-    stored = [name for name in CONTEXT_UPLOADABLE if name in info["tabelversies"]]
-    if not stored:
-        return data
-    for name in stored:
-        pin = info["tabelversies"][name]
-        frame = complete_columns(store.read(name, info["versie"]), name)
-        frames[name] = frame
-        published = _publication(store, name, pin) or info
-        previous = resources.get(name)
-        resources[name] = Resource(
-            name=name,
-            title=previous.title if previous is not None else name,
-            status="gepubliceerd",
-            date=f"{published['tijdstip']:%Y-%m-%d}",
-            rows=frame.height,
-            hash=published["checksum"] or "",
-            sources=(
-                Source(
-                    f"{published['bronbestand'] or name} ({published['wie']}, "
-                    f"{published['tijdstip']:%Y-%m-%d}): {published['opmerking']}"
-                ),
-            ),
-            notes=previous.notes if previous is not None else "",
-        )
-    return replace(data, context=frames, provenance=replace(data.provenance, resources=resources))

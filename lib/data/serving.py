@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from lib.data.catalog import Dataset, store_dataset
+from lib.data.catalog import Dataset
 from lib.data.store import Store
 from lib.data.store_errors import DamagedVersion
+from lib.data.versioned import store_dataset
 from lib.data.versionlog import VersionLog
 
 logger = logging.getLogger("pmg.store")

@@ -36,7 +36,7 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS
-from lib.data.catalog import Dataset
+from lib.data.catalog import Dataset, Source
 from lib.domain.checks import Check, lesson_checks
 from lib.domain.context_figures import facts
 from lib.domain.filters import Filters
@@ -252,7 +252,7 @@ class Profile:
     gaps: tuple[Gap, ...]  # gap_details
     checks: tuple[Check, ...]  # lesson_checks
     lessons: Mapping[str, Bilingual] = field(default_factory=dict)  # lesson code -> text
-    sources: tuple[tuple[str, str | None], ...] = ()  # (title, url or None)
+    sources: tuple[Source, ...] = ()  # of the tables it draws on, each once
     facts: pl.DataFrame = field(default_factory=pl.DataFrame)
     """The published facts about the programme in the selected municipalities
     (``context_figures.facts`` of ``gemeente_feiten``; empty without that table)."""
@@ -271,13 +271,13 @@ class Profile:
         return self.domains.height
 
 
-def _sources(data: Dataset, tables: Sequence[str]) -> tuple[tuple[str, str | None], ...]:
-    seen: dict[str, str | None] = {}
+def _sources(data: Dataset, tables: Sequence[str]) -> tuple[Source, ...]:
+    seen: dict[Source, None] = {}
     for name in tables:
         resource = data.provenance.resources.get(name)
         for source in resource.sources if resource is not None else ():
-            seen.setdefault(source.title, source.path)
-    return tuple(seen.items())
+            seen.setdefault(source, None)
+    return tuple(seen)
 
 
 def build_profile(data: Dataset, filters: Filters, *, today: date) -> Profile:

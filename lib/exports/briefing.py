@@ -89,7 +89,7 @@ def build(
     context = f"{title} · {provenance.selection_line(filters, data, lang)}"
     pages = []
     for number, slide in enumerate(slides, start=1):
-        titles = provenance.source_titles(data, slide.resources)
+        titles = provenance.source_titles(data, slide.resources, lang)
         more = len(titles) - SOURCES_SHOWN
         sources = "; ".join(titles[:SOURCES_SHOWN]) + (f" (+{more})" if more > 0 else "")
         footer = (

@@ -28,6 +28,7 @@ from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
 from lib.text import context as context_words
 from lib.text import kenniskaart as kt
+from lib.text import provenance
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.labels import code_label
@@ -176,6 +177,14 @@ def fact_blocks(p: Profile, lang: Lang) -> list[Block]:
     return [*blocks, Bullets(tuple(context_words.fact_line(row, lang) for row in rows))]
 
 
+def _source_lines(p: Profile, lang: Lang) -> list[str]:
+    """``title: address`` of each source of the profile, each once, in ``lang``."""
+    seen: dict[str, str | None] = {}
+    for source in p.sources:
+        seen.setdefault(provenance.source_title(source, lang), source.path)
+    return [f"{title}: {path}" if path else title for title, path in seen.items()]
+
+
 def document(p: Profile, lang: Lang) -> list[Block]:
     """The profile as blocks in ``lang``, in the order of the page."""
     made = t(
@@ -212,9 +221,7 @@ def document(p: Profile, lang: Lang) -> list[Block]:
             )
         ),
         Heading(t("kenniskaart.profile.sources", lang)),
-        Bullets(
-            tuple(f"{title}: {path}" if path else title for title, path in p.sources), small=True
-        ),
+        Bullets(tuple(_source_lines(p, lang)), small=True),
     ]
     return blocks
 

@@ -1,12 +1,12 @@
 """Files for people to download: CSV and XLSX, safe to open in a spreadsheet.
 
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return) is never executed. In CSV it gets a leading apostrophe (a CSV file has no
-cell types). In XLSX every text is a string cell, which a spreadsheet shows exactly as typed
-and never runs; a formula-like one also gets the "quote prefix" style, so it stays text when
-someone edits the cell, and no apostrophe shows. Numbers are written as numbers. Dutch CSV
-files use ``;`` and a decimal comma and start with a UTF-8 byte order mark, so Excel on a
-Dutch Windows machine opens them correctly.
+or a carriage return, and not just a signed number such as ``-5``) is never executed. In CSV
+it gets a leading apostrophe (a CSV file has no cell types). In XLSX every text is a string
+cell, which a spreadsheet shows exactly as typed and never runs; a formula-like one also gets
+the "quote prefix" style, so it stays text when someone edits the cell, and no apostrophe
+shows. Numbers are written as numbers. Dutch CSV files use ``;`` and a decimal comma and start
+with a UTF-8 byte order mark, so Excel on a Dutch Windows machine opens them correctly.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import polars as pl
 
@@ -24,9 +26,16 @@ FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+"""A number with a sign (``-5``, ``+12,5``): a spreadsheet reads it as that number, never as a
+formula, so it needs no guard."""
+
+
 def escape_formula(text: str) -> str:
-    """``=1+1`` -> ``'=1+1``; other text unchanged."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """``=1+1`` -> ``'=1+1``; a plain number (``-5``) and other text unchanged."""
+    if text.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _csv_cell(value: object, lang: Lang) -> str:
@@ -62,6 +71,12 @@ def csv_bytes(frame: pl.DataFrame, *, lang: Lang, notes: Sequence[str] = ()) -> 
 def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
     """An XLSX workbook with one sheet per frame; text cells are always stored as text, shown
     exactly as it is (no apostrophe)."""
+    return workbook_bytes(workbook(sheets))
+
+
+def workbook(sheets: Mapping[str, pl.DataFrame]) -> Any:
+    """The openpyxl workbook of ``xlsx_bytes``, for a writer that adds to it (such as the
+    drop-down lists of a template) before ``workbook_bytes``."""
     from openpyxl import Workbook  # on first export only: it takes a while to load
     from openpyxl.cell.cell import TYPE_STRING
 
@@ -78,6 +93,11 @@ def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
                     cell.data_type = TYPE_STRING  # text, never a formula
                     if cell.value.startswith(FORMULA_PREFIXES):
                         cell.quotePrefix = True
+    return book
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """An openpyxl workbook as the bytes of an XLSX file."""
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

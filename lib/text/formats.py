@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
@@ -32,6 +33,8 @@ from lib.contract.codes import Lang
 UNKNOWN: Final[dict[Lang, str]] = {"nl": "onbekend", "en": "unknown"}
 LOCALES: Final[dict[Lang, Locale]] = {"nl": Locale.parse("nl_NL"), "en": Locale.parse("en_GB")}
 _NBSP: Final = "\N{NO-BREAK SPACE}"
+AMSTERDAM: Final = ZoneInfo("Europe/Amsterdam")
+"""Times are shown as they are in the Netherlands (stored in UTC)."""
 
 
 def _eur_pattern(locale: Locale) -> str:
@@ -111,6 +114,19 @@ def join_names(names: Sequence[str], lang: Lang) -> str:
 def fmt_date(day: date, lang: Lang) -> str:
     """A date in words: ``28 november 2026`` / ``28 November 2026``."""
     return format_date(day, format="long", locale=LOCALES[lang])
+
+
+def fmt_moment(moment: datetime, lang: Lang) -> str:
+    """A moment in the Netherlands, short: ``30 nov 2026 14:02`` / ``30 Nov 2026 14:02``
+    (a moment without a time zone is taken as UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=ZoneInfo("UTC"))
+    return format_datetime(aware, "d MMM y HH:mm", tzinfo=AMSTERDAM, locale=LOCALES[lang])
+
+
+def fmt_clock(moment: datetime, lang: Lang) -> str:
+    """The time of day of a moment in the Netherlands: ``14:02``."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=ZoneInfo("UTC"))
+    return format_datetime(aware, "HH:mm", tzinfo=AMSTERDAM, locale=LOCALES[lang])
 
 
 def fmt_period(text: str, lang: Lang) -> str:

@@ -19,6 +19,7 @@ from lib.contract.codes import (
     ONDERWERPEN,
     REGELINGEN,
     SOORTEN_BRON,
+    SOORTEN_DEELNAME,
     STATUS_DATA,
 )
 from lib.contract.resources import BASE_TABLES
@@ -119,6 +120,7 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "personal_data": KINDS,
     "upload.table": UPLOADABLE_TABLES,
     "template.dtype": get_args(Dtype),
+    "template.participation": SOORTEN_DEELNAME,
     "store.action": get_args(Action),
     "store.scope": get_args(Scope),
     "publish.mode_help": MODES,

@@ -1,8 +1,13 @@
-"""TODO."""
+"""Provenance in words: the sources of the tables, the data status, the filters of a view.
+
+Public provenance names the sources a table comes from and, for a table published in the
+store, the version and the day; never who published it, why or from which file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Final
 
 from lib.contract import schema
@@ -13,9 +18,9 @@ from lib.contract.codes import (
     STATUSSEN,
     Lang,
 )
-from lib.data.catalog import Dataset
+from lib.data.catalog import Dataset, Source
 from lib.domain.filters import Filters
-from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.formats import fmt_date, fmt_int, fmt_pct, join_names
 from lib.text.i18n import t
 from lib.text.labels import code_label
 
@@ -81,21 +86,54 @@ def data_status(data: Dataset, lang: Lang, resources: Iterable[str] | None = Non
     )
 
 
-def source_titles(data: Dataset, resources: Iterable[str]) -> list[str]:
-    """The source titles of the given tables, each once, in order."""
-    seen: dict[str, None] = {}
-    for name in resources:
-        resource = data.provenance.resources.get(name)
-        if resource is not None:
-            for source in resource.sources:
-                seen.setdefault(source.title, None)
-    return list(seen)
+def source_title(source: Source, lang: Lang) -> str:
+    """A source as a reader sees it: a document's own title (a description of this project
+    in ``lang``), or ``Interventies, gepubliceerd als versie 5 op 30 november 2026``."""
+    published = source.published
+    if published is not None:
+        return t(
+            "provenance.published",
+            lang,
+            tabel=t(f"upload.table.{published.table}", lang),
+            versie=published.version,
+            datum=fmt_date(date.fromisoformat(published.date), lang),
+        )
+    if lang == "en" and source.title_en:
+        return source.title_en
+    return source.title
+
+
+def sources(
+    data: Dataset, lang: Lang, resources: Iterable[str] | None = None
+) -> list[tuple[str, str | None]]:
+    """(title, web address) of every source of the given tables (default: all), each once,
+    in order; the titles in ``lang``."""
+    prov = data.provenance
+    seen: dict[str, str | None] = {}
+    for name in prov.resources if resources is None else resources:
+        resource = prov.resources.get(name)
+        for source in resource.sources if resource is not None else ():
+            seen.setdefault(source_title(source, lang), source.path)
+    return list(seen.items())
+
+
+def source_titles(data: Dataset, resources: Iterable[str], lang: Lang) -> list[str]:
+    """The source titles of the given tables, each once, in order, in ``lang``."""
+    return [title for title, _ in sources(data, lang, resources)]
 
 
 def source_line(data: Dataset, lang: Lang, resources: Iterable[str]) -> str:
-    """One short line naming the tables behind a view (in ``lang``) and the data licence."""
+    """One short line naming the tables behind a view (in ``lang``; a table of example data
+    says so) and the data licence."""
     prov = data.provenance
-    names = [t(f"presentation.table.{r}", lang) for r in resources if r in TABLES]
+    names = []
+    for name in resources:
+        if name not in TABLES:
+            continue
+        resource = prov.resources.get(name)
+        example = resource is not None and resource.status == "illustratief"
+        label = t(f"presentation.table.{name}", lang)
+        names.append(f"{label} ({t('data_status.illustratief', lang)})" if example else label)
     return t("presentation.text.source", lang, tabellen="; ".join(names), licentie=prov.licence)
 
 

@@ -8,6 +8,7 @@ shown as a reader expects it: numbers in the notation of the language, codes by 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import polars as pl
@@ -15,6 +16,7 @@ import polars as pl
 from lib.contract.codes import LABELS, Lang, is_code_kind
 from lib.data.catalog import FileIssue
 from lib.data.ingest.grid import ENCODING_NAMES, Dialect
+from lib.data.ingest.mapping import Applied
 from lib.data.validate import Issue, ValidationReport
 from lib.text.formats import fmt_number
 from lib.text.i18n import CATALOGUE, t
@@ -90,6 +92,66 @@ def issues_frame(report: ValidationReport, lang: Lang) -> pl.DataFrame:
             "message": pl.String,
         },
     )
+
+
+REPORT_COLUMNS: Final[dict[str, str]] = {
+    "row": "upload.report.row",
+    "column": "upload.report.column",
+    "value": "upload.report.value",
+    "severity": "upload.report.severity",
+    "message": "upload.report.message",
+}
+"""The columns of the upload report as the page shows it, with their labels."""
+
+
+def report_table(report: ValidationReport, lang: Lang, *, codes: bool = False) -> pl.DataFrame:
+    """The upload report as a reader gets it: one row per issue, the headers and the
+    severity in ``lang``, the row empty for a problem of the whole file; ``codes`` adds the
+    issue code (for the downloaded report)."""
+    issues = issues_frame(report, lang)
+    severity = {
+        "error": t("upload.report.severity_error", lang),
+        "warning": t("upload.report.severity_warning", lang),
+    }
+    shown = issues.with_columns(pl.col("severity").replace_strict(severity, default=None))
+    labels = {**REPORT_COLUMNS, **({"code": "upload.report.code"} if codes else {})}
+    return shown.select(pl.col(n).alias(t(key, lang)) for n, key in labels.items())
+
+
+def result_message(report: ValidationReport, lang: Lang) -> tuple[str, str]:
+    """(``error`` | ``warning`` | ``success``, the sentence above the report): how many
+    errors and warnings, in the right plural, and what to do."""
+    errors, warnings = len(report.errors), len(report.warnings)
+    counted = {
+        "fouten": t("count.errors", lang, n=errors),
+        "waarschuwingen": t("count.warnings", lang, n=warnings),
+    }
+    if errors:
+        fix = t("upload.result.fix", lang, n=errors)
+        return "error", t("upload.result.errors", lang, oplossen=fix, **counted)
+    if warnings:
+        return "warning", t("upload.result.warnings", lang, **counted)
+    return "success", t("upload.result.valid", lang)
+
+
+def dialect_table(dialect: Dialect, lang: Lang) -> pl.DataFrame:
+    """``describe_dialect`` as a table with named headers."""
+    pairs = describe_dialect(dialect, lang)
+    headers = [t("upload.dialect.what", lang), t("upload.dialect.how", lang)]
+    return pl.DataFrame(pairs, schema=dict.fromkeys(headers, pl.String), orient="row")
+
+
+def applied_table(applied: Sequence[Applied], lang: Lang) -> pl.DataFrame:
+    """The values that were translated to codes: column, value in the file, code, how often."""
+    keys = ("upload.applied.column", "upload.applied.original", "upload.applied.code",
+            "upload.applied.count")  # fmt: skip
+    headers = [t(key, lang) for key in keys]
+    return pl.DataFrame(
+        [(a.column, a.original, a.code, a.count) for a in applied],
+        schema={headers[0]: pl.String, headers[1]: pl.String, headers[2]: pl.String,
+                headers[3]: pl.Int64},
+        orient="row",
+    )  # fmt: skip
 
 
 def to_json_report(report: ValidationReport, lang: Lang) -> dict[str, object]:

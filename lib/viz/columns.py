@@ -20,15 +20,16 @@ from lib.contract.codes import Lang
 from lib.text.formats import UNKNOWN, fmt_int, fmt_number, fmt_pct
 from lib.text.i18n import t
 
-Kind = Literal["text", "count", "share", "flag", "number", "percent", "year"]
+Kind = Literal["text", "count", "share", "flag", "number", "decimal", "percent", "year"]
 
 
 @dataclass(frozen=True)
 class ColumnSpec:
     """``text`` as it is; ``count`` a whole number; ``share`` 0-1 shown as a percentage with
     ``decimals`` (marked ``*`` when the row's ``betrouwbaar`` is false); ``flag`` yes/no;
-    ``number`` a decimal number with ``decimals``; ``percent`` percentage points (0-100) with
-    ``decimals``; ``year`` a year, written without a thousands mark."""
+    ``number`` a decimal number with ``decimals``; ``decimal`` a number with the decimals it
+    has, at most ``decimals`` (``12.500,5``, ``3``); ``percent`` percentage points (0-100)
+    with ``decimals``; ``year`` a year, written without a thousands mark."""
 
     kind: Kind
     decimals: int = 0
@@ -41,6 +42,7 @@ _FLAG: Final = ColumnSpec("flag")
 _RATE: Final = ColumnSpec("number", decimals=2)
 _POINTS: Final = ColumnSpec("percent", decimals=1)
 _YEAR: Final = ColumnSpec("year")
+_AMOUNT: Final = ColumnSpec("decimal", decimals=2)
 
 COLUMNS: Final[dict[str, ColumnSpec]] = {
     # names and labels
@@ -114,6 +116,30 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "voorlopig": _FLAG,
     "in_programma": _FLAG,
     "genoemd": _FLAG,
+    # the columns of the uploadable tables, as the preview of an upload shows them
+    "interventie_id": _TEXT,
+    "gemeentecode": _TEXT,
+    "thema": _TEXT,
+    "doelgroep": _TEXT,
+    "factoren": _TEXT,
+    "peildatum": _TEXT,
+    "regeling": _TEXT,
+    "soort_deelname": _TEXT,
+    "bron_indeling": _TEXT,
+    "onderwerp": _TEXT,
+    "eenheid": _TEXT,
+    "soort_bron": _TEXT,
+    "betrouwbaarheid": _TEXT,
+    "startjaar": _YEAR,
+    "instroomjaar": _YEAR,
+    "bereik": _COUNT,
+    "huishoudens": _COUNT,
+    "bevolkingsdichtheid": _COUNT,
+    "stedelijkheid": _COUNT,
+    "oppervlakte_land_ha": _COUNT,
+    "budget_eur": _AMOUNT,
+    "monitoringplan": _FLAG,
+    "illustratief": _FLAG,
 }
 
 
@@ -122,10 +148,19 @@ def spec(name: str) -> ColumnSpec:
     return COLUMNS[name]
 
 
-def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> str:
+def _shortest(value: float) -> int:
+    """The decimals of ``value`` as a person would write it (``12500.5``: 1)."""
+    text = repr(float(value))
+    return 0 if "e" in text else len(text.split(".")[1].rstrip("0"))
+
+
+# complexity: one branch per kind of the registry
+def _cell(
+    name: str, value: object, row: Mapping[str, object], lang: Lang, missing: str | None = None
+) -> str:
     kind = spec(name)
     if value is None:
-        return UNKNOWN[lang]
+        return UNKNOWN[lang] if missing is None else missing
     if kind.kind == "flag":
         return t("word.yes" if value else "word.no", lang)
     if kind.kind == "share" and isinstance(value, int | float):
@@ -137,6 +172,10 @@ def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> st
         return fmt_number(value, lang, decimals=kind.decimals)
     if kind.kind == "percent" and isinstance(value, int | float):
         return fmt_pct(value / 100, lang, decimals=kind.decimals)
+    if kind.kind in ("decimal", "text") and isinstance(value, float):
+        # (a number in a text column, such as a published fact's figure, is written too)
+        decimals = min(_shortest(value), kind.decimals or 2)
+        return fmt_number(value, lang, decimals=decimals)
     return str(value)
 
 
@@ -151,6 +190,17 @@ def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -
     ]
     labels = [t(key, lang) for key in columns.values()]
     return pl.DataFrame(rows, schema=dict.fromkeys(labels, pl.String), orient="row")
+
+
+def file_rows(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The rows of a table of the contract (such as an upload about to be published) as the
+    page writes them: ``12.500,5``, ``ja``/``nee``, a year without a thousands mark; an empty
+    cell stays empty. The headers stay the column names of the file."""
+    rows = [
+        [_cell(name, value, row, lang, missing="") for name, value in row.items()]
+        for row in frame.iter_rows(named=True)
+    ]
+    return pl.DataFrame(rows, schema=dict.fromkeys(frame.columns, pl.String), orient="row")
 
 
 def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -> pl.DataFrame:

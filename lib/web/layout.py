@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 from urllib.parse import quote, urlsplit
 
 import polars as pl
@@ -186,16 +186,33 @@ def finding(ctx: Context, sentence: str) -> None:
     st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
 
 
-def rows(frame: pl.DataFrame | pa.Table, *, key: str | None = None) -> None:
+def rows(
+    frame: pl.DataFrame | pa.Table,
+    *,
+    key: str | None = None,
+    column_config: Mapping[str, Any] | None = None,
+    row_height: int | None = None,
+    placeholder: str | None = None,
+) -> None:
     """Show a table: the one call of ``st.dataframe`` in the app.
 
     Streamlit turns a Polars frame into pandas in each session's thread, and threads that
     convert one shared frame at the same time can hang the whole server: tables go to it as
     Arrow (shared ones are converted once in ``cache.display_table``; a frame of this session
-    alone is converted here).
+    alone is converted here). ``column_config`` sets widths and help per column; a
+    ``row_height`` over 64 px lets long texts wrap; ``placeholder`` is shown for a missing
+    value (``""``: an empty cell).
     """
     data = frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame
-    st.dataframe(data, hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        data,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=dict(column_config) if column_config else None,
+        row_height=row_height,
+        placeholder=placeholder,
+    )
 
 
 def table(
@@ -265,11 +282,7 @@ def footer(ctx: Context) -> None:
         f"{t('footer.version', lang, versie=prov.version, datum=prov.created)} · "
         f"{t('footer.status', lang)}: {status_text} · {t('footer.licence', lang)}: {prov.licence}"
     )
-    seen: dict[str, str | None] = {}
-    for resource in prov.resources.values():
-        for source in resource.sources:
-            seen.setdefault(source.title, source.path)
-    links = [source_link(title, path) for title, path in seen.items()]
+    links = [source_link(title, path) for title, path in provenance.sources(ctx.data, lang)]
     with st.expander(f"{t('footer.sources', lang)} ({len(links)})"):
         # Plain Markdown, not a caption: links in the caption's lighter text fail 4.5:1.
         st.markdown("\n".join(f"- {link}" for link in links))

@@ -225,7 +225,8 @@ def test_publish_a_crime_table_and_read_it_back(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from lib.config import BUNDLED_DATA_DIR
-    from lib.data.catalog import load_dataset, with_store_version
+    from lib.data.catalog import load_dataset
+    from lib.data.versioned import with_store_version
 
     bundled = load_dataset(BUNDLED_DATA_DIR)
     table = bundled.context_table("misdrijven").head(500)

@@ -17,6 +17,7 @@ from typing import Final
 import fastexcel
 import polars as pl
 
+from lib.contract.resources import TEMPLATE_SHEET_NAMES
 from lib.contract.schema import Table
 from lib.data.ingest.grid import (
     MAX_COLUMNS,
@@ -108,7 +109,7 @@ def read_workbook(
     if isinstance(name, Issue):
         return fail(dialect, name)
     dialect = replace(dialect, sheet=name)
-    several = sheet is None and len(sheets) > 1
+    several = sheet is None and _other_sheets(sheets)
     issues = [file_warning("multiple_sheets", sheet=name)] if several else []
     loaded = _load(reader, name)
     if isinstance(loaded, Issue):
@@ -141,6 +142,12 @@ def _too_many_rows(raw: pl.DataFrame, header: int, limit: int) -> bool:
     body = raw.slice(header + 1)
     filled = body.select((~pl.all_horizontal(blank(c) for c in raw.columns)).sum()).item()
     return int(filled) > limit
+
+
+def _other_sheets(sheets: tuple[str, ...]) -> bool:
+    """Whether sheets after the first could hold the data: a template's own sheets (the data
+    dictionary, the valid codes) cannot."""
+    return any(s.strip().lower() not in TEMPLATE_SHEET_NAMES for s in sheets[1:])
 
 
 def _open(data: bytes) -> tuple[fastexcel.ExcelReader, tuple[str, ...]] | None:

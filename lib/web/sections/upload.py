@@ -14,28 +14,23 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.config import upload_settings
 from lib.contract.codes import Lang
+from lib.contract.resources import TEMPLATE_SHEET_NAMES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
-from lib.data.auth_errors import AuthError
-from lib.data.catalog import Dataset, complete_columns
+from lib.data.catalog import complete_columns
 from lib.data.diff import Diff
 from lib.data.ingest.limits import Limits
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.ingest.slots import Busy, Slots, release_memory
 from lib.data.modes import Plan
-from lib.domain import metrics
-from lib.domain.filters import Filters
-from lib.domain.selection import select
-from lib.exports.tables import csv_bytes
 from lib.exports.templates import template_makers
-from lib.text.formats import fmt_int, fmt_pct
+from lib.text.formats import fmt_int
 from lib.text.i18n import t
-from lib.text.reports import describe_dialect, issues_frame
 from lib.web import cache, layout, signin
 from lib.web.sections import publish
+from lib.web.sections.upload_report import headline_rows, preview_rows, report
 from lib.web.state import Context
 
-ROLE_KEY = "pmg_role"
 CHECKED_KEY = "data_gecontroleerd"  # (file id, table, sheet) and the Prepared of that file
 
 
@@ -50,59 +45,25 @@ def _config() -> auth.AuthConfig:
 
 
 def role_panel(ctx: Context) -> auth.Role:
-    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer."""
-    lang, config = ctx.lang, _config()
-    allowed, reason = auth.publish_allowed(config)
-    logged_in = bool(st.user.get("is_logged_in", False)) if config.oidc_configured else False
-    email = str(st.user.get("email", "")) if logged_in else None
-    role: auth.Role = st.session_state.get(ROLE_KEY, "viewer")
-    if role == "viewer" and logged_in:
-        role = auth.role_for(config, email=email, logged_in=True, passphrase=None)
-    st.caption(t(reason, lang))
-    if allowed and role == "viewer":
-        if config.oidc_configured and not logged_in:
-            st.button(t("upload.login.button", lang), on_click=st.login, key="data_login")
-        if config.passphrase_hash is not None:
-            with st.form("data_wachtwoord", clear_on_submit=True):
-                phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
-                if st.form_submit_button(t("upload.login.submit", lang)):
-                    try:
-                        role = auth.role_for(config, email=email, logged_in=logged_in,
-                                             passphrase=phrase, gate=signin.gate(),
-                                             client=signin.client())  # fmt: skip
-                    except AuthError as error:  # too many wrong guesses, or checks busy
-                        st.error(t(error.key, lang, **error.params))
-                    else:
-                        if role == "viewer" and phrase:
-                            st.error(t("auth.wrong_passphrase", lang))
-    st.session_state[ROLE_KEY] = role
-    st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
-    return role
+    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer
+    (``lib.web.signin``: read on every run, kept for this browser tab's session)."""
+    return signin.role_panel(ctx.lang)
 
 
 def templates(ctx: Context) -> None:
+    """Per table: the empty template and an example (CSV; XLSX with drop-down lists), the
+    data dictionary and the valid codes."""
     lang = ctx.lang
     with st.expander(t("upload.templates.title", lang)):
         st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
-            sample = ctx.data.uploadable()[name]
-            if sample.is_empty():
-                files = {
-                    k: v
-                    for k, v in template_makers(name, _empty(name), lang).items()
-                    if "voorbeeld" not in k
-                }
-            else:
-                files = template_makers(name, sample, lang)
-            cols = st.columns(len(files))
-            for col, (file_name, make) in zip(cols, files.items(), strict=True):
-                col.download_button(
+            st.markdown(f"**{t(f'upload.table.{name}', lang)}**")
+            files = list(template_makers(name, ctx.data, lang).items())
+            cols = st.columns(4)
+            for i, (file_name, make) in enumerate(files):
+                cols[i % 4].download_button(
                     file_name, make, file_name=file_name, key=f"data_{file_name}", on_click="ignore"
                 )
-
-
-def _empty(name: str) -> pl.DataFrame:
-    return pl.DataFrame(schema=dict.fromkeys(TABLES[name].names, pl.String))
 
 
 def prepare_upload(ctx: Context, table: str, name: str, data: bytes, sheet: str | None) -> Prepared:
@@ -165,90 +126,14 @@ def access(ctx: Context, role: auth.Role) -> None:
         st.caption(t("upload.access.cli", lang))
 
 
-def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
-    """How the file was read, which values were translated, and every problem."""
-    lang = ctx.lang
-    pairs = describe_dialect(prepared.dialect, lang)
-    with st.expander(t("upload.dialect.title", lang), expanded=True):
-        layout.rows(pl.DataFrame(pairs, schema=["", " "], orient="row"))
-        if prepared.rows_dropped_empty:
-            st.caption(t("upload.dialect.empty_rows", lang, n=prepared.rows_dropped_empty))
-    if prepared.applied:
-        with st.expander(t("upload.dialect.translated_title", lang)):
-            applied = pl.DataFrame(
-                [(a.column, a.original, a.code, a.count) for a in prepared.applied],
-                schema=["kolom", "origineel", "code", "aantal"],
-                orient="row",
-            )
-            layout.rows(applied)
-    issues = issues_frame(prepared.report, lang)
-    errors, warnings = len(prepared.report.errors), len(prepared.report.warnings)
-    counted = {
-        "fouten": t("count.errors", lang, n=errors),
-        "waarschuwingen": t("count.warnings", lang, n=warnings),
-    }
-    if errors:
-        st.error(t("upload.result.errors", lang, **counted))
-    elif warnings:
-        st.warning(t("upload.result.warnings", lang, **counted))
-    else:
-        st.success(t("upload.result.valid", lang))
-    if not issues.is_empty():
-        shown = issues.with_columns(
-            pl.col("severity").replace_strict(
-                {
-                    "error": t("upload.report.severity_error", lang),
-                    "warning": t("upload.report.severity_warning", lang),
-                }
-            )
-        ).select(
-            pl.col("row").alias(t("upload.report.row", lang)),
-            pl.col("column").alias(t("upload.report.column", lang)),
-            pl.col("value").alias(t("upload.report.value", lang)),
-            pl.col("severity").alias(t("upload.report.severity", lang)),
-            pl.col("message").alias(t("upload.report.message", lang)),
-        )
-        layout.rows(shown)
-        st.download_button(
-            t("upload.report.download", lang),
-            csv_bytes(issues, lang=lang),
-            file_name=f"{file_name}.rapport.csv",
-            mime="text/csv",
-            key="data_rapport",
-        )
-
-
-def _figures(data: Dataset, lang: Lang) -> list[str]:
-    head = metrics.headline(select(data, Filters()))
-    return [
-        fmt_int(head.n_interventies, lang),
-        fmt_pct(head.rate, lang),
-        f"{head.gedekt}/{head.totaal_sterk}",
-    ]
-
-
-def _headline_rows(before: Dataset, after: Dataset, lang: Lang) -> pl.DataFrame:
-    """The key figures of the whole programme now and after publishing."""
-    labels = [
-        t(k, lang) for k in ("kpi.interventies", "kpi.execution_rate.label", "kpi.coverage.label")
-    ]
-    return pl.DataFrame(
-        {
-            "": labels,
-            t("upload.before", lang): _figures(before, lang),
-            t("upload.after", lang): _figures(after, lang),
-        }
-    )
-
-
 def preview(ctx: Context, table: str, clean: pl.DataFrame, found: Plan) -> None:
     """Key figures before and after, and the differences with the current version."""
     lang = ctx.lang
     st.subheader(t("upload.preview", lang))
-    layout.rows(clean.head(200))
+    preview_rows(ctx, table, clean)
     if table == "interventies":
         after = replace(ctx.data, interventies=complete_columns(found.frame, "interventies"))
-        layout.rows(_headline_rows(ctx.data, after, lang))
+        layout.rows(headline_rows(ctx.data, after, lang))
     show_diff(found.diff, lang)
 
 
@@ -306,7 +191,7 @@ def page(ctx: Context) -> None:
     if prepared is None:
         return
     data = uploaded.getvalue()  # (the bytes of the upload itself, not a copy)
-    if len(prepared.dialect.sheets) > 1:
+    if [s for s in prepared.dialect.sheets[1:] if s.lower() not in TEMPLATE_SHEET_NAMES]:
         st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:

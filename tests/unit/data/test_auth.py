@@ -13,7 +13,10 @@ from store_worker import make_frame, make_voortgang
 from lib.config import ROOT
 from lib.data.auth import (
     DEFAULT_ITERATIONS,
+    SIGNED_IN_HOURS,
     AuthConfig,
+    grant,
+    grant_holds,
     guarded_publish,
     guarded_rollback,
     hash_passphrase,
@@ -321,3 +324,21 @@ def test_failed_attempt_without_gate_is_logged_without_the_secret(
     assert role_for(OIDC, email=None, logged_in=False, passphrase="mijn-geheim") == "viewer"
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "mijn-geheim" not in caplog.text
+
+
+# ----------------------------------------------------------------------------- passphrase grant
+
+
+def test_a_grant_holds_for_its_passphrase_and_its_hours_only() -> None:
+    config = _config(analyst_passphrase_hash=HASH)
+    kept = grant(config, now=1_000.0)
+    assert grant_holds(kept, config, now=1_000.0)
+    assert grant_holds(kept, config, now=1_000.0 + SIGNED_IN_HOURS * 3600 - 1)
+    assert not grant_holds(kept, config, now=1_000.0 + SIGNED_IN_HOURS * 3600)  # expired
+    assert not grant_holds(kept, config, now=999.0)  # from the future: a clock gone wrong
+    # a new passphrase ends every grant of the old one; no passphrase, no grant
+    other = _config(analyst_passphrase_hash=hash_passphrase("nieuw", salt=SALT, iterations=FAST))
+    assert not grant_holds(kept, other, now=1_000.0)
+    assert not grant_holds(kept, _config(), now=1_000.0)
+    assert not grant_holds("analyst", config, now=1_000.0)  # only a real grant counts
+    assert HASH not in repr(kept)  # the grant keeps a digest, not the hash itself

@@ -20,11 +20,12 @@ from store_worker import make_frame, make_voortgang
 
 from lib.data import delta, highwater, integrity
 from lib.data.bounded import ReadFailed, ReadTimedOut, bounded
-from lib.data.catalog import Dataset, with_store_version
+from lib.data.catalog import Dataset
 from lib.data.orphans import referenced_files, remove_orphans
 from lib.data.serving import serve
 from lib.data.store import Store
 from lib.data.store_errors import DAMAGE_KEYS, DamagedVersion, ReadOnlyStore, StoreError
+from lib.data.versioned import with_store_version
 from lib.data.versions import VERSIONS_TABLE
 from lib.text.i18n import t
 

@@ -19,7 +19,7 @@ from profile_frames import FACTOREN, THEMAS_FRAME, interventies, selection
 
 from lib.config import BUNDLED_DATA_DIR
 from lib.contract.codes import DOMEINEN, PIJLERS, STERK_BEWIJS, THEMAS
-from lib.data.catalog import Dataset
+from lib.data.catalog import Dataset, Source
 from lib.domain import checks as ck
 from lib.domain import coverage
 from lib.domain import gaps as gp
@@ -447,7 +447,7 @@ def test_build_profile_on_tiny(tiny: Dataset) -> None:
     assert kk.uncovered(profile.domains, "domein") == ["individu", "vrienden", "school_werk"]
     assert [g.factor for g in profile.gaps] == ["zelfcontrole", "buurtgroep"]
     assert profile.lessons["een"] == {"nl": "Les een", "en": "Lesson one"}
-    assert profile.sources == (("Tests", None),)
+    assert profile.sources == (Source("Tests"),)
 
 
 def test_build_profile_of_a_selection(tiny: Dataset) -> None:

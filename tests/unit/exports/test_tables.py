@@ -26,8 +26,11 @@ FRAME = pl.DataFrame(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-x", "'-x"), ("@a", "'@a"), ("\tx", "'\tx"),
-     ("a=b", "a=b"), ("", "")],
+    [("=1+1", "'=1+1"), ("+1+1", "'+1+1"), ("-x", "'-x"), ("@a", "'@a"), ("\tx", "'\tx"),
+     ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("-5 jongeren", "'-5 jongeren"),
+     ("a=b", "a=b"), ("", ""),
+     # a signed number is read as that number, never run: no guard
+     ("-5", "-5"), ("+1", "+1"), ("-100,50", "-100,50"), ("-12.5", "-12.5")],
 )  # fmt: skip
 def test_escape_formula(text: str, expected: str) -> None:
     assert escape_formula(text) == expected
@@ -71,12 +74,10 @@ def test_data_dictionary_describes_every_column() -> None:
 
 
 def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
-    files = {
-        n: make() for n, make in template_makers("interventies", dataset.interventies, "nl").items()
-    }
+    files = {n: make() for n, make in template_makers("interventies", dataset, "nl").items()}
     assert set(files) == {
         "interventies_sjabloon.csv", "interventies_voorbeeld.csv", "interventies_sjabloon.xlsx",
-        "interventies_voorbeeld.xlsx", "interventies_woordenboek.csv",
+        "interventies_voorbeeld.xlsx", "interventies_woordenboek.csv", "interventies_codes.csv",
     }  # fmt: skip
     empty = pl.read_csv(files["interventies_sjabloon.csv"], separator=";", infer_schema=False)
     assert empty.height == 0
@@ -86,12 +87,12 @@ def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
     assert example.height == 5
     assert example.get_column("illustratief").to_list() == ["true"] * 5
     book = load_workbook(io.BytesIO(files["interventies_voorbeeld.xlsx"]))
-    assert book.sheetnames == ["interventies", "woordenboek"]
+    assert book.sheetnames == ["interventies", "woordenboek", "codes"]
 
 
 def test_templates_only_for_uploadable_tables(dataset: Dataset) -> None:
     with pytest.raises(KeyError):
-        template_makers("gemeenten", dataset.gemeenten, "nl")
+        template_makers("gemeenten", dataset, "nl")
 
 
 def test_notes_follow_the_rows_as_comment_lines() -> None:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from lib.text.formats import (
     UNKNOWN,
+    fmt_clock,
     fmt_date,
     fmt_eur,
     fmt_int,
+    fmt_moment,
     fmt_number,
     fmt_pct,
     fmt_period,
@@ -131,3 +133,16 @@ PERIODS = [
 @pytest.mark.parametrize(("text", "nl", "en"), PERIODS)
 def test_periods(text: str, nl: str, en: str) -> None:
     assert (fmt_period(text, "nl"), fmt_period(text, "en")) == (nl, en)
+
+
+@pytest.mark.parametrize(
+    ("moment", "nl", "en"),
+    [
+        (datetime(2026, 11, 30, 13, 2, tzinfo=UTC), "30 nov 2026 14:02", "30 Nov 2026 14:02"),
+        (datetime(2026, 7, 1, 22, 30, tzinfo=UTC), "2 jul 2026 00:30", "2 Jul 2026 00:30"),
+        (datetime(2026, 3, 29, 1, 0), "29 mrt 2026 03:00", "29 Mar 2026 03:00"),  # naive = UTC
+    ],
+)
+def test_moments_are_shown_in_the_netherlands(moment: datetime, nl: str, en: str) -> None:
+    assert (fmt_moment(moment, "nl"), fmt_moment(moment, "en")) == (nl, en)
+    assert fmt_clock(moment, "nl") == nl[-5:]

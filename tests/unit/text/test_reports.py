@@ -10,9 +10,10 @@ import pytest
 from lib.contract.codes import Lang
 from lib.contract.schema import INTERVENTIES
 from lib.data.catalog import Dataset, FileIssue
+from lib.data.ingest.mapping import Applied
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.ingest.read import Dialect
-from lib.data.validate import Issue
+from lib.data.validate import Issue, ValidationReport
 from lib.text import reports
 from lib.text.reports import (
     describe_dialect,
@@ -239,3 +240,56 @@ def test_describe_dialect_of_other_marks() -> None:
         ("Decimaalteken", "komma (,)"),
         ("Scheidingsteken voor duizendtallen", " "),
     ]
+
+
+def _report(issues: list[Issue]) -> ValidationReport:
+    return ValidationReport("interventies", tuple(issues), None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers", "error"),
+    [
+        ("nl", ["Rij", "Kolom", "Waarde", "Ernst", "Melding"], "fout"),
+        ("en", ["Row", "Column", "Value", "Severity", "Message"], "error"),
+    ],
+)
+def test_report_table_in_the_page_language(lang: Lang, headers: list[str], error: str) -> None:
+    report = _report(
+        [
+            Issue("minimum", "bereik", 3, "-5", "error", {"minimum": 0.0}),
+            Issue("personal_data", "nummer", None, None, "error", {"kind": "bsn"}),
+        ]
+    )
+    table = reports.report_table(report, lang)
+    assert table.columns == headers
+    assert table.row(0)[:4] == (3, "bereik", "-5", error)
+    assert table.row(1)[0] is None  # a problem of the whole file has no row: an empty cell
+    assert reports.report_table(report, lang, codes=True).columns[-1] == "Code"
+
+
+@pytest.mark.parametrize(
+    ("errors", "warnings", "level", "nl"),
+    [
+        (1, 0, "error", "1 fout en 0 waarschuwingen. Los de fout op"),
+        (2, 1, "error", "2 fouten en 1 waarschuwing. Los de 2 fouten op"),
+        (0, 1, "warning", "Geen fouten, wel 1 waarschuwing."),
+        (0, 0, "success", "Het bestand is in orde."),
+    ],
+)
+def test_result_message_counts_in_the_right_plural(
+    errors: int, warnings: int, level: str, nl: str
+) -> None:
+    issues = [Issue("required", "naam", i + 2, None, "error") for i in range(errors)]
+    issues += [Issue("formula", "naam", i + 9, "=1", "warning") for i in range(warnings)]
+    found, text = reports.result_message(_report(issues), "nl")
+    assert (found, text[: len(nl)]) == (level, nl)
+    assert reports.result_message(_report(issues), "en")[0] == level
+
+
+def test_dialect_and_applied_tables_have_named_headers() -> None:
+    dialect = reports.dialect_table(Dialect(format="csv", encoding="utf-8", delimiter=";"), "en")
+    assert dialect.columns == ["Aspect", "Read as"]
+    assert ("Delimiter", "semicolon (;)") in dialect.rows()
+    applied = reports.applied_table([Applied("thema", "Jongerenwerk", "jongerenwerk", 3)], "nl")
+    assert applied.columns == ["Kolom", "In het bestand", "Gelezen als code", "Aantal cellen"]
+    assert applied.rows() == [("thema", "Jongerenwerk", "jongerenwerk", 3)]

@@ -92,3 +92,39 @@ def test_a_column_is_written_by_its_kind_not_by_its_value() -> None:
         "nl",
     )
     assert shown.row(0) == ("3", "50,0 %*", "nee", "ja")
+
+
+def test_every_column_of_an_upload_can_be_previewed() -> None:
+    from lib.contract.schema import TABLES, UPLOADABLE_TABLES
+
+    missing = {c.name for name in UPLOADABLE_TABLES for c in TABLES[name].columns} - set(
+        columns.COLUMNS
+    )
+    assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", ("T-1", "12.500,5", "1.250", "2024", "", "ja")),
+        ("en", ("T-1", "12,500.5", "1,250", "2024", "", "yes")),
+    ],
+)
+def test_file_rows_write_numbers_as_the_page_and_keep_empty_cells_empty(
+    lang: str, expected: tuple[str, ...]
+) -> None:
+    frame = pl.DataFrame(
+        {
+            "interventie_id": ["T-1", "T-2"],
+            "budget_eur": [12500.5, 3.0],
+            "bereik": [1250, None],
+            "startjaar": [2024, 2025],
+            "doelgroep": [None, "jongeren"],
+            "monitoringplan": [True, None],
+        }
+    )
+    rows = columns.file_rows(frame, lang)  # type: ignore[arg-type]
+    assert rows.columns == frame.columns  # the names in the file stay the headers
+    assert rows.row(0) == expected
+    assert rows.row(1)[1:3] == ("3", "")
+    assert rows.row(1)[-1] == ""
