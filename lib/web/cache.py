@@ -3,10 +3,12 @@
 ``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
-``datapackage.json`` and of the store's version log and high-water mark, so a new version of
-the data is picked up on the next interaction. A store version is loaded through
-``lib.data.serving.serve``: checked against its checksums, the newest good version when the
-newest is damaged; such a damaged view is looked at again once a minute.
+``datapackage.json`` and the state of the store's version log as last asked
+(``lib.data.polling``: at most every ``PMG_VERSION_CHECK_S`` seconds per process, at once after
+this process published), so a version published by any server or the command line is picked up
+within that time. A store version is loaded through ``lib.data.serving.serve``: checked
+against its checksums, the newest good version when the newest is damaged; such a damaged view
+is looked at again once a minute.
 """
 
 from __future__ import annotations
@@ -28,15 +30,21 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file, store_dir
+from lib.config import (
+    SHIPPED_BOUNDARIES,
+    ConfigError,
+    data_dir,
+    secrets_file,
+    store_dir,
+    version_check_seconds,
+)
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset
-from lib.data.highwater import HIGH_WATER_FILE
+from lib.data.polling import StoreStamp, VersionWatch, store_stamp
 from lib.data.serving import StoreView, serve
 from lib.data.store import Store
-from lib.data.versions import VERSIONS_TABLE
 from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
@@ -54,13 +62,21 @@ RECHECK_SECONDS = 60
 """How often a damaged store is looked at again (a repaired file needs no restart)."""
 
 
-def _store_stamp(root: Path) -> str:
-    """Changes with every commit to the store's version log and with its high-water mark (a
-    cheap check on every rerun)."""
-    stamps = []
-    for path in (root / VERSIONS_TABLE / "_delta_log", root / HIGH_WATER_FILE):
-        stamps.append(str(path.stat().st_mtime_ns) if path.exists() else "-")
-    return "|".join(stamps)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _watch(root: str, every_s: float) -> VersionWatch[StoreStamp]:
+    target = Store(Path(root))
+    return VersionWatch(lambda: store_stamp(target), every_s)
+
+
+def store_watch() -> VersionWatch[StoreStamp]:
+    """This process's watch on the store: one for every session (``lib.data.polling``)."""
+    return _watch(str(store_dir()), version_check_seconds())
+
+
+def version_changed() -> None:
+    """This process has just published or restored a version: the next rerun of any session
+    asks the store again instead of waiting for ``PMG_VERSION_CHECK_S``."""
+    store_watch().expire()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -70,7 +86,7 @@ def _bundled(folder: str, stamp: str) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _view(
-    folder: str, stamp: str, root: str, store_stamp: str, version: int | None, recheck: int
+    folder: str, stamp: str, root: str, log: StoreStamp, version: int | None, recheck: int
 ) -> StoreView:
     return serve(_bundled(folder, stamp), Store(Path(root)), version)
 
@@ -92,7 +108,7 @@ def current_view(version: int | None = None) -> StoreView:
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
     folder, root = data_dir(), store_dir()
-    key = (str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+    key = (str(folder), _version_stamp(folder), str(root), store_watch().current(), version)
     view = _view(*key, 0)
     if view.damage is not None:
         view = _view(*key, int(time.time() // RECHECK_SECONDS))
@@ -253,8 +269,10 @@ def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[],
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _shipped(stamp: str) -> tuple[dict[str, object] | None, pl.DataFrame]:
     outlines = geo.load_boundaries(SHIPPED_BOUNDARIES)
-    points = label_points(outlines) if outlines is not None else pl.DataFrame(
-        schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64}
+    points = (
+        label_points(outlines)
+        if outlines is not None
+        else pl.DataFrame(schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64})
     )
     return outlines, points
 

@@ -306,6 +306,7 @@ def publish_form(
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
+        cache.version_changed()
         st.success(t("upload.published", lang, versie=version))
 
 

@@ -88,6 +88,7 @@ def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -
         except KeyedError as error:
             st.error(t(error.key, lang, **error.params))
             return
+        cache.version_changed()
         st.success(t("cli.restored", lang, oud=version, versie=new))
 
 
