@@ -53,34 +53,59 @@ def _config() -> auth.AuthConfig:
     return auth.AuthConfig.from_secrets(cache.secrets())
 
 
+def _signed_in(config: auth.AuthConfig) -> tuple[bool, str | None, tuple[str, ...]]:
+    """Whether the visitor is signed in through single sign-on, with the e-mail address and
+    the groups (``config.group_claim``) of the ID token."""
+    if not config.oidc_configured or not st.user.get("is_logged_in", False):
+        return False, None, ()
+    email = st.user.get("email")
+    groups = auth.claimed_groups(st.user.get(config.group_claim))
+    return True, str(email) if email else None, groups
+
+
 def role_panel(ctx: Context) -> auth.Role:
-    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer."""
+    """Who is working: single sign-on (allow-list or analyst group) or the analyst
+    passphrase; else a viewer. A signed-in visitor sees the account and can sign out."""
     lang, config = ctx.lang, _config()
     allowed, reason = auth.publish_allowed(config)
-    logged_in = bool(st.user.get("is_logged_in", False)) if config.oidc_configured else False
-    email = str(st.user.get("email", "")) if logged_in else None
+    logged_in, email, groups = _signed_in(config)
     role: auth.Role = st.session_state.get(ROLE_KEY, "viewer")
     if role == "viewer" and logged_in:
-        role = auth.role_for(config, email=email, logged_in=True, passphrase=None)
+        role = auth.role_for(config, email=email, logged_in=True, passphrase=None, groups=groups)
     st.caption(t(reason, lang))
+    if logged_in:
+        st.caption(t("upload.login.signed_in", lang, email=email or "?"))
+        st.button(t("upload.login.logout", lang), on_click=st.logout, key="data_logout")
     if allowed and role == "viewer":
         if config.oidc_configured and not logged_in:
             st.button(t("upload.login.button", lang), on_click=st.login, key="data_login")
         if config.passphrase_hash is not None:
-            with st.form("data_wachtwoord", clear_on_submit=True):
-                phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
-                if st.form_submit_button(t("upload.login.submit", lang)):
-                    try:
-                        role = auth.role_for(config, email=email, logged_in=logged_in,
-                                             passphrase=phrase, gate=signin.gate(),
-                                             client=signin.client())  # fmt: skip
-                    except AuthError as error:  # too many wrong guesses, or checks busy
-                        st.error(t(error.key, lang, **error.params))
-                    else:
-                        if role == "viewer" and phrase:
-                            st.error(t("auth.wrong_passphrase", lang))
+            role = _passphrase_form(ctx, config, email=email, logged_in=logged_in)
+    if logged_in and role == "viewer":
+        st.warning(t("auth.not_listed", lang, email=email or "?"))
     st.session_state[ROLE_KEY] = role
     st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
+    return role
+
+
+def _passphrase_form(
+    ctx: Context, config: auth.AuthConfig, *, email: str | None, logged_in: bool
+) -> auth.Role:
+    """The passphrase form (the fallback for a server without single sign-on)."""
+    lang = ctx.lang
+    role: auth.Role = "viewer"
+    with st.form("data_wachtwoord", clear_on_submit=True):
+        phrase = st.text_input(t("upload.login.passphrase", lang), type="password")
+        if st.form_submit_button(t("upload.login.submit", lang)):
+            try:
+                role = auth.role_for(config, email=email, logged_in=logged_in,
+                                     passphrase=phrase, gate=signin.gate(),
+                                     client=signin.client())  # fmt: skip
+            except AuthError as error:  # too many wrong guesses, or checks busy
+                st.error(t(error.key, lang, **error.params))
+            else:
+                if role == "viewer" and phrase:
+                    st.error(t("auth.wrong_passphrase", lang))
     return role
 
 
