@@ -49,6 +49,7 @@ class Session:
 
     base_url: str
     page: str = ""
+    headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket's request
     page_hash: str = ""
     widgets: dict[str, str] = field(default_factory=dict)  # widget key -> widget id
     states: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> state
@@ -118,17 +119,26 @@ class Session:
         self.states[widget_id] = state
 
 
-async def first_run(base_url: str, page: str, query: str = "") -> Run:
-    """Open a session on ``page`` (its URL path; "" for the home page) and draw it once."""
-    session = Session(base_url, page)
-    async with connect(
+def open_stream(session: Session) -> connect:
+    """The websocket of ``session`` (use ``async with``), as a browser opens it: subprotocol
+    ``streamlit``, the page's origin and ``session.headers`` (a cookie, for example)."""
+    return connect(
         session.stream_url,
         subprotocols=["streamlit"],  # type: ignore[list-item]
         origin=session.origin,  # type: ignore[arg-type]
+        additional_headers=session.headers or None,
         max_size=MAX_MESSAGE,
         open_timeout=30,
         ping_interval=None,
-    ) as ws:
+    )
+
+
+async def first_run(
+    base_url: str, page: str, query: str = "", headers: dict[str, str] | None = None
+) -> Run:
+    """Open a session on ``page`` (its URL path; "" for the home page) and draw it once."""
+    session = Session(base_url, page, headers=dict(headers or {}))
+    async with open_stream(session) as ws:
         return await session.run(ws, query)
 
 
