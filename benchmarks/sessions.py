@@ -52,6 +52,7 @@ class Session:
     headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket's request
     page_hash: str = ""
     widgets: dict[str, str] = field(default_factory=dict)  # widget key -> widget id
+    options: dict[str, list[str]] = field(default_factory=dict)  # widget key -> its options
     states: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> state
 
     @property
@@ -90,9 +91,13 @@ class Session:
             elif name == "markdown":
                 run.texts.append(element.markdown.body)
             elif name is not None:
-                widget_id = getattr(getattr(element, name), "id", "")
+                widget = getattr(element, name)
+                widget_id = getattr(widget, "id", "")
                 if isinstance(widget_id, str) and "-" in widget_id:
-                    self.widgets[widget_id.rsplit("-", 1)[-1]] = widget_id
+                    key = widget_id.rsplit("-", 1)[-1]
+                    self.widgets[key] = widget_id
+                    if name in ("multiselect", "selectbox", "radio"):
+                        self.options[key] = list(widget.options)
         elif kind == "script_finished":
             run.status = message.script_finished
             return message.script_finished != FINISHED.FINISHED_EARLY_FOR_RERUN
