@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -48,22 +49,50 @@ def _store_takes_a_uri() -> bool:
     return "PMG_STORE_URI" in (ROOT / "lib" / "config.py").read_text(encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class SharedStore:
+    """Where the servers keep their versions: the settings that name it, and the lines of the
+    secrets file that reach it."""
+
+    env: dict[str, str]
+    secrets: str = ""
+
+    @property
+    def folder(self) -> Path | None:
+        return Path(self.env["PMG_STORE_DIR"]) if "PMG_STORE_DIR" in self.env else None
+
+
 @pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
-    """Where the servers keep their versions: the settings that name it."""
-    if request.param == "s3":
-        if not _store_takes_a_uri():
-            pytest.skip("the store does not take an s3:// location (PMG_STORE_URI) yet")
-        pytest.skip("the S3 variant runs once the store's moto fixture is merged")
-    return {"PMG_STORE_DIR": str(tmp_path / "store")}
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SharedStore]:
+    if request.param == "local":
+        yield SharedStore({"PMG_STORE_DIR": str(tmp_path / "store")})
+        return
+    try:
+        from s3server import running_s3_server  # the S3-compatible test server (moto)
+    except ImportError:
+        running_s3_server = None
+    if running_s3_server is None or not _store_takes_a_uri():
+        pytest.skip("the store does not take an s3:// location (PMG_STORE_URI) on this branch")
+    with running_s3_server(tmp_path) as s3:
+        options = s3.options
+        secrets = (
+            "[store]\n"
+            f'endpoint_url = "{options["AWS_ENDPOINT_URL"]}"\n'
+            f'access_key_id = "{options["AWS_ACCESS_KEY_ID"]}"\n'
+            f'secret_access_key = "{options["AWS_SECRET_ACCESS_KEY"]}"\n'
+            f'region = "{options["AWS_REGION"]}"\n'
+            "allow_http = true\n"
+        )
+        yield SharedStore({"PMG_STORE_URI": f"{s3.new_bucket()}/pmg"}, secrets)
 
 
-def secrets_text() -> str:
-    return f'analyst_passphrase_hash = "{hash_passphrase(PASSPHRASE, iterations=1_000)}"\n'
+def secrets_text(store: SharedStore) -> str:
+    phrase = hash_passphrase(PASSPHRASE, iterations=1_000)
+    return f'analyst_passphrase_hash = "{phrase}"\n{store.secrets}'
 
 
 @pytest.fixture
-def two(store: dict[str, str], tmp_path: Path) -> Iterator[Cluster]:
+def two(store: SharedStore, tmp_path: Path) -> Iterator[Cluster]:
     """Two app servers sharing ``store`` behind nginx."""
     if not NGINX.is_file():
         if os.environ.get("CI") == "true":
@@ -71,7 +100,7 @@ def two(store: dict[str, str], tmp_path: Path) -> Iterator[Cluster]:
         pytest.skip(f"{NGINX} not found: apt-get install nginx-light")
     settings = {"PMG_VERSION_CHECK_S": str(CHECK_S)}
     with cluster(
-        tmp_path / "cluster", store=store, secrets_text=secrets_text(), settings=settings
+        tmp_path / "cluster", store=store.env, secrets_text=secrets_text(store), settings=settings
     ) as running:
         yield running
 
@@ -231,9 +260,9 @@ def _data_files(root: Path) -> set[Path]:
 
 @pytest.mark.browser
 def test_kill_9_of_a_server_during_a_publication_loses_nothing(
-    two: Cluster, store: dict[str, str], record_property: Callable[[str, object], None]
+    two: Cluster, store: SharedStore, record_property: Callable[[str, object], None]
 ) -> None:
-    if "PMG_STORE_DIR" not in store:
+    if store.folder is None:
         pytest.skip("watches the store's folder for the moment to kill")
     if not _browser_available():
         if os.environ.get("CI") == "true":
@@ -242,7 +271,7 @@ def test_kill_9_of_a_server_during_a_publication_loses_nothing(
     from browser_app import App
     from playwright.sync_api import expect
 
-    root = Path(store["PMG_STORE_DIR"])
+    root = store.folder
     a, b = two.servers
     assert (
         cli(two, "publish", "--table", "interventies", str(FILE), "--comment", "v1").returncode == 0
