@@ -301,10 +301,12 @@ def cluster(
     secrets_text: str = "",
     settings: Mapping[str, str] | None = None,
     proxy: bool = True,
+    proxy_port: int | None = None,
 ) -> Iterator[Cluster]:
     """``servers`` app servers sharing ``store`` (``{"PMG_STORE_DIR": ...}`` or
-    ``{"PMG_STORE_URI": ...}``) behind nginx (``proxy``); ``settings`` override those of
-    ``deploy/dashboard.env``. The servers are started one after the other."""
+    ``{"PMG_STORE_URI": ...}``) behind nginx (``proxy``, on ``proxy_port`` or a free port);
+    ``settings`` override those of ``deploy/dashboard.env``. The servers are started one after
+    the other."""
     recipe = read_settings()
     recipe["STREAMLIT_SERVER_COOKIE_SECRET"] = secrets.token_hex(32)
     recipe["STREAMLIT_SERVER_ALLOWED_HOSTS"] = "127.0.0.1 localhost"
@@ -321,7 +323,7 @@ def cluster(
         front = None
         if proxy:
             apps = [f"127.0.0.1:{s.port}" for s in started]
-            front = stack.enter_context(nginx(apps, folder / "nginx"))
+            front = stack.enter_context(nginx(apps, folder / "nginx", port=proxy_port))
         yield Cluster(front, started, env)
 
 

@@ -18,6 +18,7 @@ import asyncio
 import http.client
 import os
 import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -29,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.cluster import NGINX, Cluster, cluster, get
-from benchmarks.server import CHROMIUM, chromium
+from benchmarks.server import CHROMIUM, chromium, free_port
 from benchmarks.sessions import Run, Session, first_run, open_stream
 from lib.config import ROOT
 from lib.data.auth import hash_passphrase
@@ -333,3 +334,62 @@ def test_kill_9_of_a_server_during_a_publication_loses_nothing(
         target.verify(info)
         referenced |= {name for name, _, _ in (info["bestanden"] or {}).get("interventies", [])}
     assert {p.name for p in _data_files(root)} <= {Path(n).name for n in referenced}
+
+
+# --- single sign-on across the servers -------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_a_sign_in_on_one_server_holds_on_the_other(store: SharedStore, tmp_path: Path) -> None:
+    """The sign-in is a cookie signed with the shared ``cookie_secret``: a browser that signed
+    in on server A is still signed in (and an analyst) when nginx sends it to server B."""
+    if store.folder is None:
+        pytest.skip("the sign-in does not depend on the store: tested once, with a folder")
+    if not (NGINX.is_file() and _browser_available()):
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx and Chromium are needed on CI")
+        pytest.skip("needs nginx and Chromium")
+    from browser_app import App
+    from oidc_provider import auth_section, oidc_provider
+    from playwright.sync_api import expect
+
+    user = {"sub": "a.analist@example.org", "email": "a.analist@example.org",
+            "groups": ["pmg-analisten"]}  # fmt: skip
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"
+    with oidc_provider(free_port(), [user], tmp_path / "provider.log") as issuer:
+        text = secrets_text(store) + 'analyst_group = "pmg-analisten"\n'
+        text += auth_section(public, issuer, secrets.token_hex(32))
+        with (
+            cluster(tmp_path / "cluster", store=store.env, secrets_text=text, proxy_port=port) as
+            running,
+            chromium() as browser,
+        ):  # fmt: skip
+            a, b = running.servers
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            context.add_cookies(
+                [{"name": "pmg_route", "value": route_to(running, a.port), "url": public}]
+            )
+            app = App.attach(context, public)
+            app.open("data")
+            app.main.get_by_role("button", name="Inloggen").click()
+            app.page.wait_for_url("**/oauth2/authorize**")
+            app.page.get_by_role("button", name=user["sub"]).click()
+            app.page.wait_for_url(f"{public}/**")
+            app.settle(first=True)
+            app.open("data")
+            expect(app.main.get_by_text("Uw rol: Analist")).to_be_visible(timeout=WAIT_MS)
+            context.add_cookies(
+                [{"name": "pmg_route", "value": route_to(running, b.port), "url": public}]
+            )
+            app.open("data")
+            expect(app.main.get_by_text("Aangemeld als a.analist@example.org.")).to_be_visible()
+            expect(app.main.get_by_text("Uw rol: Analist")).to_be_visible(timeout=WAIT_MS)
+            context.close()
+            assert running.proxy is not None
+            deadline = time.monotonic() + 10  # nginx logs a websocket when it is closed
+            streams = {up for _, up in running.proxy.upstreams("/_stcore/stream")}
+            while len(streams) < 2 and time.monotonic() < deadline:
+                time.sleep(0.1)
+                streams = {up for _, up in running.proxy.upstreams("/_stcore/stream")}
+    assert streams == {f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"}  # it was on both
