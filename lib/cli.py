@@ -13,6 +13,8 @@ One parser for every command (``python -m lib --help``):
 - ``passphrase [--stdin]``: the secrets line for a new analyst passphrase
 
 ``--lang nl|en`` (before or after the command) chooses the language of the messages and files.
+The store is the one of the settings: ``PMG_STORE_URI`` (a folder or ``s3://bucket/prefix``
+with the ``[store]`` section of the secrets file) or ``PMG_STORE_DIR``.
 Publishing and restoring need the analyst passphrase configured in the secrets file
 (``analyst_passphrase_hash``; see ``lib.config``); give the passphrase in
 ``PMG_ANALYST_PASSPHRASE`` or at the prompt.
@@ -31,11 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from lib import links
-from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets, store_dir
+from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets
 from lib.contract.codes import LANGS, Lang, as_lang
 from lib.contract.resources import CONTEXT_UPLOADABLE
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
-from lib.data import auth, geo
+from lib.data import auth, geo, location
 from lib.data.catalog import DataError, Dataset, load_dataset
 from lib.data.ingest.pipeline import Prepared, prepare
 from lib.data.serving import serve
@@ -115,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _store() -> Store:
+    """The store of the settings: ``PMG_STORE_URI`` or ``PMG_STORE_DIR`` (see README)."""
+    return Store(location.configured(load_secrets()))
+
+
 def _dataset(store: Store, lang: Lang = "nl") -> Dataset:
     """The newest good version of the store; says on stderr when that is not the newest."""
     view = serve(load_dataset(data_dir()), store)
@@ -175,7 +182,7 @@ def _role(lang: Lang) -> auth.Role:
 
 
 def _validate(args: argparse.Namespace, lang: Lang) -> int:
-    prepared = _prepare(args, _dataset(Store(store_dir()), lang))
+    prepared = _prepare(args, _dataset(_store(), lang))
     _print_report(prepared, lang, as_json=args.json)
     if args.write_clean is not None and prepared.clean is not None:
         prepared.clean.write_csv(args.write_clean)
@@ -185,7 +192,7 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
 def _publish(args: argparse.Namespace, lang: Lang) -> int:
     if args.table in CONTEXT_UPLOADABLE and args.scope != "all":
         raise UsageError(t("cli.context_whole_table", lang, tabel=args.table))
-    store = Store(store_dir())
+    store = _store()
     data = _dataset(store, lang)
     prepared = _prepare(args, data)
     _print_report(prepared, lang, as_json=False)
@@ -211,7 +218,7 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _history(lang: Lang) -> int:
-    history = Store(store_dir()).history()
+    history = _store().history()
     if history.is_empty():
         print(t("cli.no_versions", lang))
         return 0
@@ -226,7 +233,7 @@ def _history(lang: Lang) -> int:
 
 
 def _rollback(args: argparse.Namespace, lang: Lang) -> int:
-    store = Store(store_dir())
+    store = _store()
     role = _role(lang)
     comment = args.comment or t("cli.restore_comment", lang, versie=args.version)
     version = auth.guarded_rollback(store, role, args.version, who=args.who, comment=comment)
@@ -237,7 +244,7 @@ def _rollback(args: argparse.Namespace, lang: Lang) -> int:
 def _load(lang: Lang) -> Dataset | None:
     """The current dataset, or None after saying on stderr why it cannot be read."""
     try:
-        return _dataset(Store(store_dir()), lang)
+        return _dataset(_store(), lang)
     except DataError as error:
         print("\n".join(reports.file_issue_message(i, lang) for i in error.issues), file=sys.stderr)
         return None

@@ -22,6 +22,18 @@ SHIPPED_BOUNDARIES: Final = ROOT / "data" / "geo" / "gemeente_2023_gegeneralisee
 
 DATA_DIR_VAR: Final = "PMG_DATA_DIR"
 STORE_DIR_VAR: Final = "PMG_STORE_DIR"
+STORE_URI_VAR: Final = "PMG_STORE_URI"
+STORE_SECRETS: Final = "store"
+"""The section of the secrets file with the object store's endpoint and credentials."""
+STORE_KEYS: Final = {
+    "endpoint_url": "AWS_ENDPOINT_URL",
+    "access_key_id": "AWS_ACCESS_KEY_ID",
+    "secret_access_key": "AWS_SECRET_ACCESS_KEY",
+    "session_token": "AWS_SESSION_TOKEN",
+    "region": "AWS_REGION",
+    "allow_http": "AWS_ALLOW_HTTP",
+}
+"""Key of the ``[store]`` secrets section -> the storage option (and environment variable)."""
 SECRETS_FILE_VAR: Final = "PMG_SECRETS_FILE"
 PASSPHRASE_VAR: Final = "PMG_ANALYST_PASSPHRASE"
 TRUSTED_PROXIES_VAR: Final = "PMG_TRUSTED_PROXIES"
@@ -56,6 +68,42 @@ def store_dir() -> Path:
     """Where published versions live: ``PMG_STORE_DIR`` when set, else ``data/store``."""
     configured = _setting(STORE_DIR_VAR)
     return Path(configured) if configured else ROOT / "data" / "store"
+
+
+def store_uri() -> str:
+    """Where published versions live, as a location: ``PMG_STORE_URI`` when set (an
+    ``s3://bucket/prefix`` or a folder), else the folder of ``store_dir``."""
+    return _setting(STORE_URI_VAR) or str(store_dir())
+
+
+def store_options(
+    secrets: Mapping[str, object], env: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The storage options of an object store: each ``STORE_KEYS`` key from the ``[store]``
+    section of the secrets, else from its ``AWS_*`` environment variable (``AWS_DEFAULT_REGION``
+    too). ``ConfigError`` naming the key for an unknown key or a value that is not text, a
+    number or true/false."""
+    env = os.environ if env is None else env
+    section = secrets.get(STORE_SECRETS, {})
+    if not isinstance(section, Mapping):
+        raise ConfigError(f"[{STORE_SECRETS}] in the secrets file is not a section")
+    unknown = sorted(str(key) for key in section if key not in STORE_KEYS)
+    if unknown:
+        known = ", ".join(STORE_KEYS)
+        raise ConfigError(f"[{STORE_SECRETS}] {', '.join(unknown)}: unknown key (known: {known})")
+    options: dict[str, str] = {}
+    for key, option in STORE_KEYS.items():
+        value = section.get(key)
+        if value is None:
+            value = env.get(option) or (env.get("AWS_DEFAULT_REGION") if key == "region" else None)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        if not isinstance(value, str | int | float):
+            raise ConfigError(f"[{STORE_SECRETS}] {key}: not a text, number or true/false")
+        options[option] = str(value).strip()
+    return options
 
 
 def secrets_file() -> Path:

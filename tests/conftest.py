@@ -38,8 +38,9 @@ def _navigation_pages_only(request: pytest.FixtureRequest) -> Iterator[None]:
 def _private_store(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test gets its own empty store, never the developer's ``data/store``."""
+    """Every test gets its own empty store, never the developer's ``data/store`` or bucket."""
     monkeypatch.setenv("PMG_STORE_DIR", str(tmp_path_factory.mktemp("store")))
+    monkeypatch.delenv("PMG_STORE_URI", raising=False)
 
 
 @pytest.fixture(scope="module")

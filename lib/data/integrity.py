@@ -10,7 +10,9 @@ Reading a table of a version compares the files the Delta log lists for the pinn
 the manifest, then each file's size and SHA-256, before Polars sees a byte: a flipped byte, a
 truncated, missing or unreadable file is a ``DamageReason``, never wrong figures or a panic.
 Rows from before the manifest existed have neither column; for them the sizes in the Delta log
-are checked instead.
+are checked instead. The files are reached through ``Files``: a local folder (``LocalFiles``)
+or a folder of an object store (``lib.data.location``), where the same checks run on what the
+store hands out.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, Protocol
 
 from lib.data.store_errors import DamageReason
 
@@ -44,13 +47,39 @@ def digest_file(path: Path) -> str:
     return "sha256:" + sha.hexdigest()
 
 
-def describe(folder: Path, names: Iterable[str]) -> list[FileEntry]:
-    """The manifest entries of the files ``names`` in ``folder`` (sorted by name)."""
-    entries: list[FileEntry] = []
-    for name in sorted(names):
-        path = folder / name
-        entries.append((name, path.stat().st_size, digest_file(path)))
-    return entries
+class Files(Protocol):
+    """The files of one table folder. Both raise ``FileNotFoundError`` for a missing file and
+    another ``OSError`` for one that cannot be read."""
+
+    def size(self, name: str) -> int: ...
+
+    def digest(self, name: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class LocalFiles:
+    """The files of a table folder on a local disk."""
+
+    folder: Path
+
+    def size(self, name: str) -> int:
+        return (self.folder / name).stat().st_size
+
+    def digest(self, name: str) -> str:
+        return digest_file(self.folder / name)
+
+
+def digest_stream(chunks: Iterable[bytes]) -> str:
+    """``sha256:<hex>`` of the bytes in ``chunks``."""
+    sha = hashlib.sha256()
+    for chunk in chunks:
+        sha.update(chunk)
+    return "sha256:" + sha.hexdigest()
+
+
+def describe(files: Files, names: Iterable[str]) -> list[FileEntry]:
+    """The manifest entries of the files ``names`` in ``files`` (sorted by name)."""
+    return [(name, files.size(name), files.digest(name)) for name in sorted(names)]
 
 
 def encode(manifest: Mapping[str, Sequence[FileEntry]]) -> str:
@@ -94,9 +123,9 @@ def seal(row: Mapping[str, object]) -> str:
 
 
 def check(
-    folder: Path, listed: Mapping[str, int], recorded: Sequence[FileEntry] | None
+    files: Files, listed: Mapping[str, int], recorded: Sequence[FileEntry] | None
 ) -> DamageReason | None:
-    """What is wrong with the files of one table version in ``folder``, or None.
+    """What is wrong with the files of one table version in ``files``, or None.
 
     ``listed``: path -> size as the Delta log lists the version's files; ``recorded``: the
     manifest's entries for the table (None for a row from before manifests: sizes only).
@@ -108,17 +137,17 @@ def check(
     else:
         entries = list(recorded)
     for name, size, digest in entries:
-        reason = _check_file(folder / name, size, digest)
+        reason = _check_file(files, name, size, digest)
         if reason is not None:
             return reason
     return None
 
 
-def _check_file(path: Path, size: int, digest: str | None) -> DamageReason | None:
+def _check_file(files: Files, name: str, size: int, digest: str | None) -> DamageReason | None:
     try:
-        if path.stat().st_size != size:
+        if files.size(name) != size:
             return "checksum"
-        if digest is not None and digest_file(path) != digest:
+        if digest is not None and files.digest(name) != digest:
             return "checksum"
     except FileNotFoundError:
         return "missing_file"

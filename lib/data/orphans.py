@@ -12,6 +12,13 @@ of the store's table folders that
 Delta commit files are never removed (a gap in a log would break every later version), only
 temporary commit files left in ``_delta_log``. When the log is not whole (a missing, garbled
 or unreadable row, an unreadable commit) nothing is removed: what is referenced is unsure.
+
+A store in a bucket has no lock, so "nobody is writing it now" cannot be known from a lock:
+there ``remove_stale`` removes only unreferenced data files that are ``LEFTOVER_AGE`` old (a
+day), while a publication that has been under way for ``MAX_WRITE_SECONDS`` (an hour) gives up
+before it commits (``lib.data.location``). A file that old can only be referenced by a commit
+that came long before the log was read, so it is never one that a publication in progress
+still needs.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from pathlib import Path
 from lib.contract.schema import UPLOADABLE_TABLES
 from lib.data import delta
 from lib.data.delta import LOG_FOLDER
+from lib.data.location import Bucket, Location, of
 from lib.data.versionlog import VersionLog
 from lib.data.versions import VERSIONS_TABLE, VersionInfo
 
@@ -43,31 +51,52 @@ def remove_orphans(root: Path, log: VersionLog, *, before: float) -> list[Path]:
     return removed
 
 
-def referenced_files(root: Path, log: VersionLog) -> dict[str, set[str]] | None:
+def remove_stale(bucket: Bucket, log: VersionLog, *, before: float) -> list[str]:
+    """Remove from ``bucket`` the data files no version of ``log`` refers to that were last
+    written before ``before`` (``time.time()`` minus ``LEFTOVER_AGE``); their paths."""
+    referenced = referenced_files(bucket, log)
+    if referenced is None:
+        return []
+    removed: list[str] = []
+    for folder, names in referenced.items():
+        for leftover in bucket.leftovers(folder):
+            if leftover.name not in names and leftover.modified < before:
+                path = f"{folder}/{leftover.name}"
+                bucket.delete(path)
+                removed.append(path)
+    if removed:
+        logger.info("removed %d file(s) left by interrupted writes in %s", len(removed), bucket.key)
+    return removed
+
+
+def referenced_files(root: Path | Location, log: VersionLog) -> dict[str, set[str]] | None:
     """Folder name -> the data files any committed version refers to; None when unsure."""
+    where = of(root)
     if log.state not in ("ok", "absent") or log.damage() is not None:
         return None
     referenced: dict[str, set[str]] = {name: set() for name in (*UPLOADABLE_TABLES, VERSIONS_TABLE)}
     try:
         for number in log.numbers:
-            for table, files in _version_files(root, log.info(number)).items():
+            for table, files in _version_files(where, log.info(number)).items():
                 referenced.setdefault(table, set()).update(files)
         if log.state == "ok":
-            referenced[VERSIONS_TABLE] = set(delta.files(delta.table(str(root / VERSIONS_TABLE))))
+            versions = delta.table(where.uri(VERSIONS_TABLE), None, where.storage_options)
+            referenced[VERSIONS_TABLE] = set(delta.files(versions))
     except Exception as error:  # a garbled row or an unreadable log: keep everything
         logger.warning("not removing leftover files, the version log is not whole: %s", error)
         return None
     return referenced
 
 
-def _version_files(root: Path, info: VersionInfo) -> dict[str, set[str]]:
+def _version_files(where: Location, info: VersionInfo) -> dict[str, set[str]]:
     """Table -> the data files of the version ``info`` (its manifest, else its Delta log)."""
     manifest = info["bestanden"] or {}
     files: dict[str, set[str]] = {}
     for table, pin in info["tabelversies"].items():
         recorded = manifest.get(table)
         if recorded is None:
-            files[table] = set(delta.files(delta.table(str(root / table), pin)))
+            loaded = delta.table(where.uri(table), pin, where.storage_options)
+            files[table] = set(delta.files(loaded))
         else:
             files[table] = {name for name, _, _ in recorded}
     return files

@@ -3,9 +3,9 @@
 Several app servers can share one store; none tells the others that it published. Each server
 asks the store for its current state at most once every ``PMG_VERSION_CHECK_S`` seconds and
 keys its caches on the answer, so a new version is served to new reruns within that time,
-without a restart. The question is cheap: only the version log and the high-water mark are
-read (``store_stamp``), never a data table. A server that published itself does not wait: it
-calls ``VersionWatch.expire``.
+without a restart. The question is cheap: ``Store.stamp`` lists the version log (one request
+to a bucket) and reads no table. A server that published itself does not wait: it calls
+``VersionWatch.expire``.
 
 Plain Python (no Streamlit): the web layer keeps one watch per store and process.
 """
@@ -17,18 +17,7 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-from lib.data.store import Store
-
 T = TypeVar("T", bound=Hashable)
-
-StoreStamp = tuple[str, int | None, int | None]
-"""(state of the version log, newest version with a row, newest version made current)."""
-
-
-def store_stamp(store: Store) -> StoreStamp:
-    """What changes with every publication, restore and loss in ``store``'s version log."""
-    log = store.log()
-    return log.state, log.last_row, log.newest
 
 
 class VersionWatch(Generic[T]):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 
 import polars as pl
@@ -20,51 +19,52 @@ from lib.data import delta, integrity
 from lib.data.bounded import ReadTimedOut, bounded
 from lib.data.frames import ORDER_COLUMN, empty_frame
 from lib.data.integrity import FileEntry
+from lib.data.location import Location
 from lib.data.store_errors import DamagedVersion, DamageReason, ReadOnlyStore
 from lib.data.versions import VersionInfo
 
 T = TypeVar("T")
 
 
-def read_table(root: Path, table: str, info: VersionInfo, timeout: float) -> pl.DataFrame:
-    """``table`` of the version ``info`` in the store at ``root``, in its stored row order."""
+def read_table(where: Location, table: str, info: VersionInfo, timeout: float) -> pl.DataFrame:
+    """``table`` of the version ``info`` in the store at ``where``, in its stored row order."""
     if table not in info["tabelversies"]:
         return empty_frame(table)
-    frame = _guarded(table, info, timeout, lambda: pl.read_delta(_checked(root, table, info)))
+    frame = _guarded(table, info, timeout, lambda: pl.read_delta(_checked(where, table, info)))
     expected = info["rijen"].get(table)
     if expected is not None and frame.height != expected:
         raise damaged("checksum", table, info, f"{frame.height} rows, {expected} published")
     return frame.sort(ORDER_COLUMN, maintain_order=True).drop(ORDER_COLUMN)
 
 
-def verify(root: Path, info: VersionInfo, tables: Iterable[str], timeout: float) -> None:
+def verify(where: Location, info: VersionInfo, tables: Iterable[str], timeout: float) -> None:
     """Check the files of ``tables`` of the version ``info`` without reading them into frames."""
     for table in tables:
-        _guarded(table, info, timeout, partial(_checked, root, table, info))
+        _guarded(table, info, timeout, partial(_checked, where, table, info))
 
 
-def check_writable(root: Path, table: str, timeout: float) -> None:
+def check_writable(where: Location, table: str, timeout: float) -> None:
     """``ReadOnlyStore`` unless the newest state of the Delta log of ``table`` reads: a new
     version of the table is written on top of it."""
     try:
-        bounded(partial(delta.table, str(root / table)), timeout)
+        bounded(partial(delta.table, where.uri(table), None, where.storage_options), timeout)
     except Exception as error:
         raise ReadOnlyStore(
             f"the log of {table} does not read: {error}", key="store.table_log_damaged", tabel=table
         ) from error
 
 
-def describe(root: Path, table: str, pin: int) -> list[FileEntry]:
+def describe(where: Location, table: str, pin: int) -> list[FileEntry]:
     """The manifest entries of the data files of Delta version ``pin`` of ``table``."""
-    names = delta.files(delta.table(str(root / table), pin))
-    return integrity.describe(root / table, names)
+    names = delta.files(delta.table(where.uri(table), pin, where.storage_options))
+    return integrity.describe(where.files(table), names)
 
 
-def entries(root: Path, table: str, info: VersionInfo) -> list[FileEntry]:
+def entries(where: Location, table: str, info: VersionInfo) -> list[FileEntry]:
     """The manifest entries of ``table`` in ``info``: as recorded, or made now for a row from
     before manifests."""
     recorded = (info["bestanden"] or {}).get(table)
-    return describe(root, table, info["tabelversies"][table]) if recorded is None else recorded
+    return describe(where, table, info["tabelversies"][table]) if recorded is None else recorded
 
 
 def damaged(reason: DamageReason, table: str, info: VersionInfo, detail: str) -> DamagedVersion:
@@ -73,17 +73,17 @@ def damaged(reason: DamageReason, table: str, info: VersionInfo, detail: str) ->
     return DamagedVersion(detail, reason=reason, version=info["versie"], table=table, pin=pin)
 
 
-def _checked(root: Path, table: str, info: VersionInfo) -> Any:
+def _checked(where: Location, table: str, info: VersionInfo) -> Any:
     """The ``DeltaTable`` of ``table`` at the version's pin, once its files check out."""
     try:
-        loaded = delta.table(str(root / table), info["tabelversies"][table])
+        loaded = delta.table(where.uri(table), info["tabelversies"][table], where.storage_options)
     except Exception as error:
         raise damaged("log", table, info, str(error)) from error
     manifest = info["bestanden"]
     recorded = None if manifest is None else manifest.get(table)
     if manifest is not None and recorded is None:
         raise damaged("manifest", table, info, "the table is not in the manifest")
-    reason = integrity.check(root / table, delta.files(loaded), recorded)
+    reason = integrity.check(where.files(table), delta.files(loaded), recorded)
     if reason is not None:
         raise damaged(reason, table, info, f"the files of {table} do not check out")
     return loaded

@@ -9,6 +9,9 @@ Plain Python (no Streamlit). Storage is Delta Lake, written and read with Polars
     <root>/hoogste_versie  the highest version number ever made current (``highwater``)
     <root>/.publish.lock   lock file for writers (``fcntl.flock``)
 
+The store is a local folder or a prefix in an S3-compatible bucket (``lib.data.location``);
+in a bucket there is no lock file, and the high-water mark is a set of empty objects.
+
 A *dataset version* (``versie`` 0, 1, 2, ...) is one row of ``versies``: it pins, per table,
 the Delta version that belongs to it (``tabelversies``) and records the SHA-256 of its data files
 (``bestanden``, see ``integrity``). Writers hold ``.publish.lock``, write the table first and
@@ -18,14 +21,18 @@ deleted (never run ``VACUUM``); files of interrupted writes go at the next write
 Every read is checked against the checksums, in a thread with a time limit (``reading``): a
 version that does not check out is a ``DamagedVersion``, never wrong figures, a raw exception or
 a hang. Writers refuse to build on damage (``ReadOnlyStore``), may restore a good version, and
-never reuse a number (``highwater``). Beside: ``versions``/``versionlog`` (the rows), ``delta``,
-``frames``, ``scope``, ``diff``, ``store_errors``; README "Design notes" has the whole design.
+never reuse a number (``highwater``). Every commit lands exactly on the Delta version it was
+worked out from (``delta.append_at``): a writer on another server that committed first makes
+the publication a ``PublishConflict``, with nothing of it current. Beside:
+``versions``/``versionlog`` (the rows), ``delta``, ``location``, ``frames``, ``scope``, ``diff``,
+``store_errors``; README "Design notes" has the whole design.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -35,7 +42,7 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.contract.schema import UPLOADABLE_TABLES
-from lib.data import delta, highwater, reading
+from lib.data import delta, location, reading
 from lib.data.diff import Diff, diff_frames
 from lib.data.frames import (
     ORDER_COLUMN,
@@ -45,15 +52,18 @@ from lib.data.frames import (
     check_table,
     table_key,
 )
-from lib.data.orphans import remove_orphans
+from lib.data.location import Bucket, Folder, Location
+from lib.data.orphans import remove_orphans, remove_stale
 from lib.data.scope import replace_municipalities
 from lib.data.store_errors import (
     CommentRequired,
     DamagedVersion,
     EmptyStore,
+    PublishConflict,
     ReadOnlyStore,
     StoreBusy,
     StoreError,
+    UnsafeObjectStore,
     WhoRequired,
 )
 from lib.data.versionlog import VersionLog, read_log
@@ -64,6 +74,10 @@ Stage = Literal["locked", "table_written", "committed"]
 
 LOCK_FILE: Final = ".publish.lock"
 DEFAULT_WHO: Final = "systeem"
+logger = logging.getLogger("pmg.store")
+
+VERSION_MARK: Final = "pmg_versie"
+"""Commit metadata of ``versies``: the number of the version the commit adds."""
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -84,28 +98,42 @@ def _required_text(value: str, error: type[StoreError]) -> str:
 
 
 class Store:
-    """Versioned store of the uploadable tables under ``root`` (see the module docstring).
+    """Versioned store of the uploadable tables at ``root`` (see the module docstring): a
+    folder, or ``s3://bucket/prefix`` reached with the storage ``options``.
 
     Not an authority on who may write: the UI must call ``lib.data.auth.guarded_publish`` and
     ``lib.data.auth.guarded_rollback``, which check the role before calling ``publish`` or
-    ``rollback``. ``read_timeout`` bounds every read of a table or of the version log.
+    ``rollback``. ``read_timeout`` bounds every read of a table or of the version log;
+    ``lock_timeout`` how long a writer waits for another one of the same server.
     """
 
     def __init__(
-        self, root: Path, *, lock_timeout: float = 30.0, read_timeout: float = 20.0
+        self,
+        root: Path | str | Location,
+        *,
+        options: Mapping[str, str] | None = None,
+        lock_timeout: float = 30.0,
+        read_timeout: float = 20.0,
     ) -> None:
-        self.root = Path(root)
+        self.location = location.of(root, options)
         self.lock_timeout = lock_timeout
         self.read_timeout = read_timeout
+
+    @property
+    def root(self) -> Path:
+        """The folder of a store on a local disk (``ValueError`` for one in a bucket)."""
+        if isinstance(self.location, Folder):
+            return self.location.path
+        raise ValueError(f"the store at {self.location.key} is not a local folder")
 
     # -- reading -------------------------------------------------------------------------
 
     def _uri(self, name: str) -> str:
-        return str(self.root / name)
+        return self.location.uri(name)
 
     def log(self) -> VersionLog:
         """The version log as far as it reads; never raises for a damaged store."""
-        return read_log(self.root, self.read_timeout)
+        return read_log(self.location, self.read_timeout)
 
     def _current(self, log: VersionLog) -> VersionInfo:
         """The current version: ``EmptyStore`` before ``ensure_base``, ``DamagedVersion`` when
@@ -118,8 +146,27 @@ class Store:
         return log.info(last)
 
     def current_version(self) -> int | None:
-        """The newest version with a row in the log, or None before ``ensure_base``."""
+        """The newest version with a row in the log, or None before ``ensure_base``.
+
+        Cheap enough to poll from every server: one listing of the Delta log of ``versies``
+        and one read of its newest commit file (a few hundred bytes, which records the version
+        number), no data file. A commit without the number (from before it was recorded) or
+        one that does not read is answered from the whole log (``log``).
+        """
+        numbers = self.location.commits(VERSIONS_TABLE)
+        if numbers:
+            try:
+                meta = delta.commit_metadata(self.location.read_commit(VERSIONS_TABLE, numbers[-1]))
+                recorded = str(meta.get(VERSION_MARK, ""))
+            except (OSError, ValueError):
+                recorded = ""
+            if recorded.isdigit():
+                return int(recorded)
         return self.log().last_row
+
+    def stamp(self) -> str:
+        """Changes whenever a version is committed (one listing; for cache keys)."""
+        return self.location.stamp(VERSIONS_TABLE)
 
     def history(self) -> pl.DataFrame:
         """Every version, newest first, plus ``rijen_<table>`` counts per uploadable table."""
@@ -146,11 +193,11 @@ class Store:
         """``table`` of the version ``info``, after checking its files against the checksums
         recorded at publication; ``DamagedVersion`` for any difference, unreadable or missing
         file or log, a panic or a read that takes longer than ``read_timeout``."""
-        return reading.read_table(self.root, table, info, self.read_timeout)
+        return reading.read_table(self.location, table, info, self.read_timeout)
 
     def verify(self, info: VersionInfo) -> None:
         """Check the files of every table of the version ``info`` (``DamagedVersion``)."""
-        reading.verify(self.root, info, info["tabelversies"], self.read_timeout)
+        reading.verify(self.location, info, info["tabelversies"], self.read_timeout)
 
     def diff(self, table: str, old: int, new: int) -> Diff:
         """What changed in ``table`` from dataset version ``old`` to ``new``."""
@@ -186,20 +233,26 @@ class Store:
 
     @contextmanager
     def _locked(self) -> Iterator[float]:
-        """Hold the writers' lock; yields the time it was taken (``time.time()``)."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Hold the writers' lock; yields the time it was taken (``time.time()``).
+
+        A folder's lock file keeps out every writer on the machine. A bucket has none: the
+        writers of this server take turns, and ``_commit`` settles it with other servers.
+        """
+        if isinstance(self.location, Bucket):
+            with self._bucket_turn(self.location) as since:
+                yield since
+            return
+        root = self.location.path
+        root.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.lock_timeout
-        with (self.root / LOCK_FILE).open("a+b") as handle:
+        with (root / LOCK_FILE).open("a+b") as handle:
             while True:
                 try:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
-                        raise StoreBusy(
-                            "another publication is in progress",
-                            n=max(1, round(self.lock_timeout)),
-                        ) from None
+                        raise self._busy() from None
                     time.sleep(0.02)
             try:
                 since = time.time()
@@ -208,26 +261,80 @@ class Store:
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
+    @contextmanager
+    def _bucket_turn(self, bucket: Bucket) -> Iterator[float]:
+        """This server's turn to write to ``bucket``, once the bucket is known to refuse a
+        second commit of the same version (``UnsafeObjectStore`` otherwise)."""
+        turn = location.writer_lock(bucket)
+        if not turn.acquire(timeout=self.lock_timeout):
+            raise self._busy()
+        try:
+            try:
+                exclusive = location.commits_exclusive(bucket)
+            except Exception as error:  # the bucket cannot be reached: refused, said in words
+                raise StoreError(f"checking {bucket.key} failed: {error}") from error
+            if not exclusive:
+                raise UnsafeObjectStore(f"{bucket.key} does not refuse to overwrite a commit")
+            since = time.time()
+            self._after("locked")
+            yield since
+        finally:
+            turn.release()
+
+    def _busy(self) -> StoreBusy:
+        n = max(1, round(self.lock_timeout))
+        return StoreBusy("another publication is in progress", n=n)
+
     def _write_table(self, table: str, frame: pl.DataFrame, version: int) -> int:
         """Write ``frame`` as a new Delta version of ``table``; return that Delta version."""
         data = frame.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(ORDER_COLUMN))
         try:
-            pin = delta.overwrite(self._uri(table), data, metadata={"pmg_versie": str(version)})
+            pin = delta.overwrite(
+                self._uri(table), data, metadata={VERSION_MARK: str(version)},
+                options=self.location.storage_options,
+            )  # fmt: skip
+        except delta.CommitConflict as error:  # another server is writing this table too
+            raise PublishConflict(f"writing {table}: {error}") from error
         except Exception as error:  # a full disk, a lost folder: refused, said in words
             raise StoreError(f"writing {table} failed: {error}") from error
         self._after("table_written")
         return pin
 
-    def _commit(self, info: VersionInfo) -> None:
-        """The atomic publish point: one appended row makes the version current; then the
-        high-water mark follows."""
+    def _commit(self, info: VersionInfo, log: VersionLog, since: float) -> None:
+        """The atomic publish point: one appended row makes the version current, as the Delta
+        version of ``versies`` right after the one ``log`` was read at (``PublishConflict``
+        when another writer committed first); then the high-water mark follows."""
+        number = info["versie"]
+        if self.location.remote and time.time() - since > location.MAX_WRITE_SECONDS:
+            raise StoreError(f"version {number} took too long to write; not committed")
         row = pl.DataFrame([version_row(info)], schema=VERSIONS_SCHEMA)
         try:
-            delta.append(self._uri(VERSIONS_TABLE), row)
+            delta.append_at(
+                self._uri(VERSIONS_TABLE), row, log.delta_version,
+                metadata={VERSION_MARK: str(number)}, options=self.location.storage_options,
+            )  # fmt: skip
+        except delta.CommitConflict as error:
+            raise PublishConflict(f"version {number}: {error}") from error
         except Exception as error:
-            raise StoreError(f"committing version {info['versie']} failed: {error}") from error
+            raise StoreError(f"committing version {number} failed: {error}") from error
         self._after("committed")
-        highwater.write(self.root, info["versie"])
+        self._mark(number)
+
+    def _mark(self, number: int) -> None:
+        """Raise the high-water mark to ``number``. The version is committed already: a mark
+        that could not be written lags, which the next writer makes good."""
+        try:
+            self.location.write_mark(number)
+        except OSError as error:
+            logger.warning("high-water mark %s not written: %s", number, error)
+
+    def _tidy(self, log: VersionLog, since: float) -> None:
+        """Remove what interrupted writes left (``lib.data.orphans``): in a folder what is
+        older than the lock, in a bucket what is older than ``LEFTOVER_AGE``."""
+        if isinstance(self.location, Bucket):
+            remove_stale(self.location, log, before=time.time() - location.LEFTOVER_AGE)
+        else:
+            remove_orphans(self.location.path, log, before=since)
 
     def _writable(self, since: float) -> tuple[VersionLog, VersionInfo]:
         """The log and newest version a publication builds on, after removing orphans.
@@ -241,7 +348,7 @@ class Store:
             self.verify(latest)  # nothing is built on, carried over or written over damage
         except DamagedVersion as error:
             raise _read_only(error, log) from error
-        remove_orphans(self.root, log, before=since)
+        self._tidy(log, since)
         return log, latest
 
     def ensure_base(
@@ -260,40 +367,64 @@ class Store:
         exists the store is the authority and ``base`` is not looked at again. The context
         tables are stored from their first publication on; a version without them uses the
         bundled ones. A store whose
-        version log is gone or unreadable is not started afresh: ``ReadOnlyStore``.
+        version log is gone or unreadable is not started afresh: ``ReadOnlyStore``. When
+        another server creates version 0 at the same moment, its version 0 is the answer.
         """
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
         frames = base_frames(base)
-        with self._locked() as since:
-            log = self.log()
-            damage = log.damage()
-            if log.last_row is not None:
-                if damage is None:
-                    highwater.write(self.root, log.last_row)  # a store from before the mark
-                return log.last_row
-            if damage is not None:
-                raise _read_only(damage, log) from damage
-            remove_orphans(self.root, log, before=since)
-            pins = {t: self._write_table(t, f, 0) for t, f in frames.items()}
-            self._commit(
-                VersionInfo(
-                    versie=0,
-                    tijdstip=now(),
-                    wie=who,
-                    opmerking=comment,
-                    actie="basis",
-                    scope="alles",
-                    tabel=None,
-                    herstel_van=None,
-                    bronbestand=source_name,
-                    checksum=checksum,
-                    rijen={t: f.height for t, f in frames.items()},
-                    tabelversies=pins,
-                    bestanden={t: reading.describe(self.root, t, pin) for t, pin in pins.items()},
-                )
-            )
-            return 0
+        try:
+            with self._locked() as since:
+                return self._base(frames, since, comment, who, source_name, checksum)
+        except PublishConflict:
+            deadline = time.monotonic() + self.lock_timeout
+            while time.monotonic() < deadline:  # the other server is still writing it
+                current = self.current_version()
+                if current is not None:
+                    return current
+                time.sleep(0.2)
+            raise
+
+    def _base(
+        self,
+        frames: Mapping[str, pl.DataFrame],
+        since: float,
+        comment: str,
+        who: str,
+        source_name: str | None,
+        checksum: str | None,
+    ) -> int:
+        """``ensure_base`` inside the writers' lock."""
+        log = self.log()
+        damage = log.damage()
+        if log.last_row is not None:
+            if damage is None and (log.high_water is None or log.high_water < log.last_row):
+                self._mark(log.last_row)  # a store from before the mark, or a mark that lags
+            return log.last_row
+        if damage is not None:
+            raise _read_only(damage, log) from damage
+        self._tidy(log, since)
+        pins = {t: self._write_table(t, f, 0) for t, f in frames.items()}
+        self._commit(
+            VersionInfo(
+                versie=0,
+                tijdstip=now(),
+                wie=who,
+                opmerking=comment,
+                actie="basis",
+                scope="alles",
+                tabel=None,
+                herstel_van=None,
+                bronbestand=source_name,
+                checksum=checksum,
+                rijen={t: f.height for t, f in frames.items()},
+                tabelversies=pins,
+                bestanden={t: reading.describe(self.location, t, pin) for t, pin in pins.items()},
+            ),
+            log,
+            since,
+        )
+        return 0
 
     def publish(
         self,
@@ -312,7 +443,9 @@ class Store:
         of the municipalities in ``frame`` and keeps the rest of the current version (for a table
         without ``gemeentecode`` a row belongs to the municipality of its ``interventie_id`` in
         the current ``interventies``). Other tables are carried over unchanged, once their files
-        check out. ``ReadOnlyStore`` when what the publication builds on is damaged.
+        check out. ``ReadOnlyStore`` when what the publication builds on is damaged;
+        ``PublishConflict`` when a writer on another server published first (nothing of this
+        publication is then current: publish again on top of the new version).
         """
         check_table(table)
         check_scope(scope)
@@ -325,9 +458,10 @@ class Store:
                 data = self._merged(table, frame, scope, latest)
             except DamagedVersion as error:
                 raise _read_only(error, log) from error
-            reading.check_writable(self.root, table, self.read_timeout)
+            if table in latest["tabelversies"]:  # a context table's first publication: no log yet
+                reading.check_writable(self.location, table, self.read_timeout)
             others = [t for t in latest["tabelversies"] if t != table]
-            carried = {t: reading.entries(self.root, t, latest) for t in others}
+            carried = {t: reading.entries(self.location, t, latest) for t in others}
             version = log.next_number()
             pin = self._write_table(table, data, version)
             self._commit(
@@ -344,8 +478,10 @@ class Store:
                     checksum=checksum,
                     rijen={**latest["rijen"], table: data.height},
                     tabelversies={**latest["tabelversies"], table: pin},
-                    bestanden={**carried, table: reading.describe(self.root, table, pin)},
-                )
+                    bestanden={**carried, table: reading.describe(self.location, table, pin)},
+                ),
+                log,
+                since,
             )
             return version
 
@@ -368,7 +504,7 @@ class Store:
             old = log.info(version)
             self.verify(old)
             if damage is None:
-                remove_orphans(self.root, log, before=since)
+                self._tidy(log, since)
             new = log.next_number()
             self._commit(
                 VersionInfo(
@@ -384,8 +520,12 @@ class Store:
                     checksum=old["checksum"],
                     rijen=old["rijen"],
                     tabelversies=old["tabelversies"],
-                    bestanden={t: reading.entries(self.root, t, old) for t in old["tabelversies"]},
-                )
+                    bestanden={
+                        t: reading.entries(self.location, t, old) for t in old["tabelversies"]
+                    },
+                ),
+                log,
+                since,
             )
             return new
 

@@ -41,6 +41,19 @@ class StoreBusy(StoreError):
     default_key = "store.busy"
 
 
+class PublishConflict(StoreError):
+    """A writer on another server published first; nothing of this publication is current."""
+
+    default_key = "store.conflict"
+
+
+class UnsafeObjectStore(StoreError):
+    """The object store does not refuse a second commit of the same version (no conditional
+    put): writing to it could lose publications silently, so nothing is written."""
+
+    default_key = "store.unsafe_object_store"
+
+
 class CommentRequired(StoreError):
     default_key = "store.comment_required"
 

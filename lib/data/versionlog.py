@@ -3,20 +3,22 @@
 ``read_log`` never raises for a damaged store: it returns the rows of ``versies`` it could read
 (from the newest state of the Delta log, else from the newest older state that still reads),
 the high-water mark, and a ``state``. ``VersionLog.damage`` turns that into the reason the
-newest version cannot be shown, if any.
+newest version cannot be shown, if any. ``delta_version`` is the Delta version of ``versies``
+the rows were read at: a writer commits its row as exactly the next one (``lib.data.delta.
+append_at``), so a row is only ever added to the log it was worked out from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Final, Literal
 
 import polars as pl
 
-from lib.data import delta, highwater
+from lib.data import delta
 from lib.data.bounded import ReadTimedOut, bounded
+from lib.data.location import Location
 from lib.data.store_errors import DamagedVersion, UnknownVersion
 from lib.data.versions import VERSIONS_SCHEMA, VERSIONS_TABLE, VersionInfo, decode_version
 
@@ -32,6 +34,8 @@ class VersionLog:
     rows: pl.DataFrame
     high_water: int | None
     state: LogState
+    delta_version: int | None = None
+    """The Delta version of ``versies`` that ``rows`` are (None: no log, or none that reads)."""
 
     @property
     def numbers(self) -> list[int]:
@@ -82,25 +86,36 @@ class VersionLog:
         return 0 if newest is None else newest + 1
 
 
-def read_log(root: Path, timeout: float) -> VersionLog:
-    """The version log of the store in ``root`` (see the module docstring)."""
-    folder = root / VERSIONS_TABLE
-    mark = highwater.read(root)
-    if not delta.has_log(folder):
+def read_log(location: Location, timeout: float) -> VersionLog:
+    """The version log of the store at ``location`` (see the module docstring).
+
+    The high-water mark is read before the log: every mark was written after its commit, so a
+    mark above the log means a lost commit, never a commit made between the two reads.
+    """
+    mark = location.read_mark()
+    if not location.has_log(VERSIONS_TABLE):
         return VersionLog(_empty(), mark, "absent")
-    uri = str(folder)
+    uri, options = location.uri(VERSIONS_TABLE), location.storage_options
+    numbers = location.commits(VERSIONS_TABLE)
+    newest = numbers[-1] if numbers else None
     try:
-        return VersionLog(_frame(bounded(lambda: pl.read_delta(uri), timeout)), mark, "ok")
+        if newest is None:  # a checkpoint without commit files: ask Delta which version it is
+            newest = bounded(lambda: int(delta.table(uri, None, options).version()), timeout)
+        read = partial(pl.read_delta, uri, version=newest, storage_options=options)
+        rows = bounded(read, timeout)
+        return VersionLog(_frame(rows), mark, "ok", newest)
     except ReadTimedOut:  # a disk that hangs: older states would hang as well
         return VersionLog(_empty(), mark, "unreadable")
     except Exception:  # a damaged newest commit or row file: look for an older state that reads
         pass
-    for number in sorted(delta.commits(folder), reverse=True)[1 : 1 + OLDER_STATES_TRIED]:
+    for number in sorted(numbers, reverse=True)[1 : 1 + OLDER_STATES_TRIED]:
         try:
-            rows = bounded(partial(pl.read_delta, uri, version=number), timeout)
+            rows = bounded(
+                partial(pl.read_delta, uri, version=number, storage_options=options), timeout
+            )
         except Exception:
             continue
-        return VersionLog(_frame(rows), mark, "older")
+        return VersionLog(_frame(rows), mark, "older", number)
     return VersionLog(_empty(), mark, "unreadable")
 
 

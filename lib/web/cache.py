@@ -3,12 +3,12 @@
 ``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
-``datapackage.json`` and the state of the store's version log as last asked
-(``lib.data.polling``: at most every ``PMG_VERSION_CHECK_S`` seconds per process, at once after
-this process published), so a version published by any server or the command line is picked up
-within that time. A store version is loaded through ``lib.data.serving.serve``: checked
-against its checksums, the newest good version when the newest is damaged; such a damaged view
-is looked at again once a minute.
+``datapackage.json`` and the store's stamp (``Store.stamp``: its version log and high-water
+mark) as last asked (``lib.data.polling``: at most every ``PMG_VERSION_CHECK_S`` seconds per
+process, at once after this process published), so a version published by any server or the
+command line is picked up within that time. A store version is loaded through
+``lib.data.serving.serve``: checked against its checksums, the newest good version when the
+newest is damaged; such a damaged view is looked at again once a minute.
 """
 
 from __future__ import annotations
@@ -35,14 +35,13 @@ from lib.config import (
     ConfigError,
     data_dir,
     secrets_file,
-    store_dir,
     version_check_seconds,
 )
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
-from lib.data import geo
+from lib.data import geo, location
 from lib.data.catalog import Dataset, load_dataset
-from lib.data.polling import StoreStamp, VersionWatch, store_stamp
+from lib.data.polling import VersionWatch
 from lib.data.serving import StoreView, serve
 from lib.data.store import Store
 from lib.domain import metrics
@@ -63,14 +62,14 @@ RECHECK_SECONDS = 60
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _watch(root: str, every_s: float) -> VersionWatch[StoreStamp]:
-    target = Store(Path(root))
-    return VersionWatch(lambda: store_stamp(target), every_s)
+def _watch(where: str, every_s: float, _target: Store) -> VersionWatch[str]:
+    return VersionWatch(_target.stamp, every_s)
 
 
-def store_watch() -> VersionWatch[StoreStamp]:
+def store_watch(target: Store | None = None) -> VersionWatch[str]:
     """This process's watch on the store: one for every session (``lib.data.polling``)."""
-    return _watch(str(store_dir()), version_check_seconds())
+    target = store() if target is None else target
+    return _watch(target.location.key, version_check_seconds(), target)
 
 
 def version_changed() -> None:
@@ -86,9 +85,15 @@ def _bundled(folder: str, stamp: str) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _view(
-    folder: str, stamp: str, root: str, log: StoreStamp, version: int | None, recheck: int
+    folder: str,
+    stamp: str,
+    where: str,
+    store_stamp: str,
+    version: int | None,
+    recheck: int,
+    _target: Store,
 ) -> StoreView:
-    return serve(_bundled(folder, stamp), Store(Path(root)), version)
+    return serve(_bundled(folder, stamp), _target, version)
 
 
 def bundled_dataset() -> Dataset:
@@ -98,7 +103,9 @@ def bundled_dataset() -> Dataset:
 
 
 def store() -> Store:
-    return Store(store_dir())
+    """The store of the settings: ``PMG_STORE_URI`` (a folder or ``s3://bucket/prefix``, with
+    the ``[store]`` secrets) or ``PMG_STORE_DIR``."""
+    return Store(location.configured(secrets()))
 
 
 def current_view(version: int | None = None) -> StoreView:
@@ -107,11 +114,12 @@ def current_view(version: int | None = None) -> StoreView:
 
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
-    folder, root = data_dir(), store_dir()
-    key = (str(folder), _version_stamp(folder), str(root), store_watch().current(), version)
-    view = _view(*key, 0)
+    folder, target = data_dir(), store()
+    stamp = store_watch(target).current()
+    key = (str(folder), _version_stamp(folder), target.location.key, stamp, version)
+    view = _view(*key, 0, target)
     if view.damage is not None:
-        view = _view(*key, int(time.time() // RECHECK_SECONDS))
+        view = _view(*key, int(time.time() // RECHECK_SECONDS), target)
     return view
 
 

@@ -4,15 +4,22 @@ Every published frame is derived from a seed that is written in the version's co
 (``seed=<n>``), so a test can check any version against what its publisher wrote. Usage::
 
     store_worker.py base ROOT
-    store_worker.py loop ROOT FIRST_SEED READY_FILE            publish forever (to be killed)
+    store_worker.py loop ROOT FIRST_SEED READY_FILE [DONE]     publish forever (to be killed)
     store_worker.py pause ROOT SEED STAGE MARKER [base]        stop for good at STAGE
     store_worker.py many ROOT WORKER COUNT SCOPE READY GO      publish COUNT versions
+    store_worker.py race ROOT WORKER ROUNDS FOLDER             publish in step with another
+
+ROOT is a folder or an ``s3://`` URI (reached through the ``AWS_*`` environment variables).
+``loop`` appends ``<version> <seed>`` to DONE after each publication it was told succeeded.
 
 ``pause`` publishes one version (or creates the base with ``base``) and, when the store reaches
 ``STAGE`` (``locked``, ``table_written`` or ``committed``), writes MARKER and sleeps until the
 test kills it. ``many`` writes READY, waits for the file GO, then publishes as fast as it can:
 scope ``alles`` publishes seeds WORKER*100+j, scope ``gemeenten`` replaces only the rows of
-municipality ``GEMEENTEN[WORKER]``.
+municipality ``GEMEENTEN[WORKER]``. ``race`` publishes seed 1000*(round+1)+WORKER in each round:
+once its table is written it writes ``FOLDER/ready-<round>-<worker>`` and waits for
+``FOLDER/go-<round>``, then commits and writes ``FOLDER/result-<round>-<worker>``: ``ok
+<version>`` or the key of the refusal.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from pathlib import Path
 
 import polars as pl
 
+from lib.config import store_options
 from lib.data.store import Stage, Store
+from lib.errors import KeyedError
 
 GEMEENTEN = ("GM0014", "GM0518", "GM0363", "GM0599", "GM0344")
 NAMEN = ("Groningen", "'s-Gravenhage", "Amsterdam", "Rotterdam", "Utrecht")
@@ -106,11 +115,18 @@ def publish_seed(store: Store, seed: int) -> int:
     )
 
 
+def open_store(root: str, **kw: float) -> Store:
+    """The store at ``root``; a bucket is reached with the ``AWS_*`` environment variables."""
+    options = store_options({}) if root.startswith("s3://") else None
+    return Store(root, options=options, **kw)
+
+
 class PausingStore(Store):
     """Stops for good (until killed) when a write reaches ``stage``."""
 
-    def __init__(self, root: Path, stage: str, marker: Path) -> None:
-        super().__init__(root)
+    def __init__(self, root: str, stage: str, marker: Path) -> None:
+        options = store_options({}) if root.startswith("s3://") else None
+        super().__init__(root, options=options)
         self.stage = stage
         self.marker = marker
 
@@ -119,6 +135,31 @@ class PausingStore(Store):
             self.marker.write_text(stage, encoding="utf-8")
             time.sleep(60)  # the test kills us long before this ends
             raise SystemExit(3)
+
+
+class RacingStore(Store):
+    """Waits, once its table is written, until the test lets it commit."""
+
+    def __init__(self, root: str, ready: Path, go: Path) -> None:
+        super().__init__(root, options=store_options({}) if root.startswith("s3://") else None)
+        self.ready = ready
+        self.go = go
+
+    def _after(self, stage: Stage) -> None:
+        if stage == "table_written":
+            self.ready.write_text("ready", encoding="utf-8")
+            _wait_for(self.go, timeout=120)
+
+
+def race(root: str, worker: int, rounds: int, folder: Path) -> None:
+    for round_ in range(rounds):
+        ready, go = folder / f"ready-{round_}-{worker}", folder / f"go-{round_}"
+        try:
+            version = publish_seed(RacingStore(root, ready, go), 1000 * (round_ + 1) + worker)
+            outcome = f"ok {version}"
+        except KeyedError as error:
+            outcome = error.key
+        (folder / f"result-{round_}-{worker}").write_text(outcome, encoding="utf-8")
 
 
 def _wait_for(path: Path, timeout: float = 30) -> None:
@@ -130,15 +171,19 @@ def _wait_for(path: Path, timeout: float = 30) -> None:
 
 
 def main(argv: list[str]) -> int:
-    mode, root = argv[0], Path(argv[1])
+    mode, root = argv[0], argv[1]
     if mode == "base":
-        base(Store(root))
+        base(open_store(root))
     elif mode == "loop":
         seed, ready = int(argv[2]), Path(argv[3])
-        store = Store(root)
+        done = Path(argv[4]) if len(argv) > 4 else None
+        store = open_store(root)
         ready.write_text("ready", encoding="utf-8")
         while True:
-            publish_seed(store, seed)
+            version = publish_seed(store, seed)
+            if done is not None:
+                with done.open("a", encoding="utf-8") as handle:
+                    handle.write(f"{version} {seed}\n")
             seed += 1
     elif mode == "pause":
         seed, stage, marker = int(argv[2]), argv[3], Path(argv[4])
@@ -150,7 +195,7 @@ def main(argv: list[str]) -> int:
     elif mode == "many":
         worker, count, scope = int(argv[2]), int(argv[3]), argv[4]
         ready, go = Path(argv[5]), Path(argv[6])
-        store = Store(root, lock_timeout=60)
+        store = open_store(root, lock_timeout=60)
         ready.write_text("ready", encoding="utf-8")
         _wait_for(go)
         for step in range(count):
@@ -166,6 +211,8 @@ def main(argv: list[str]) -> int:
                     checksum="sha256:0",
                     scope="gemeenten",
                 )
+    elif mode == "race":
+        race(root, int(argv[2]), int(argv[3]), Path(argv[4]))
     else:
         return 2
     return 0

@@ -11,7 +11,7 @@ import pytest
 
 from lib.config import ConfigError, version_check_seconds
 from lib.data.catalog import Dataset
-from lib.data.polling import VersionWatch, store_stamp
+from lib.data.polling import VersionWatch
 from lib.data.store import Store
 
 
@@ -97,11 +97,10 @@ def test_other_sessions_get_the_last_answer_while_one_asks() -> None:
 
 def test_the_stamp_changes_with_a_publication_and_a_restore(tmp_path: Path, tiny: Dataset) -> None:
     store = Store(tmp_path / "store")
-    empty = store_stamp(store)
-    assert empty == ("absent", None, None)
+    stamps = [store.stamp()]
     store.ensure_base(tiny.uploadable(), comment="basis")
-    base = store_stamp(store)
-    assert base == ("ok", 0, 0)
+    stamps.append(store.stamp())
+    assert store.stamp() == stamps[-1]  # nothing changed: the same stamp
     store.publish(
         "interventies",
         tiny.interventies.with_columns(pl.lit("afgerond").alias("status")),
@@ -110,10 +109,21 @@ def test_the_stamp_changes_with_a_publication_and_a_restore(tmp_path: Path, tiny
         source_name="a.csv",
         checksum="sha256:" + "0" * 64,
     )
-    assert store_stamp(store) == ("ok", 1, 1)
-    assert store_stamp(store) == store_stamp(store)  # nothing changed: the same stamp
+    stamps.append(store.stamp())
     store.rollback(0, who="analist@example.org", comment="terug")
-    assert store_stamp(store) == ("ok", 2, 2)
+    stamps.append(store.stamp())
+    assert len(set(stamps)) == 4
+
+
+def test_a_watch_on_the_store_sees_a_publication_once_due(tmp_path: Path, tiny: Dataset) -> None:
+    store, clock = Store(tmp_path / "store"), Clock()
+    store.ensure_base(tiny.uploadable(), comment="basis")
+    watch = VersionWatch(store.stamp, 10.0, clock=clock)
+    before = watch.current()
+    store.rollback(0, who="analist@example.org", comment="nog eens")
+    assert watch.current() == before  # not due yet
+    clock.now += 10.0
+    assert watch.current() == store.stamp() != before
 
 
 @pytest.mark.parametrize(

@@ -269,5 +269,9 @@ def test_an_age_group_is_spelled_one_way() -> None:
             assert CATALOGUE[lang][f"kenniskaart.age.{code}"] == name[0].lower() + name[1:]
             assert re.search(r"\(\d+-\d+\)$", name), name
         # no age group in brackets is written another way ("(18 tot 27 jaar)")
-        other = [k for k, v in CATALOGUE[lang].items() if re.search(r"\(\d+ (tot|to) \d+", v)]
+        other = [
+            k
+            for k, v in CATALOGUE[lang].items()
+            if re.search(r"\(\d+ (tot|to) \d+ (jaar|years)", v)
+        ]
         assert other == []
