@@ -107,6 +107,7 @@ def test_the_image_copies_what_exists_and_leaves_secrets_and_stores_out() -> Non
     assert "HEALTHCHECK" in DOCKERFILE
 
 
+@pytest.mark.slow  # starts a server
 def test_the_image_health_check_command_answers_for_a_running_server() -> None:
     command = re.search(r'CMD \["python", "-c", "(.+)"\]', DOCKERFILE)
     assert command is not None
