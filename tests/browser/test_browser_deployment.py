@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from aio import run_async
 from browser_app import App
 from deployment import (
     FILE,
@@ -24,7 +25,6 @@ from deployment import (
     cli,
     history,
     route_to,
-    run_async,
     secrets_text,
     store,
     two,

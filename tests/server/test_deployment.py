@@ -21,6 +21,7 @@ import re
 import time
 
 import pytest
+from aio import run_async
 from deployment import (
     CHECK_S,
     FILE,
@@ -28,7 +29,6 @@ from deployment import (
     cli,
     history,
     route_to,
-    run_async,
     store,
     two,
     versions_shown,

@@ -3,24 +3,21 @@
 a bucket of the S3-compatible test server), the cluster of ``benchmarks.cluster``, and what the
 tests ask of it.
 
-Asynchronous clients run in a thread of their own (``run_async``): the browser suite keeps
-Playwright's event loop running in the main thread for the whole test session.
+Asynchronous clients run in a thread of their own (``aio.run_async``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import http.client
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
+from aio import run_async
 
 from benchmarks.cluster import NGINX, Cluster, cluster, get
 from benchmarks.sessions import first_run
@@ -34,13 +31,6 @@ SLACK_S = 30.0  # beyond the interval: a rerun on a busy two-core machine
 FILE = ROOT / "data" / "curated" / "interventies.csv"
 STORES = ("local", "s3")
 WAIT_MS = 90_000  # a validation on a busy two-core machine
-T = TypeVar("T")
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run ``coroutine`` to its end in a new event loop in a thread of its own."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _store_takes_a_uri() -> bool:
