@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast lint data screenshots bench clean
+.PHONY: setup run test test-fast lint data screenshots bench bench-load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ data: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+# 50 sessions changing filters for 60 s: one app server, then two behind nginx (nginx-light).
+bench-load: setup
+	$(PY) -m benchmarks.load --out benchmarks/results/load
 
 # The page screenshots in docs/screenshots/ (1366x768 and 390x844), made in headless Chromium.
 screenshots: setup

@@ -49,8 +49,10 @@ class Session:
 
     base_url: str
     page: str = ""
+    headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket's request
     page_hash: str = ""
     widgets: dict[str, str] = field(default_factory=dict)  # widget key -> widget id
+    options: dict[str, list[str]] = field(default_factory=dict)  # widget key -> its options
     states: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> state
 
     @property
@@ -89,9 +91,13 @@ class Session:
             elif name == "markdown":
                 run.texts.append(element.markdown.body)
             elif name is not None:
-                widget_id = getattr(getattr(element, name), "id", "")
+                widget = getattr(element, name)
+                widget_id = getattr(widget, "id", "")
                 if isinstance(widget_id, str) and "-" in widget_id:
-                    self.widgets[widget_id.rsplit("-", 1)[-1]] = widget_id
+                    key = widget_id.rsplit("-", 1)[-1]
+                    self.widgets[key] = widget_id
+                    if name in ("multiselect", "selectbox", "radio"):
+                        self.options[key] = list(widget.options)
         elif kind == "script_finished":
             run.status = message.script_finished
             return message.script_finished != FINISHED.FINISHED_EARLY_FOR_RERUN
@@ -118,17 +124,26 @@ class Session:
         self.states[widget_id] = state
 
 
-async def first_run(base_url: str, page: str, query: str = "") -> Run:
-    """Open a session on ``page`` (its URL path; "" for the home page) and draw it once."""
-    session = Session(base_url, page)
-    async with connect(
+def open_stream(session: Session) -> connect:
+    """The websocket of ``session`` (use ``async with``), as a browser opens it: subprotocol
+    ``streamlit``, the page's origin and ``session.headers`` (a cookie, for example)."""
+    return connect(
         session.stream_url,
         subprotocols=["streamlit"],  # type: ignore[list-item]
         origin=session.origin,  # type: ignore[arg-type]
+        additional_headers=session.headers or None,
         max_size=MAX_MESSAGE,
         open_timeout=30,
         ping_interval=None,
-    ) as ws:
+    )
+
+
+async def first_run(
+    base_url: str, page: str, query: str = "", headers: dict[str, str] | None = None
+) -> Run:
+    """Open a session on ``page`` (its URL path; "" for the home page) and draw it once."""
+    session = Session(base_url, page, headers=dict(headers or {}))
+    async with open_stream(session) as ws:
         return await session.run(ws, query)
 
 

@@ -42,10 +42,16 @@ UPLOAD_MAX_ROWS_VAR: Final = "PMG_UPLOAD_MAX_ROWS"
 UPLOAD_MAX_CELL_VAR: Final = "PMG_UPLOAD_MAX_CELL"
 VALIDATIONS_AT_ONCE_VAR: Final = "PMG_VALIDATIONS_AT_ONCE"
 VALIDATION_WAIT_VAR: Final = "PMG_VALIDATION_WAIT_S"
+VERSION_CHECK_VAR: Final = "PMG_VERSION_CHECK_S"
+DEFAULT_VERSION_CHECK_S: Final = 10.0
 
 
 class ConfigError(Exception):
     """A settings file that cannot be read: the message names the file and the problem."""
+
+
+class SettingError(ConfigError):
+    """A ``PMG_*`` setting with a value that cannot be used: the message names the setting."""
 
 
 def _setting(name: str) -> str:
@@ -129,6 +135,24 @@ def analyst_passphrase() -> str:
     return os.environ.get(PASSPHRASE_VAR, "")
 
 
+def version_check_seconds() -> float:
+    """How often, at most, a server asks the store whether another server or the command line
+    published a version (``PMG_VERSION_CHECK_S``, seconds, default 10; 0: at every rerun).
+
+    ``SettingError`` naming the setting for a value that is not a number of 0 or more.
+    """
+    text = _setting(VERSION_CHECK_VAR)
+    if not text:
+        return DEFAULT_VERSION_CHECK_S
+    try:
+        value = float(text)
+    except ValueError as error:
+        raise SettingError(f"{VERSION_CHECK_VAR}={text!r}: not a number") from error
+    if not value >= 0 or value == float("inf"):
+        raise SettingError(f"{VERSION_CHECK_VAR}={text!r}: must be 0 or more seconds")
+    return value
+
+
 # ----------------------------------------------------------------------------- uploads
 
 
@@ -153,16 +177,16 @@ class UploadSettings:
 
 
 def _positive(name: str, default: float, *, whole: bool = True) -> float:
-    """A positive number setting; ``ConfigError`` naming the setting for anything else."""
+    """A positive number setting; ``SettingError`` naming the setting for anything else."""
     text = _setting(name)
     if not text:
         return default
     try:
         value = int(text.replace("_", "")) if whole else float(text)
     except ValueError as error:
-        raise ConfigError(f"{name}={text!r}: not a {'whole ' if whole else ''}number") from error
+        raise SettingError(f"{name}={text!r}: not a {'whole ' if whole else ''}number") from error
     if value <= 0:
-        raise ConfigError(f"{name}={text!r}: must be more than 0")
+        raise SettingError(f"{name}={text!r}: must be more than 0")
     return value
 
 

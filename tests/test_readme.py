@@ -33,7 +33,7 @@ def test_every_setting_in_the_code_is_documented() -> None:
         "PMG_DATA_DIR", "PMG_STORE_DIR", "PMG_STORE_URI", "PMG_BOUNDARIES", "PMG_SECRETS_FILE",
         "PMG_ANALYST_PASSPHRASE", "PMG_TRUSTED_PROXIES", "PMG_UPLOAD_MAX_MB",
         "PMG_UPLOAD_MAX_ROWS", "PMG_UPLOAD_MAX_CELL", "PMG_VALIDATIONS_AT_ONCE",
-        "PMG_VALIDATION_WAIT_S",
+        "PMG_VALIDATION_WAIT_S", "PMG_VERSION_CHECK_S",
     }  # fmt: skip
     for name in settings:
         assert f"`{name}`" in README

@@ -1,14 +1,21 @@
 """Who may publish: roles, the analyst allow-list and a passphrase fallback.
 
 Plain Python (no Streamlit). The UI reads ``st.secrets`` into ``AuthConfig.from_secrets``,
-passes ``st.user``'s e-mail and login state to ``role_for`` and publishes only through
+passes ``st.user``'s e-mail, groups and login state to ``role_for`` and publishes only through
 ``guarded_publish``/``guarded_rollback``, which refuse a viewer with ``NotAllowed``: the check
 lives here, not only in a hidden button. Secrets (all optional)::
 
-    analysts = ["a.analist@minjenv.nl"]      # allow-list for OIDC login (st.login)
+    analysts = ["a.analist@minjenv.nl"]      # allow-list of e-mail addresses (st.login)
+    analyst_group = "pmg-analisten"           # or: members of this group (one or a list)
+    group_claim = "groups"                    # the ID-token claim with the groups (default)
     analyst_passphrase_hash = "pbkdf2_sha256$600000$<salt hex>$<hash hex>"
     [auth]                                    # Streamlit's OIDC settings
     ...
+
+Single sign-on (``[auth]``) is the primary sign-in, and the one that works behind a load
+balancer: the login lives in a cookie signed with ``[auth].cookie_secret``, which every server
+of a deployment shares. The passphrase is the fallback for a single server without an
+identity provider.
 
 Make a passphrase hash with ``python -m lib.auth`` (asks twice, prints the secrets line).
 Guessing is limited per client address and per server by ``lib.data.ratelimit``.
@@ -39,6 +46,7 @@ HASH_SCHEME: Final = "pbkdf2_sha256"
 DEFAULT_ITERATIONS: Final = 600_000
 SALT_BYTES: Final = 16
 MAX_ITERATIONS: Final = 10_000_000
+DEFAULT_GROUP_CLAIM: Final = "groups"
 
 
 # ----------------------------------------------------------------------------- passphrase
@@ -96,16 +104,25 @@ def verify_passphrase(passphrase: str, encoded: str) -> bool:
 
 @dataclass(frozen=True)
 class AuthConfig:
-    """What the secrets allow. ``analysts`` are lower-cased e-mail addresses."""
+    """What the secrets allow. ``analysts`` are lower-cased e-mail addresses; members of one of
+    ``analyst_groups`` (in the ID-token claim ``group_claim``) are analysts too."""
 
     analysts: frozenset[str] = frozenset()
     passphrase_hash: str | None = None
     oidc_configured: bool = False
     bad_hash: bool = False
+    analyst_groups: frozenset[str] = frozenset()
+    group_claim: str = DEFAULT_GROUP_CLAIM
+
+    @property
+    def oidc_analysts(self) -> bool:
+        """Whether a signed-in user can be an analyst: an allow-list or a group is set."""
+        return bool(self.analysts or self.analyst_groups)
 
     @classmethod
     def from_secrets(cls, secrets_: Mapping[str, object]) -> AuthConfig:
-        """Read ``analysts``, ``analyst_passphrase_hash`` and the ``auth`` section.
+        """Read ``analysts``, ``analyst_group``, ``group_claim``, ``analyst_passphrase_hash``
+        and the ``auth`` section.
 
         A malformed hash disables the passphrase (``bad_hash``) instead of raising, so a typo
         in the secrets never lets anybody in and ``publish_allowed`` can say why.
@@ -114,18 +131,29 @@ class AuthConfig:
         text = hashed.strip() if isinstance(hashed, str) else ""
         valid = bool(text) and _parse_hash(text) is not None
         auth = secrets_.get("auth")
+        claim = secrets_.get("group_claim")
         return cls(
             analysts=_analysts(secrets_.get("analysts", ())),
             passphrase_hash=text if valid else None,
             oidc_configured=isinstance(auth, Mapping) and len(auth) > 0,
             bad_hash=bool(text) and not valid,
-        )
+            analyst_groups=frozenset(claimed_groups(secrets_.get("analyst_group", ()))),
+            group_claim=claim.strip() if isinstance(claim, str) and claim.strip() else
+            DEFAULT_GROUP_CLAIM,
+        )  # fmt: skip
 
 
 def _analysts(raw: object) -> frozenset[str]:
     """The e-mail addresses in ``analysts`` (one address or a list), lower-cased."""
     items: Sequence[object] = [raw] if isinstance(raw, str) else _as_sequence(raw)
     return frozenset(e for e in (str(i).strip().lower() for i in items if isinstance(i, str)) if e)
+
+
+def claimed_groups(raw: object) -> tuple[str, ...]:
+    """The group names in a claim or setting: one name or a list of names (other values, such
+    as numbers, are no group); names are compared exactly, as the identity provider writes them."""
+    items: Sequence[object] = [raw] if isinstance(raw, str) else _as_sequence(raw)
+    return tuple(g for g in (i.strip() for i in items if isinstance(i, str)) if g)
 
 
 def _as_sequence(value: object) -> Sequence[object]:
@@ -136,7 +164,7 @@ def _as_sequence(value: object) -> Sequence[object]:
 
 def publish_allowed(config: AuthConfig) -> tuple[bool, str]:
     """Whether anybody can become an analyst, with an i18n key that says how or why not."""
-    oidc = config.oidc_configured and bool(config.analysts)
+    oidc = config.oidc_configured and config.oidc_analysts
     passphrase = config.passphrase_hash is not None
     if oidc and passphrase:
         return True, "auth.enabled.both"
@@ -148,7 +176,7 @@ def publish_allowed(config: AuthConfig) -> tuple[bool, str]:
         return False, "auth.disabled.bad_hash"
     if config.oidc_configured:
         return False, "auth.disabled.no_analysts"
-    if config.analysts:
+    if config.oidc_analysts:
         return False, "auth.disabled.no_oidc"
     return False, "auth.disabled.none_configured"
 
@@ -178,8 +206,10 @@ def role_for(
     passphrase: str | None,
     gate: PassphraseGate | None = None,
     client: str = "anonymous",
+    groups: Sequence[str] = (),
 ) -> Role:
-    """``analyst`` for an OIDC user on the allow-list or the right passphrase, else ``viewer``.
+    """``analyst`` for an OIDC user on the allow-list or in an analyst group (``groups``: the
+    user's ``config.group_claim``), or for the right passphrase; else ``viewer``.
 
     OIDC counts only when the ``auth`` section is configured and the user is logged in. A
     passphrase is tried only when one is given. With a ``gate`` (the web app's, one per
@@ -188,7 +218,7 @@ def role_for(
     ``PassphraseBusy`` refuse it before it is hashed. Attempts are logged on ``pmg.auth``
     with a short hash of the client, never the passphrase or the address.
     """
-    if _oidc_analyst(config, email=email, logged_in=logged_in):
+    if _oidc_analyst(config, email=email, logged_in=logged_in, groups=groups):
         return "analyst"
     if not passphrase:
         return "viewer"
@@ -211,9 +241,15 @@ def role_for(
     return "viewer"
 
 
-def _oidc_analyst(config: AuthConfig, *, email: str | None, logged_in: bool) -> bool:
-    """A user logged in through the configured ``auth`` section, on the allow-list."""
-    return bool(config.oidc_configured and logged_in and email and _listed(email, config.analysts))
+def _oidc_analyst(
+    config: AuthConfig, *, email: str | None, logged_in: bool, groups: Sequence[str]
+) -> bool:
+    """A user logged in through the configured ``auth`` section, on the allow-list or in one
+    of the analyst groups."""
+    if not (config.oidc_configured and logged_in):
+        return False
+    listed = bool(email) and _listed(email or "", config.analysts)
+    return listed or bool(config.analyst_groups.intersection(groups))
 
 
 PASSPHRASE_WHO: Final = "analist (wachtwoordzin)"

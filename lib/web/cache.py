@@ -4,9 +4,11 @@
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
 ``datapackage.json`` and the store's stamp (``Store.stamp``: its version log and high-water
-mark), so a new version of the data is picked up on the next interaction. A store version is
-loaded through ``lib.data.serving.serve``: checked against its checksums, the newest good
-version when the newest is damaged; such a damaged view is looked at again once a minute.
+mark) as last asked (``lib.data.polling``: at most every ``PMG_VERSION_CHECK_S`` seconds per
+process, at once after this process published), so a version published by any server or the
+command line is picked up within that time. A store version is loaded through
+``lib.data.serving.serve``: checked against its checksums, the newest good version when the
+newest is damaged; such a damaged view is looked at again once a minute.
 """
 
 from __future__ import annotations
@@ -28,11 +30,18 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import SHIPPED_BOUNDARIES, ConfigError, data_dir, secrets_file
+from lib.config import (
+    SHIPPED_BOUNDARIES,
+    ConfigError,
+    data_dir,
+    secrets_file,
+    version_check_seconds,
+)
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo, location
 from lib.data.catalog import Dataset, load_dataset
+from lib.data.polling import VersionWatch
 from lib.data.serving import StoreView, serve
 from lib.data.store import Store
 from lib.domain import metrics
@@ -50,6 +59,23 @@ def _version_stamp(folder: Path) -> str:
 
 RECHECK_SECONDS = 60
 """How often a damaged store is looked at again (a repaired file needs no restart)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _watch(where: str, every_s: float, _target: Store) -> VersionWatch[str]:
+    return VersionWatch(_target.stamp, every_s)
+
+
+def store_watch(target: Store | None = None) -> VersionWatch[str]:
+    """This process's watch on the store: one for every session (``lib.data.polling``)."""
+    target = store() if target is None else target
+    return _watch(target.location.key, version_check_seconds(), target)
+
+
+def version_changed() -> None:
+    """This process has just published or restored a version: the next rerun of any session
+    asks the store again instead of waiting for ``PMG_VERSION_CHECK_S``."""
+    store_watch().expire()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -89,7 +115,8 @@ def current_view(version: int | None = None) -> StoreView:
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
     folder, target = data_dir(), store()
-    key = (str(folder), _version_stamp(folder), target.location.key, target.stamp(), version)
+    stamp = store_watch(target).current()
+    key = (str(folder), _version_stamp(folder), target.location.key, stamp, version)
     view = _view(*key, 0, target)
     if view.damage is not None:
         view = _view(*key, int(time.time() // RECHECK_SECONDS), target)

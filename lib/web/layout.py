@@ -13,7 +13,7 @@ import polars as pl
 import pyarrow as pa
 import streamlit as st
 
-from lib.config import ConfigError
+from lib.config import ConfigError, SettingError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
 from lib.data.serving import StoreView
@@ -51,8 +51,11 @@ def data_error(error: DataError, lang: Lang) -> None:
 
 
 def config_error(error: ConfigError, lang: Lang) -> None:
-    """Stop the app: the settings file is broken (its path and the parser's words)."""
-    st.error(t("data_error.config", lang))
+    """Stop the app: the settings file is broken (its path and the parser's words), or a
+    ``PMG_*`` setting is (its name and value)."""
+    st.error(
+        t("data_error.setting" if isinstance(error, SettingError) else "data_error.config", lang)
+    )
     st.code(str(error), language=None)
     st.stop()
 

@@ -60,12 +60,22 @@ def _logged_in(settings: auth.AuthConfig) -> bool:
     return settings.oidc_configured and bool(st.user.get("is_logged_in", False))
 
 
+def _account(settings: auth.AuthConfig) -> tuple[str | None, tuple[str, ...]]:
+    """The e-mail address and the groups (claim ``settings.group_claim``) of the ID token of
+    a visitor logged in through single sign-on."""
+    email = st.user.get("email")
+    groups = auth.claimed_groups(st.user.get(settings.group_claim))
+    return (str(email) if email else None), groups
+
+
 def current_role(settings: auth.AuthConfig) -> tuple[auth.Role, How | None]:
-    """The role of this session now, and how it was given: read from ``st.user`` (OIDC) and
-    the session's passphrase grant on every run."""
+    """The role of this session now, and how it was given: read from ``st.user`` (OIDC: the
+    allow-list or an analyst group) and the session's passphrase grant on every run."""
     if _logged_in(settings):
-        email = str(st.user.get("email", ""))
-        if auth.role_for(settings, email=email, logged_in=True, passphrase=None) == "analyst":
+        email, groups = _account(settings)
+        found = auth.role_for(settings, email=email, logged_in=True, passphrase=None,
+                              groups=groups)  # fmt: skip
+        if found == "analyst":
             return "analyst", "oidc"
     kept = st.session_state.get(GRANT_KEY)
     if auth.grant_holds(kept, settings, now=time.time()):
@@ -111,12 +121,19 @@ def _sign_in_forms(settings: auth.AuthConfig, lang: Lang) -> bool:
 
 
 def role_panel(lang: Lang) -> auth.Role:
-    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer.
-    Says how long a passphrase sign-in lasts, and offers to sign out."""
+    """Who is working: single sign-on (allow-list or analyst group) or the analyst
+    passphrase; else a viewer. A logged-in visitor sees the account and can log out; a
+    passphrase sign-in says how long it lasts, and offers to sign out."""
     settings = config()
     allowed, reason = auth.publish_allowed(settings)
     role, how = current_role(settings)
     st.caption(t(reason, lang))
+    if _logged_in(settings):
+        email, _ = _account(settings)
+        st.caption(t("upload.login.signed_in", lang, email=email or "?"))
+        st.button(t("upload.login.logout", lang), on_click=st.logout, key="data_logout")
+        if role == "viewer":
+            st.warning(t("auth.not_listed", lang, email=email or "?"))
     if allowed and role == "viewer" and _sign_in_forms(settings, lang):
         st.rerun()  # draw the page again as an analyst, without the sign-in form
     st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")

@@ -2,7 +2,8 @@
 
 Version 1 has every intervention ``afgerond`` (an execution rate of 100,0 %), version 2 every
 intervention ``gepland`` (0,0 %). A version published by another server is shown at the next
-interaction; a damaged object in the bucket is reported as on a folder store.
+interaction (``PMG_VERSION_CHECK_S=0``; ``test_version_polling.py`` tests the interval); a
+damaged object in the bucket is reported as on a folder store.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def store(s3: S3Server, dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> St
     for name, value in s3.options.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("PMG_STORE_URI", root)
+    monkeypatch.setenv("PMG_VERSION_CHECK_S", "0")  # ask at every rerun (the interval: elsewhere)
     target = Store(root, options=s3.options)
     target.ensure_base(dataset.uploadable(), comment="Meegeleverde data (versie 0)")
     for status in ("afgerond", "gepland"):

@@ -105,7 +105,7 @@ _DRAWN = """() => {
 START_TIMEOUT = 60.0
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -124,17 +124,19 @@ class ServerError(RuntimeError):
 
 
 @contextlib.contextmanager
-def serve_app(log_path: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free local port; yields the base URL, then stops it.
+def serve_app(log_path: Path, *, port: int | None = None, secrets_text: str = "") -> Iterator[str]:
+    """Run ``streamlit run app.py`` on a free local port (or ``port``); yields the base URL,
+    then stops it. ``secrets_text`` is added to its secrets file (after the passphrase line).
 
     Only the process started here is stopped, by its handle.
     """
-    port = _free_port()
+    port = free_port() if port is None else port
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PMG_DATA_DIR"}  # the bundled data
     secrets = log_path.parent / "secrets.toml"  # analysts sign in with ANALYST_PASSPHRASE
     secrets.write_text(
-        f'analyst_passphrase_hash = "{hash_passphrase(ANALYST_PASSPHRASE, iterations=1_000)}"\n',
+        f'analyst_passphrase_hash = "{hash_passphrase(ANALYST_PASSPHRASE, iterations=1_000)}"\n'
+        + secrets_text,
         encoding="utf-8",
     )
     command = [

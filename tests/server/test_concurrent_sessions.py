@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from aio import run_async
 
 from benchmarks.server import healthy, serve
 from benchmarks.sessions import Run, open_at_once
@@ -27,7 +28,7 @@ TRIAL_TIMEOUT_S = 240.0
 def test_twenty_sessions_at_once_after_a_cold_start(trial: int) -> None:
     pages = [HEAVY_PAGES[(trial + i) % len(HEAVY_PAGES)] for i in range(SESSIONS)]
     with serve() as (url, _pid):
-        runs = asyncio.run(asyncio.wait_for(open_at_once(url, pages), TRIAL_TIMEOUT_S))
+        runs = run_async(asyncio.wait_for(open_at_once(url, pages), TRIAL_TIMEOUT_S))
         assert healthy(url), "the server stopped answering its health check"
     failed = [r if isinstance(r, BaseException) else r.exceptions for r in runs if not _ok(r)]
     assert failed == []

@@ -52,9 +52,10 @@ def show_flash() -> None:
 
 
 def refresh() -> None:
-    """Show the current version everywhere: leave a read-only view of an old version, then
-    run the page again (the dataset cache is keyed by the store's log)."""
+    """Show the current version everywhere: leave a read-only view of an old version, ask the
+    store again at once (not after ``PMG_VERSION_CHECK_S``), then run the page again."""
     st.session_state.pop(VERSION_KEY, None)
+    cache.version_changed()
     st.rerun()
 
 

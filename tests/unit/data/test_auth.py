@@ -15,6 +15,7 @@ from lib.data.auth import (
     DEFAULT_ITERATIONS,
     SIGNED_IN_HOURS,
     AuthConfig,
+    claimed_groups,
     grant,
     grant_holds,
     guarded_publish,
@@ -137,6 +138,9 @@ def test_config_from_streamlit_secrets() -> None:
         ({"auth": AUTH_SECTION, "analysts": []}, (False, "auth.disabled.no_analysts")),
         ({"analyst_passphrase_hash": "kapot"}, (False, "auth.disabled.bad_hash")),
         ({"auth": AUTH_SECTION, "analysts": ["a@b.nl"]}, (True, "auth.enabled.oidc")),
+        ({"auth": AUTH_SECTION, "analyst_group": "pmg"}, (True, "auth.enabled.oidc")),
+        ({"auth": AUTH_SECTION, "analyst_group": ["", " "]}, (False, "auth.disabled.no_analysts")),
+        ({"analyst_group": "pmg"}, (False, "auth.disabled.no_oidc")),
         ({"analyst_passphrase_hash": HASH}, (True, "auth.enabled.passphrase")),
         (
             {"auth": AUTH_SECTION, "analysts": ["a@b.nl"], "analyst_passphrase_hash": HASH},
@@ -178,6 +182,56 @@ def test_role_for(
     config: AuthConfig, email: str | None, logged_in: bool, passphrase: str | None, role: str
 ) -> None:
     assert role_for(config, email=email, logged_in=logged_in, passphrase=passphrase) == role
+
+
+GROUPS = _config(auth=AUTH_SECTION, analyst_group="pmg-analisten")
+
+
+@pytest.mark.parametrize(
+    ("config", "email", "groups", "logged_in", "role"),
+    [
+        (GROUPS, "x@minjenv.nl", ["lezers", "pmg-analisten"], True, "analyst"),
+        (GROUPS, None, ("pmg-analisten",), True, "analyst"),  # no e-mail claim needed
+        (GROUPS, "x@minjenv.nl", ["pmg-analisten"], False, "viewer"),
+        (GROUPS, "x@minjenv.nl", ["PMG-Analisten"], True, "viewer"),  # names are exact
+        (GROUPS, "x@minjenv.nl", ["pmg-analisten-oud"], True, "viewer"),
+        (GROUPS, "x@minjenv.nl", [], True, "viewer"),
+        # the allow-list and the group each suffice
+        (_config(auth=AUTH_SECTION, analysts=["a@b.nl"], analyst_group="g"), "a@b.nl", [], True,
+         "analyst"),
+        (_config(auth=AUTH_SECTION, analysts=["a@b.nl"], analyst_group="g"), "c@b.nl", ["g"], True,
+         "analyst"),
+        # a group without the auth section never counts
+        (_config(analyst_group="pmg-analisten"), "x@b.nl", ["pmg-analisten"], True, "viewer"),
+    ],
+)  # fmt: skip
+def test_role_for_a_group(
+    config: AuthConfig, email: str | None, groups: list[str], logged_in: bool, role: str
+) -> None:
+    found = role_for(config, email=email, logged_in=logged_in, passphrase=None, groups=groups)
+    assert found == role
+
+
+def test_group_settings() -> None:
+    config = _config(auth=AUTH_SECTION, analyst_group=[" a ", "b", 3, ""], group_claim="roles")
+    assert config.analyst_groups == frozenset({"a", "b"})
+    assert config.group_claim == "roles"
+    assert _config(group_claim=" ").group_claim == "groups"
+    assert _config(group_claim=["x"]).group_claim == "groups"
+
+
+@pytest.mark.parametrize(
+    ("claim", "groups"),
+    [
+        (["a", " b ", "", 7, None], ("a", "b")),
+        ("pmg-analisten", ("pmg-analisten",)),
+        (None, ()),
+        ({"pmg-analisten": True}, ()),
+        (42, ()),
+    ],
+)
+def test_claimed_groups(claim: object, groups: tuple[str, ...]) -> None:
+    assert claimed_groups(claim) == groups
 
 
 def test_require_analyst() -> None:
