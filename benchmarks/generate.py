@@ -5,7 +5,7 @@ Writes a complete dataset directory that meets the data contract (every table of
 read it with ``PMG_DATA_DIR``, and an analyst-style upload file of interventions (``;``,
 decimal commas, ``ja``/``nee``, Dutch labels, cp1252).
 
-Everything generated is synthetic and flagged: the 27 real municipalities keep their public
+Everything generated is synthetic and flagged: the 47 real municipalities keep their public
 facts, the others are called ``Voorbeeldgemeente NNN`` with invented codes, places and
 populations, and every generated row has ``illustratief = true``. None of it is a figure of
 the programme.
@@ -119,7 +119,7 @@ def gemeenten(rng: np.random.Generator, n: int, seed: int) -> pl.DataFrame:
             "inwoners_peiljaar": ["2024"] * extra,
             "focusgebied": [""] * extra,
             "golf": [GOLVEN[i] for i in golf],
-            "instroomjaar": [str(2022 + min(int(i), 1)) for i in golf],
+            "instroomjaar": [GOLVEN[i][-4:] for i in golf],
             "botoc": ["false"] * extra,
             "bron": [SYNTHETIC_SOURCE.format(seed=seed)] * extra,
             "illustratief": ["true"] * extra,
@@ -307,7 +307,7 @@ def _datapackage(folder: Path, scale_name: str, seed: int) -> None:
         "gemeenten",
         folder,
         status="illustratief",
-        notes="De 27 echte gemeenten met hun publieke gegevens, aangevuld met synthetische "
+        notes="De 47 echte gemeenten met hun publieke gegevens, aangevuld met synthetische "
         "voorbeeldgemeenten (verzonnen codes, plaatsen en inwoners), rij voor rij gemarkeerd.",
     )
     _resource(

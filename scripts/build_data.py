@@ -23,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_context
+import build_gemeenten
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "data" / "curated"
+BOUNDARIES = ROOT / "data" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
 SEED = 2022
 DATA_DATE = "2026-11-28"
 GENERATED_BY = "scripts/build_data.py"
@@ -325,11 +327,28 @@ RESOURCES: tuple[dict[str, object], ...] = (
                 "path": "https://www.pdok.nl/ogc-apis/-/article/cbs-gebiedsindelingen",
             },
             {"title": POLICY_LETTER + " (BOTOC-gemeenten)"},
+            {
+                "title": "Staatscourant 2022-24113, 2023-19537 en 2024-12052: de regelingen "
+                "waaronder de 47 gemeenten deelnemen (tabel programma)",
+                "path": "https://zoek.officielebekendmakingen.nl/stcrt-2024-12052.html",
+            },
+            {
+                "title": "CBS, gemeentelijke indeling op 1 januari 2024 (provincies van de "
+                "gemeenten van 2024)",
+                "path": build_gemeenten.PROVINCE_SOURCE,
+            },
+            {
+                "title": build_gemeenten.POPULATION_SOURCE,
+                "path": build_gemeenten.POPULATION_URL,
+            },
         ],
         "notes": (
-            "Inwoners zijn alleen ingevuld waar een bron ze geeft (8 van 27, peiljaar per rij); "
-            "andere cellen zijn leeg. Kaartpunten zijn handmatig gekozen punten in de kern van "
-            "de gemeente, geen zwaartepunten. Bronnen per rij in kolom bron."
+            "De 47 gemeenten van het programma: 15 uit de regeling van 2022, 12 uit die van 2023 "
+            "(4 via het NPLV, 8 geselecteerd) en 20 uit die van 2024 (golf tranche_2024: een "
+            "eenmalige bijdrage, geen focusgebied). Inwoners: CBS, 1 januari 2024, voor alle "
+            "gemeenten. Kaartpunten van de 27 gemeenten van 2022 en 2023 zijn handmatig gekozen "
+            "punten in de kern; die van de 20 van 2024 zijn berekend als het punt dat het verst "
+            "binnen de gemeentegrens ligt (geen zwaartepunt). Bronnen per rij in kolom bron."
         ),
     },
     {
@@ -403,24 +422,35 @@ RESOURCES: tuple[dict[str, object], ...] = (
 )
 
 
+def _gemeenten(source_dir: Path, context_files: dict[str, bytes]) -> bytes:
+    """``gemeenten.csv`` completed from the roster, the CBS population and the outlines."""
+    return build_gemeenten.build(
+        (source_dir / "gemeenten.csv").read_bytes(),
+        context_files["programma.csv"],
+        context_files["bevolking.csv"],
+        build_context.read_reference(build_context.REFERENCE, "programma_gemeenten.csv"),
+        json.loads(BOUNDARIES.read_text(encoding="utf-8")),
+    )
+
+
 def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
-    """Write interventies.csv, the public context tables (``scripts/build_context.py``) and
-    datapackage.json to ``out_dir``; return what was written."""
+    """Write gemeenten.csv (``scripts/build_gemeenten.py``), interventies.csv, the public
+    context tables (``scripts/build_context.py``) and datapackage.json to ``out_dir``; return
+    what was written."""
     context_files, context_resources = build_context.build(out_dir)
-    gemeenten = _read_csv(source_dir / "gemeenten.csv")
+    gemeenten_csv = _gemeenten(source_dir, context_files)
+    gemeenten = build_gemeenten.read_rows(gemeenten_csv)
     interventies = _csv_bytes(generate_interventions(gemeenten), CSV_COLUMNS)
-    contents: dict[str, bytes] = {"interventies.csv": interventies}
+    contents: dict[str, bytes] = {"gemeenten.csv": gemeenten_csv, "interventies.csv": interventies}
 
     resources = []
     for meta in RESOURCES:
         if meta["sources"] == "per_row":
             meta = {**meta, "sources": _row_sources(source_dir / f"{meta['name']}.csv")}
         path = f"{meta['name']}.csv"
-        data = interventies if path == "interventies.csv" else (source_dir / path).read_bytes()
-        rows = (
-            data.decode("utf-8").count("\n") - 1
-            if path == "interventies.csv"
-            else len(_read_csv(source_dir / path))
+        data = contents[path] if path in contents else (source_dir / path).read_bytes()
+        rows = data.decode("utf-8").count("\n") - 1 if path in contents else len(
+            _read_csv(source_dir / path)
         )
         resources.append(
             {

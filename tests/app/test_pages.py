@@ -111,7 +111,7 @@ def test_overview_in_english() -> None:
 def test_overview_shows_timeline_lessons_and_data_status() -> None:
     at = run_page(PAGES[0])
     text = markdown_text(at)
-    assert "Het programma groeide van 8 BOTOC-gemeenten in 2020 naar 27 gemeenten in 2023" in text
+    assert "Het programma groeide van 8 BOTOC-gemeenten in 2020 naar 47 gemeenten in 2024" in text
     lessons = _rows("lessen")
     for lesson in lessons:
         assert lesson["tekst_nl"] in text

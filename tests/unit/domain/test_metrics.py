@@ -783,7 +783,7 @@ def test_bundled_headline_from_raw_csv(dataset: Dataset, filters: Filters) -> No
 def test_bundled_whole_dataset_from_raw_csv(dataset: Dataset) -> None:
     rows = raw("interventies")
     sel = s.select(dataset, Filters())
-    assert sel.gemeenten.height == len(raw("gemeenten")) == 27
+    assert sel.gemeenten.height == len(raw("gemeenten")) == 47
 
     per_place = Counter(r["gemeentecode"] for r in rows)
     done = Counter(r["gemeentecode"] for r in rows if r["status"] in DONE)
