@@ -16,6 +16,8 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -94,6 +96,36 @@ def load_boundaries(path: Path | None) -> GeoJson | None:
     return data if _is_feature_collection(data) else None
 
 
+@dataclass(frozen=True)
+class Boundaries:
+    """The outlines the map draws, the file they come from, and a configured file that could
+    not be read (the shipped file is drawn instead)."""
+
+    path: Path
+    data: GeoJson
+    unreadable: Path | None = None
+
+
+@cache
+def bundled() -> GeoJson:
+    """The shipped CBS outlines, read once per process."""
+    data = load_boundaries(BUNDLED_BOUNDARIES)
+    if data is None:
+        raise RuntimeError(f"the shipped boundary file {BUNDLED_BOUNDARIES} cannot be read")
+    return data
+
+
+def read_boundaries(path: Path | None) -> Boundaries:
+    """The outlines in ``path`` (a configured file), or the shipped ones when ``path`` is
+    ``None``, missing or not a FeatureCollection."""
+    if path is not None and path != BUNDLED_BOUNDARIES:
+        data = load_boundaries(path)
+        if data is not None:
+            return Boundaries(path, data)
+        return Boundaries(BUNDLED_BOUNDARIES, bundled(), unreadable=path)
+    return Boundaries(BUNDLED_BOUNDARIES, bundled())
+
+
 def features_by_code(boundaries: GeoJson) -> dict[str, GeoJson]:
     """Feature per ``statcode``."""
     found: dict[str, GeoJson] = {}
@@ -169,9 +201,12 @@ def _largest_polygon(geometry: Mapping[str, Any]) -> Rings | None:
     found = polygons(geometry)
     if not found:
         return None
-    return max(found, key=lambda rings: abs(_ring_area(rings[0])) - sum(
-        abs(_ring_area(hole)) for hole in rings[1:]
-    ))
+    return max(
+        found,
+        key=lambda rings: (
+            abs(_ring_area(rings[0])) - sum(abs(_ring_area(hole)) for hole in rings[1:])
+        ),
+    )
 
 
 def _segment_distance(px: float, py: float, a: Sequence[float], b: Sequence[float]) -> float:

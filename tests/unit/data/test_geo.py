@@ -120,6 +120,23 @@ def test_unreadable_files_give_none(tmp_path: Path) -> None:
     assert geo.load_boundaries(binary) is None
 
 
+def test_read_boundaries_falls_back_to_the_shipped_file(tmp_path: Path) -> None:
+    shipped = geo.read_boundaries(None)
+    assert (shipped.path, shipped.unreadable) == (geo.BUNDLED_BOUNDARIES, None)
+    assert len(shipped.data["features"]) == 342
+    own = {"type": "FeatureCollection", "features": []}
+    configured = geo.read_boundaries(_write(tmp_path / "gemeente_2024.geojson", own))
+    assert (configured.path.name, configured.data, configured.unreadable) == (
+        "gemeente_2024.geojson",
+        own,
+        None,
+    )
+    broken = _write(tmp_path / "broken.geojson", [1, 2])
+    fallback = geo.read_boundaries(broken)
+    assert (fallback.path, fallback.unreadable) == (geo.BUNDLED_BOUNDARIES, broken)
+    assert fallback.data is shipped.data
+
+
 # --- contains -----------------------------------------------------------------------------------
 
 
