@@ -199,8 +199,6 @@ def complete_columns(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     return frame.with_columns(missing).select(spec.names)
 
 
-
-
 def load_dataset(folder: Path) -> Dataset:
     """Read, validate and type every table in ``folder``; raise ``DataError`` when broken."""
     provenance = read_provenance(folder)
@@ -210,7 +208,7 @@ def load_dataset(folder: Path) -> Dataset:
     problems += progress_problems + context_problems
     if problems:
         raise DataError(problems)
-    gemeenten = frames["gemeenten"].with_columns(
+    gemeenten = complete_columns(frames["gemeenten"], "gemeenten").with_columns(
         pl.coalesce("weergavenaam", "gemeente").alias("naam")
     )
     interventies = complete_columns(frames["interventies"], "interventies")

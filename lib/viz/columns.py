@@ -17,16 +17,17 @@ from typing import Final, Literal
 import polars as pl
 
 from lib.contract.codes import Lang
-from lib.text.formats import UNKNOWN, fmt_int, fmt_pct
+from lib.text.formats import UNKNOWN, fmt_int, fmt_number, fmt_pct
 from lib.text.i18n import t
 
-Kind = Literal["text", "count", "share", "flag"]
+Kind = Literal["text", "count", "decimal", "share", "flag"]
 
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """``text`` as it is; ``count`` a whole number; ``share`` 0-1 shown as a percentage with
-    ``decimals`` (marked ``*`` when the row's ``betrouwbaar`` is false); ``flag`` yes/no."""
+    """``text`` as it is; ``count`` a whole number; ``decimal`` a number with ``decimals``;
+    ``share`` 0-1 shown as a percentage with ``decimals`` (marked ``*`` when the row's
+    ``betrouwbaar`` is false); ``flag`` yes/no."""
 
     kind: Kind
     decimals: int = 0
@@ -50,6 +51,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "pijler_naam": _TEXT,
     "product_naam": _TEXT,
     "golf": _TEXT,
+    "deelname": _TEXT,
     "groep_naam": _TEXT,
     "naam": _TEXT,
     "soort": _TEXT,
@@ -74,6 +76,8 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "rijen": _COUNT,
     "inwoners": _COUNT,
     "stap": _COUNT,
+    # other numbers
+    "per_10000": ColumnSpec("decimal", decimals=2),
     # shares
     "rate": _SHARE,
     "share": _SHARE,
@@ -82,6 +86,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "betrouwbaar": _FLAG,
     "gedekt": _FLAG,
     "meerdere": _FLAG,
+    "geselecteerd": _FLAG,
 }
 
 
@@ -101,6 +106,8 @@ def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> st
         return text if row.get("betrouwbaar", True) else f"{text}*"
     if kind.kind == "count" and isinstance(value, int | float):
         return fmt_int(value, lang)
+    if kind.kind == "decimal" and isinstance(value, int | float):
+        return fmt_number(value, lang, decimals=kind.decimals)
     return str(value)
 
 
@@ -131,6 +138,8 @@ def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) ->
         kind, label = spec(name), t(key, lang)
         if kind.kind == "share":
             exprs.append((pl.col(name) * 100).round(kind.decimals).alias(f"{label} (%)"))
+        elif kind.kind == "decimal":
+            exprs.append(pl.col(name).round(kind.decimals).alias(label))
         elif kind.kind == "flag":
             exprs.append(pl.when(pl.col(name)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(label))
         else:

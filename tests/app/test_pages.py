@@ -156,24 +156,6 @@ def test_empty_selection_is_a_friendly_message(page: str, query: dict[str, str])
     assert not at.error
 
 
-def test_map_page_draws_every_selected_municipality() -> None:
-    at = run_page("pages/kaart.py", {"golf": "golf1_2022"})
-    decks = at.get("deck_gl_json_chart")
-    assert len(decks) == 1
-    spec = json.loads(decks[0].proto.json)
-    layers = {layer["id"]: layer for layer in spec["layers"]}
-    names = sorted(row["gemeente_naam"] for row in layers["gemeenten"]["data"])
-    wave1 = sorted(
-        (g["weergavenaam"] or g["gemeente"])
-        for g in _rows("gemeenten")
-        if g["golf"] == "golf1_2022"
-    )
-    assert names == wave1
-    others = {g["gemeentecode"] for g in _rows("gemeenten") if g["golf"] != "golf1_2022"}
-    assert {row["gemeentecode"] for row in layers["overige-gemeenten"]["data"]} == others
-    assert not any(layer["@@type"] == "GeoJsonLayer" for layer in spec["layers"])
-
-
 def test_map_metric_choice_changes_the_finding() -> None:
     at = run_page("pages/kaart.py", {"botoc": "ja"})
     before = markdown_text(at)
@@ -184,17 +166,6 @@ def test_map_metric_choice_changes_the_finding() -> None:
     counts = Counter(r["gemeentecode"] for r in _rows("interventies") if r["status"] in DONE)
     totals = Counter(r["gemeentecode"] for r in _rows("interventies"))
     assert counts["GM0479"] == totals["GM0479"] == 5
-
-
-def test_map_draws_boundaries_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    boundary = ROOT.parent / "shared" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
-    if not boundary.is_file():
-        pytest.skip("the public boundary file is not available beside the repository")
-    monkeypatch.setenv("PMG_BOUNDARIES", str(boundary))
-    at = run_page("pages/kaart.py", {"gemeente": "GM0995"})
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    assert spec["layers"][0]["@@type"] == "GeoJsonLayer"
-    assert any(boundary.name in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("state", list(STATES))

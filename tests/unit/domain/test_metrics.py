@@ -516,7 +516,7 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
     assert rows_of(frame, *MAP_COLUMNS, "waarde") == [
         (ALFA, 6, 3, 0.5, True, 2, 3, 2 / 3, 1000, 6.0),
         (BETA, 2, 2, 1.0, False, 1, 3, 1 / 3, None, 2.0),
-        (DELTA, 0, 0, None, False, 0, 3, None, None, 0.0),
+        (DELTA, 0, 0, None, False, 0, 3, None, None, None),  # no interventions: no value
         (GAMMA, 1, 1, 1.0, False, 0, 3, 0.0, 50000, 1.0),
     ]
     assert frame.get_column("gemeente_naam").to_list() == ["Alfa", "Beta", "Delta", "Gamma"]
@@ -529,6 +529,8 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
         ("uitvoeringsgraad", [0.5, None, None, None]),
         ("dekking", [2 / 3, 1 / 3, None, 0.0]),
         ("inwoners", [1000.0, None, None, 50000.0]),
+        # per 10,000 inhabitants: only with interventions and a population
+        ("interventies_per_10000", [60.0, None, None, 0.2]),
     ],
 )
 def test_map_frame_value(tiny: Dataset, metric: m.Metric, expected: list[float | None]) -> None:
@@ -848,6 +850,14 @@ def test_bundled_map_frame_counts_every_municipality(dataset: Dataset) -> None:
     assert dict(rows_of(inwoners, "gemeentecode", "waarde")) == {
         code: float(p) if p else None for code, p in population.items()
     }
+    assert all(population.values())  # CBS gives every programme municipality its population
+    per = m.map_frame(s.select(dataset, Filters()), "interventies_per_10000")
+    assert dict(rows_of(per, "gemeentecode", "waarde")) == pytest.approx(
+        {
+            code: per_place[code] * 10_000 / int(p) if per_place.get(code) else None
+            for code, p in population.items()
+        }
+    )
 
 
 def test_bundled_compare_with_wave_from_raw_csv(dataset: Dataset) -> None:
