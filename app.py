@@ -15,13 +15,14 @@ st.set_page_config(page_title="Preventie met gezag", layout="wide")
 register_theme()
 try:
     cache.secrets()
-    data = cache.current_dataset()
+    view = cache.current_view()
 except ConfigError as error:
     layout.config_error(error, as_lang(st.session_state.get(LANG_KEY)))
 except DataError as error:
     layout.data_error(error, as_lang(st.session_state.get(LANG_KEY)))
-lang, _ = sidebar.sidebar(data)
+lang, _ = sidebar.sidebar(view.dataset)
 a11y.apply(lang)
+layout.store_notice(view, lang)  # a damaged store: on every page, above it
 pages = [
     st.Page(r.file, title=t(r.nav, lang), url_path=r.slug or None, default=r.default)
     for r in routes.ROUTES

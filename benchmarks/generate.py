@@ -5,13 +5,17 @@ Writes a complete dataset directory that meets the data contract (every table of
 read it with ``PMG_DATA_DIR``, and an analyst-style upload file of interventions (``;``,
 decimal commas, ``ja``/``nee``, Dutch labels, cp1252).
 
-Everything generated is synthetic and flagged: the 47 real municipalities keep their public
-facts, the others are called ``Voorbeeldgemeente NNN`` with invented codes, places and
-populations, and every generated row has ``illustratief = true``. None of it is a figure of
-the programme.
+The municipalities are the real 342 of 1 January 2024 (``bevolking``): the 47 of the bundled
+data keep their public facts; the others get their CBS code, name and population, a map point
+inside their outline (the shipped CBS/PDOK boundaries) and no province (no source in the
+repository gives the province of all 342), and a generated wave, flagged ``illustratief``. The
+public context tables (population, registered crime, programme roster, published facts) are
+copied as they are. Only the interventions and their progress are generated, every row with
+``illustratief = true``: none of it is a figure of the programme.
 
     python -m benchmarks.generate --out DIR                 # 342 / 50,000 / 800,000 rows
     python -m benchmarks.generate --out DIR --scale small   # a few hundred rows, for tests
+    python -m benchmarks.generate --out DIR --scale largest # the same, a ~196 MiB upload
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, GOLVEN, PROVINCIES
+from lib.config import SHIPPED_BOUNDARIES
+from lib.contract.codes import DOELGROEPEN, GOLVEN
+from lib.data.geo import label_points, load_boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "curated"
@@ -35,6 +41,13 @@ SEED = 342
 FIRST_YEAR = 2022
 UPLOAD_NAME = "upload_interventies.csv"
 COPIED = ("themas", "factoren", "factor_themas", "tijdlijn", "kerncijfers", "lessen")
+CONTEXT = ("bevolking", "programma", "misdrijfsoorten", "misdrijven", "gemeente_feiten")
+"""The public context tables, copied as they are (their rows are real, not generated)."""
+PLACE_SOURCE = (
+    "CBS/Kadaster, Wijk- en buurtkaart 2024 (code, naam, inwoners); kaartpunt binnen de "
+    "gemeentegrens van CBS/PDOK 2023; instroomgolf gegenereerd door benchmarks/generate.py "
+    "(seed {seed})"
+)
 SYNTHETIC_SOURCE = (
     "Synthetische benchmarkdata, gegenereerd door benchmarks/generate.py (seed {seed})"
 )
@@ -81,6 +94,9 @@ class Scale:
 
 SCALES: dict[str, Scale] = {
     "national": Scale(342, 50_000, 200_000, 16, 500_000),
+    # the national set with the largest upload the default ceilings accept (about 196 MiB,
+    # under PMG_UPLOAD_MAX_MB=200 and PMG_UPLOAD_MAX_ROWS=2,000,000)
+    "largest": Scale(342, 50_000, 200_000, 16, 1_750_000),
     "small": Scale(60, 600, 2_400, 4, 2_000),
 }
 
@@ -96,36 +112,50 @@ def _sha256(path: Path) -> str:
 
 
 def gemeenten(rng: np.random.Generator, n: int, seed: int) -> pl.DataFrame:
-    """The real municipalities of the bundled data, then synthetic ones up to ``n``."""
+    """The first ``n`` of the real municipalities: the bundled ones with their public facts,
+    then the others of ``bevolking`` by code (name and population of the latest 1 January, a
+    point inside the outline, no province, a generated wave; flagged ``illustratief``)."""
     real = pl.read_csv(BUNDLED / "gemeenten.csv", infer_schema=False)
     real = real.head(min(n, real.height))
     if "illustratief" not in real.columns:
         real = real.with_columns(pl.lit("false").alias("illustratief"))
-    extra = n - real.height
-    taken = {int(c[2:]) for c in real.get_column("gemeentecode").to_list()}
-    free = np.array([i for i in range(1, 2000) if i not in taken])
-    numbers = np.sort(rng.choice(free, size=extra, replace=False))
-    inwoners = np.clip(rng.lognormal(10.3, 0.8, extra), 1_000, 400_000).astype(int)
+    people = pl.read_csv(BUNDLED / "bevolking.csv", infer_schema=False)
+    latest = people.get_column("peildatum").max()
+    boundaries = load_boundaries(SHIPPED_BOUNDARIES)
+    if boundaries is None:
+        raise FileNotFoundError(SHIPPED_BOUNDARIES)
+    others = (
+        people.filter(
+            (pl.col("peildatum") == latest)
+            & ~pl.col("gemeentecode").is_in(real.get_column("gemeentecode").implode())
+        )
+        .sort("gemeentecode")
+        .join(label_points(boundaries), on="gemeentecode", how="inner")
+        .head(max(n - real.height, 0))
+    )
+    extra = others.height
     golf = rng.choice(len(GOLVEN), size=extra)
-    synthetic = pl.DataFrame(
+    places = pl.DataFrame(
         {
-            "gemeentecode": [f"GM{i:04d}" for i in numbers],
-            "gemeente": [f"Voorbeeldgemeente {i + 1:03d}" for i in range(extra)],
+            "gemeentecode": others.get_column("gemeentecode"),
+            "gemeente": others.get_column("gemeente"),
             "weergavenaam": [""] * extra,
-            "provincie": [PROVINCIES[i] for i in rng.choice(len(PROVINCIES), size=extra)],
-            "lat": [f"{v:.4f}" for v in rng.uniform(50.80, 53.40, extra)],
-            "lon": [f"{v:.4f}" for v in rng.uniform(3.60, 7.10, extra)],
-            "inwoners": [str(v) for v in inwoners],
-            "inwoners_peiljaar": ["2024"] * extra,
+            "provincie": [""] * extra,
+            "lat": [f"{v:.4f}" for v in others.get_column("lat").to_list()],
+            "lon": [f"{v:.4f}" for v in others.get_column("lon").to_list()],
+            "inwoners": others.get_column("inwoners"),
+            "inwoners_peiljaar": [str(latest)[:4]] * extra,
             "focusgebied": [""] * extra,
             "golf": [GOLVEN[i] for i in golf],
             "instroomjaar": [GOLVEN[i][-4:] for i in golf],
             "botoc": ["false"] * extra,
-            "bron": [SYNTHETIC_SOURCE.format(seed=seed)] * extra,
+            "bron": [PLACE_SOURCE.format(seed=seed)] * extra,
             "illustratief": ["true"] * extra,
-        }
+        },
+        schema=dict.fromkeys(real.select(pl.exclude("illustratief")).columns, pl.String)
+        | {"illustratief": pl.String},
     )
-    return pl.concat([real.select(synthetic.columns), synthetic])
+    return pl.concat([real.select(places.columns), places])
 
 
 def _factor_lists(rng: np.random.Generator, n: int, links: int, factors: list[str]) -> pl.Series:
@@ -300,15 +330,17 @@ def _datapackage(folder: Path, scale_name: str, seed: int) -> None:
     synthetic = [{"title": SYNTHETIC_SOURCE.format(seed=seed)}]
     meta["version"] = f"benchmark-{scale_name}-{seed}"
     meta["title"] = "Preventie met gezag: synthetische benchmarkdata (geen echte cijfers)"
-    for name in COPIED:
+    for name in (*COPIED, *CONTEXT):
         _resource(meta, name, folder)
     _resource(
         meta,
         "gemeenten",
         folder,
         status="illustratief",
-        notes="De 47 echte gemeenten met hun publieke gegevens, aangevuld met synthetische "
-        "voorbeeldgemeenten (verzonnen codes, plaatsen en inwoners), rij voor rij gemarkeerd.",
+        notes="De echte gemeenten van 1 januari 2024: de 47 van de meegeleverde data met hun "
+        "publieke gegevens, de andere met code, naam en inwoners van CBS, een kaartpunt binnen "
+        "hun gemeentegrens en zonder provincie (geen bron geeft die voor alle 342); hun "
+        "instroomgolf is gegenereerd en rij voor rij gemarkeerd (illustratief).",
     )
     _resource(
         meta,
@@ -345,7 +377,7 @@ def generate(out: Path, scale: Scale, *, scale_name: str = "custom", seed: int =
     """Write the dataset to ``out`` and the upload file beside it; return the upload path."""
     rng = np.random.default_rng(seed)
     out.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in (*COPIED, *CONTEXT):
         shutil.copyfile(BUNDLED / f"{name}.csv", out / f"{name}.csv")
     places = gemeenten(rng, scale.gemeenten, seed)
     places.write_csv(out / "gemeenten.csv")

@@ -15,6 +15,9 @@ Steps, each in a process of its own so no cache or memory of one step counts in 
    concurrent sessions.
 4. ``benchmarks.validation``: the upload file end to end against a bare ``polars.read_csv``
    and a pandas script with a loop over the rows; peak memory; publish and read back.
+5. ``benchmarks.uploads``: uploads at the ceilings: a file of empty rows of the largest size,
+   the largest valid file (``--scale largest``, about 196 MiB) and two of those at once, with
+   peak memory per file size, wall time and a bystander's latency meanwhile.
 
 The results go to ``--out`` as ``<time>.json`` (everything) and ``<time>.md`` (the tables),
 so runs can be compared over time; the Markdown is also printed.
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import SCALES, UPLOAD_NAME
+from benchmarks.uploads import markdown as uploads_markdown
 from lib.config import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -127,6 +131,25 @@ def targets(results: Mapping[str, Any]) -> list[Target]:
             "Cold start, national (s)", results["national"]["server"]["cold_start"]["median_s"], 4.0
         ),
     ]
+    uploads = results.get("uploads")
+    if uploads:
+        found += [
+            Target(
+                "Largest upload: peak memory / file size",
+                uploads["largest"]["peak_over_files"],
+                3.0,
+            ),
+            Target(
+                "Two largest uploads at once: peak memory / files",
+                uploads["parallel"]["peak_over_files"],
+                3.0,
+            ),
+            Target(
+                "Bystander p95 during two uploads (s)",
+                uploads["parallel"]["bystander_during"]["p95_s"],
+                2.0,
+            ),
+        ]
     sessions = national_server["sessions"]
     found.append(
         Target(
@@ -249,6 +272,11 @@ def markdown(results: Mapping[str, Any]) -> str:
         "",
         *_validation_table(results["validation"]),
         "",
+        *(
+            ["## Uploads at the ceilings", "", *uploads_markdown(results["uploads"]), ""]
+            if "uploads" in results
+            else []
+        ),
     ]
     return "\n".join(lines)
 
@@ -288,6 +316,7 @@ def run(work: Path, *, runs: int, sessions: int, pandas_runs: int) -> dict[str, 
         "--pandas-runs",
         str(pandas_runs),
     )
+    results["uploads"] = _module("uploads", "--work", str(work))
     results = without_paths(results, work)
     results["targets"] = [
         {"name": t.name, "value": t.value, "limit": t.limit, "met": t.met} for t in targets(results)

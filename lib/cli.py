@@ -33,11 +33,14 @@ from typing import Any
 from lib import links
 from lib.config import ConfigError, analyst_passphrase, data_dir, load_secrets, store_dir
 from lib.contract.codes import LANGS, Lang, as_lang
+from lib.contract.resources import CONTEXT_UPLOADABLE
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth, geo
-from lib.data.catalog import DataError, Dataset, load_dataset, with_store_version
+from lib.data.catalog import DataError, Dataset, load_dataset
 from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.serving import serve
 from lib.data.store import Store, checksum_bytes
+from lib.data.versions import published_rows
 from lib.domain.filters import Filters
 from lib.errors import KeyedError
 from lib.exports import BRIEFING_FORMATS, PROFILE_FORMATS
@@ -112,8 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _dataset(store: Store) -> Dataset:
-    return with_store_version(load_dataset(data_dir()), store)
+def _dataset(store: Store, lang: Lang = "nl") -> Dataset:
+    """The newest good version of the store; says on stderr when that is not the newest."""
+    view = serve(load_dataset(data_dir()), store)
+    if view.damage is not None:
+        shown = (
+            t("store.serving_bundled", lang)
+            if view.served is None
+            else t("store.serving", lang, goed=view.served)
+        )
+        print(t(view.damage.key, lang, **view.damage.params), shown, file=sys.stderr)
+    return view.dataset
 
 
 def _prepare(args: argparse.Namespace, data: Dataset) -> Prepared:
@@ -129,6 +141,7 @@ def _prepare(args: argparse.Namespace, data: Dataset) -> Prepared:
         factor_codes=frozenset(data.factoren.get_column("factor").to_list()),
         sheet=args.sheet,
         interventie_ids=current_ids if args.table == "voortgang" else None,
+        references=data.references(),
     )
 
 
@@ -162,7 +175,7 @@ def _role(lang: Lang) -> auth.Role:
 
 
 def _validate(args: argparse.Namespace, lang: Lang) -> int:
-    prepared = _prepare(args, _dataset(Store(store_dir())))
+    prepared = _prepare(args, _dataset(Store(store_dir()), lang))
     _print_report(prepared, lang, as_json=args.json)
     if args.write_clean is not None and prepared.clean is not None:
         prepared.clean.write_csv(args.write_clean)
@@ -170,8 +183,10 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _publish(args: argparse.Namespace, lang: Lang) -> int:
+    if args.table in CONTEXT_UPLOADABLE and args.scope != "all":
+        raise UsageError(t("cli.context_whole_table", lang, tabel=args.table))
     store = Store(store_dir())
-    data = _dataset(store)
+    data = _dataset(store, lang)
     prepared = _prepare(args, data)
     _print_report(prepared, lang, as_json=False)
     if prepared.clean is None:
@@ -200,10 +215,12 @@ def _history(lang: Lang) -> int:
     if history.is_empty():
         print(t("cli.no_versions", lang))
         return 0
+    history = history.with_columns(published_rows(UPLOADABLE_TABLES))
     for row in history.iter_rows(named=True):
         print(
             f"{row['versie']}\t{row['tijdstip']:%Y-%m-%d %H:%M}\t{row['actie']}\t{row['wie']}\t"
-            f"{row['bronbestand'] or '-'}\t{row['rijen_interventies']}\t{row['opmerking']}"
+            f"{row['bronbestand'] or '-'}\t{row['tabel'] or 'interventies'}\t{row['rijen']}\t"
+            f"{row['opmerking']}"
         )
     return 0
 
@@ -220,7 +237,7 @@ def _rollback(args: argparse.Namespace, lang: Lang) -> int:
 def _load(lang: Lang) -> Dataset | None:
     """The current dataset, or None after saying on stderr why it cannot be read."""
     try:
-        return _dataset(Store(store_dir()))
+        return _dataset(Store(store_dir()), lang)
     except DataError as error:
         print("\n".join(reports.file_issue_message(i, lang) for i in error.issues), file=sys.stderr)
         return None

@@ -1,5 +1,6 @@
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Final
 from urllib.parse import parse_qs, urlencode
 
@@ -8,15 +9,26 @@ from lib.contract.codes import (
     DOMEINEN,
     GOLVEN,
     LANGS,
+    MISDRIJFSOORTEN,
     STATUSSEN,
     THEMAS,
     Lang,
     as_lang,
 )
+from lib.contract.context import JAAR_MAX, JAAR_MIN
 from lib.contract.schema import GEMEENTECODE_PATTERN
+from lib.domain.context_figures import DEFAULT_SOORT, MAX_NAMED
 from lib.domain.filters import BOTOC_OPTIONS, Filters
 from lib.domain.metrics import METRICS, Metric
-from lib.slides.storyline import DEFAULT_METRIC, SLIDES, Storyline, View, clean_title, parse_slides
+from lib.slides.storyline import (
+    DEFAULT_METRIC,
+    EMPTY_TOKEN,
+    SLIDES,
+    Storyline,
+    View,
+    clean_title,
+    parse_slides,
+)
 
 """Links: URL query strings <-> (filters, language, view), one codec for web, CLI and exports."""
 
@@ -34,6 +46,15 @@ PARAM_TITLE: Final = "titel"
 
 
 PARAM_METRIC: Final = "maat"
+
+
+PARAM_OFFENCE: Final = "misdrijf"
+
+
+PARAM_YEAR: Final = "jaar"
+
+
+PARAM_NAMED: Final = "vergelijk"
 
 
 _DIGITS = re.compile(r"[0-9]{1,4}")
@@ -66,7 +87,7 @@ def parse_view(params: Mapping[str, str | Sequence[str]]) -> tuple[View, list[st
     slide = 1
     if PARAM_SLIDE in params:
         raw = _last(params[PARAM_SLIDE]).strip()
-        if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= len(slides):
+        if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= max(len(slides), 1):
             slide = int(raw)
         else:
             ignored.append(PARAM_SLIDE)
@@ -90,7 +111,9 @@ def view_query(view: View, *, presentation: bool) -> dict[str, str]:
     if view.metric != DEFAULT_METRIC:
         query[PARAM_METRIC] = view.metric
     if presentation:
-        if not view.storyline.is_default:
+        if view.storyline.is_empty:
+            query[PARAM_STORY] = EMPTY_TOKEN
+        elif not view.storyline.is_default:
             query[PARAM_STORY] = ",".join(view.storyline.slides)
         if view.storyline.title:
             query[PARAM_TITLE] = view.storyline.title
@@ -232,3 +255,64 @@ def from_query(
         else:
             lang = as_lang(chosen)
     return Filters(**values), lang, ignored  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- the Context page
+
+
+@dataclass(frozen=True)
+class ContextView:
+    """What a link says about the Context page: the offence type, the year of the map and
+    findings (None: the latest year with its own population) and the named municipalities."""
+
+    soort: str = DEFAULT_SOORT
+    jaar: int | None = None
+    gemeenten: tuple[str, ...] = ()
+
+
+def parse_context_view(
+    params: Mapping[str, str | Sequence[str]], gemeentecodes: Iterable[str] | None = None
+) -> tuple[ContextView, list[str]]:
+    """``misdrijf``, ``jaar`` and ``vergelijk`` from query parameters; never raises.
+
+    Municipality codes are upper-cased and kept when they match the pattern (and, when
+    ``gemeentecodes`` is given, are among them), at most ``MAX_NAMED``. Returns the view and
+    the names of the parameters with a value that was ignored.
+    """
+    ignored: list[str] = []
+    soort = DEFAULT_SOORT
+    if PARAM_OFFENCE in params:
+        raw = _last(params[PARAM_OFFENCE]).strip().lower()
+        if raw in MISDRIJFSOORTEN:
+            soort = raw
+        else:
+            ignored.append(PARAM_OFFENCE)
+    jaar: int | None = None
+    if PARAM_YEAR in params:
+        raw = _last(params[PARAM_YEAR]).strip()
+        if _DIGITS.fullmatch(raw) and JAAR_MIN <= int(raw) <= JAAR_MAX:
+            jaar = int(raw)
+        else:
+            ignored.append(PARAM_YEAR)
+    named: tuple[str, ...] = ()
+    if PARAM_NAMED in params:
+        given = [v.strip() for v in _as_list(params[PARAM_NAMED])[:MAX_VALUES] if v.strip()]
+        parts = [p.strip() for v in given for p in v.split(",") if p.strip()]
+        known = None if gemeentecodes is None else frozenset(gemeentecodes)
+        kept = _unique(_codes(parts, None, known))
+        named = kept[:MAX_NAMED]
+        if len(kept) != len(set(parts)) or len(kept) > MAX_NAMED:
+            ignored.append(PARAM_NAMED)
+    return ContextView(soort, jaar, named), ignored
+
+
+def context_query(view: ContextView) -> dict[str, str | list[str]]:
+    """The query parameters of ``view`` that differ from the default."""
+    query: dict[str, str | list[str]] = {}
+    if view.soort != DEFAULT_SOORT:
+        query[PARAM_OFFENCE] = view.soort
+    if view.jaar is not None:
+        query[PARAM_YEAR] = str(view.jaar)
+    if view.gemeenten:
+        query[PARAM_NAMED] = list(view.gemeenten)
+    return query

@@ -5,5 +5,6 @@ from lib.web.sections import upload
 
 ctx = state.context()
 layout.page_header(ctx, "data")
-upload.page(ctx)
+if layout.publishing_open(ctx.lang):  # not while the store is damaged: read-only until restored
+    upload.page(ctx)
 layout.footer(ctx)

@@ -5,7 +5,11 @@ from lib.web.sections import overzicht
 
 ctx = state.context()
 layout.page_header(ctx, "")
-layout.stop_if_empty(ctx)
+# the headline (with its zeros and unknowns), the comparison and the programme's history mean
+# something for every selection of municipalities
+layout.stop_if_empty(ctx, need="gemeenten")
+if ctx.selection.empty:
+    layout.empty_notice(ctx)
 overzicht.headline(ctx)
 overzicht.comparison(ctx)
 overzicht.timeline(ctx)

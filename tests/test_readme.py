@@ -31,7 +31,9 @@ def test_every_setting_in_the_code_is_documented() -> None:
     settings = set(re.findall(r"\"(PMG_[A-Z_]+)\"", code))
     assert settings == {
         "PMG_DATA_DIR", "PMG_STORE_DIR", "PMG_BOUNDARIES", "PMG_SECRETS_FILE",
-        "PMG_ANALYST_PASSPHRASE",
+        "PMG_ANALYST_PASSPHRASE", "PMG_TRUSTED_PROXIES", "PMG_UPLOAD_MAX_MB",
+        "PMG_UPLOAD_MAX_ROWS", "PMG_UPLOAD_MAX_CELL", "PMG_VALIDATIONS_AT_ONCE",
+        "PMG_VALIDATION_WAIT_S",
     }  # fmt: skip
     for name in settings:
         assert f"`{name}`" in README

@@ -91,8 +91,8 @@ LABELS: Final[Mapping[CodeKind, Mapping[str, Mapping[Lang, str]]]] = {
         "niet_uitgevoerd": {"nl": "Niet uitgevoerd", "en": "Not carried out"},
     },
     "doelgroep": {
-        "kinderen": {"nl": "Kinderen (tot 12)", "en": "Children (under 12)"},
-        "jongeren": {"nl": "Jongeren (12-17)", "en": "Youngsters (12-17)"},
+        "kinderen": {"nl": "Kinderen (8-11)", "en": "Children (8-11)"},
+        "jongeren": {"nl": "Jongeren (12-17)", "en": "Young people (12-17)"},
         "jongvolwassenen": {"nl": "Jongvolwassenen (18-27)", "en": "Young adults (18-27)"},
         "ouders": {"nl": "Ouders", "en": "Parents"},
         "professionals": {"nl": "Professionals", "en": "Professionals"},

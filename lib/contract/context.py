@@ -22,10 +22,6 @@ JAAR_MIN = 2012
 JAAR_MAX = 2035
 
 
-
-
-
-
 URL_PATTERN = r"^https://\S+$"
 DATUM_PATTERN = r"^20[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
 """A publication date: ``YYYY-MM-DD``, or ``YYYY-MM`` when the source gives only the month."""

@@ -28,7 +28,13 @@ GEMEENTEN = Table(
         ),
         Column("gemeente", "str", "Officiële CBS-naam", "Official CBS name", required=True),
         Column("weergavenaam", "str", "Naam in het dashboard", "Display name", present="optional"),
-        Column("provincie", "str", "Provincie", "Province", required=True, enum=PROVINCIES),
+        Column(
+            "provincie",
+            "str",
+            "Provincie; leeg = onbekend (geen bron)",
+            "Province; empty = unknown (no source)",
+            enum=PROVINCIES,
+        ),
         Column(
             "lat",
             "float",

@@ -33,5 +33,16 @@ CONTEXT_ORDER: Final[tuple[str, ...]] = (
 """The public context tables, read after the others when the dataset has them."""
 
 REQUIRED_TABLES: Final[tuple[str, ...]] = LOAD_ORDER
-UPLOADABLE_TABLES: Final[tuple[str, ...]] = ("interventies", "voortgang")
+BASE_TABLES: Final[tuple[str, ...]] = ("interventies", "voortgang")
+"""The uploadable tables that version 0 of a store holds (the bundled ones)."""
+CONTEXT_UPLOADABLE: Final[tuple[str, ...]] = (
+    "bevolking",
+    "programma",
+    "misdrijven",
+    "gemeente_feiten",
+)
+"""The public context tables analysts can refresh. A store holds one only once it is
+published: until then every version uses the bundled table (``misdrijfsoorten`` is the code
+list of ``misdrijven`` and changes with the contract, not by upload)."""
+UPLOADABLE_TABLES: Final[tuple[str, ...]] = (*BASE_TABLES, *CONTEXT_UPLOADABLE)
 """The tables analysts upload and publish as new versions."""

@@ -1,4 +1,4 @@
-"""Who may publish: roles, the analyst allow-list, a passphrase fallback and rate limiting.
+"""Who may publish: roles, the analyst allow-list and a passphrase fallback.
 
 Plain Python (no Streamlit). The UI reads ``st.secrets`` into ``AuthConfig.from_secrets``,
 passes ``st.user``'s e-mail and login state to ``role_for`` and publishes only through
@@ -11,6 +11,7 @@ lives here, not only in a hidden button. Secrets (all optional)::
     ...
 
 Make a passphrase hash with ``python -m lib.auth`` (asks twice, prints the secrets line).
+Guessing is limited per client address and per server by ``lib.data.ratelimit``.
 """
 
 from __future__ import annotations
@@ -19,17 +20,15 @@ import hashlib
 import hmac
 import logging
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Final, Literal
+from typing import Final, Literal
 
 import polars as pl
 
+from lib.data.auth_errors import NotAllowed, PassphraseBusy, RateLimited
+from lib.data.ratelimit import PassphraseGate
 from lib.data.store import Scope, Store
-from lib.errors import KeyedError
 
 Role = Literal["viewer", "analyst"]
 
@@ -39,24 +38,6 @@ HASH_SCHEME: Final = "pbkdf2_sha256"
 DEFAULT_ITERATIONS: Final = 600_000
 SALT_BYTES: Final = 16
 MAX_ITERATIONS: Final = 10_000_000
-
-
-class AuthError(KeyedError):
-    """Refused for a reason the user may see; ``key`` and ``params`` give the message."""
-
-    default_key: ClassVar[str] = "auth.error"
-
-
-class NotAllowed(AuthError):
-    """The role may not publish or restore."""
-
-    default_key = "auth.not_allowed"
-
-
-class RateLimited(AuthError):
-    """Too many wrong passphrases from this client; ``params["n"]`` seconds until retry."""
-
-    default_key = "auth.rate_limited"
 
 
 # ----------------------------------------------------------------------------- passphrase
@@ -90,6 +71,11 @@ def _parse_hash(encoded: str) -> tuple[int, bytes, bytes] | None:
     if not 1 <= iterations <= MAX_ITERATIONS or not salt or len(digest) < 16:
         return None
     return iterations, salt, digest
+
+
+def passphrase_gate() -> PassphraseGate:
+    """A new gate that checks passphrases with ``verify_passphrase`` (the web app keeps one)."""
+    return PassphraseGate(verify_passphrase)
 
 
 def verify_passphrase(passphrase: str, encoded: str) -> bool:
@@ -175,72 +161,9 @@ def _listed(email: str, analysts: frozenset[str]) -> bool:
     return found
 
 
-# ----------------------------------------------------------------------------- rate limit
-
-
-class RateLimiter:
-    """At most ``max_failures`` failed attempts per client key within ``window_seconds``.
-
-    In-process and thread-safe (Streamlit runs sessions as threads of one process); ``clock``
-    is injectable for tests. A restart of the app forgets every failure.
-    """
-
-    def __init__(
-        self,
-        max_failures: int = 5,
-        window_seconds: float = 300,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        if max_failures < 1 or window_seconds <= 0:
-            raise ValueError("max_failures must be >= 1 and window_seconds > 0")
-        self.max_failures = max_failures
-        self.window_seconds = window_seconds
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, deque[float]] = {}
-
-    def _prune(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key, deque())
-        while times and times[0] <= now - self.window_seconds:
-            times.popleft()
-        if times:
-            self._failures[key] = times
-        else:
-            self._failures.pop(key, None)
-        return times
-
-    def retry_after(self, key: str) -> float:
-        """Seconds until ``key`` may try again; 0 when it may now."""
-        with self._lock:
-            now = self._clock()
-            times = self._prune(key, now)
-            if len(times) < self.max_failures:
-                return 0.0
-            return max(0.0, times[-self.max_failures] + self.window_seconds - now)
-
-    def blocked(self, key: str) -> bool:
-        return self.retry_after(key) > 0
-
-    def record_failure(self, key: str) -> int:
-        """Count a failed attempt; return the failures of ``key`` in the window."""
-        with self._lock:
-            now = self._clock()
-            times = self._prune(key, now)
-            times.append(now)
-            self._failures[key] = times
-            for other in [k for k in self._failures if k != key]:
-                self._prune(other, now)
-            return len(times)
-
-    def reset(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
-
-def _client_tag(client_key: str) -> str:
-    """A short, non-reversible tag of the client key (session ids are not logged)."""
-    return hashlib.sha256(client_key.encode("utf-8")).hexdigest()[:12]
+def _client_tag(client: str) -> str:
+    """A short, non-reversible tag of the client address (addresses are not logged)."""
+    return hashlib.sha256(client.encode("utf-8")).hexdigest()[:12]
 
 
 # ----------------------------------------------------------------------------- roles
@@ -252,29 +175,37 @@ def role_for(
     email: str | None,
     logged_in: bool,
     passphrase: str | None,
-    limiter: RateLimiter | None = None,
-    client_key: str = "anonymous",
+    gate: PassphraseGate | None = None,
+    client: str = "anonymous",
 ) -> Role:
     """``analyst`` for an OIDC user on the allow-list or the right passphrase, else ``viewer``.
 
     OIDC counts only when the ``auth`` section is configured and the user is logged in. A
-    passphrase is tried only when one is given; with a ``limiter`` a client over the limit
-    gets ``RateLimited`` before the passphrase is checked, and every failure is counted.
-    Failures are logged on ``pmg.auth`` without the passphrase.
+    passphrase is tried only when one is given. With a ``gate`` (the web app's, one per
+    process) the guess counts against ``client`` (an address, see
+    ``lib.data.ratelimit.client_address``) and the whole server, and ``RateLimited`` or
+    ``PassphraseBusy`` refuse it before it is hashed. Attempts are logged on ``pmg.auth``
+    with a short hash of the client, never the passphrase or the address.
     """
     if _oidc_analyst(config, email=email, logged_in=logged_in):
         return "analyst"
     if not passphrase:
         return "viewer"
-    tag = _client_tag(client_key)
-    if limiter is not None:
-        _check_rate(limiter, client_key, tag)
-    if config.passphrase_hash is not None and verify_passphrase(passphrase, config.passphrase_hash):
-        if limiter is not None:
-            limiter.reset(client_key)
+    tag = _client_tag(client)
+    encoded = config.passphrase_hash or ""
+    try:
+        right = (
+            gate.check(passphrase, encoded, client)
+            if gate is not None
+            else verify_passphrase(passphrase, encoded)
+        )
+    except (RateLimited, PassphraseBusy) as refused:
+        logger.warning("passphrase attempt refused (%s): client=%s", refused.key, tag)
+        raise
+    if right:
         logger.info("analyst role granted by passphrase: client=%s", tag)
         return "analyst"
-    failures = limiter.record_failure(client_key) if limiter is not None else None
+    failures = gate.failures(client) if gate is not None else None
     logger.warning("failed passphrase attempt: client=%s failures_in_window=%s", tag, failures)
     return "viewer"
 
@@ -282,14 +213,6 @@ def role_for(
 def _oidc_analyst(config: AuthConfig, *, email: str | None, logged_in: bool) -> bool:
     """A user logged in through the configured ``auth`` section, on the allow-list."""
     return bool(config.oidc_configured and logged_in and email and _listed(email, config.analysts))
-
-
-def _check_rate(limiter: RateLimiter, client_key: str, tag: str) -> None:
-    """Raise ``RateLimited`` for a client over the limit (before its passphrase is checked)."""
-    wait = limiter.retry_after(client_key)
-    if wait > 0:
-        logger.warning("passphrase attempt refused, rate limited: client=%s", tag)
-        raise RateLimited("too many failed attempts", n=int(wait) + 1)
 
 
 def require_analyst(role: Role) -> None:

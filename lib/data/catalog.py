@@ -15,11 +15,12 @@ from pathlib import Path
 import polars as pl
 
 from lib.contract.codes import UITGEVOERD
-from lib.contract.resources import CONTEXT_ORDER, LOAD_ORDER
+from lib.contract.resources import CONTEXT_ORDER, CONTEXT_UPLOADABLE, LOAD_ORDER
 from lib.contract.schema import MULTI_SEPARATOR, TABLES
 from lib.data.frames import empty_frame
 from lib.data.store import Store
 from lib.data.validate import Issue, validate_table
+from lib.data.versions import VersionInfo, decode_version
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,26 @@ class Dataset:
         )
 
     def uploadable(self) -> dict[str, pl.DataFrame]:
-        """The tables analysts upload, as stored in version 0 of a store."""
-        return {"interventies": self.interventies, "voortgang": self.voortgang}
+        """The tables analysts upload, as the dataset has them (a context table it lacks is
+        empty); version 0 of a store holds the first two (``BASE_TABLES``)."""
+        return {
+            "interventies": self.interventies,
+            "voortgang": self.voortgang,
+            **{name: self.context_table(name) for name in CONTEXT_UPLOADABLE},
+        }
+
+    def references(self) -> dict[str, frozenset[str]]:
+        """The keys an uploaded table may refer to, by table (municipalities, factors,
+        interventions, population, offence types, programme roster)."""
+        refs = {
+            "gemeenten": self.gemeenten.get_column("gemeentecode"),
+            "factoren": self.factoren.get_column("factor"),
+            "interventies": self.interventies.get_column("interventie_id"),
+            "bevolking": self.context_table("bevolking").get_column("gemeentecode"),
+            "misdrijfsoorten": self.context_table("misdrijfsoorten").get_column("soort"),
+            "programma": self.context_table("programma").get_column("gemeentecode"),
+        }
+        return {name: frozenset(column.to_list()) for name, column in refs.items()}
 
     @property
     def illustrative(self) -> bool:
@@ -302,14 +321,23 @@ def with_store_version(base: Dataset, store: Store, version: int | None = None) 
     """``base`` with the uploadable tables of a store version (default: the current one).
 
     Without any version in the store, ``base`` (the bundled data, version 0) is returned.
+    ``DamagedVersion`` when the version cannot be read as it was published (the dashboard
+    shows the newest good version instead: ``lib.data.serving.serve``).
     """
-    current = store.current_version()
-    if current is None:
+    log = store.log()
+    damage = log.damage() if version is None else None
+    if damage is not None:
+        raise damage
+    if log.last_row is None:
         return base
-    number = current if version is None else version
-    info = store.version_info(number)
-    interventies = complete_columns(store.read("interventies", number), "interventies")
-    voortgang = complete_columns(store.read("voortgang", number), "voortgang")
+    return store_dataset(base, store, log.info(log.last_row if version is None else version))
+
+
+def store_dataset(base: Dataset, store: Store, info: VersionInfo) -> Dataset:
+    """``base`` with the uploadable tables of the store version ``info`` (checked reads)."""
+    number = info["versie"]
+    interventies = complete_columns(store.read_version("interventies", info), "interventies")
+    voortgang = complete_columns(store.read_version("voortgang", info), "voortgang")
     illustrative = bool(interventies.get_column("illustratief").fill_null(False).any())
     previous = base.provenance.resources["interventies"]
     source = Source(
@@ -330,4 +358,47 @@ def with_store_version(base: Dataset, store: Store, version: int | None = None) 
         created=f"{info['tijdstip']:%Y-%m-%d}",
         resources={**base.provenance.resources, "interventies": resource},
     )
-    return replace(base, interventies=interventies, voortgang=voortgang, provenance=provenance)
+    versioned = replace(base, interventies=interventies, voortgang=voortgang, provenance=provenance)
+    return with_published_context(versioned, store, info)
+
+
+def _publication(store: Store, table: str, pin: int) -> VersionInfo | None:
+    """The version that published Delta version ``pin`` of ``table`` (its file and who)."""
+    for row in store.history().iter_rows(named=True):  # newest first
+        found = decode_version(row)
+        if found["tabel"] == table and found["tabelversies"].get(table) == pin:
+            return found
+    return None
+
+
+def with_published_context(data: Dataset, store: Store, info: VersionInfo) -> Dataset:
+    """``data`` with every context table that store version ``info`` holds (one an analyst
+    published); the others stay as bundled. Each such table's provenance names the file,
+    the analyst, the date and the comment of its publication."""
+    frames = dict(data.context)
+    resources = dict(data.provenance.resources)
+    stored = [name for name in CONTEXT_UPLOADABLE if name in info["tabelversies"]]
+    if not stored:
+        return data
+    for name in stored:
+        pin = info["tabelversies"][name]
+        frame = complete_columns(store.read(name, info["versie"]), name)
+        frames[name] = frame
+        published = _publication(store, name, pin) or info
+        previous = resources.get(name)
+        resources[name] = Resource(
+            name=name,
+            title=previous.title if previous is not None else name,
+            status="gepubliceerd",
+            date=f"{published['tijdstip']:%Y-%m-%d}",
+            rows=frame.height,
+            hash=published["checksum"] or "",
+            sources=(
+                Source(
+                    f"{published['bronbestand'] or name} ({published['wie']}, "
+                    f"{published['tijdstip']:%Y-%m-%d}): {published['opmerking']}"
+                ),
+            ),
+            notes=previous.notes if previous is not None else "",
+        )
+    return replace(data, context=frames, provenance=replace(data.provenance, resources=resources))

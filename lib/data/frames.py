@@ -6,13 +6,15 @@ types, microsecond datetimes, no reserved column. The row order is kept in a hid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import polars as pl
 from polars.datatypes import DataTypeClass
 
-from lib.contract.schema import TABLES
-from lib.data.store_errors import UnknownTable, UnsupportedFrame
+from lib.contract.resources import BASE_TABLES
+from lib.contract.schema import TABLES, UPLOADABLE_TABLES
+from lib.data.store_errors import ScopeError, UnknownTable, UnsupportedFrame
 
 ORDER_COLUMN: Final = "__pmg_rij"
 """Hidden column that stores the row order; added on write, removed on read."""
@@ -82,3 +84,26 @@ def check_frame(frame: pl.DataFrame) -> None:
     bad = [name for name, dtype in frame.schema.items() if not _supported(dtype)]
     if bad:
         raise UnsupportedFrame(f"unsupported types in {bad}", kolommen=", ".join(bad))
+
+
+def base_frames(base: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Every table of ``BASE_TABLES`` in ``base`` (empty when absent), checked; unknown
+    tables are refused, other known ones ignored (context tables are stored from their first
+    publication on)."""
+    for name in base:
+        if name not in TABLES:
+            raise UnknownTable(f"unknown table {name!r}", tabel=name)
+    frames = {t: base[t] if t in base else empty_frame(t) for t in BASE_TABLES}
+    for frame in frames.values():
+        check_frame(frame)
+    return frames
+
+
+def check_table(table: str) -> None:
+    if table not in UPLOADABLE_TABLES:
+        raise UnknownTable(f"{table!r} is not an uploadable table", tabel=table)
+
+
+def check_scope(scope: str) -> None:
+    if scope not in ("alles", "gemeenten"):
+        raise ScopeError(f"unknown scope {scope!r}", key="store.unknown_scope", scope=scope)

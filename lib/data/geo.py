@@ -21,14 +21,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
+import polars as pl
+
 from lib.config import ROOT
+from lib.config import SHIPPED_BOUNDARIES as SHIPPED_BOUNDARIES  # the file drawn by default
 
 ENV_VAR: Final = "PMG_BOUNDARIES"
 SECRET_KEY: Final = "boundaries"
 CODE_PROPERTY: Final = "statcode"
 NAME_PROPERTY: Final = "statnaam"
-BUNDLED_BOUNDARIES: Final = ROOT / "data" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
-BUNDLED_YEAR: Final = 2023
+SHIPPED_YEAR: Final = 2023
 CREDIT: Final = "CBS / Kadaster, Gebiedsindelingen {jaar} (gegeneraliseerd), via PDOK; CC BY 4.0"
 """The credit wherever the outlines are drawn (``data/geo/README.md``); same in both languages."""
 
@@ -61,14 +63,14 @@ def configured_path(env: Mapping[str, str], secrets: Mapping[str, object]) -> Pa
 
 def boundary_path(env: Mapping[str, str], secrets: Mapping[str, object]) -> Path:
     """The boundary file to draw: the configured one, else the shipped CBS file of 2023."""
-    return configured_path(env, secrets) or BUNDLED_BOUNDARIES
+    return configured_path(env, secrets) or SHIPPED_BOUNDARIES
 
 
 def boundary_year(path: Path) -> int:
     """The year of a boundary file, read from its name (``gemeente_2024_...``); the shipped
     file's year when the name has none."""
     found = re.search(r"(?<!\d)(20\d\d)(?!\d)", path.name)
-    return int(found.group(1)) if found else BUNDLED_YEAR
+    return int(found.group(1)) if found else SHIPPED_YEAR
 
 
 def credit(path: Path) -> str:
@@ -107,23 +109,23 @@ class Boundaries:
 
 
 @cache
-def bundled() -> GeoJson:
+def shipped() -> GeoJson:
     """The shipped CBS outlines, read once per process."""
-    data = load_boundaries(BUNDLED_BOUNDARIES)
+    data = load_boundaries(SHIPPED_BOUNDARIES)
     if data is None:
-        raise RuntimeError(f"the shipped boundary file {BUNDLED_BOUNDARIES} cannot be read")
+        raise RuntimeError(f"the shipped boundary file {SHIPPED_BOUNDARIES} cannot be read")
     return data
 
 
 def read_boundaries(path: Path | None) -> Boundaries:
     """The outlines in ``path`` (a configured file), or the shipped ones when ``path`` is
     ``None``, missing or not a FeatureCollection."""
-    if path is not None and path != BUNDLED_BOUNDARIES:
+    if path is not None and path != SHIPPED_BOUNDARIES:
         data = load_boundaries(path)
         if data is not None:
             return Boundaries(path, data)
-        return Boundaries(BUNDLED_BOUNDARIES, bundled(), unreadable=path)
-    return Boundaries(BUNDLED_BOUNDARIES, bundled())
+        return Boundaries(SHIPPED_BOUNDARIES, shipped(), unreadable=path)
+    return Boundaries(SHIPPED_BOUNDARIES, shipped())
 
 
 def features_by_code(boundaries: GeoJson) -> dict[str, GeoJson]:
@@ -284,6 +286,20 @@ def label_point(geometry: Mapping[str, Any], *, precision: float = 0.0005) -> tu
                 for dy in (-half / 2, half / 2):
                     heapq.heappush(queue, _cell(rings, x + dx, y + dy, half / 2))
     return best[2] / scale, best[3]
+
+
+def label_points(boundaries: GeoJson) -> pl.DataFrame:
+    """gemeentecode, lat, lon: the ``label_point`` of every municipality of the file (rounded
+    to 5 decimals, about a metre), sorted by code."""
+    rows = []
+    for code, feature in features_by_code(boundaries).items():
+        try:
+            lon, lat = label_point(feature.get("geometry") or {})
+        except ValueError:
+            continue
+        rows.append((code, round(lat, 5), round(lon, 5)))
+    schema = {"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64}
+    return pl.DataFrame(rows, schema=schema, orient="row").sort("gemeentecode")
 
 
 def _centroid(ring: Sequence[Sequence[float]]) -> tuple[float, float]:

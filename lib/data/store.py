@@ -6,26 +6,20 @@ Plain Python (no Streamlit). Storage is Delta Lake, written and read with Polars
     <root>/interventies/   Delta table, one Delta version per write of this table
     <root>/voortgang/      Delta table, idem
     <root>/versies/        Delta table, append-only: one row per dataset version
+    <root>/hoogste_versie  the highest version number ever made current (``highwater``)
     <root>/.publish.lock   lock file for writers (``fcntl.flock``)
 
-A *dataset version* (``versie`` 0, 1, 2, ...) is one row of ``versies``. The row pins, for every
-uploadable table, the Delta version of that table that belongs to the dataset version (column
-``tabelversies``, JSON such as ``{"interventies": 3, "voortgang": 0}``). Readers always resolve a
-dataset version through ``versies`` and read each table with ``read_delta(..., version=pin)``.
-
-Writers (``ensure_base``, ``publish``, ``rollback``) hold an exclusive lock on
-``.publish.lock``, re-read the current version inside the lock, write the table first (a new
-Delta version, mode overwrite) and append the ``versies`` row last. That append is the one
-atomic publish point: a process killed before it leaves a table commit that no row points to,
-which every reader ignores; a Delta commit becomes visible in one atomic rename or not at all.
-So a crash at any point leaves the previous version current and fully readable.
-
-Old versions stay readable because nothing is ever deleted: the tables are created with
-expired-log clean-up switched off. Never run ``VACUUM`` on these tables.
-
-Beside this module: ``versions`` (the rows of ``versies``), ``delta`` (the Delta Lake calls),
-``frames`` (what can be stored exactly, empty tables, row keys), ``scope`` (partial
-publication), ``diff`` (what changed) and ``store_errors`` (why an operation is refused).
+A *dataset version* (``versie`` 0, 1, 2, ...) is one row of ``versies``: it pins, per table,
+the Delta version that belongs to it (``tabelversies``) and records the SHA-256 of its data files
+(``bestanden``, see ``integrity``). Writers hold ``.publish.lock``, write the table first and
+append the ``versies`` row last: that append is the one atomic publish point, so a crash at any
+moment leaves the previous version current and readable. Nothing a version refers to is ever
+deleted (never run ``VACUUM``); files of interrupted writes go at the next write (``orphans``).
+Every read is checked against the checksums, in a thread with a time limit (``reading``): a
+version that does not check out is a ``DamagedVersion``, never wrong figures, a raw exception or
+a hang. Writers refuse to build on damage (``ReadOnlyStore``), may restore a good version, and
+never reuse a number (``highwater``). Beside: ``versions``/``versionlog`` (the rows), ``delta``,
+``frames``, ``scope``, ``diff``, ``store_errors``; README "Design notes" has the whole design.
 """
 
 from __future__ import annotations
@@ -40,29 +34,30 @@ from typing import Final, Literal
 
 import polars as pl
 
-from lib.contract.schema import TABLES, UPLOADABLE_TABLES
-from lib.data import delta
+from lib.contract.schema import UPLOADABLE_TABLES
+from lib.data import delta, highwater, reading
 from lib.data.diff import Diff, diff_frames
-from lib.data.frames import ORDER_COLUMN, check_frame, empty_frame, table_key
+from lib.data.frames import (
+    ORDER_COLUMN,
+    base_frames,
+    check_frame,
+    check_scope,
+    check_table,
+    table_key,
+)
+from lib.data.orphans import remove_orphans
 from lib.data.scope import replace_municipalities
 from lib.data.store_errors import (
     CommentRequired,
+    DamagedVersion,
     EmptyStore,
-    ScopeError,
+    ReadOnlyStore,
     StoreBusy,
     StoreError,
-    UnknownTable,
-    UnknownVersion,
     WhoRequired,
 )
-from lib.data.versions import (
-    VERSIONS_SCHEMA,
-    VERSIONS_TABLE,
-    VersionInfo,
-    decode_version,
-    now,
-    version_row,
-)
+from lib.data.versionlog import VersionLog, read_log
+from lib.data.versions import VERSIONS_SCHEMA, VERSIONS_TABLE, VersionInfo, now, version_row
 
 Scope = Literal["alles", "gemeenten"]
 Stage = Literal["locked", "table_written", "committed"]
@@ -93,84 +88,69 @@ class Store:
 
     Not an authority on who may write: the UI must call ``lib.data.auth.guarded_publish`` and
     ``lib.data.auth.guarded_rollback``, which check the role before calling ``publish`` or
-    ``rollback``.
+    ``rollback``. ``read_timeout`` bounds every read of a table or of the version log.
     """
 
     def __init__(
-        self,
-        root: Path,
-        *,
-        lock_timeout: float = 30.0,
-        storage_options: Mapping[str, str] | None = None,
+        self, root: Path, *, lock_timeout: float = 30.0, read_timeout: float = 20.0
     ) -> None:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
-        self._storage: delta.Storage = dict(storage_options) if storage_options else None
+        self.read_timeout = read_timeout
 
     # -- reading -------------------------------------------------------------------------
 
     def _uri(self, name: str) -> str:
         return str(self.root / name)
 
-    def _versions(self) -> pl.DataFrame | None:
-        uri = self._uri(VERSIONS_TABLE)
-        if self._storage is None and not (self.root / VERSIONS_TABLE / "_delta_log").is_dir():
-            return None  # no store on this disk yet (and no need to load deltalake to know)
-        if not delta.is_table(uri, self._storage):
-            return None
-        return pl.read_delta(uri, storage_options=self._storage)
+    def log(self) -> VersionLog:
+        """The version log as far as it reads; never raises for a damaged store."""
+        return read_log(self.root, self.read_timeout)
 
-    def _latest(self) -> VersionInfo | None:
-        versions = self._versions()
-        if versions is None or versions.is_empty():
-            return None
-        return decode_version(versions.sort("versie").row(-1, named=True))
+    def _current(self, log: VersionLog) -> VersionInfo:
+        """The current version: ``EmptyStore`` before ``ensure_base``, ``DamagedVersion`` when
+        the log is damaged or its newest version has no row."""
+        last, damage = log.last_row, log.damage()
+        if damage is not None:
+            raise damage
+        if last is None:
+            raise EmptyStore("the store has no version yet")
+        return log.info(last)
 
     def current_version(self) -> int | None:
-        """The current dataset version, or None before ``ensure_base``."""
-        latest = self._latest()
-        return None if latest is None else latest["versie"]
+        """The newest version with a row in the log, or None before ``ensure_base``."""
+        return self.log().last_row
 
     def history(self) -> pl.DataFrame:
         """Every version, newest first, plus ``rijen_<table>`` counts per uploadable table."""
-        versions = self._versions()
-        if versions is None:
-            versions = pl.DataFrame(schema=VERSIONS_SCHEMA)
         counts = [
             pl.col("rijen").str.json_path_match(f"$.{t}").cast(pl.Int64).alias(f"rijen_{t}")
             for t in UPLOADABLE_TABLES
         ]
-        return versions.sort("versie", descending=True).with_columns(counts)
+        return self.log().rows.sort("versie", descending=True).with_columns(counts)
 
     def version_info(self, version: int) -> VersionInfo:
-        """The ``versies`` row of ``version``; ``UnknownVersion`` when there is none."""
-        versions = self._versions()
-        rows = (
-            versions.filter(pl.col("versie") == version)
-            if versions is not None
-            else pl.DataFrame(schema=VERSIONS_SCHEMA)
-        )
-        if rows.is_empty():
-            raise UnknownVersion(f"version {version} does not exist", versie=version)
-        return decode_version(rows.row(0, named=True))
+        """The row of ``version``: ``UnknownVersion`` when there is none, ``DamagedVersion``
+        when it is not as written."""
+        return self.log().info(version)
 
     def read(self, table: str, version: int | None = None) -> pl.DataFrame:
-        """``table`` as of dataset ``version`` (default: current), exactly as it was stored."""
-        _check_table(table)
-        if version is None:
-            latest = self._latest()
-            if latest is None:
-                raise EmptyStore("the store has no version yet")
-            info = latest
-        else:
-            info = self.version_info(version)
-        return self._read_pinned(table, info["tabelversies"])
+        """``table`` as of dataset ``version`` (default: current), exactly as it was stored;
+        ``DamagedVersion`` when it is not (see ``read_version``)."""
+        check_table(table)
+        log = self.log()
+        info = self._current(log) if version is None else log.info(version)
+        return self.read_version(table, info)
 
-    def _read_pinned(self, table: str, pins: Mapping[str, int]) -> pl.DataFrame:
-        if table not in pins:
-            return empty_frame(table)
-        frame = pl.read_delta(self._uri(table), version=pins[table], storage_options=self._storage)
-        return frame.sort(ORDER_COLUMN, maintain_order=True).drop(ORDER_COLUMN)
+    def read_version(self, table: str, info: VersionInfo) -> pl.DataFrame:
+        """``table`` of the version ``info``, after checking its files against the checksums
+        recorded at publication; ``DamagedVersion`` for any difference, unreadable or missing
+        file or log, a panic or a read that takes longer than ``read_timeout``."""
+        return reading.read_table(self.root, table, info, self.read_timeout)
+
+    def verify(self, info: VersionInfo) -> None:
+        """Check the files of every table of the version ``info`` (``DamagedVersion``)."""
+        reading.verify(self.root, info, info["tabelversies"], self.read_timeout)
 
     def diff(self, table: str, old: int, new: int) -> Diff:
         """What changed in ``table`` from dataset version ``old`` to ``new``."""
@@ -178,13 +158,10 @@ class Store:
 
     def candidate(self, table: str, frame: pl.DataFrame, *, scope: Scope = "alles") -> pl.DataFrame:
         """The table as ``publish`` would store it now (nothing is written)."""
-        _check_table(table)
-        _check_scope(scope)
+        check_table(table)
+        check_scope(scope)
         check_frame(frame)
-        latest = self._latest()
-        if latest is None:
-            raise EmptyStore("the store has no version yet")
-        return self._merged(table, frame, scope, latest["tabelversies"])
+        return self._merged(table, frame, scope, self._current(self.log()))
 
     def preview(self, table: str, frame: pl.DataFrame, *, scope: Scope = "alles") -> Diff:
         """The diff from the current version to what ``publish(table, frame, scope=...)`` stores."""
@@ -192,14 +169,14 @@ class Store:
         return diff_frames(self.read(table), after, table_key(table))
 
     def _merged(
-        self, table: str, frame: pl.DataFrame, scope: Scope, pins: Mapping[str, int]
+        self, table: str, frame: pl.DataFrame, scope: Scope, info: VersionInfo
     ) -> pl.DataFrame:
-        """``frame`` as the new ``table``: all of it, or merged into the pinned version."""
+        """``frame`` as the new ``table``: all of it, or merged into the version ``info``."""
         if scope == "alles":
             return frame
-        current = self._read_pinned(table, pins)
+        current = self.read_version(table, info)
         return replace_municipalities(
-            table, frame, current, interventies=lambda: self._read_pinned("interventies", pins)
+            table, frame, current, interventies=lambda: self.read_version("interventies", info)
         )
 
     # -- writing -------------------------------------------------------------------------
@@ -208,7 +185,8 @@ class Store:
         """Test seam, called at each stage of a write inside the lock; does nothing here."""
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self) -> Iterator[float]:
+        """Hold the writers' lock; yields the time it was taken (``time.time()``)."""
         self.root.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.lock_timeout
         with (self.root / LOCK_FILE).open("a+b") as handle:
@@ -224,24 +202,47 @@ class Store:
                         ) from None
                     time.sleep(0.02)
             try:
+                since = time.time()
                 self._after("locked")
-                yield
+                yield since
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def _write_table(self, table: str, frame: pl.DataFrame, version: int) -> int:
         """Write ``frame`` as a new Delta version of ``table``; return that Delta version."""
         data = frame.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(ORDER_COLUMN))
-        metadata = {"pmg_versie": str(version)}
-        pin = delta.overwrite(self._uri(table), data, self._storage, metadata=metadata)
+        try:
+            pin = delta.overwrite(self._uri(table), data, metadata={"pmg_versie": str(version)})
+        except Exception as error:  # a full disk, a lost folder: refused, said in words
+            raise StoreError(f"writing {table} failed: {error}") from error
         self._after("table_written")
         return pin
 
-    def _append_version(self, info: VersionInfo) -> None:
-        """The atomic publish point: one appended row makes the version current."""
+    def _commit(self, info: VersionInfo) -> None:
+        """The atomic publish point: one appended row makes the version current; then the
+        high-water mark follows."""
         row = pl.DataFrame([version_row(info)], schema=VERSIONS_SCHEMA)
-        delta.append(self._uri(VERSIONS_TABLE), row, self._storage)
+        try:
+            delta.append(self._uri(VERSIONS_TABLE), row)
+        except Exception as error:
+            raise StoreError(f"committing version {info['versie']} failed: {error}") from error
         self._after("committed")
+        highwater.write(self.root, info["versie"])
+
+    def _writable(self, since: float) -> tuple[VersionLog, VersionInfo]:
+        """The log and newest version a publication builds on, after removing orphans.
+
+        ``EmptyStore`` before ``ensure_base``; ``ReadOnlyStore`` when the log or the newest
+        version is damaged or missing (a restore of a good version is the way out).
+        """
+        log = self.log()
+        try:
+            latest = self._current(log)
+            self.verify(latest)  # nothing is built on, carried over or written over damage
+        except DamagedVersion as error:
+            raise _read_only(error, log) from error
+        remove_orphans(self.root, log, before=since)
+        return log, latest
 
     def ensure_base(
         self,
@@ -254,24 +255,28 @@ class Store:
     ) -> int:
         """Create version 0 ("basis") from ``base`` unless a version exists; return the current.
 
-        Only the uploadable tables are stored: other known tables in ``base`` are ignored, a
-        missing uploadable table is stored empty with the contract's columns. Once version 0
-        exists the store is the authority and ``base`` is not looked at again.
+        Only the tables of ``BASE_TABLES`` are stored: other known tables in ``base`` are
+        ignored, a missing one is stored empty with the contract's columns. Once version 0
+        exists the store is the authority and ``base`` is not looked at again. The context
+        tables are stored from their first publication on; a version without them uses the
+        bundled ones. A store whose
+        version log is gone or unreadable is not started afresh: ``ReadOnlyStore``.
         """
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
-        for name in base:
-            if name not in TABLES:
-                raise UnknownTable(f"unknown table {name!r}", tabel=name)
-        frames = {t: base[t] if t in base else empty_frame(t) for t in UPLOADABLE_TABLES}
-        for frame in frames.values():
-            check_frame(frame)
-        with self._locked():
-            latest = self._latest()
-            if latest is not None:
-                return latest["versie"]
+        frames = base_frames(base)
+        with self._locked() as since:
+            log = self.log()
+            damage = log.damage()
+            if log.last_row is not None:
+                if damage is None:
+                    highwater.write(self.root, log.last_row)  # a store from before the mark
+                return log.last_row
+            if damage is not None:
+                raise _read_only(damage, log) from damage
+            remove_orphans(self.root, log, before=since)
             pins = {t: self._write_table(t, f, 0) for t, f in frames.items()}
-            self._append_version(
+            self._commit(
                 VersionInfo(
                     versie=0,
                     tijdstip=now(),
@@ -285,6 +290,7 @@ class Store:
                     checksum=checksum,
                     rijen={t: f.height for t, f in frames.items()},
                     tabelversies=pins,
+                    bestanden={t: reading.describe(self.root, t, pin) for t, pin in pins.items()},
                 )
             )
             return 0
@@ -305,21 +311,27 @@ class Store:
         ``scope="alles"`` replaces the whole table; ``scope="gemeenten"`` replaces only the rows
         of the municipalities in ``frame`` and keeps the rest of the current version (for a table
         without ``gemeentecode`` a row belongs to the municipality of its ``interventie_id`` in
-        the current ``interventies``). Other tables are carried over unchanged.
+        the current ``interventies``). Other tables are carried over unchanged, once their files
+        check out. ``ReadOnlyStore`` when what the publication builds on is damaged.
         """
-        _check_table(table)
-        _check_scope(scope)
+        check_table(table)
+        check_scope(scope)
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
         check_frame(frame)
-        with self._locked():
-            latest = self._latest()
-            if latest is None:
-                raise EmptyStore("the store has no version yet: call ensure_base first")
-            version = latest["versie"] + 1
-            data = self._merged(table, frame, scope, latest["tabelversies"])
+        with self._locked() as since:
+            log, latest = self._writable(since)
+            try:
+                data = self._merged(table, frame, scope, latest)
+            except DamagedVersion as error:
+                raise _read_only(error, log) from error
+            if table in latest["tabelversies"]:  # a context table's first publication: no log yet
+                reading.check_writable(self.root, table, self.read_timeout)
+            others = [t for t in latest["tabelversies"] if t != table]
+            carried = {t: reading.entries(self.root, t, latest) for t in others}
+            version = log.next_number()
             pin = self._write_table(table, data, version)
-            self._append_version(
+            self._commit(
                 VersionInfo(
                     versie=version,
                     tijdstip=now(),
@@ -333,6 +345,7 @@ class Store:
                     checksum=checksum,
                     rijen={**latest["rijen"], table: data.height},
                     tabelversies={**latest["tabelversies"], table: pin},
+                    bestanden={**carried, table: reading.describe(self.root, table, pin)},
                 )
             )
             return version
@@ -340,17 +353,25 @@ class Store:
     def rollback(self, version: int, *, who: str, comment: str) -> int:
         """Make old ``version`` current again as a new version ("herstel"); return its number.
 
-        Nothing is deleted or rewritten: the new row points at the same table versions.
+        Nothing is deleted or rewritten: the new row points at the same table versions, once
+        their files check out (``DamagedVersion``). Allowed when the newest version is damaged
+        or missing (it is the way to repair that); ``ReadOnlyStore`` when the log is.
         """
         comment = _required_text(comment, CommentRequired)
         who = _required_text(who, WhoRequired)
-        with self._locked():
-            latest = self._latest()
-            if latest is None:
+        with self._locked() as since:
+            log = self.log()
+            damage = log.damage()
+            if damage is not None and (damage.reason == "history" or log.state != "ok"):
+                raise _read_only(damage, log)
+            if log.last_row is None:
                 raise EmptyStore("the store has no version yet")
-            old = self.version_info(version)
-            new = latest["versie"] + 1
-            self._append_version(
+            old = log.info(version)
+            self.verify(old)
+            if damage is None:
+                remove_orphans(self.root, log, before=since)
+            new = log.next_number()
+            self._commit(
                 VersionInfo(
                     versie=new,
                     tijdstip=now(),
@@ -364,16 +385,14 @@ class Store:
                     checksum=old["checksum"],
                     rijen=old["rijen"],
                     tabelversies=old["tabelversies"],
+                    bestanden={t: reading.entries(self.root, t, old) for t in old["tabelversies"]},
                 )
             )
             return new
 
 
-def _check_table(table: str) -> None:
-    if table not in UPLOADABLE_TABLES:
-        raise UnknownTable(f"{table!r} is not an uploadable table", tabel=table)
-
-
-def _check_scope(scope: str) -> None:
-    if scope not in ("alles", "gemeenten"):
-        raise ScopeError(f"unknown scope {scope!r}", key="store.unknown_scope", scope=scope)
+def _read_only(damage: DamagedVersion, log: VersionLog) -> ReadOnlyStore:
+    """The refusal of a write: restore a good version first, or (log damaged) call for help."""
+    broken = damage.reason == "history" or log.state != "ok"
+    key = "store.read_only_history" if broken else "store.read_only"
+    return ReadOnlyStore(str(damage), key=key, versie=damage.params["versie"])

@@ -22,6 +22,7 @@ TRUE_WORDS: tuple[str, ...] = ("true", "waar", "ja", "j", "yes", "y", "1", "x")
 FALSE_WORDS: tuple[str, ...] = ("false", "onwaar", "nee", "n", "no", "0")
 _ROW = "__rij"
 HEADER_ROWS = 1
+SHOWN = 1_000  # issues of one kind in one column that are listed one by one
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ class ValidationReport:
         return not self.errors
 
 
+def capped(issues: list[Issue], hits: int, column: str | None, code: str) -> list[Issue]:
+    """``issues`` (the first ``SHOWN`` of ``hits``) and, when some were left out, one issue
+    that says how many more rows of ``column`` have this problem (``code``)."""
+    if hits <= len(issues):
+        return issues
+    severity: Severity = issues[0].severity if issues else "error"
+    params = {"n": hits - len(issues), "shown": float(len(issues)), "code": code}
+    return [*issues, Issue("more_rows", column, None, None, severity, params)]
+
+
 def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
     """Cells stripped of surrounding white space; empty cells null.
 
@@ -69,14 +80,26 @@ def _blank_to_null(text: pl.DataFrame) -> pl.DataFrame:
     """
     if not text.columns:
         return text
-    text = text.with_columns(pl.col(c).cast(pl.String) for c in text.columns)
-    padded = text.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in text.columns).row(0)
+    text = text.with_columns(
+        pl.col(c).cast(pl.String) for c, t in text.schema.items() if t != pl.String
+    )
+    found = text.select(
+        expr
+        for c in text.columns
+        for expr in (
+            pl.col(c).str.contains(r"^\s|\s$").any().alias(f"p{c}"),
+            (pl.col(c).str.len_bytes() == 0).any().alias(f"e{c}"),
+        )
+    ).row(0, named=True)
 
     def cleaned(name: str, strip: bool) -> pl.Expr:
         value = pl.col(name).str.strip_chars() if strip else pl.col(name)
         return pl.when(value.str.len_bytes() > 0).then(value).alias(name)
 
-    return text.with_columns(cleaned(c, bool(p)) for c, p in zip(text.columns, padded, strict=True))
+    # a column without padded or empty cells stays as it is (a new one would be a copy)
+    return text.with_columns(
+        cleaned(c, bool(found[f"p{c}"])) for c in text.columns if found[f"p{c}"] or found[f"e{c}"]
+    )
 
 
 def _cast_expr(col: Column) -> pl.Expr:
@@ -129,14 +152,16 @@ def _multi_codes(name: str) -> pl.Expr:
     )
 
 
-def _column_checks(col: Column, refs: Mapping[str, frozenset[str]]) -> list[_Check]:
+def _column_checks(
+    col: Column, refs: Mapping[str, frozenset[str]], *, unique: bool = True
+) -> list[_Check]:
     """Every rule of ``col`` as an expression over the text and typed columns, in the order
-    the issues of one cell are listed."""
+    the issues of one cell are listed (without uniqueness when not ``unique``)."""
     return [
         *_presence_checks(col),
         *_enum_checks(col),
         *_range_checks(col),
-        *_form_checks(col),
+        *_form_checks(col, unique=unique),
         *_reference_checks(col, refs),
     ]
 
@@ -174,7 +199,7 @@ def _range_checks(col: Column) -> list[_Check]:
     return checks
 
 
-def _form_checks(col: Column) -> list[_Check]:
+def _form_checks(col: Column, *, unique: bool = True) -> list[_Check]:
     """The pattern of a filled cell, and its uniqueness."""
     text = pl.col(col.name)
     present = text.is_not_null()
@@ -182,7 +207,7 @@ def _form_checks(col: Column) -> list[_Check]:
     if col.pattern is not None:
         bad = present & ~text.str.contains(col.pattern)
         checks.append(_Check("pattern", col.name, bad, {"pattern": col.pattern}))
-    if col.unique:
+    if col.unique and unique:
         checks.append(_Check("duplicate", col.name, present & text.is_duplicated()))
     return checks
 
@@ -215,14 +240,18 @@ def _check_issues(rows: pl.DataFrame, check: _Check) -> list[Issue]:
     """The issues of ``check`` in ``rows`` (the rows that break it)."""
     name = check.column
     if check.known is None:
-        cells = rows.select(_ROW, pl.col(name).cast(pl.String)).iter_rows()
-        return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in cells]
-    parts = (
-        rows.select(_ROW, _multi_codes(name).alias("_code"))
-        .explode("_code")
-        .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
-    )
-    return [Issue(check.code, name, int(r), v, "error", check.params) for r, v in parts.iter_rows()]
+        cells = rows.select(_ROW, pl.col(name).cast(pl.String))
+    else:
+        cells = (
+            rows.select(_ROW, _multi_codes(name).alias("_code"))
+            .explode("_code")
+            .filter(pl.col("_code").is_not_null() & ~pl.col("_code").is_in(check.known))
+        )
+    shown = [
+        Issue(check.code, name, int(r), v, "error", check.params)
+        for r, v in cells.head(SHOWN).iter_rows()
+    ]
+    return capped(shown, cells.height, name, check.code)
 
 
 def _header_issues(text: pl.DataFrame, table: Table) -> list[Issue]:
@@ -252,7 +281,9 @@ def _rule_issues(clean: pl.DataFrame, typed: pl.DataFrame, checks: Sequence[_Che
         issue
         for i, hit in enumerate(broken)
         if hit
-        for issue in _check_issues(clean.filter(masks.to_series(i)), checks[i])
+        for issue in _check_issues(
+            clean.select(_ROW, checks[i].column).filter(masks.to_series(i)), checks[i]
+        )
     ]
 
 
@@ -278,11 +309,64 @@ def _text_and_typed(
 
 
 def _all_checks(
-    table: Table, columns: Sequence[Column], refs: Mapping[str, frozenset[str]]
+    table: Table, columns: Sequence[Column], refs: Mapping[str, frozenset[str]], *, unique: bool
 ) -> list[_Check]:
     """Every rule of every present column, then the combination of ``unique_together``."""
-    checks = [check for col in columns for check in _column_checks(col, refs)]
-    return [*checks, *_pair_checks(table, [c.name for c in columns])]
+    checks = [check for col in columns for check in _column_checks(col, refs, unique=unique)]
+    return [*checks, *(_pair_checks(table, [c.name for c in columns]) if unique else [])]
+
+
+def key_columns(table: Table, present: Sequence[str]) -> list[str]:
+    """The columns whose values must be unique (alone, or together): the ones
+    ``duplicate_issues`` needs of every row of a file validated in batches."""
+    pair = list(table.unique_together or ())
+    single = [c.name for c in table.columns if c.unique and c.name in present]
+    together = pair if pair and all(name in present for name in pair) else []
+    return list(dict.fromkeys([*single, *together]))
+
+
+def clean_keys(text: pl.DataFrame, names: Sequence[str]) -> pl.DataFrame:
+    """``names`` of ``text`` as the validator compares them (stripped, empty as null)."""
+    return _blank_to_null(text.select(names))
+
+
+def duplicate_issues(keys: pl.DataFrame, rows: pl.Series, table: Table) -> list[Issue]:
+    """The uniqueness rules over a whole file, from its cleaned key columns (``clean_keys``)
+    and the spreadsheet row of each.
+
+    Each rule first looks for a repeated 64-bit hash in the sorted hashes (8 bytes a row, where
+    a hash table of the texts would take about the size of the file); only the rows whose hash
+    repeats are then compared by their text.
+    """
+    if keys.is_empty():
+        return []
+    framed = keys.with_columns(rows.alias(_ROW))
+    checks = _pair_checks(table, keys.columns) + [
+        _Check("duplicate", c.name, pl.col(c.name).is_duplicated())
+        for c in table.columns
+        if c.unique and c.name in keys.columns
+    ]
+    issues: list[Issue] = []
+    for check in checks:
+        pair = check.code == "duplicate_pair"
+        candidates = _repeated(
+            framed, list(table.unique_together or ()) if pair else [check.column]
+        )
+        if candidates is not None:
+            issues += _rule_issues(candidates, candidates, [check])
+    return issues
+
+
+def _repeated(framed: pl.DataFrame, names: list[str]) -> pl.DataFrame | None:
+    """The rows (all of ``names`` filled) whose hash of ``names`` occurs more than once."""
+    key = pl.struct(names).hash(seed=0) if len(names) > 1 else pl.col(names[0]).hash(seed=0)
+    present = pl.all_horizontal(pl.col(n).is_not_null() for n in names)
+    hashes = framed.select(key.filter(present)).to_series().sort()
+    repeated = hashes.filter((hashes == hashes.shift(1)).fill_null(False)).unique()
+    del hashes
+    if repeated.is_empty():
+        return None
+    return framed.filter(present & key.is_in(repeated.implode()))
 
 
 def _is_valid(issues: Sequence[Issue]) -> bool:
@@ -294,14 +378,18 @@ def validate_table(
     table: Table,
     *,
     refs: Mapping[str, frozenset[str]] | None = None,
+    unique: bool = True,
 ) -> ValidationReport:
-    """Check ``text`` (every column a string) against ``table``; collect every issue."""
+    """Check ``text`` (every column a string) against ``table``; collect every issue.
+
+    A batch of a larger file is checked with ``unique=False``: uniqueness is a rule of the
+    whole file (``duplicate_issues``)."""
     issues = _header_issues(text, table)
     if not _is_valid(issues):  # a required column is missing: no rule can be checked
         return ValidationReport(table.name, tuple(issues), None)
     columns = [c for c in table.columns if c.name in text.columns]
     clean, both = _text_and_typed(text, columns)
-    issues += _rule_issues(clean, both, _all_checks(table, columns, refs or {}))
+    issues += _rule_issues(clean, both, _all_checks(table, columns, refs or {}, unique=unique))
     issues.sort(key=_cell_order(table))
     if not _is_valid(issues):
         return ValidationReport(table.name, tuple(issues), None)

@@ -56,7 +56,8 @@ class Example:
 
     place: str  # the municipality's name
     name: str
-    status: str  # status code
+    status: str  # status code (the furthest one when several interventions share the name)
+    count: int = 1  # interventions of this municipality with this name that list the factor
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,24 @@ def remedies(data: Dataset) -> dict[str, tuple[Remedy, ...]]:
 
 
 def _examples(frame: pl.DataFrame) -> tuple[Example, ...]:
+    """One example per municipality and intervention name: a municipality that runs two
+    interventions with one name is one address to learn from, not two rows. Its status is
+    the furthest of them (carried out before planned); carried-out examples come first."""
     done = set(UITGEVOERD)
-    rows = sorted(
-        frame.iter_rows(named=True),
-        key=lambda r: (r["status"] not in done, r["gemeente_naam"], r["naam"]),
-    )
-    return tuple(Example(r["gemeente_naam"], r["naam"], r["status"]) for r in rows)
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for row in frame.iter_rows(named=True):
+        grouped.setdefault((row["gemeente_naam"], row["naam"]), []).append(row["status"])
+    examples = [
+        Example(place, name, min(statuses, key=_status_rank), len(statuses))
+        for (place, name), statuses in grouped.items()
+    ]
+    return tuple(sorted(examples, key=lambda e: (e.status not in done, e.place, e.name, e.status)))
+
+
+def _status_rank(status: str) -> tuple[int, int]:
+    """Carried out first (finished before running), then the rest in the contract's order."""
+    order = ("afgerond", "in_uitvoering", "gepland", "niet_uitgevoerd")
+    return (status not in UITGEVOERD, order.index(status) if status in order else len(order))
 
 
 def gap_details(data: Dataset, sel: Selection) -> list[Gap]:

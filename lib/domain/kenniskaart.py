@@ -38,6 +38,7 @@ import polars as pl
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, PIJLERS
 from lib.data.catalog import Dataset
 from lib.domain.checks import Check, lesson_checks
+from lib.domain.context_figures import facts
 from lib.domain.filters import Filters
 from lib.domain.gaps import Bilingual, Gap, bilingual, gap_details
 from lib.domain.metrics import Group, wave_selections
@@ -252,6 +253,9 @@ class Profile:
     checks: tuple[Check, ...]  # lesson_checks
     lessons: Mapping[str, Bilingual] = field(default_factory=dict)  # lesson code -> text
     sources: tuple[tuple[str, str | None], ...] = ()  # (title, url or None)
+    facts: pl.DataFrame = field(default_factory=pl.DataFrame)
+    """The published facts about the programme in the selected municipalities
+    (``context_figures.facts`` of ``gemeente_feiten``; empty without that table)."""
 
     @property
     def single(self) -> bool:
@@ -299,4 +303,5 @@ def build_profile(data: Dataset, filters: Filters, *, today: date) -> Profile:
         checks=tuple(lesson_checks(sel, today=today)),
         lessons={row["les"]: bilingual(row, "tekst") for row in data.lessen.iter_rows(named=True)},
         sources=_sources(data, ("factoren", "factor_themas", "themas", "lessen", "interventies")),
+        facts=facts(data.context_table("gemeente_feiten"), sel.gemeenten["gemeentecode"]),
     )

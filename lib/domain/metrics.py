@@ -66,41 +66,56 @@ def _execution_aggs() -> list[pl.Expr]:
 
 @dataclass(frozen=True)
 class Headline:
+    """The headline figures of a selection (``lib.domain.rules`` says what each counts).
+
+    ``n_uitgevoerd`` of ``rate_n`` interventions are carried out: the execution rate counts
+    every status, also under a status filter (``status_ignored``), while ``n_interventies``
+    counts what the filters select.
+    """
+
     n_gemeenten: int
+    n_met_interventies: int
     n_interventies: int
     n_uitgevoerd: int
+    rate_n: int
     rate: float | None
     betrouwbaar: bool
     gedekt: int
     totaal_sterk: int
+    status_ignored: bool = False
 
 
 def headline(sel: Selection) -> Headline:
-    n = sel.interventies.height
-    done = int(sel.interventies.get_column("status").is_in(UITGEVOERD).sum())
+    base = sel.rate_base
+    n = base.height
+    done = int(base.get_column("status").is_in(UITGEVOERD).sum())
     strong = strong_factors(sel.factoren).get_column("factor")
     covered = sel.links.filter(pl.col("factor").is_in(strong.implode())).get_column("factor")
     return Headline(
         n_gemeenten=sel.gemeenten.height,
-        n_interventies=n,
+        n_met_interventies=sel.with_interventions.height,
+        n_interventies=sel.interventies.height,
         n_uitgevoerd=done,
+        rate_n=n,
         rate=done / n if n else None,
         betrouwbaar=n >= MIN_RELIABLE,
         gedekt=covered.n_unique(),
         totaal_sterk=strong.len(),
+        status_ignored=sel.all_statuses is not None,
     )
 
 
 def execution_by_gemeente(sel: Selection) -> pl.DataFrame:
-    """gemeentecode, gemeente_naam, n, uitgevoerd, rate, betrouwbaar (places with interventions)."""
+    """gemeentecode, gemeente_naam, n, uitgevoerd, rate, betrouwbaar: one row per place with
+    interventions of every status (the rate ignores the status filter)."""
     return rate_frame(
-        sel.interventies.group_by("gemeentecode", "gemeente_naam").agg(_execution_aggs())
+        sel.rate_base.group_by("gemeentecode", "gemeente_naam").agg(_execution_aggs())
     ).sort("rate", "gemeente_naam", descending=[True, False], nulls_last=True)
 
 
 def execution_by_theme(sel: Selection) -> pl.DataFrame:
     """thema, n, uitgevoerd, rate, betrouwbaar: highest rate first, ties by theme code."""
-    grouped = sel.interventies.group_by("thema").agg(_execution_aggs())
+    grouped = sel.rate_base.group_by("thema").agg(_execution_aggs())
     return rate_frame(grouped).sort("rate", "thema", descending=[True, False], nulls_last=True)
 
 
@@ -108,15 +123,17 @@ def execution_trend(data: Dataset, filters: Filters) -> pl.DataFrame:
     """periode, n, uitgevoerd, rate, betrouwbaar: the execution rate per reporting period.
 
     Counts the ``voortgang`` rows of the interventions that ``filters`` select (through their
-    municipality and current theme, status and target group); one row per period, in order.
-    Works on ``data.progress`` with a row mask, so 800,000 rows filter in milliseconds.
+    municipality, theme and target group; like every execution rate it ignores the status
+    filter); one row per period, in order. Works on ``data.progress`` with a row mask, so
+    800,000 rows filter in milliseconds.
     """
     rows = data.progress
-    if not filters.is_default:
+    if not replace(filters, statussen=()).is_default:
         places = data.gemeenten.filter(gemeente_mask(filters)).get_column("gemeentecode")
-        keep = data.interventies.select(
-            (pl.col("gemeentecode").is_in(places.implode()) & interventie_mask(filters)).alias("k")
-        ).to_series()
+        mask = pl.col("gemeentecode").is_in(places.implode()) & interventie_mask(
+            filters, statuses=False
+        )
+        keep = data.interventies.select(mask.alias("k")).to_series()
         rows = rows.filter(keep.gather(rows.get_column("rij")))
     counts = rows.group_by("periode").agg(
         pl.len().cast(pl.Int64).alias("n"), pl.col("uitgevoerd").sum().cast(pl.Int64)
@@ -168,11 +185,16 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     """One row per selected municipality with its figures and the chosen ``waarde``.
 
     Columns: gemeentecode, gemeente_naam, lat, lon, inwoners, inwoners_peiljaar, golf,
-    instroomjaar, botoc, n, uitgevoerd, rate, betrouwbaar, n_gedekt, totaal, dekking,
-    per_10000 (interventions per 10,000 inhabitants; null without interventions or population),
-    waarde (null when unknown, unreliable or without interventions).
+    instroomjaar, botoc, n (interventions the filters select), rate_n, uitgevoerd, rate,
+    betrouwbaar (of every status: the rate ignores the status filter), n_gedekt (null without
+    interventions: unknown, not 0), totaal, dekking, per_10000 (interventions per 10,000
+    inhabitants; null without interventions or population), waarde (null when unknown,
+    unreliable or without interventions).
     """
-    execution = rate_frame(sel.interventies.group_by("gemeentecode").agg(_execution_aggs()))
+    counts = sel.interventies.group_by("gemeentecode").agg(pl.len().cast(pl.Int64).alias("n"))
+    execution = rate_frame(sel.rate_base.group_by("gemeentecode").agg(_execution_aggs())).rename(
+        {"n": "rate_n"}
+    )
     coverage = coverage_by_gemeente(sel)
     frame = (
         sel.gemeenten.select(
@@ -186,10 +208,12 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
             "instroomjaar",
             "botoc",
         )
+        .join(counts, on="gemeentecode", how="left")
         .join(execution, on="gemeentecode", how="left")
         .join(coverage, on="gemeentecode", how="left")
         .with_columns(
-            pl.col("n", "uitgevoerd", "n_gedekt").fill_null(0),
+            pl.col("n", "uitgevoerd", "rate_n").fill_null(0),
+            pl.when(pl.col("n") > 0).then(pl.col("n_gedekt").fill_null(0)).alias("n_gedekt"),
             pl.col("betrouwbaar").fill_null(False),
             pl.col("totaal").fill_null(strong_factors(sel.factoren).height),
         )
@@ -223,16 +247,16 @@ def wave_selections(data: Dataset, sel: Selection, filters: Filters) -> list[tup
 def compare_with_wave(data: Dataset, filters: Filters) -> pl.DataFrame:
     """Execution rate of the selection, of its wave(s) and of all municipalities.
 
-    The intervention filters (theme, status, target group) apply to all three rows; the wave
-    row uses the waves of the selected municipalities. Columns: groep (``selectie``, ``golf``,
-    ``alle``), golf (the wave's code; null in the other rows), n, uitgevoerd, rate,
-    betrouwbaar.
+    The intervention filters (theme, target group) apply to all three rows and, as for every
+    execution rate, the status filter to none; the wave row uses the waves of the selected
+    municipalities. Columns: groep (``selectie``, ``golf``, ``alle``), golf (the wave's code;
+    null in the other rows), n, uitgevoerd, rate (null without interventions), betrouwbaar.
     """
     sel = select(data, filters)
-    rows: list[tuple[Group, str | None, pl.DataFrame]] = [("selectie", None, sel.interventies)]
+    rows: list[tuple[Group, str | None, pl.DataFrame]] = [("selectie", None, sel.rate_base)]
     for wave, wave_sel in wave_selections(data, sel, filters):
-        rows.append(("golf", wave, wave_sel.interventies))
-    rows.append(("alle", None, select(data, intervention_filters(filters)).interventies))
+        rows.append(("golf", wave, wave_sel.rate_base))
+    rows.append(("alle", None, select(data, intervention_filters(filters)).rate_base))
     frame = pl.DataFrame(
         {
             "groep": [group for group, _, _ in rows],
@@ -246,15 +270,21 @@ def compare_with_wave(data: Dataset, filters: Filters) -> pl.DataFrame:
 
 
 def timeline(data: Dataset) -> pl.DataFrame:
-    """datum, jaar, gebeurtenis_nl, gebeurtenis_en, aantal_gemeenten, bron: sorted by date."""
-    return data.tijdlijn.select(
-        "datum",
-        pl.col("datum").str.slice(0, 4).cast(pl.Int64).alias("jaar"),
-        "gebeurtenis_nl",
-        "gebeurtenis_en",
-        "aantal_gemeenten",
-        "bron",
-    ).sort("datum")
+    """nr, datum, jaar, gebeurtenis_nl, gebeurtenis_en, aantal_gemeenten, bron: sorted by date;
+    ``nr`` (from 1) is the event's number on the chart and in the list beside it."""
+    return (
+        data.tijdlijn.select(
+            "datum",
+            pl.col("datum").str.slice(0, 4).cast(pl.Int64).alias("jaar"),
+            "gebeurtenis_nl",
+            "gebeurtenis_en",
+            "aantal_gemeenten",
+            "bron",
+        )
+        .sort("datum", maintain_order=True)
+        .with_row_index("nr", offset=1)
+        .with_columns(pl.col("nr").cast(pl.Int64))
+    )
 
 
 def lessons(data: Dataset) -> pl.DataFrame:

@@ -18,6 +18,8 @@ from lib.domain.filters import Filters
 PLACE_LIMIT: Final = 40
 """Charts with a row or column per municipality group a larger selection by province."""
 Place = Literal["gemeente", "provincie"]
+UNKNOWN_PROVINCE: Final = "onbekend"
+"""The province row of municipalities whose province no source gives."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,29 @@ class Selection:
     links: pl.DataFrame  # interventie_id, gemeentecode, factor: one row per listed factor
     themas: pl.DataFrame
     unfiltered_links: pl.DataFrame | None = None  # links before the domain filter
+    all_statuses: pl.DataFrame | None = None  # the interventions before the status filter
+
+    @property
+    def rate_base(self) -> pl.DataFrame:
+        """The interventions an execution rate counts: every filter but the status filter.
+
+        Under a status filter the rate would be 0 % or 100 % by construction, so the rate
+        ignores it (``lib.domain.rules``): with Status = afgerond the rate is that of all
+        interventions of the other filters.
+        """
+        return self.interventies if self.all_statuses is None else self.all_statuses
+
+    @property
+    def with_interventions(self) -> pl.DataFrame:
+        """The selected municipalities with at least one selected intervention."""
+        codes = self.interventies.get_column("gemeentecode").unique().implode()
+        return self.gemeenten.filter(pl.col("gemeentecode").is_in(codes))
+
+    @property
+    def without_interventions(self) -> pl.DataFrame:
+        """The selected municipalities with no selected intervention (in name order)."""
+        codes = self.interventies.get_column("gemeentecode").unique().implode()
+        return self.gemeenten.filter(~pl.col("gemeentecode").is_in(codes)).sort("naam")
 
     @property
     def all_links(self) -> pl.DataFrame:
@@ -56,12 +81,11 @@ def gemeente_mask(filters: Filters) -> pl.Expr:
     return _in("gemeentecode", filters.gemeenten) & _in("golf", filters.golven) & botoc
 
 
-def interventie_mask(filters: Filters) -> pl.Expr:
-    return (
-        _in("thema", filters.themas)
-        & _in("status", filters.statussen)
-        & _in("doelgroep", filters.doelgroepen)
-    )
+def interventie_mask(filters: Filters, *, statuses: bool = True) -> pl.Expr:
+    """The intervention filters (theme, target group and, unless ``statuses`` is false, the
+    status) as one expression."""
+    mask = _in("thema", filters.themas) & _in("doelgroep", filters.doelgroepen)
+    return mask & _in("status", filters.statussen) if statuses else mask
 
 
 def intervention_filters(filters: Filters) -> Filters:
@@ -84,13 +108,17 @@ def select(data: Dataset, filters: Filters) -> Selection:
         gemeenten = data.gemeenten.filter(gemeente_mask(filters))
         interventies = data.interventies.filter(
             pl.col("gemeentecode").is_in(gemeenten.get_column("gemeentecode").implode())
-            & interventie_mask(filters)
+            & interventie_mask(filters, statuses=False)
         )
     interventies = interventies.join(
         gemeenten.select("gemeentecode", pl.col("naam").alias("gemeente_naam")),
         on="gemeentecode",
         how="left",
     )
+    all_statuses = None
+    if filters.statussen:
+        all_statuses = interventies
+        interventies = interventies.filter(_in("status", filters.statussen))
     factoren = data.factoren.filter(_in("domein", filters.domeinen))
     every = data.links
     if interventies.height != data.interventies.height:
@@ -98,7 +126,7 @@ def select(data: Dataset, filters: Filters) -> Selection:
     links = every
     if factoren.height != data.factoren.height:
         links = links.filter(pl.col("factor").is_in(factoren.get_column("factor").implode()))
-    return Selection(gemeenten, interventies, factoren, links, data.themas, every)
+    return Selection(gemeenten, interventies, factoren, links, data.themas, every, all_statuses)
 
 
 def chart_place(sel: Selection) -> Place:
@@ -115,7 +143,9 @@ def by_province(sel: Selection) -> Selection:
     ``coverage_matrix``) gives one row per province: a chart of 342 municipalities stays
     readable and its data small.
     """
-    province = sel.gemeenten.select("gemeentecode", pl.col("provincie").alias("_provincie"))
+    province = sel.gemeenten.select(
+        "gemeentecode", pl.col("provincie").fill_null(UNKNOWN_PROVINCE).alias("_provincie")
+    )
 
     def regroup(frame: pl.DataFrame, *names: str) -> pl.DataFrame:
         return (
@@ -129,6 +159,9 @@ def by_province(sel: Selection) -> Selection:
         interventies=regroup(sel.interventies, "gemeentecode", "gemeente_naam"),
         links=regroup(sel.links, "gemeentecode"),
         unfiltered_links=regroup(sel.all_links, "gemeentecode"),
+        all_statuses=None
+        if sel.all_statuses is None
+        else regroup(sel.all_statuses, "gemeentecode", "gemeente_naam"),
     )
 
 

@@ -89,20 +89,24 @@ def build(
     """Texts and images of every slide of the storyline of ``view``."""
     slides = presentation.build_slides(data, filters, lang, view, boundaries=boundaries)
     total = len(slides)
+    title = presentation.deck_title(view.storyline, lang)
+    # every page says which deck and which selection it belongs to, as on the screen
+    context = f"{title} · {provenance.selection_line(filters, data, lang)}"
     pages = []
     for number, slide in enumerate(slides, start=1):
         titles = provenance.source_titles(data, slide.resources)
         more = len(titles) - SOURCES_SHOWN
         sources = "; ".join(titles[:SOURCES_SHOWN]) + (f" (+{more})" if more > 0 else "")
         footer = (
-            f"{t('presentation.slide_number', lang, nummer=number, totaal=total)} · "
-            f"{provenance.data_status(data, lang, slide.resources)}",
+            *((slide.note,) if slide.note else ()),
+            f"{t('presentation.slide_number', lang, nummer=number, totaal=total)} · {context}",
+            provenance.data_status(data, lang, slide.resources),
             provenance.source_line(data, lang, slide.resources),
         )
         pages.append(Page(slide, number, total, footer, sources, _image(slide)))
     illustrative = any(p.content.illustrative for p in pages)
     return Briefing(
-        title=presentation.deck_title(view.storyline, lang),
+        title=title,
         subtitle=provenance.describe_filters(filters, data, lang),
         made=t("presentation.cover_date", lang, datum=date.today().isoformat()),
         status=provenance.data_status(data, lang),

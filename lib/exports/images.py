@@ -42,7 +42,7 @@ def for_export(
     title: str,
     subtitle: str | Sequence[str] | None = None,
     source: str | Sequence[str] | None = None,
-    notice: str | None = None,
+    notice: str | Sequence[str] | None = None,
 ) -> alt.VConcatChart:
     """``chart`` with a title and subtitle above it and the source and notice below it.
 

@@ -26,6 +26,7 @@ from lib.domain.kenniskaart import LEARN_FROM_MAX, MULTI_DOMAIN_MIN, Profile
 from lib.exports import PROFILE_FORMATS
 from lib.exports import pdf as pdf_base
 from lib.exports.markdown import md_escape
+from lib.text import context as context_words
 from lib.text import kenniskaart as kt
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
@@ -140,7 +141,10 @@ def _gap_blocks(p: Profile, lang: Lang) -> list[Block]:
         examples = []
         for place in places[:LEARN_FROM_MAX]:
             first = next(e for e in gap.examples if e.place == place)
-            examples.append(f"{place} ({first.name}, {first.status.lower()})")
+            times = (
+                f", {t('kenniskaart.gaps.times', lang, n=first.count)}" if first.count > 1 else ""
+            )
+            examples.append(f"{place} ({first.name}{times}, {first.status.lower()})")
         learn = "; ".join(examples) if examples else t("kenniskaart.gaps.learn_from_none", lang)
         if len(places) > LEARN_FROM_MAX:
             more = t("kenniskaart.gaps.more", lang, n=len(places) - LEARN_FROM_MAX)
@@ -153,6 +157,23 @@ def _gap_blocks(p: Profile, lang: Lang) -> list[Block]:
             Paragraph(f"{t('kenniskaart.profile.source', lang)}: {gap.sources}", small=True),
         ]
     return blocks
+
+
+def fact_blocks(p: Profile, lang: Lang) -> list[Block]:
+    """The published facts about the programme, apart from the example data: every fact of
+    one municipality with its figure, period and source; for a selection how many
+    municipalities have facts (the page lists them)."""
+    if p.facts.is_empty():
+        return []
+    blocks: list[Block] = [
+        Heading(t("context.fact.title", lang)),
+        Paragraph(t("context.fact.explanation", lang), small=True),
+    ]
+    if not p.single:
+        places = p.facts.get_column("gemeentecode").n_unique()
+        return [*blocks, Paragraph(t("context.fact.selection_count", lang, n=places))]
+    rows = context_words.named_facts(p.facts, {}, lang).iter_rows(named=True)
+    return [*blocks, Bullets(tuple(context_words.fact_line(row, lang) for row in rows))]
 
 
 def document(p: Profile, lang: Lang) -> list[Block]:
@@ -172,6 +193,7 @@ def document(p: Profile, lang: Lang) -> list[Block]:
     if p.illustrative:
         blocks.append(Paragraph(t("kenniskaart.profile.illustrative", lang), bold=True))
     blocks += [Heading(t("kenniskaart.in_short", lang)), Bullets(kt.summary(p, lang))]
+    blocks += fact_blocks(p, lang)
     blocks += _profile_blocks(p, lang)
     header, rows = pillar_rows(p, lang)
     blocks += [

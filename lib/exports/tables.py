@@ -1,9 +1,12 @@
 """Files for people to download: CSV and XLSX, safe to open in a spreadsheet.
 
 Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return) gets a leading apostrophe, so it is shown, never executed. Numbers are
-written as numbers. Dutch CSV files use ``;`` and a decimal comma and start with a UTF-8 byte
-order mark, so Excel on a Dutch Windows machine opens them correctly.
+or a carriage return) is never executed. In CSV it gets a leading apostrophe (a CSV file has no
+cell types). In XLSX every text is a string cell, which a spreadsheet shows exactly as typed
+and never runs; a formula-like one also gets the "quote prefix" style, so it stays text when
+someone edits the cell, and no apostrophe shows. Numbers are written as numbers. Dutch CSV
+files use ``;`` and a decimal comma and start with a UTF-8 byte order mark, so Excel on a
+Dutch Windows machine opens them correctly.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -41,18 +44,24 @@ def _csv_cell(value: object, lang: Lang) -> str:
     return escape_formula(str(value))
 
 
-def csv_bytes(frame: pl.DataFrame, *, lang: Lang) -> bytes:
-    """CSV for a spreadsheet: UTF-8 with BOM; ``;`` and decimal comma in Dutch, ``,`` in English."""
+def csv_bytes(frame: pl.DataFrame, *, lang: Lang, notes: Sequence[str] = ()) -> bytes:
+    """CSV for a spreadsheet: UTF-8 with BOM; ``;`` and decimal comma in Dutch, ``,`` in English.
+
+    ``notes`` (how to read the table) follow the rows, one per line, each starting with
+    ``# `` so that readers that skip comment lines skip them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow([escape_formula(c) for c in frame.columns])
     for row in frame.iter_rows():
         writer.writerow([_csv_cell(v, lang) for v in row])
+    for note in notes:  # comment lines, written as they are: a reader skips them whole
+        buffer.write(f"# {' '.join(note.split())}\r\n")
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per frame; text cells are always stored as text."""
+    """An XLSX workbook with one sheet per frame; text cells are always stored as text, shown
+    exactly as it is (no apostrophe)."""
     from openpyxl import Workbook  # on first export only: it takes a while to load
     from openpyxl.cell.cell import TYPE_STRING
 
@@ -60,13 +69,15 @@ def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
     book.remove(book.active)  # type: ignore[arg-type]
     for title, frame in sheets.items():
         sheet = book.create_sheet(title=title[:31])
-        sheet.append([str(c) for c in frame.columns])
+        sheet.append([str(c) for c in frame.columns])  # (header cells are text too)
         for row in frame.iter_rows():
             sheet.append([_xlsx_value(v) for v in row])
         for cells in sheet.iter_rows(min_row=1):
             for cell in cells:
                 if isinstance(cell.value, str):
-                    cell.data_type = TYPE_STRING
+                    cell.data_type = TYPE_STRING  # text, never a formula
+                    if cell.value.startswith(FORMULA_PREFIXES):
+                        cell.quotePrefix = True
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -75,6 +86,4 @@ def xlsx_bytes(sheets: Mapping[str, pl.DataFrame]) -> bytes:
 def _xlsx_value(value: object) -> object:
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
-    if isinstance(value, str):
-        return escape_formula(value)
     return value

@@ -64,6 +64,12 @@ class SlideContent:
     bullets: tuple[str, ...] = ()
     figures: tuple[tuple[str, str], ...] = ()  # (label, value) of the headline figures
     empty: bool = False
+    note: str = ""  # what a figure on the slide does not follow (the status filter)
+
+
+def _status_note(sel: Selection, lang: Lang) -> str:
+    """The rule of the execution rate, said where a status filter is active."""
+    return t("chart.status_ignored", lang) if sel.all_statuses is not None else ""
 
 
 def _empty(code: str, lang: Lang) -> SlideContent:
@@ -79,7 +85,7 @@ def _empty(code: str, lang: Lang) -> SlideContent:
 
 def _kop(sel: Selection, lang: Lang) -> SlideContent:
     head = metrics.headline(sel)
-    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
+    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar or head.rate is None else "*")
     figures = (
         (t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang)),
         (t("kpi.interventies", lang), fmt_int(head.n_interventies, lang)),
@@ -105,7 +111,7 @@ def _kop(sel: Selection, lang: Lang) -> SlideContent:
         )
     )
     second = takeaways.execution_sentence(
-        takeaways.who(sel, lang), head.n_uitgevoerd, head.n_interventies, lang
+        takeaways.who(sel, lang), head.n_uitgevoerd, head.rate_n, lang
     )
     table = pl.DataFrame(
         {"kengetal": [label for label, _ in figures], "waarde": [v for _, v in figures]}
@@ -122,6 +128,7 @@ def _kop(sel: Selection, lang: Lang) -> SlideContent:
             "waarde": "presentation.column.value",
         },
         figures=figures,
+        note=_status_note(sel, lang),
     )
 
 
@@ -162,7 +169,7 @@ def _kaart(
     chart = static_map.map_chart(
         frame,
         places.national(data),
-        boundaries if boundaries is not None else geo.bundled(),
+        boundaries if boundaries is not None else geo.shipped(),
         metric=metric,
         bins=maps.stable_bins(metric, metrics.map_frame(select(data, Filters()), metric)),
         lang=lang,
@@ -185,6 +192,7 @@ def _kaart(
             "n_gedekt": "column.covered",
             "inwoners": "column.population",
         },
+        note=_status_note(sel, lang) if metric == "uitvoeringsgraad" else "",
     )
 
 
@@ -230,7 +238,7 @@ def _uitvoering(sel: Selection, lang: Lang) -> SlideContent:
     else:
         first = findings.execution(by_place, lang)
         second = takeaways.execution_sentence(
-            t("presentation.text.together", lang), head.n_uitgevoerd, head.n_interventies, lang
+            t("presentation.text.together", lang), head.n_uitgevoerd, head.rate_n, lang
         )
     place = chart_place(sel)  # a slide of 342 bars would be unreadable
     grouped = by_province(sel) if place == "provincie" else None
@@ -250,6 +258,7 @@ def _uitvoering(sel: Selection, lang: Lang) -> SlideContent:
             "rate": "column.execution_rate",
             "betrouwbaar": "column.reliable",
         },
+        note=_status_note(sel, lang),
     )
 
 

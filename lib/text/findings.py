@@ -11,8 +11,11 @@ import polars as pl
 from lib.contract.codes import Lang
 from lib.domain import metrics
 from lib.domain.metrics import REFERENCE_RATE, Headline
-from lib.text.formats import fmt_int, fmt_number, fmt_pct
+from lib.text.formats import fmt_int, fmt_number, fmt_pct, join_names
 from lib.text.i18n import t
+
+NAMES_SHOWN = 5
+"""Names in a finding before "and n more"."""
 
 
 def _pct(share: float | None, reliable: bool, lang: Lang) -> str:
@@ -20,10 +23,39 @@ def _pct(share: float | None, reliable: bool, lang: Lang) -> str:
     return text if reliable else f"{text}*"
 
 
+def leaders(frame: pl.DataFrame, value: str, name: str) -> list[str]:
+    """The names of the rows that share the highest ``value`` (nulls never lead), in name
+    order: one name, or every row of a tie."""
+    known = frame.filter(pl.col(value).is_not_null())
+    if known.is_empty():
+        return []
+    top = known.get_column(value).max()
+    return sorted(str(v) for v in known.filter(pl.col(value) == top).get_column(name).to_list())
+
+
+def names(items: list[str], lang: Lang) -> str:
+    """``a, b en c`` (at most ``NAMES_SHOWN``, then ``en 3 meer``)."""
+    if len(items) <= NAMES_SHOWN:
+        return join_names(items, lang)
+    shown = ", ".join(items[:NAMES_SHOWN])
+    return t("finding.names_more", lang, namen=shown, n=fmt_int(len(items) - NAMES_SHOWN, lang))
+
+
 def themes(counts: pl.DataFrame, lang: Lang) -> str:
     """Needs theme_counts: thema_naam, n, share (sorted, largest first)."""
     top = counts.row(0, named=True)
     total = int(counts.get_column("n").sum())
+    tied = leaders(counts, "n", "thema_naam")
+    if len(tied) > 1:
+        return t(
+            "finding.top_thema_shared",
+            lang,
+            k=fmt_int(len(tied), lang),
+            themas=names([n.lower() for n in tied], lang),
+            n=fmt_int(top["n"], lang),
+            totaal=fmt_int(total, lang),
+            pct=fmt_pct(top["share"], lang, decimals=0),
+        )
     return t(
         "finding.top_thema",
         lang,
@@ -39,6 +71,18 @@ def theme_by_gemeente(frame: pl.DataFrame, lang: Lang) -> str:
     top = frame.sort("n", "gemeente_naam", "thema_naam", descending=[True, False, False]).row(
         0, named=True
     )
+    pairs = frame.with_columns(
+        pl.format("{} ({})", "gemeente_naam", pl.col("thema_naam").str.to_lowercase()).alias("_p")
+    )
+    tied = leaders(pairs, "n", "_p")
+    if len(tied) > 1:
+        return t(
+            "finding.top_thema_gemeente_shared",
+            lang,
+            k=fmt_int(len(tied), lang),
+            n=fmt_int(top["n"], lang),
+            namen=names(tied, lang),
+        )
     return t(
         "finding.top_thema_gemeente",
         lang,
@@ -56,12 +100,23 @@ def target_groups(frame: pl.DataFrame, lang: Lang) -> str:
     if known.is_empty():
         return t("finding.no_target_group", lang, n=unknown, totaal=fmt_int(total, lang))
     top = known.sort("n", "doelgroep_volgorde", descending=[True, False]).row(0, named=True)
-    sentence = t(
-        "finding.top_target_group",
-        lang,
-        doelgroep=top["doelgroep_naam"].lower(),
-        n=fmt_int(top["n"], lang),
-        totaal=fmt_int(total, lang),
+    tied = leaders(known, "n", "doelgroep_naam")
+    sentence = (
+        t(
+            "finding.top_target_group_shared",
+            lang,
+            doelgroepen=names([n.lower() for n in tied], lang),
+            n=fmt_int(top["n"], lang),
+            totaal=fmt_int(total, lang),
+        )
+        if len(tied) > 1
+        else t(
+            "finding.top_target_group",
+            lang,
+            doelgroep=top["doelgroep_naam"].lower(),
+            n=fmt_int(top["n"], lang),
+            totaal=fmt_int(total, lang),
+        )
     )
     if unknown:
         sentence += " " + t("finding.no_target_group", lang, n=unknown, totaal=fmt_int(total, lang))
@@ -82,11 +137,20 @@ def execution(frame: pl.DataFrame, lang: Lang) -> str:
         )
     reliable = frame.filter(pl.col("betrouwbaar"))
     above = reliable.filter(pl.col("rate") >= REFERENCE_RATE).height
-    best = (
-        (reliable if not reliable.is_empty() else frame)
-        .sort("rate", "gemeente_naam", descending=[True, False])
-        .row(0, named=True)
-    )
+    pool = reliable if not reliable.is_empty() else frame
+    best = pool.sort("rate", "gemeente_naam", descending=[True, False]).row(0, named=True)
+    tied = leaders(pool, "rate", "gemeente_naam")
+    if len(tied) > 1:
+        return t(
+            "finding.execution.reference_shared",
+            lang,
+            n=above,
+            totaal=fmt_int(frame.height, lang),
+            ref=fmt_pct(REFERENCE_RATE, lang),
+            k=fmt_int(len(tied), lang),
+            namen=names(tied, lang),
+            pct=_pct(best["rate"], best["betrouwbaar"], lang),
+        )
     return t(
         "finding.execution.reference",
         lang,
@@ -101,7 +165,16 @@ def execution(frame: pl.DataFrame, lang: Lang) -> str:
 def execution_by_theme(frame: pl.DataFrame, lang: Lang) -> str:
     """Needs execution_by_theme: thema_naam, rate, betrouwbaar (sorted by rate)."""
     reliable = frame.filter(pl.col("betrouwbaar"))
-    best = (reliable if not reliable.is_empty() else frame).row(0, named=True)
+    pool = reliable if not reliable.is_empty() else frame
+    best = pool.row(0, named=True)
+    tied = leaders(pool, "rate", "thema_naam")
+    if len(tied) > 1:
+        return t(
+            "finding.execution.top_thema_shared",
+            lang,
+            themas=names([n.lower() for n in tied], lang),
+            pct=_pct(best["rate"], best["betrouwbaar"], lang),
+        )
     return t(
         "finding.execution.top_thema",
         lang,
@@ -198,8 +271,17 @@ def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
         if "n" in frame.columns and not (frame.get_column("n").fill_null(0) > 0).any():
             return t("finding.map_none", lang, n=frame.height)
         return t("finding.map_unknown", lang, n=frame.height)
-    top = known.sort("waarde", "gemeente_naam", descending=[True, False]).row(0, named=True)
-    return t("finding.map", lang, n=frame.height, hoogst=top["gemeente_naam"], waarde=value_text)
+    tied = leaders(known, "waarde", "gemeente_naam")
+    if len(tied) > 1:
+        return t(
+            "finding.map_shared",
+            lang,
+            n=frame.height,
+            k=fmt_int(len(tied), lang),
+            waarde=value_text,
+            namen=names(tied, lang),
+        )
+    return t("finding.map", lang, n=frame.height, hoogst=tied[0], waarde=value_text)
 
 
 def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:

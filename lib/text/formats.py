@@ -111,3 +111,20 @@ def join_names(names: Sequence[str], lang: Lang) -> str:
 def fmt_date(day: date, lang: Lang) -> str:
     """A date in words: ``28 november 2026`` / ``28 November 2026``."""
     return format_date(day, format="long", locale=LOCALES[lang])
+
+
+def fmt_period(text: str, lang: Lang) -> str:
+    """A date as precise as the source gives it: ``2021``, ``juni 2020`` / ``June 2020``,
+    ``7 maart 2022`` / ``7 March 2022``; anything else is returned as it is."""
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return text
+    if len(numbers) == 1:
+        return text
+    if len(numbers) == 2:
+        return format_date(date(numbers[0], numbers[1], 1), format="MMMM y", locale=LOCALES[lang])
+    if len(numbers) == 3:
+        return fmt_date(date(*numbers), lang)
+    return text

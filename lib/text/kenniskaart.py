@@ -103,6 +103,7 @@ class ExampleText:
     place: str
     name: str  # from uploads: plain text
     status: str  # the status's name
+    count: int = 1  # interventions of the place with this name
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def gaps(p: Profile, lang: Lang) -> tuple[GapText, ...]:
             themes=tuple(r.name[lang] for r in gap.remedies),
             reasons=tuple(r.reason[lang] for r in gap.remedies),
             examples=tuple(
-                ExampleText(e.place, e.name, code_label("status", e.status, lang))
+                ExampleText(e.place, e.name, code_label("status", e.status, lang), e.count)
                 for e in gap.examples
             ),
         )

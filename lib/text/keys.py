@@ -15,6 +15,10 @@ from __future__ import annotations
 from typing import Final, get_args
 
 from lib.contract.codes import (
+    BETROUWBAARHEID,
+    ONDERWERPEN,
+    REGELINGEN,
+    SOORTEN_BRON,
     STATUS_DATA,
 )
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES, Dtype
@@ -23,10 +27,12 @@ from lib.data.ingest.privacy import KINDS
 from lib.data.store import Scope
 from lib.data.versions import Action
 from lib.domain.checks import CHECKS, LIGHTS
+from lib.domain.context import GROEPEN
 from lib.domain.filters import BOTOC_OPTIONS
 from lib.domain.kenniskaart import AGE_GROUPS
 from lib.domain.metrics import METRICS
 from lib.domain.selection import Place
+from lib.text.context import CAVEATS, SIZE_BANDS, URBANITY
 from lib.text.findings import TREND_DIRECTIONS
 
 VALIDATION_ISSUE_CODES: Final[tuple[str, ...]] = (
@@ -41,6 +47,7 @@ VALIDATION_ISSUE_CODES: Final[tuple[str, ...]] = (
     "duplicate",
     "duplicate_pair",
     "reference",
+    "more_rows",
 )
 """The codes of ``lib.data.validate``: shape, types and rules."""
 READING_ISSUE_CODES: Final[tuple[str, ...]] = (
@@ -63,6 +70,11 @@ READING_ISSUE_CODES: Final[tuple[str, ...]] = (
     "formula",
     "future_completed",
     "planned_not_started",
+    "too_many_rows",
+    "cell_too_long",
+    "cell_cut",
+    "mixed_encoding",
+    "mixed_encoding_more",
 )
 """The codes of ``lib.data.ingest``: reading the file, personal data, plausibility."""
 ISSUE_CODES: Final = VALIDATION_ISSUE_CODES + READING_ISSUE_CODES
@@ -77,6 +89,7 @@ PAGES: Final = (
     "risicofactoren",
     "presentatie",
     "kenniskaart",
+    "context",
     "data",
     "versies",
     "toegankelijkheid",
@@ -117,5 +130,14 @@ KEY_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "presentation.slide": SLIDES,
     "presentation.table": SLIDE_TABLES,
     "presentation.briefing.format": BRIEFING_FORMATS,
+    "context.caveat": CAVEATS,
+    "context.group": GROEPEN,
+    "context.finding.in": GROEPEN,
+    "context.size_band": SIZE_BANDS,
+    "context.urbanity": URBANITY,
+    "context.regeling": REGELINGEN,
+    "context.fact.subject": ONDERWERPEN,
+    "context.fact.source_kind": SOORTEN_BRON,
+    "context.fact.reliability": BETROUWBAARHEID,
 }
 """Key prefix -> the codes that complete it (``measure`` + ``dekking`` = ``measure.dekking``)."""

@@ -20,7 +20,7 @@ from typing import Final
 import polars as pl
 
 from lib.contract.codes import LABELS, LANGS, CodeKind, Lang, is_code_kind
-from lib.text.formats import UNKNOWN
+from lib.text.formats import UNKNOWN, fmt_period
 from lib.text.i18n import t
 
 NAMED_KINDS: Final[tuple[CodeKind, ...]] = (
@@ -199,3 +199,12 @@ def named_strong_factors(frame: pl.DataFrame, lang: Lang, factoren: pl.DataFrame
         .select("factor", "factor_naam", "bewijs_naam", "domein_naam", "n", "gedekt")
         .sort("n", "factor_naam", descending=[True, False])
     )
+
+
+def timeline_events(frame: pl.DataFrame, lang: Lang) -> list[str]:
+    """``metrics.timeline`` in ``lang`` (``in_language`` ran): ``7 maart 2022: Kennissynthese
+    ...`` per event, in the order of the numbers on the timeline's points."""
+    return [
+        f"{fmt_period(str(row['datum']), lang)}: {row['gebeurtenis']}"
+        for row in frame.sort("nr").iter_rows(named=True)
+    ]

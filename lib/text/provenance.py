@@ -122,3 +122,11 @@ def published(data: Dataset, lang: Lang) -> dict[str, str]:
         "uitgevoerd": fmt_int(done, lang),
         "pct": fmt_pct(done / total, lang),
     }
+
+
+def selection_line(filters: Filters, data: Dataset, lang: Lang) -> str:
+    """``Selectie: Gemeente: Lelystad · Status: Afgerond`` (or that there are no filters): the
+    line at the top of every page and on every slide and download."""
+    if filters.is_default:
+        return t("filter.summary_none", lang)
+    return t("filter.summary", lang, filters=describe_filters(filters, data, lang))

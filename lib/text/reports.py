@@ -14,7 +14,7 @@ import polars as pl
 
 from lib.contract.codes import LABELS, Lang, is_code_kind
 from lib.data.catalog import FileIssue
-from lib.data.ingest.read import ENCODING_NAMES, Dialect
+from lib.data.ingest.grid import ENCODING_NAMES, Dialect
 from lib.data.validate import Issue, ValidationReport
 from lib.text.formats import fmt_number
 from lib.text.i18n import CATALOGUE, t

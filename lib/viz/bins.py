@@ -2,14 +2,15 @@
 
 A map's classes must not move when the selection changes, or the same colour would mean
 another number on every view: bounds are fixed (shares in steps of 20 %, population in round
-numbers) or derived once from the whole dataset (``count_bins``, ``decimal_bins``), never from
-what is on screen. Plain Python; no Streamlit.
+numbers) or derived once from every value the map can show (``count_bins``, ``decimal_bins``,
+``quantile_bins``), never from what is on screen. Plain Python; no Streamlit.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -23,8 +24,8 @@ Unit = Literal["count", "share", "decimal"]
 
 @dataclass(frozen=True)
 class Bins:
-    """Five classes: the lower bound of each, the upper bound of the last (``None``: open,
-    "8 or more"), and how the bounds are written."""
+    """Up to five classes: the lower bound of each, the upper bound of the last (``None``:
+    open, "8 or more"), and how the bounds are written."""
 
     lower: tuple[float, ...]
     upper: float | None
@@ -32,8 +33,10 @@ class Bins:
     decimals: int = 0
 
     def __post_init__(self) -> None:
-        if len(self.lower) != palette.N_CLASSES or list(self.lower) != sorted(set(self.lower)):
-            raise ValueError(f"need {palette.N_CLASSES} increasing lower bounds: {self.lower}")
+        if not 0 < len(self.lower) <= palette.N_CLASSES or list(self.lower) != sorted(
+            set(self.lower)
+        ):
+            raise ValueError(f"need 1 to {palette.N_CLASSES} increasing lower bounds: {self.lower}")
 
     def index(self, value: float | None) -> int | None:
         """The class of ``value`` (0 = lowest); ``None`` for a missing value."""
@@ -43,7 +46,12 @@ class Bins:
 
     @property
     def colours(self) -> tuple[str, ...]:
-        return palette.SEQUENTIAL_HEX
+        """The colour of each class: the sequential palette, light to dark (spread over it
+        when there are fewer than five classes)."""
+        n, last = len(self.lower), palette.N_CLASSES - 1
+        if n == 1:
+            return (palette.SEQUENTIAL_HEX[last // 2],)
+        return tuple(palette.SEQUENTIAL_HEX[round(i * last / (n - 1))] for i in range(n))
 
     def bounds(self) -> list[tuple[float, float | None]]:
         """(lower, upper) of each class; the upper bound of the last is ``upper``."""
@@ -97,3 +105,20 @@ def decimal_bins(top: float) -> Bins:
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
     lower = tuple(round(step * i, decimals) for i in range(palette.N_CLASSES))
     return Bins(lower, None, "decimal", decimals)
+
+
+def quantile_bins(values: Sequence[float | None], *, decimals: int = 2) -> Bins | None:
+    """Classes of about as many values each: the quintiles of the known ``values``, rounded
+    down to ``decimals``, without repeats (fewer classes when values repeat); the last one
+    open. ``None`` without any known value. The classes follow the values they are made of,
+    so make them from every value the map can show, never from a selection."""
+    known = sorted(v for v in values if v is not None and not math.isnan(v))
+    if not known:
+        return None
+    factor = 10**decimals
+    bounds = [
+        math.floor(known[min(len(known) - 1, i * len(known) // palette.N_CLASSES)] * factor)
+        / factor
+        for i in range(palette.N_CLASSES)
+    ]
+    return Bins(tuple(dict.fromkeys(bounds)), None, "decimal", decimals)

@@ -33,6 +33,12 @@ BAR_STEP: Final = 26
 UNRELIABLE_MARK: Final = " *"
 EMPTY_MARK: Final = "–"
 
+
+def on_phone(phone: float, wide: float) -> alt.ExprRef:
+    """``phone`` in a chart on a phone, else ``wide`` (``palette.on_phone_expr``)."""
+    return alt.ExprRef(palette.on_phone_expr(phone, wide))
+
+
 NUMBER_LOCALE: Final[dict[Lang, dict[str, object]]] = {
     "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""],
            "percent": " %"},
@@ -162,9 +168,13 @@ def _rate_rows(frame: pl.DataFrame, label_field: str, lang: Lang, *, by_rate: bo
         else frame
     )
     reliable = [bool(v) for v in data.get_column("betrouwbaar").to_list()]
-    marks = ["" if ok else UNRELIABLE_MARK for ok in reliable]
-    names = labels_of(data, label_field)
     rates = data.get_column("rate").to_list()
+    # unknown (no interventions) is said in words in the chart; * marks a rate over too few
+    marks = [
+        "" if ok or rate is None else UNRELIABLE_MARK
+        for ok, rate in zip(reliable, rates, strict=True)
+    ]
+    names = labels_of(data, label_field)
     labels = [name + mark for name, mark in zip(names, marks, strict=True)]
     rate_texts = [
         fmt_pct(rate, lang) + (mark if rate is not None else "")
@@ -194,15 +204,22 @@ def _reference(lang: Lang, title: str) -> tuple[alt.Chart, ...]:
 
 
 def _rate_bars(
-    frame: pl.DataFrame, *, label_field: str, label_title: str, lang: Lang, by_rate: bool
+    frame: pl.DataFrame,
+    *,
+    label_field: str,
+    label_title: str,
+    lang: Lang,
+    by_rate: bool,
+    axis_title: bool = True,
 ) -> alt.LayerChart:
     data = _rate_rows(frame, label_field, lang, by_rate=by_rate)
     title = t("column.execution_rate", lang)
+    y_title = label_title if axis_title else None
     bars = (
         alt.Chart()
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=labels_of(data, "label"), title=label_title),
+            y=alt.Y("label:N", sort=labels_of(data, "label"), title=y_title),
             x=alt.X(
                 "rate:Q",
                 scale=alt.Scale(domain=[0, 1]),
@@ -219,7 +236,19 @@ def _rate_bars(
             ],
         )
     )
-    chart = alt.LayerChart(layer=[bars, *_reference(lang, title)]).properties(
+    # a row without interventions has no rate: it says so in words instead of an empty bar
+    # that reads as 0 %
+    unknown = (
+        alt.Chart()
+        .mark_text(align="left", baseline="middle", dx=4, color=palette.GREY, fontStyle="italic")
+        .encode(
+            y=alt.Y("label:N", sort=labels_of(data, "label"), title=y_title),
+            x=alt.datum(0),
+            text=alt.value(t("chart.no_interventions", lang)),
+        )
+        .transform_filter("datum.rate === null")
+    )
+    chart = alt.LayerChart(layer=[bars, unknown, *_reference(lang, title)]).properties(
         width=BAR_WIDTH, height=alt.Step(BAR_STEP)
     )
     return localised(chart, lang, data)
@@ -244,8 +273,17 @@ def comparison_bars(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
     """``metrics.compare_with_wave`` with names (``groep_naam``): the rate of the selection,
     its wave(s) and everyone."""
     title = t("column.comparison", lang)
-    # the order of metrics (selection, wave(s), all municipalities), not by rate
-    return _rate_bars(frame, label_field="groep_naam", label_title=title, lang=lang, by_rate=False)
+    # the order of metrics (selection, wave(s), all municipalities), not by rate; the rows name
+    # themselves and the section heading says what they compare, so no axis title (long wave
+    # names pushed it over the labels)
+    return _rate_bars(
+        frame,
+        label_field="groep_naam",
+        label_title=title,
+        lang=lang,
+        by_rate=False,
+        axis_title=False,
+    )
 
 
 # --- 5. status ----------------------------------------------------------------------------------
@@ -282,7 +320,8 @@ def status_stacked_bars(
             "status_naam:N",
             scale=alt.Scale(domain=names, range=colours),
             title=t("column.status", lang),
-            legend=alt.Legend(orient="bottom", direction="horizontal"),
+            # two columns on a phone: four names in a row would be cut off
+            legend=alt.Legend(orient="bottom", direction="horizontal", columns=on_phone(2, 4)),
         ),
         order=alt.Order("status_volgorde:Q", sort="ascending"),
     )

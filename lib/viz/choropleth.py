@@ -34,6 +34,8 @@ from lib.viz import palette
 from lib.viz.map_labels import Box, Label, Point, place_labels
 
 Rgba = list[int]
+LabelPoint = tuple[str, str, float, float]
+"""(code, name, lon, lat) of a place to name on a map."""
 
 AREA_LAYER_ID: Final = "gemeenten"
 OUTLINE_LAYER_ID: Final = "selectie"
@@ -201,7 +203,7 @@ def visible(view: View) -> Box:
 
 
 def labels(
-    points: Sequence[tuple[str, str, float, float]],
+    points: Sequence[LabelPoint],
     view: View,
     *,
     size: float = LABEL_SIZE,

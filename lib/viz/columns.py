@@ -20,14 +20,15 @@ from lib.contract.codes import Lang
 from lib.text.formats import UNKNOWN, fmt_int, fmt_number, fmt_pct
 from lib.text.i18n import t
 
-Kind = Literal["text", "count", "decimal", "share", "flag"]
+Kind = Literal["text", "count", "share", "flag", "number", "percent", "year"]
 
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """``text`` as it is; ``count`` a whole number; ``decimal`` a number with ``decimals``;
-    ``share`` 0-1 shown as a percentage with ``decimals`` (marked ``*`` when the row's
-    ``betrouwbaar`` is false); ``flag`` yes/no."""
+    """``text`` as it is; ``count`` a whole number; ``share`` 0-1 shown as a percentage with
+    ``decimals`` (marked ``*`` when the row's ``betrouwbaar`` is false); ``flag`` yes/no;
+    ``number`` a decimal number with ``decimals``; ``percent`` percentage points (0-100) with
+    ``decimals``; ``year`` a year, written without a thousands mark."""
 
     kind: Kind
     decimals: int = 0
@@ -37,6 +38,9 @@ _TEXT: Final = ColumnSpec("text")
 _COUNT: Final = ColumnSpec("count")
 _SHARE: Final = ColumnSpec("share", decimals=1)
 _FLAG: Final = ColumnSpec("flag")
+_RATE: Final = ColumnSpec("number", decimals=2)
+_POINTS: Final = ColumnSpec("percent", decimals=1)
+_YEAR: Final = ColumnSpec("year")
 
 COLUMNS: Final[dict[str, ColumnSpec]] = {
     # names and labels
@@ -65,6 +69,16 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "tekst": _TEXT,
     "kengetal": _TEXT,
     "waarde": _TEXT,  # a headline figure, already written for the language
+    "reeks_naam": _TEXT,
+    "regeling_naam": _TEXT,
+    "stedelijkheid_naam": _TEXT,
+    "grootteklasse_naam": _TEXT,
+    "zelfde_klasse_als": _TEXT,
+    "onderwerp_naam": _TEXT,
+    "feit": _TEXT,
+    "bron_datum": _TEXT,
+    "soort_bron_naam": _TEXT,
+    "betrouwbaarheid_naam": _TEXT,
     # counts
     "n": _COUNT,
     "uitgevoerd": _COUNT,
@@ -76,8 +90,20 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "rijen": _COUNT,
     "inwoners": _COUNT,
     "stap": _COUNT,
-    # other numbers
-    "per_10000": ColumnSpec("decimal", decimals=2),
+    "gemeenten": _COUNT,
+    "geregistreerd": _COUNT,
+    "rang": _COUNT,
+    # rates per 1,000 or 10,000 inhabitants, age shares in percentage points, years
+    "per_1000": _RATE,
+    "per_10000": _RATE,
+    "pct_0_15": _POINTS,
+    "pct_15_25": _POINTS,
+    "pct_25_45": _POINTS,
+    "pct_45_65": _POINTS,
+    "pct_65plus": _POINTS,
+    "jaar": _YEAR,
+    "bevolking_peiljaar": _YEAR,
+    "nr": _COUNT,
     # shares
     "rate": _SHARE,
     "share": _SHARE,
@@ -87,6 +113,10 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "gedekt": _FLAG,
     "meerdere": _FLAG,
     "geselecteerd": _FLAG,
+    "geleend": _FLAG,
+    "voorlopig": _FLAG,
+    "in_programma": _FLAG,
+    "genoemd": _FLAG,
 }
 
 
@@ -106,8 +136,10 @@ def _cell(name: str, value: object, row: Mapping[str, object], lang: Lang) -> st
         return text if row.get("betrouwbaar", True) else f"{text}*"
     if kind.kind == "count" and isinstance(value, int | float):
         return fmt_int(value, lang)
-    if kind.kind == "decimal" and isinstance(value, int | float):
+    if kind.kind == "number" and isinstance(value, int | float):
         return fmt_number(value, lang, decimals=kind.decimals)
+    if kind.kind == "percent" and isinstance(value, int | float):
+        return fmt_pct(value / 100, lang, decimals=kind.decimals)
     return str(value)
 
 
@@ -138,8 +170,8 @@ def export_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) ->
         kind, label = spec(name), t(key, lang)
         if kind.kind == "share":
             exprs.append((pl.col(name) * 100).round(kind.decimals).alias(f"{label} (%)"))
-        elif kind.kind == "decimal":
-            exprs.append(pl.col(name).round(kind.decimals).alias(label))
+        elif kind.kind == "percent":
+            exprs.append(pl.col(name).round(kind.decimals).alias(f"{label} (%)"))
         elif kind.kind == "flag":
             exprs.append(pl.when(pl.col(name)).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(label))
         else:

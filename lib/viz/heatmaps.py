@@ -20,6 +20,7 @@ from lib.viz.charts import (
     EMPTY_MARK,
     labels_of,
     localised,
+    on_phone,
     top_value,
     with_text,
 )
@@ -67,12 +68,14 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
         "thema_naam:N",
         sort=sorted(set(labels_of(data, "thema_naam"))),
         title=t("column.thema", lang),
-        axis=alt.Axis(labelAngle=-40, labelLimit=300),
+        # upright on a phone: slanted theme names would push the grid off the screen
+        axis=alt.Axis(labelAngle=on_phone(-90, -40), labelLimit=300),
     )
     y = alt.Y(
         "gemeente_naam:N",
         sort=sorted(set(labels_of(data, "gemeente_naam"))),
         title=t(f"column.{place}", lang),
+        axis=alt.Axis(labelLimit=on_phone(palette.PHONE_LABEL_LIMIT, 300)),
     )
     tooltip = [
         alt.Tooltip("gemeente_naam:N", title=t(f"column.{place}", lang)),
@@ -86,6 +89,8 @@ def theme_heatmap(frame: pl.DataFrame, *, lang: Lang, place: Place = "gemeente")
             scale=alt.Scale(domain=labels, range=list(palette.SEQUENTIAL_HEX)),
             sort=labels,
             title=t("column.n_interventies", lang),
+            # under the grid, in rows: beside it, it would take the cells' room on a phone
+            legend=alt.Legend(orient="bottom", direction="horizontal", columns=on_phone(3, 5)),
         )
     )
     counts = base.mark_text(baseline="middle").encode(
@@ -147,13 +152,16 @@ def coverage_heatmap(
             "gemeente_naam:N",
             sort=gemeenten,
             title=t(f"column.{place}", lang),
-            axis=alt.Axis(orient="top", labelAngle=-45),
+            axis=alt.Axis(orient="top", labelAngle=on_phone(-90, -45)),
         ),
         y=alt.Y(
             "factor_naam:N",
             sort=labels_of(factors, "factor_naam"),
             title=t("column.factor", lang),
-            axis=alt.Axis(labelLimit=COVERAGE_LABEL_LIMIT, labelFontWeight=bold),
+            axis=alt.Axis(
+                labelLimit=on_phone(palette.PHONE_LABEL_LIMIT, COVERAGE_LABEL_LIMIT),
+                labelFontWeight=bold,
+            ),
         ),
         tooltip=[
             alt.Tooltip("factor_naam:N", title=t("column.factor", lang)),

@@ -171,9 +171,10 @@ def place_labels(
     labelled point, keeping ``padding`` pixels free between them.
 
     ``bounds`` is the visible map around its centre; ``radius`` the size of the dot drawn at
-    each labelled point (a point without a name gets no dot, so it blocks nothing). Of the
-    free positions of a name, the one that covers the fewest points still to be labelled wins
-    (the first in order on a tie), so a name leaves room for the next ones.
+    each labelled point. A name never covers the point of a more important place either, named
+    or not, at the first view: a name beside the wrong place would mislead. Of the free
+    positions of a name, the one that covers the fewest points still to be labelled wins (the
+    first in order on a tie), so a name leaves room for the next ones.
     """
     dot = Box(-radius, -radius, radius, radius)  # conflict() keeps the padding around it
     taken: list[tuple[float, float, Box]] = []
@@ -188,11 +189,13 @@ def place_labels(
             (position, (point.x, point.y, position.box(width, height)))
             for position in positions(radius)
         ]
+        before = [(p.x, p.y, dot) for p in points[:index]]
         free = [
             (position, mine)
             for position, mine in free
             if _inside(point.x, point.y, mine[2], bounds)
             and not any(conflict(mine, other, max_scale, padding=padding) for other in taken)
+            and not any(conflict(mine, other, 1.0, padding=padding) for other in before)
         ]
         if not free:
             continue

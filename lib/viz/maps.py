@@ -28,7 +28,7 @@ from lib.text.i18n import t
 from lib.text.labels import code_label
 from lib.viz import choropleth, palette
 from lib.viz.bins import POPULATION_BINS, SHARE_BINS, Bins, count_bins, decimal_bins
-from lib.viz.choropleth import Area, View
+from lib.viz.choropleth import Area, LabelPoint, View
 
 SHARE_METRICS: Final[frozenset[str]] = frozenset({"uitvoeringsgraad", "dekking"})
 RELIABILITY_METRICS: Final = SHARE_METRICS  # null when fewer than 5 interventions
@@ -233,7 +233,7 @@ def areas(
     return drawn
 
 
-def label_points(frame: pl.DataFrame) -> list[tuple[str, str, float, float]]:
+def label_points(frame: pl.DataFrame) -> list[LabelPoint]:
     """(code, name, lon, lat) of the programme municipalities, most important first: the
     selected ones, then by population."""
     ordered = frame.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null()).sort(
@@ -247,9 +247,6 @@ def label_points(frame: pl.DataFrame) -> list[tuple[str, str, float, float]]:
             "gemeentecode", "gemeente_naam", "lon", "lat"
         ).iter_rows()
     ]
-
-
-LabelPoint = tuple[str, str, float, float]
 
 
 def names(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Final
+import re
+from typing import Final, cast
 
 import altair as alt
 
@@ -104,15 +105,32 @@ def text_colour_on(background: str) -> str:
     return WHITE if on_dark > contrast_ratio(TEXT, background) else TEXT
 
 
-
-
-
-
-
-
-
-
 # --- Altair theme -----------------------------------------------------------------------------
+
+PHONE_MAX_WIDTH: Final = 600  # a chart container narrower than this is laid out for a phone
+PHONE_LABEL_LIMIT: Final = 120  # longer names end in "…" on a phone; the tooltip has them
+LABEL_LIMIT: Final = 320
+_CONTAINER: Final = "containerSize()[0]"
+_ON_PHONE = re.compile(
+    rf"^{re.escape(_CONTAINER)} > 0 && {re.escape(_CONTAINER)} < \d+ \? (\S+) : (\S+)$"
+)
+
+
+def on_phone_expr(phone: float, wide: float) -> str:
+    """A Vega expression: ``phone`` in a chart container narrower than ``PHONE_MAX_WIDTH``
+    pixels, else ``wide``. Vega evaluates it in the browser on every resize; without a
+    container (an exported image) the width is unknown and the result is ``wide``."""
+    return f"{_CONTAINER} > 0 && {_CONTAINER} < {PHONE_MAX_WIDTH} ? {phone} : {wide}"
+
+
+def wide_value(value: object) -> object:
+    """``value`` as in a wide container: the wide branch of an ``on_phone_expr``."""
+    if isinstance(value, dict) and isinstance(value.get("expr"), str):
+        found = _ON_PHONE.match(value["expr"])
+        if found:
+            return float(found.group(2))
+    return value
+
 
 THEME_NAME: Final = "pmg"
 FONT: Final = '"Source Sans Pro", "Source Sans 3", Arial, sans-serif'
@@ -133,7 +151,9 @@ def theme() -> alt.theme.ThemeConfig:
                 "labelColor": TEXT,
                 "titleColor": TEXT,
                 "titleFontWeight": "normal",
-                "labelLimit": 320,
+                # long labels (theme and factor names) leave room for the data on a phone;
+                # Vega-Lite takes an expression here (Altair's type says a number)
+                "labelLimit": cast(float, {"expr": on_phone_expr(PHONE_LABEL_LIMIT, LABEL_LIMIT)}),
                 "domainColor": GREY,
                 "tickColor": GREY,
                 "gridColor": GRID,

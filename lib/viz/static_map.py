@@ -1,9 +1,11 @@
-"""The map as an image (PNG download, the map slide, the PDF and PPTX briefing), in Altair.
+"""Maps as images (PNG downloads, the map slide, the PDF and PPTX briefing), in Altair.
 
-The same map as the Kaart page (``lib.viz.maps``): every municipality outlined, the programme's
-filled by the class of the measure, the others light grey, the selected ones outlined in dark,
-and names that never overlap, placed for this image's projection and size. The legend is
-drawn beside the map as squares and words (long labels wrap), so it stays legible at any size.
+``image`` draws any map of the municipalities the way ``lib.viz.choropleth`` draws it on a
+page: each outline filled and lined as its ``Area``, the chosen ones outlined in dark, and
+names that never overlap, placed for this image's projection and size. The legend is drawn
+beside the map as squares and words (long labels wrap), so it stays legible at any size.
+``map_chart`` is the Kaart page's map (``lib.viz.maps``); the Context page draws its own
+colours with ``image`` too.
 
 ``SCREEN`` is for a download; ``SLIDE`` is for a slide of 1920 x 1080, where the image is shown
 about 5 inches (720 screen pixels) high: its names and legend are large enough to read as at
@@ -12,7 +14,9 @@ least 14 pt there. No Streamlit here.
 
 from __future__ import annotations
 
+import math
 import textwrap
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -26,7 +30,7 @@ from lib.text.i18n import t
 from lib.viz import choropleth, maps, palette
 from lib.viz.bins import Bins
 from lib.viz.charts import NUMBER_LOCALE
-from lib.viz.choropleth import View
+from lib.viz.choropleth import Area, LabelPoint, View
 from lib.viz.map_labels import Box
 
 
@@ -61,34 +65,30 @@ def view_for(boundaries: GeoJson, size: Size) -> View:
     return View(lat, lon, zoom, zoom, zoom)
 
 
+def _hex(rgba: Sequence[int]) -> str:
+    return palette.rgb_to_hex((rgba[0], rgba[1], rgba[2]))
+
+
 def _shapes(
-    frame: pl.DataFrame,
-    national: pl.DataFrame,
-    boundaries: GeoJson,
-    *,
-    metric: Metric,
-    bins: Bins,
-    size: Size,
-    lang: Lang,
+    boundaries: GeoJson, drawn: Mapping[str, Area], chosen: Collection[str], size: Size
 ) -> list[dict[str, Any]]:
-    drawn = maps.areas(frame, national, metric=metric, bins=bins, lang=lang)
-    chosen = set(frame.filter(pl.col("geselecteerd")).get_column("gemeentecode").to_list())
+    """Every outline that has an ``Area``, with its fill, its line (the width scaled to the
+    image: ``Size.line`` for a width of 1) and whether it is outlined."""
     shapes = []
     for feature in boundaries.get("features", []):
         code = (feature.get("properties") or {}).get(CODE_PROPERTY)
         area = drawn.get(code) if isinstance(code, str) else None
         if area is None or not isinstance(feature.get("geometry"), dict):
             continue
-        outside = area.line_width == maps.OUTSIDE_WIDTH
         shapes.append(
             {
                 "type": "Feature",
                 "geometry": feature["geometry"],
                 "properties": {
                     CODE_PROPERTY: code,
-                    "kleur": palette.rgb_to_hex((area.fill[0], area.fill[1], area.fill[2])),
-                    "lijn": maps.OUTSIDE_LINE if outside else maps.PROGRAMME_LINE,
-                    "dikte": maps.OUTSIDE_WIDTH if outside else size.line,
+                    "kleur": _hex(area.fill),
+                    "lijn": _hex(area.line),
+                    "dikte": round(area.line_width * size.line, 3),
                     "gekozen": code in chosen,
                 },
             }
@@ -101,8 +101,7 @@ def _dot(size: Size) -> float:
     return choropleth.DOT_RADIUS * size.label / choropleth.LABEL_SIZE
 
 
-def _names(frame: pl.DataFrame, view: View, size: Size) -> list[dict[str, Any]]:
-    points = maps.label_points(frame)
+def _names(points: Sequence[LabelPoint], view: View, size: Size) -> list[dict[str, Any]]:
     bounds = Box(-size.width / 2, -size.height / 2, size.width / 2, size.height / 2)
     placed = choropleth.labels(points, view, size=size.label, bounds=bounds, radius=_dot(size))
     positions = {code: (lon, lat) for code, _, lon, lat in points}
@@ -232,6 +231,44 @@ def legend_title(metric: Metric, peildatum: str | None, lang: Lang) -> str:
     return title
 
 
+def image(
+    boundaries: GeoJson,
+    drawn: Mapping[str, Area],
+    *,
+    legend: pl.DataFrame,
+    title: str,
+    description: str,
+    lang: Lang,
+    chosen: Collection[str] = (),
+    points: Sequence[LabelPoint] = (),
+    size: Size = SCREEN,
+) -> alt.HConcatChart:
+    """Any map of the municipalities as an image: each outline drawn as its ``Area`` (those
+    without one are left out), the ``chosen`` ones outlined in dark, the names of ``points``
+    ((code, name, lon, lat), most important first) where they fit, and the ``legend`` (columns
+    ``label`` and ``kleur``) under ``title`` beside the map."""
+    view = view_for(boundaries, size)
+    the_map = alt.layer(
+        *_map_layers(_shapes(boundaries, drawn, chosen, size), _names(points, view, size), size)
+    ).properties(
+        width=size.width,
+        height=size.height,
+        projection=alt.Projection(
+            type="mercator",
+            scale=choropleth.WORLD * 2**view.zoom / (2 * math.pi),
+            center=[view.longitude, view.latitude],
+            translate=[size.width / 2, size.height / 2],
+        ),
+    )
+    chart = alt.hconcat(the_map, _legend(legend, title, size), spacing=size.legend).properties(
+        description=description
+    )
+    configured: alt.HConcatChart = chart.configure(
+        locale={"number": NUMBER_LOCALE[lang]}
+    ).configure_view(stroke=None)
+    return configured
+
+
 def map_chart(
     frame: pl.DataFrame,
     national: pl.DataFrame,
@@ -242,28 +279,18 @@ def map_chart(
     lang: Lang,
     size: Size = SCREEN,
 ) -> alt.HConcatChart:
-    """``places.programme_map_frame`` as an image: the map of every municipality and its
-    legend beside it."""
-    view = view_for(boundaries, size)
-    shapes = _shapes(frame, national, boundaries, metric=metric, bins=bins, size=size, lang=lang)
+    """``places.programme_map_frame`` as an image: the map of every municipality (the Kaart
+    page's) and its legend beside it."""
     outside = national.filter(~pl.col("in_programma")).height
-    legend = maps.legend_frame(frame, metric=metric, bins=bins, lang=lang, outside=outside)
     peildatum = national.get_column("peildatum").max() if national.height else None
-    the_map = alt.layer(*_map_layers(shapes, _names(frame, view, size), size)).properties(
-        width=size.width,
-        height=size.height,
-        projection=alt.Projection(
-            type="mercator",
-            scale=choropleth.WORLD * 2**view.zoom / (2 * 3.141592653589793),
-            center=[view.longitude, view.latitude],
-            translate=[size.width / 2, size.height / 2],
-        ),
+    return image(
+        boundaries,
+        maps.areas(frame, national, metric=metric, bins=bins, lang=lang),
+        legend=maps.legend_frame(frame, metric=metric, bins=bins, lang=lang, outside=outside),
+        title=legend_title(metric, str(peildatum) if peildatum else None, lang),
+        description=t("map.alt_text", lang, n=frame.height),
+        lang=lang,
+        chosen=frame.filter(pl.col("geselecteerd")).get_column("gemeentecode").to_list(),
+        points=maps.label_points(frame),
+        size=size,
     )
-    key = _legend(legend, legend_title(metric, str(peildatum) if peildatum else None, lang), size)
-    chart = alt.hconcat(the_map, key, spacing=size.legend).properties(
-        description=t("map.alt_text", lang, n=frame.height)
-    )
-    configured: alt.HConcatChart = chart.configure(
-        locale={"number": NUMBER_LOCALE[lang]}
-    ).configure_view(stroke=None)
-    return configured

@@ -83,20 +83,24 @@ def _iso_date(column: str) -> pl.Expr:
 
 
 def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
-    """``metrics.timeline``: a point per event (text in the tooltip) on a time axis, and a step
-    line of the number of municipalities where the source gives one."""
+    """``metrics.timeline``: a numbered point per event on a time axis (the number leads to the
+    event's text in the list beside the chart and in the tooltip), and a step line of the
+    number of municipalities, carried on from the last count the sources give to the last
+    event."""
     known = pl.col("aantal_gemeenten").is_not_null()
-    previous = pl.col("aantal_gemeenten").forward_fill().shift(1)
-    data = frame.sort("datum").with_columns(
+    level = pl.col("aantal_gemeenten").forward_fill()
+    previous = level.shift(1)
+    data = frame.sort("nr").with_columns(
         _iso_date("datum").alias("datum_iso"),
-        pl.col("aantal_gemeenten").forward_fill().fill_null(0).alias("niveau"),
+        level.alias("lijn"),
+        level.fill_null(0).alias("niveau"),
         (known & (previous.is_null() | (pl.col("aantal_gemeenten") != previous)))
         .fill_null(False)
         .alias("verandering"),
     )
-    data = with_text(
-        data, "niveau_tekst", [fmt_int(v, lang) for v in data.get_column("niveau").to_list()]
-    )
+    levels = data.get_column("niveau").to_list()
+    data = with_text(data, "niveau_tekst", [fmt_int(v, lang) for v in levels])
+    data = with_text(data, "niveau_label", [t("count.gemeenten", lang, n=int(v)) for v in levels])
     x_title, y_title = t("column.date", lang), t("column.n_gemeenten", lang)
     x = alt.X(
         "datum_iso:T",
@@ -104,28 +108,31 @@ def timeline_chart(frame: pl.DataFrame, *, lang: Lang) -> alt.LayerChart:
         axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}),
         title=x_title,
     )
+    y = alt.Y("niveau:Q", title=y_title, axis=alt.Axis(format="d"))
     base = alt.Chart().encode(x=x)
     line = (
         base.mark_line(interpolate="step-after", color=palette.NEUTRAL, strokeWidth=2)
-        .transform_filter("datum.aantal_gemeenten != null")
-        .encode(y=alt.Y("aantal_gemeenten:Q", title=y_title, axis=alt.Axis(format="d")))
+        .transform_filter("datum.lijn != null")
+        .encode(y=alt.Y("lijn:Q", title=y_title, axis=alt.Axis(format="d")))
     )
+    tooltip = [
+        alt.Tooltip("nr:Q", title=t("column.event_number", lang), format="d"),
+        alt.Tooltip("datum:N", title=x_title),
+        alt.Tooltip("gebeurtenis:N", title=t("column.event", lang)),
+        alt.Tooltip("niveau_tekst:N", title=y_title),
+    ]
     points = base.mark_point(
-        filled=True, size=100, opacity=1, color=palette.NEUTRAL, stroke=palette.WHITE, strokeWidth=1
-    ).encode(
-        y=alt.Y("niveau:Q", title=y_title),
-        tooltip=[
-            alt.Tooltip("datum:N", title=x_title),
-            alt.Tooltip("gebeurtenis:N", title=t("column.event", lang)),
-            alt.Tooltip("niveau_tekst:N", title=y_title),
-        ],
-    )
+        filled=True, size=300, opacity=1, color=palette.NEUTRAL, stroke=palette.WHITE, strokeWidth=1
+    ).encode(y=y, tooltip=tooltip)
+    numbers = base.mark_text(
+        baseline="middle", align="center", color=palette.WHITE, fontWeight="bold", fontSize=11
+    ).encode(y=y, text=alt.Text("nr:Q", format="d"), tooltip=tooltip)
     counts = (
-        base.mark_text(baseline="bottom", dy=-8, color=palette.TEXT)
+        base.mark_text(align="left", baseline="bottom", dx=-8, dy=-14, color=palette.TEXT)
         .transform_filter("datum.verandering")
-        .encode(y=alt.Y("aantal_gemeenten:Q", title=y_title), text=alt.Text("aantal_gemeenten:Q"))
+        .encode(y=y, text=alt.Text("niveau_label:N"))
     )
-    chart = alt.LayerChart(layer=[line, points, counts]).properties(
+    chart = alt.LayerChart(layer=[line, points, numbers, counts]).properties(
         width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT
     )
     return localised(chart, lang, data)

@@ -65,13 +65,15 @@ def _scaled_config(config: Mapping[str, Any], factor: float) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in config.items():
         if isinstance(value, Mapping):
+            # a slide is wide: limits that depend on the screen take their wide value
+            wide = {k: palette.wide_value(v) if k in LIMIT_KEYS else v for k, v in value.items()}
             out[key] = {
                 k: (
                     round(v * factor)
                     if k in (*FONT_KEYS, *LIMIT_KEYS) and isinstance(v, int | float)
                     else v
                 )
-                for k, v in value.items()
+                for k, v in wide.items()
             }
         else:
             out[key] = value

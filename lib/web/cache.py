@@ -3,7 +3,10 @@
 ``st.cache_resource`` (not ``cache_data``) holds one shared, immutable copy for every session:
 Polars frames are never mutated in place, so sessions can share them without the per-call
 copy that ``cache_data`` makes. The cache key includes the size and modification time of
-``datapackage.json``, so a new version of the data is picked up on the next interaction.
+``datapackage.json`` and of the store's version log and high-water mark, so a new version of
+the data is picked up on the next interaction. A store version is loaded through
+``lib.data.serving.serve``: checked against its checksums, the newest good version when the
+newest is damaged; such a damaged view is looked at again once a minute.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -28,8 +32,11 @@ from streamlit import dataframe_util
 
 from lib.config import ConfigError, data_dir, secrets_file, store_dir
 from lib.contract.codes import Lang
+from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo
-from lib.data.catalog import Dataset, load_dataset, with_store_version
+from lib.data.catalog import Dataset, load_dataset
+from lib.data.highwater import HIGH_WATER_FILE
+from lib.data.serving import StoreView, serve
 from lib.data.store import Store
 from lib.data.versions import VERSIONS_TABLE
 from lib.domain import metrics, places
@@ -46,10 +53,17 @@ def _version_stamp(folder: Path) -> str:
     return f"{meta.st_size}-{meta.st_mtime_ns}"
 
 
+RECHECK_SECONDS = 60
+"""How often a damaged store is looked at again (a repaired file needs no restart)."""
+
+
 def _store_stamp(root: Path) -> str:
-    """Changes with every commit to the store's version log (a cheap check on every rerun)."""
-    log = root / VERSIONS_TABLE / "_delta_log"
-    return str(log.stat().st_mtime_ns) if log.is_dir() else "-"
+    """Changes with every commit to the store's version log and with its high-water mark (a
+    cheap check on every rerun)."""
+    stamps = []
+    for path in (root / VERSIONS_TABLE / "_delta_log", root / HIGH_WATER_FILE):
+        stamps.append(str(path.stat().st_mtime_ns) if path.exists() else "-")
+    return "|".join(stamps)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -58,10 +72,10 @@ def _bundled(folder: str, stamp: str) -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _versioned(
-    folder: str, stamp: str, root: str, store_stamp: str, version: int | None
-) -> Dataset:
-    return with_store_version(_bundled(folder, stamp), Store(Path(root)), version)
+def _view(
+    folder: str, stamp: str, root: str, store_stamp: str, version: int | None, recheck: int
+) -> StoreView:
+    return serve(_bundled(folder, stamp), Store(Path(root)), version)
 
 
 def bundled_dataset() -> Dataset:
@@ -74,13 +88,23 @@ def store() -> Store:
     return Store(store_dir())
 
 
-def current_dataset(version: int | None = None) -> Dataset:
-    """The current dataset, or store ``version`` (read-only view of an older version).
+def current_view(version: int | None = None) -> StoreView:
+    """What to show for the current dataset, or store ``version`` (read-only view of an older
+    version): the newest good version at or below it, and the damage that was passed over.
 
     Raises ``lib.data.catalog.DataError`` when a bundled file breaks the contract.
     """
     folder, root = data_dir(), store_dir()
-    return _versioned(str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+    key = (str(folder), _version_stamp(folder), str(root), _store_stamp(root), version)
+    view = _view(*key, 0)
+    if view.damage is not None:
+        view = _view(*key, int(time.time() // RECHECK_SECONDS))
+    return view
+
+
+def current_dataset(version: int | None = None) -> Dataset:
+    """The dataset of ``current_view(version)``."""
+    return current_view(version).dataset
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -210,7 +234,7 @@ def _stamp(path: Path | None) -> str:
 def boundaries_stamp() -> str:
     """Names the outlines drawn: the configured file (path, size, time) or the shipped one."""
     path = geo.configured_path(os.environ, secrets())
-    return f"{path or geo.BUNDLED_BOUNDARIES}:{_stamp(path)}"
+    return f"{path or geo.SHIPPED_BOUNDARIES}:{_stamp(path)}"
 
 
 def boundaries() -> geo.Boundaries:
@@ -218,6 +242,17 @@ def boundaries() -> geo.Boundaries:
     (``PMG_BOUNDARIES``) or, without one or when it cannot be read, the shipped CBS file."""
     path = geo.configured_path(os.environ, secrets())
     return _boundaries(str(path or ""), _stamp(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _label_points(stamp: str, _boundaries: geo.GeoJson) -> pl.DataFrame:
+    return geo.label_points(_boundaries)
+
+
+def label_points() -> pl.DataFrame:
+    """``lib.data.geo.label_points`` of the outlines drawn (``boundaries``): a point inside
+    every municipality, computed once per process and file."""
+    return _label_points(boundaries_stamp(), boundaries().data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -249,3 +284,26 @@ def map_reference(data: Dataset, metric: metrics.Metric) -> pl.DataFrame:
     """The map frame of the whole dataset, from which the map's classes are set, so they stay
     the same for every selection."""
     return _reference(dataset_key(data), metric, data)
+
+
+def context_key(data: Dataset) -> str:
+    """Names the context tables of one dataset version (their checksums and sizes)."""
+    prov = data.provenance
+    parts = [
+        f"{name}:{prov.resources[name].hash}:{prov.resources[name].rows}"
+        for name in CONTEXT_ORDER
+        if name in prov.resources and name in data.context
+    ]
+    return f"{prov.version}|{prov.created}|{'|'.join(parts)}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _context_figure(key: str, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[], Any]) -> Any:
+    """A figure of the Context page (a frame of ``lib.domain``), computed once per version of
+    the context tables, ``name`` and ``parts`` (what it depends on) and shared by every
+    session. ``build`` is called only when no session has computed it before."""
+    return _context_figure(f"{context_key(data)}|{name}|{parts!r}", build)

@@ -8,7 +8,7 @@ only the data, the filters and the language (``Scope``), never a filtered copy o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,10 +59,13 @@ def decorate(
     sources: tuple[str, ...],
     illustrative: bool,
     credits: tuple[str, ...] = (),
+    caveat: Sequence[str] = (),
 ) -> Any:
     """``chart`` with its title, the active filters, the source line (and ``credits``, such
-    as that of the map's outlines), status and notice."""
+    as that of the map's outlines), status and notice, and the ``caveat`` lines of the figure
+    (how to read it) under the notice."""
     data, lang = scope.data, scope.lang
+    notice = [provenance.illustrative_notice(data, lang)] if illustrative else []
     return images.for_export(
         chart,
         title=title,
@@ -72,7 +75,7 @@ def decorate(
             *credits,
             provenance.data_status(data, lang, sources),
         ],
-        notice=provenance.illustrative_notice(data, lang) if illustrative else None,
+        notice=[*notice, *caveat] or None,
     )
 
 
@@ -101,22 +104,48 @@ def image_files(lang: Lang, stem: str, chart: Callable[[], Any]) -> list[File]:
 
 
 def table_files(
-    lang: Lang, frame: pl.DataFrame, columns: Mapping[str, str], title: str
+    lang: Lang,
+    frame: pl.DataFrame,
+    columns: Mapping[str, str],
+    title: str,
+    notes: Sequence[str] = (),
 ) -> list[File]:
-    """CSV and XLSX of a table (numbers as numbers, formulas neutralised), made when clicked."""
+    """CSV and XLSX of a table (numbers as numbers, formulas neutralised), made when clicked.
+
+    ``notes`` (title, source, caveats) go on a second sheet of the workbook and at the end of
+    the CSV file, each line starting with ``#`` (a comment to ``pandas.read_csv(comment="#")``
+    and ``polars.read_csv(comment_prefix="#")``)."""
     stem = file_stem(title)
     table = export_table(frame, columns, lang)
     sheet = sheet_name(title)
 
     def csv() -> bytes:
-        return csv_bytes(table, lang=lang)
+        return csv_bytes(table, lang=lang, notes=notes)
 
     def xlsx() -> bytes:
-        return xlsx_bytes({sheet: table})
+        if not notes:
+            return xlsx_bytes({sheet: table})
+        label = t("download.notes", lang)
+        return xlsx_bytes({sheet: table, label: pl.DataFrame({label: list(notes)})})
 
     return [
         (t(FORMATS["csv"].label, lang), csv, f"{stem}.csv", FORMATS["csv"].mime),
         (t(FORMATS["xlsx"].label, lang), xlsx, f"{stem}.xlsx", FORMATS["xlsx"].mime),
+    ]
+
+
+def table_notes(ctx: Context, key: str, title: str, caveat: Sequence[str]) -> list[str]:
+    """The notes of a downloaded table with caveats: title, filters, source, status and the
+    caveats (none without caveats: the table stays as it was)."""
+    if not caveat:
+        return []
+    sources = routes.figure(key).sources
+    return [
+        title,
+        provenance.describe_filters(ctx.filters, ctx.data, ctx.lang),
+        provenance.source_line(ctx.data, ctx.lang, sources),
+        provenance.data_status(ctx.data, ctx.lang, sources),
+        *caveat,
     ]
 
 
@@ -128,21 +157,30 @@ def chart_downloads(
     table: pl.DataFrame,
     columns: Mapping[str, str],
     illustrative: bool,
+    caveat: Sequence[str] = (),
+    title_suffix: str = "",
 ) -> None:
     """PNG and SVG of the chart that ``build()`` returns and CSV/XLSX of its table, titled and
-    sourced from the registered figure ``key``; the chart is only built when asked for."""
+    sourced from the registered figure ``key``; the chart is only built when asked for.
+    ``caveat`` lines go under the image and into the table files."""
     figure = routes.figure(key)
-    title = figure_title(key, ctx.lang)
+    title = figure_title(key, ctx.lang, title_suffix)
     scope = Scope.of(ctx)
+    lines = tuple(caveat)
 
     def decorated() -> Any:
         return decorate(
-            scope, build(), title=title, sources=figure.sources, illustrative=illustrative
+            scope,
+            build(),
+            title=title,
+            sources=figure.sources,
+            illustrative=illustrative,
+            caveat=lines,
         )
 
     files = [
         *image_files(ctx.lang, file_stem(title), decorated),
-        *table_files(ctx.lang, table, columns, title),
+        *table_files(ctx.lang, table, columns, title, table_notes(ctx, key, title, lines)),
     ]
     buttons(files, f"dl_{key}", ctx.lang)
 
@@ -155,10 +193,13 @@ def table_downloads(
     key: str,
     suffix: str = "",
     widget_key: str | None = None,
+    caveat: Sequence[str] = (),
 ) -> None:
     """CSV and XLSX of the registered table ``key`` (``suffix`` adds to its title)."""
     title = figure_title(key, ctx.lang, suffix)
-    buttons(table_files(ctx.lang, frame, columns, title), f"dl_{widget_key or key}", ctx.lang)
+    notes = table_notes(ctx, key, title, caveat)
+    files = table_files(ctx.lang, frame, columns, title, notes)
+    buttons(files, f"dl_{widget_key or key}", ctx.lang)
 
 
 def map_downloads(

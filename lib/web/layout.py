@@ -4,7 +4,7 @@ and the footer. Pages and sections draw through these, so every page looks and b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Final
 from urllib.parse import quote, urlsplit
@@ -16,12 +16,14 @@ import streamlit as st
 from lib.config import ConfigError
 from lib.contract.codes import Lang
 from lib.data.catalog import DataError
+from lib.data.serving import StoreView
 from lib.domain import selection
 from lib.exports.markdown import md_escape
 from lib.text import provenance, reports
+from lib.text.formats import join_names
 from lib.text.i18n import t
 from lib.viz import vega
-from lib.web import cache, downloads, routes, share
+from lib.web import cache, downloads, routes, share, sync
 from lib.web.state import VERSION_KEY, Context, pop_notice
 
 _URL_SAFE: Final = ":/?#@!$&'*+,;=%-._~"
@@ -55,6 +57,33 @@ def config_error(error: ConfigError, lang: Lang) -> None:
     st.stop()
 
 
+def store_notice(view: StoreView, lang: Lang) -> None:
+    """When the data shown is not the version asked for: which version is damaged and why,
+    which version is shown instead (read-only), and whom to call. Drawn on every page."""
+    damage = view.damage
+    if damage is None:
+        return
+    shown = (
+        t("store.serving_bundled", lang)
+        if view.served is None
+        else t("store.serving", lang, goed=view.served)
+    )
+    call = t("store.call_admin" if view.restorable else "store.call_admin_only", lang)
+    st.error(f"**{t(damage.key, lang, **damage.params)}** {shown} {call}", icon=":material/report:")
+
+
+def publishing_open(lang: Lang) -> bool:
+    """Whether the current data may be built on; else says why publishing is off."""
+    view = cache.current_view()
+    damage = view.damage
+    if damage is None:
+        return True
+    log_broken = damage.reason == "history" or (not view.restorable and view.served is not None)
+    key = "store.read_only_history" if log_broken else "store.read_only"
+    st.info(t(key, lang, versie=damage.params["versie"]))
+    return False
+
+
 def notice(lang: Lang) -> None:
     """Name the URL parameters that were ignored (once)."""
     ignored = pop_notice()
@@ -62,10 +91,12 @@ def notice(lang: Lang) -> None:
         st.info(t("notice.link_ignored", lang, params=", ".join(ignored)))
 
 
-def page_header(ctx: Context, slug: str) -> None:
-    """Title and introduction of the page ``slug``, notices, and the link to this view."""
+def page_header(ctx: Context, slug: str, *, example_data: bool = True) -> None:
+    """Title and introduction of the page ``slug``, notices, and the link to this view.
+
+    ``example_data=False`` for a page that shows no example data at all (no notice)."""
     page_title(ctx, slug)
-    page_notices(ctx, slug)
+    page_notices(ctx, slug, example_data=example_data)
 
 
 def page_title(ctx: Context, slug: str) -> None:
@@ -75,27 +106,69 @@ def page_title(ctx: Context, slug: str) -> None:
     st.write(t(route.intro, ctx.lang, **provenance.published(ctx.data, ctx.lang)))
 
 
-def page_notices(ctx: Context, slug: str) -> None:
+def page_notices(ctx: Context, slug: str, *, example_data: bool = True) -> None:
     """The notices of the page ``slug`` (ignored link parameters, a version viewed read-only,
-    example data) and the link to this view."""
+    example data), the active filters and the link to this view."""
     route = routes.BY_SLUG[slug]
     figures = provenance.published(ctx.data, ctx.lang)
     notice(ctx.lang)
     viewed = st.session_state.get(VERSION_KEY)
     if viewed is not None:
         st.info(t("versions.read_only", ctx.lang, versie=viewed), icon=":material/history:")
-    if ctx.selection.illustrative:
+        store_notice(cache.current_view(viewed), ctx.lang)
+    if example_data and ctx.selection.illustrative:
         st.warning(t("notice.illustrative", ctx.lang, **figures), icon=":material/info:")
+    selection_summary(ctx)
     share.share_link(ctx, route)
+
+
+def selection_summary(ctx: Context) -> None:
+    """The active filters in the page itself (a phone hides the sidebar), and a button that
+    clears them."""
+    with st.container(key="pmg-selectie", horizontal=True, vertical_alignment="center"):
+        st.markdown(md_escape(provenance.selection_line(ctx.filters, ctx.data, ctx.lang)))
+        if not ctx.filters.is_default:
+            st.button(
+                t("filter.clear", ctx.lang),
+                key="filter_wissen_pagina",
+                on_click=sync.clear_filters,
+                icon=":material/filter_alt_off:",
+            )
+
+
+def without_interventions(ctx: Context) -> None:
+    """Name the municipalities of the selection that a chart with a row per municipality
+    leaves out because none of their interventions passes the filters."""
+    names = ctx.selection.without_interventions.get_column("naam").to_list()
+    if names:
+        text = t(
+            "chart.without_interventions", ctx.lang, n=len(names), namen=join_names(names, ctx.lang)
+        )
+        st.caption(md_escape(text))
 
 
 def stop_if_empty(ctx: Context, *, need: str = "interventies") -> None:
     """A friendly message instead of charts when nothing matches the filters."""
-    nothing = ctx.selection.gemeenten.is_empty() if need == "gemeenten" else ctx.selection.empty
-    if nothing:
-        st.info(f"**{t('empty.title', ctx.lang)}**\n\n{t('empty.explanation', ctx.lang)}")
-        footer(ctx)
-        st.stop()
+    places = ctx.selection.gemeenten
+    nothing = places.is_empty() if need == "gemeenten" else ctx.selection.empty
+    if not nothing:
+        return
+    empty_notice(ctx)
+    footer(ctx)
+    st.stop()
+
+
+def empty_notice(ctx: Context) -> None:
+    """Which municipalities the selection holds, and that none has matching interventions."""
+    places = ctx.selection.gemeenten
+    names = places.sort("naam").get_column("naam").to_list()
+    which = (
+        t("empty.gemeenten", ctx.lang, n=len(names), namen=join_names(names, ctx.lang))
+        if names
+        else t("empty.no_gemeenten", ctx.lang)
+    )
+    title, explanation = t("empty.title", ctx.lang), t("empty.explanation", ctx.lang)
+    st.info(f"**{title}**\n\n{md_escape(which)}\n\n{explanation}")
 
 
 def chart_places(ctx: Context) -> tuple[selection.Selection, selection.Place]:
@@ -151,18 +224,31 @@ def chart(
     columns: Mapping[str, str],
     key: str,
     illustrative: bool | None = None,
+    caveat: Sequence[str] = (),
+    title_suffix: str = "",
+    numbered: Sequence[str] = (),
 ) -> None:
     """The registered chart ``key`` with its finding (also its text alternative), a table with
-    the same numbers and its downloads."""
+    the same numbers and its downloads (``caveat``: lines on how to read it, in the files);
+    ``numbered`` lists what the numbers in the chart stand for, right under it."""
     marked = ctx.selection.illustrative if illustrative is None else illustrative
     sentence = f"{finding} ({t('column.illustrative', ctx.lang).lower()})" if marked else finding
     st.markdown(f"**{t('chart.finding_label', ctx.lang)}:** {sentence}")
     spec = {**cache.chart_spec(figure), "description": sentence}  # a copy: the cache is shared
     st.vega_lite_chart(spec, theme=None, width="stretch", key=key)
+    if numbered:
+        st.markdown("\n".join(f"{i}. {md_escape(text)}" for i, text in enumerate(numbered, 1)))
     with st.expander(t("chart.show_table", ctx.lang)):
         rows(cache.display_table(table, columns, ctx.lang))
     downloads.chart_downloads(
-        ctx, figure.build, key=key, table=table, columns=columns, illustrative=marked
+        ctx,
+        figure.build,
+        key=key,
+        table=table,
+        columns=columns,
+        illustrative=marked,
+        caveat=caveat,
+        title_suffix=title_suffix,
     )
 
 

@@ -26,6 +26,7 @@ import streamlit as st
 
 from lib.contract.codes import Lang
 from lib.data.geo import CODE_PROPERTY
+from lib.text.formats import fmt_int
 from lib.text.i18n import t
 from lib.viz import choropleth
 from lib.web import layout
@@ -128,6 +129,11 @@ def search(
     )
 
 
+def message_key(prefix: str) -> str:
+    """The session key of the message of the map ``prefix``."""
+    return _keys(prefix)["message"]
+
+
 def say(prefix: str, key: str, **params: object) -> None:
     """Remember a message about the last search or click, shown by ``message``."""
     st.session_state[_keys(prefix)["message"]] = (key, params)
@@ -172,14 +178,15 @@ def draw(prefix: str, deck: Any, *, alt: str, on_pick: Pick) -> None:
 
 
 def legend(frame: pl.DataFrame, title: str, lang: Lang) -> None:
-    """The legend as a list: a colour square and the words of each class (``maps.legend_frame``
-    columns ``label`` and ``kleur``)."""
+    """The legend as a list: a colour square, the words of each class and how many
+    municipalities are in it (columns ``label``, ``kleur`` and ``aantal``)."""
     items = "".join(
         '<li style="list-style:none;margin:0.1em 0">'
-        f'<span aria-hidden="true" style="display:inline-block;width:0.95em;height:0.95em;'
+        '<span aria-hidden="true" style="display:inline-block;width:0.95em;height:0.95em;'
         f"background:{html.escape(colour)};border:1px solid #333;margin-right:0.45em;"
-        f'vertical-align:-0.1em"></span>{html.escape(label)}</li>'
-        for label, colour in frame.select("label", "kleur").iter_rows()
+        f'vertical-align:-0.1em"></span>{html.escape(label)} '
+        f'<span style="color:#595959">({html.escape(fmt_int(count, lang))})</span></li>'
+        for label, colour, count in frame.select("label", "kleur", "aantal").iter_rows()
     )
     st.markdown(
         f"**{html.escape(t('map.legend', lang))}: {html.escape(title)}**\n\n"

@@ -41,6 +41,7 @@ class Route:
 
 
 _SELECTION: Final = ("gemeenten", "interventies")
+_CRIME: Final = ("misdrijven", "misdrijfsoorten", "bevolking", "programma")
 
 ROUTES: Final[tuple[Route, ...]] = (
     Route(
@@ -144,6 +145,21 @@ ROUTES: Final[tuple[Route, ...]] = (
                 "kenniskaart.gaps.learn_from",
                 (*_SELECTION, "factoren", "factor_themas"),
             ),
+        ),
+    ),
+    Route(
+        "context",
+        "pages/context.py",
+        "nav.context",
+        "context.title",
+        "context.intro",
+        (
+            Figure("context_trend", "context.trend.title", _CRIME),
+            Figure(
+                "context_vergelijkingsgroep", "context.comparison.list", ("bevolking", "programma")
+            ),
+            Figure("context_kaart", "context.map.title", _CRIME),
+            Figure("context_bevolking", "context.population.title", ("bevolking", "programma")),
         ),
     ),
     Route("data", "pages/data.py", "nav.data", "upload.title", "upload.intro"),

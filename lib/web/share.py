@@ -39,15 +39,22 @@ def link(slug: str, query: Mapping[str, str | list[str]]) -> str:
     return f"{_base_url()}{slug}" + (f"?{text}" if text else "")
 
 
-def url_extras() -> dict[str, str]:
-    """What the URL of every page carries beyond the filters (the map measure)."""
-    return links.view_query(sync.current_view(), presentation=False)
+def url_extras() -> dict[str, str | list[str]]:
+    """What the URL of every page carries beyond the filters: the map measure and the view
+    of the Context page (offence type, year, named municipalities)."""
+    return {
+        **links.view_query(sync.current_view(), presentation=False),
+        **links.context_query(sync.current_context_view()),
+    }
 
 
 def share_link(ctx: Context, route: routes.Route) -> None:
     """A copyable box with the link to this view: page, filters, measure and language."""
     presenting = route == routes.PRESENTATION
-    query = links.full_query(ctx.filters, ctx.lang, sync.current_view(), presentation=presenting)
+    query = {
+        **links.full_query(ctx.filters, ctx.lang, sync.current_view(), presentation=presenting),
+        **links.context_query(sync.current_context_view()),
+    }
     with st.expander(t("share.title", ctx.lang), icon=":material/link:"):
         st.caption(t("share.explanation", ctx.lang))
         st.code(link(route.slug, query), language=None, wrap_lines=True)

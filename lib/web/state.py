@@ -35,6 +35,10 @@ NOTICE_KEY: Final = "pmg_url_notice"  # names of URL parameters that were ignore
 VIEW_KEY: Final = "pmg_pres_view"  # the presentation view (storyline, slide, map measure)
 URL_READ_KEY: Final = "pmg_pres_url_read"
 MAP_KEY: Final = "kaart_maat"  # the measure picker of the Kaart page
+CONTEXT_VIEW_KEY: Final = "pmg_context_view"  # the Context page's view (links.ContextView)
+CONTEXT_OFFENCE_KEY: Final = "context_misdrijf"  # its widgets: offence type, year, named places
+CONTEXT_YEAR_KEY: Final = "context_jaar"
+CONTEXT_NAMED_KEY: Final = "context_gemeenten"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,10 @@ from lib.domain import metrics
 from lib.domain.filters import Filters
 from lib.slides.storyline import DEFAULT_METRIC, View
 from lib.web.state import (
+    CONTEXT_NAMED_KEY,
+    CONTEXT_OFFENCE_KEY,
+    CONTEXT_VIEW_KEY,
+    CONTEXT_YEAR_KEY,
     FILTER_KEYS,
     FILTERS_KEY,
     LANG_KEY,
@@ -87,6 +91,7 @@ def read_url(data: Dataset) -> None:
     st.session_state[FILTERS_KEY] = filters
     add_notice(ignored)
     _read_view(params)
+    _read_context(params, data)
 
 
 def _read_view(params: Mapping[str, list[str]]) -> None:
@@ -99,6 +104,40 @@ def _read_view(params: Mapping[str, list[str]]) -> None:
     if links.PARAM_METRIC in params and links.PARAM_METRIC not in ignored:
         st.session_state[MAP_KEY] = view.metric
     add_notice(ignored)
+
+
+def _read_context(params: Mapping[str, list[str]], data: Dataset) -> None:
+    """``misdrijf``, ``jaar`` and ``vergelijk`` (the Context page), once per session."""
+    if CONTEXT_VIEW_KEY in st.session_state:
+        return
+    codes = data.context_table("bevolking").get_column("gemeentecode").to_list()
+    view, ignored = links.parse_context_view(params, codes if data.has_context else None)
+    st.session_state[CONTEXT_VIEW_KEY] = view
+    add_notice(ignored)
+
+
+def current_context_view() -> links.ContextView:
+    """The Context page's view: its widgets while they are drawn, else the view they last
+    had (or the link's), so the URL of every page keeps it."""
+    s = st.session_state
+    view: links.ContextView = s.get(CONTEXT_VIEW_KEY) or links.ContextView()
+    if CONTEXT_OFFENCE_KEY in s or CONTEXT_YEAR_KEY in s or CONTEXT_NAMED_KEY in s:
+        view = links.ContextView(
+            s.get(CONTEXT_OFFENCE_KEY, view.soort),
+            s.get(CONTEXT_YEAR_KEY, view.jaar),
+            tuple(s.get(CONTEXT_NAMED_KEY, view.gemeenten)),
+        )
+        s[CONTEXT_VIEW_KEY] = view
+    return view
+
+
+def seed_context_widgets(view: links.ContextView) -> None:
+    """Give the Context page's widgets the values of ``view`` when they have none (after a
+    visit to another page, or from a link); call before drawing them."""
+    s = st.session_state
+    s.setdefault(CONTEXT_OFFENCE_KEY, view.soort)
+    s.setdefault(CONTEXT_YEAR_KEY, view.jaar)
+    s.setdefault(CONTEXT_NAMED_KEY, list(view.gemeenten))
 
 
 def current_view() -> View:

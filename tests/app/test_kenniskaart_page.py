@@ -19,9 +19,9 @@ from lib.config import BUNDLED_DATA_DIR, ROOT
 APP = str(ROOT / "app.py")
 PAGE = "pages/kenniskaart.py"
 AGES = {
-    "kinderen": "kinderen (8 tot 12 jaar)",
-    "jongeren": "jongeren (12 tot 18 jaar)",
-    "jongvolwassenen": "jongvolwassenen (18 tot 27 jaar)",
+    "kinderen": "kinderen (8-11)",
+    "jongeren": "jongeren (12-17)",
+    "jongvolwassenen": "jongvolwassenen (18-27)",
 }
 STRONG = ("gefundeerd", "sterk")
 
@@ -174,7 +174,7 @@ def test_every_gap_with_themes_source_and_learn_from(
     mapping = rows("factor_themas")
     theme_names = {th["thema"]: th["naam_nl"] for th in rows("themas")}
     learn = tables(at, "Gemeente")
-    learn = [t for t in learn if len(t[0]) == 3]  # Gemeente, Interventie, Status
+    learn = [t for t in learn if len(t[0]) == 4]  # Gemeente, Interventie, Aantal, Status
     expected_tables = []
     for name in gaps(interventions(code)):
         factor = factors[name]
@@ -182,14 +182,15 @@ def test_every_gap_with_themes_source_and_learn_from(
         for row in mapping:
             if row["factor"] == factor["factor"]:
                 assert f"**{theme_names[row['thema']]}**: {row['toelichting_nl']}" in text
-        elsewhere = sorted(
+        # one row per municipality and intervention name, with how many there are
+        elsewhere = Counter(
             (names()[r["gemeentecode"]], r["naam"])
             for r in interventions()
             if r["gemeentecode"] != code and factor["factor"] in listed(r)
         )
         if elsewhere:
-            expected_tables.append(elsewhere)
-    shown = sorted(sorted((r[0], r[1]) for r in table) for table in learn)
+            expected_tables.append(sorted((p, n, str(c)) for (p, n), c in elsewhere.items()))
+    shown = sorted(sorted((r[0], r[1], r[2]) for r in table) for table in learn)
     assert sorted(expected_tables) == shown
     captions = " ".join(c.value for c in at.caption)
     for name in gaps(interventions(code)):
@@ -232,7 +233,7 @@ def test_lessons_check_lights(place: str, request: pytest.FixtureRequest) -> Non
     )
     adults = sum(r["doelgroep"] == "jongvolwassenen" for r in items)
     assert (
-        f"Gericht op jongvolwassenen (18 tot 27 jaar): {adults} van de {total}"
+        f"Gericht op jongvolwassenen (18-27): {adults} van de {total}"
         in shown["groen" if adults else "oranje"]
     )
     # every light carries its meaning in words and a sign, not in colour alone

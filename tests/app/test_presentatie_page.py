@@ -55,7 +55,11 @@ def test_every_slide(number: int, code: str) -> None:
     at = open_app({"dia": str(number), "botoc": "ja"})
     assert at.title[0].value == TITLES_NL[code]
     text = markdown(at)
-    assert f"**Dia {number} van {len(SLIDES)}**" in text
+    # every slide carries the deck's title and the active filter
+    assert (
+        f"**Dia {number} van {len(SLIDES)}** · Preventie met gezag · Selectie: BOTOC-gemeente: Ja"
+        in text
+    )
     assert "Data: versie 1.0.0 van 2026-11-28" in text
     assert "Bron: dashboard Preventie met gezag" in text
     if code in ("themas", "uitvoering", "risico"):
@@ -102,19 +106,74 @@ def test_a_prepared_storyline_replays_and_navigates() -> None:
     assert at.title[0].value == "Raad van mei"
 
 
+def slide_list(at: AppTest) -> list[str]:
+    """The numbered storyline in the editor, as the page shows it."""
+    return [
+        m.value
+        for m in at.markdown
+        if m.value[:1].isdigit() and ". " in m.value and "**" not in m.value
+    ]
+
+
 def test_the_storyline_and_title_are_edited_on_the_page() -> None:
     at = open_app({"dia": "3"})
     assert at.title[0].value == "Thema's"
-    at.multiselect(key="pres_verhaal_keuze").set_value(["vervolg", "themas"]).run()
-    assert at.title[0].value == "Thema's"  # the current slide stays on screen
-    assert query(at) == {"verhaal": "vervolg,themas", "dia": "2"}
+    assert slide_list(at)[:3] == ["1. Kerncijfers", "2. Kaart", "3. Thema's"]
+    # move Thema's up twice: two clicks, and the slide on screen stays on screen
+    at.button(key="pres_up_themas").click().run()
+    at.button(key="pres_up_themas").click().run()
+    assert at.title[0].value == "Thema's"
+    assert query(at) == {"verhaal": "themas,kop,kaart,uitvoering,risico,lessen,vervolg", "dia": "1"}
+    assert at.button(key="pres_up_themas").disabled
+    at.button(key="pres_down_kop").click().run()
+    assert slide_list(at)[:3] == ["1. Thema's", "2. Kaart", "3. Kerncijfers"]
+    # remove two slides, add one back at the end
+    at.button(key="pres_weg_lessen").click().run()
+    at.button(key="pres_weg_kaart").click().run()
+    assert query(at)["verhaal"] == "themas,kop,uitvoering,risico,vervolg"
+    assert at.selectbox(key="pres_dia_toevoegen").options == ["Kaart", "Lessen uit het onderzoek"]
+    at.selectbox(key="pres_dia_toevoegen").set_value("kaart")
+    at.button(key="pres_toevoegen").click().run()
+    assert query(at)["verhaal"] == "themas,kop,uitvoering,risico,vervolg,kaart"
     at.text_input(key="pres_titel_keuze").set_value("Stand <b>mei</b>").run()
     assert query(at)["titel"] == "Stand bmeib"
-    at.selectbox(key="pres_dia_keuze").set_value(1).run()
+    at.selectbox(key="pres_dia_keuze").set_value(5).run()
     assert at.title[0].value == "Volgende stappen"
-    at.multiselect(key="pres_verhaal_keuze").set_value([]).run()  # none left: every slide
-    assert at.multiselect(key="pres_verhaal_keuze").value == list(SLIDES)
+
+    # clearing leaves an empty storyline with a hint, not every slide
+    at.button(key="pres_wissen").click().run()
+    assert not at.exception
+    assert query(at) == {"verhaal": "-", "titel": "Stand bmeib", "dia": "1"}
+    assert slide_list(at) == []
+    assert any("nog geen dia's" in i.value for i in at.info)
+    assert at.title[0].value == "Stand bmeib"
+    assert at.button(key="pres_wissen").disabled
+    at.button(key="pres_standaard").click().run()
+    assert slide_list(at)[0] == "1. Kerncijfers"
     assert "verhaal" not in query(at)
+
+
+def test_an_empty_storyline_link_opens_with_the_hint() -> None:
+    at = open_app({"verhaal": "-", "dia": "1"})
+    assert not at.exception
+    assert any("nog geen dia's" in i.value for i in at.info)
+    assert "Selectie: alle gemeenten en interventies (geen filters)" in markdown(at)
+    assert not [b for b in at.button if b.key == "pres_volgende"]
+    at.selectbox(key="pres_dia_toevoegen").set_value("uitvoering")
+    at.button(key="pres_toevoegen").click().run()
+    assert at.title[0].value == "Uitvoering"
+    assert query(at) == {"verhaal": "uitvoering", "dia": "1"}
+
+
+def test_a_status_filter_is_named_on_the_execution_slide() -> None:
+    """Status = afgerond: the rate counts every status of the BOTOC interventions (53 of 62),
+    and the slide says the status filter does not apply to it."""
+    at = open_app({"botoc": "ja", "status": "afgerond", "verhaal": "kop,uitvoering", "dia": "1"})
+    assert [m.value for m in at.metric][2] == "85,5 %"
+    text = markdown(at)
+    assert "53 van 62 interventies uitgevoerd" in text
+    assert "het statusfilter geldt niet voor de uitvoeringsgraad" in text
+    assert "Selectie: BOTOC-gemeente: Ja · Status: Afgerond" in text
 
 
 def test_the_storyline_survives_a_visit_to_another_page() -> None:

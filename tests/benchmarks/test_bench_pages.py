@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from benchmarks import generate, pages
 from lib.config import ROOT
 from lib.data.catalog import load_dataset
-from lib.domain.selection import PLACE_LIMIT
+from lib.domain.selection import PLACE_LIMIT, UNKNOWN_PROVINCE
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 
@@ -68,8 +68,23 @@ def test_the_generator_writes_the_sizes_it_promises(small: Path) -> None:
     assert sum(len(r["factoren"].split("|")) for r in items if r["factoren"]) == scale.links
     assert len(progress) == scale.interventies * scale.kwartalen
     assert {r["illustratief"] for r in items} == {"true"}
-    synthetic = [p for p in places if p["gemeente"].startswith("Voorbeeldgemeente")]
-    assert {p["illustratief"] for p in synthetic} == {"true"}
+    # the real municipalities: the bundled ones first, then others with their CBS name and
+    # population; a generated wave is flagged, and no province is guessed
+    people = {(r["gemeentecode"], r["peildatum"]): r for r in _rows(ROOT / "data" / "curated",
+                                                                  "bevolking")}  # fmt: skip
+    bundled = {r["gemeentecode"]: r for r in _rows(ROOT / "data" / "curated", "gemeenten")}
+    for place in places:
+        official = people[(place["gemeentecode"], "2024-01-01")]
+        if place["gemeentecode"] in bundled:
+            assert place["provincie"] == bundled[place["gemeentecode"]]["provincie"]
+            continue
+        assert place["gemeente"] == official["gemeente"]
+        assert place["inwoners"] == official["inwoners"]
+        assert (place["provincie"], place["illustratief"]) == ("", "true")
+    for name in generate.CONTEXT:
+        assert (small / f"{name}.csv").read_bytes() == (
+            ROOT / "data" / "curated" / f"{name}.csv"
+        ).read_bytes()
     upload = small.parent / f"{small.name}_{generate.UPLOAD_NAME}"
     text = upload.read_bytes().decode("cp1252")
     assert text.splitlines()[0].count(";") == 11
@@ -133,7 +148,9 @@ def test_execution_page_shows_provinces_and_the_trend(on_small: Path) -> None:
     province = t("column.provincie", "nl")
     by_place = next(tab for tab in tables if province in tab.columns and rate in tab.columns)
     provinces = {
-        g["provincie"] for g in _rows(on_small, "gemeenten") if g["gemeentecode"] in places
+        g["provincie"] or UNKNOWN_PROVINCE
+        for g in _rows(on_small, "gemeenten")
+        if g["gemeentecode"] in places
     }
     assert sorted(by_place[province].to_list()) == sorted(provinces)
 

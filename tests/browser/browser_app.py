@@ -36,9 +36,11 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from lib.config import BUNDLED_DATA_DIR, ROOT
 from lib.contract.codes import LABELS, Lang
+from lib.data.auth import hash_passphrase
 from lib.text.i18n import CATALOGUE, t
 from lib.web.routes import ROUTES
 
+ANALYST_PASSPHRASE = "een wachtwoordzin voor de browsertests"
 DESKTOP = (1366, 768)
 PHONE = (390, 844)
 LANGS = ("nl", "en")
@@ -130,6 +132,11 @@ def serve_app(log_path: Path) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PMG_DATA_DIR"}  # the bundled data
+    secrets = log_path.parent / "secrets.toml"  # analysts sign in with ANALYST_PASSPHRASE
+    secrets.write_text(
+        f'analyst_passphrase_hash = "{hash_passphrase(ANALYST_PASSPHRASE, iterations=1_000)}"\n',
+        encoding="utf-8",
+    )
     command = [
         sys.executable,
         "-m",
@@ -149,6 +156,8 @@ def serve_app(log_path: Path) -> Iterator[str]:
         "none",
         "--server.runOnSave",
         "false",
+        "--secrets.files",
+        str(secrets),
     ]
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -423,7 +432,8 @@ DUTCH_WORDS = frozenset(
 DUTCH_PHRASES = ("Gemeente", "Uitvoeringsgraad", "Selectie", "Kort gezegd", "Voorbeelddata")
 
 # The bibliography in the footer lists the titles of (Dutch) publications: data, like the
-# names of municipalities, so it is left out of the check for Dutch words.
+# names of municipalities, so it is left out of the check for Dutch words, and so is text that
+# the page marks as Dutch (lang="nl").
 _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
   const hidden = [];
   for (const expander of document.querySelectorAll('[data-testid="stExpander"]')) {
@@ -433,6 +443,11 @@ _TEXT_WITHOUT_BIBLIOGRAPHY = """(label) => {
       hidden.push([details, details.style.display]);
       details.style.display = 'none';
     }
+  }
+  // text marked as Dutch (published facts, worded in Dutch) is data in its own language
+  for (const part of document.querySelectorAll('[data-testid="stMain"] [lang="nl"]')) {
+    hidden.push([part, part.style.display]);
+    part.style.display = 'none';
   }
   const parts = ['stSidebar', 'stMain'].map(
     (id) => document.querySelector(`[data-testid="${id}"]`).innerText);

@@ -6,10 +6,12 @@ page visits of test_browser_pages.py. Screenshots: docs/screenshots/<page>-<widt
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from browser_app import PAGES, PHONE, App, horizontal_overflow, screenshot
+
+from lib.contract.codes import STATUSSEN
+from lib.text.labels import code_label
 
 pytestmark = pytest.mark.browser
 
@@ -35,22 +37,8 @@ _PLOT_WIDTHS = """() => Array.from(document.querySelectorAll('[data-testid="stVe
 MIN_PLOT_WIDTH = 120  # pixels for bars and cells next to the labels of the axes
 
 
-def _narrow(path: str) -> Any:
-    return pytest.param(
-        path,
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AssertionError,
-            reason="lib/charts.py: the long axis labels (and legend) leave almost no room "
-            "for the cells of this heatmap on a phone",
-        ),
-        id=PAGES[path],
-    )
-
-
 @pytest.mark.parametrize(
-    "path",
-    [pytest.param("uitvoering", id="uitvoering"), _narrow("themas"), _narrow("risicofactoren")],
+    "path", [pytest.param(p, id=p) for p in ("uitvoering", "themas", "risicofactoren")]
 )
 def test_charts_keep_room_for_their_data_on_a_phone(new_app: Callable[..., App], path: str) -> None:
     app = new_app(*PHONE)
@@ -58,3 +46,24 @@ def test_charts_keep_room_for_their_data_on_a_phone(new_app: Callable[..., App],
     widths: list[float | None] = app.page.evaluate(_PLOT_WIDTHS)
     assert widths
     assert all(w is not None and w >= MIN_PLOT_WIDTH for w in widths), widths
+
+
+# The text of every legend entry of each Vega chart, and whether it lies inside the chart.
+_LEGENDS = """() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+  .map((chart) => {
+    const box = chart.getBoundingClientRect();
+    return Array.from(chart.querySelectorAll('g.role-legend-label text')).map((label) => {
+      const r = label.getBoundingClientRect();
+      return [label.textContent, r.left >= box.left - 1 && r.right <= box.right + 1];
+    });
+  })"""
+
+
+def test_the_status_legend_shows_every_status_on_a_phone(new_app: Callable[..., App]) -> None:
+    app = new_app(*PHONE)
+    app.open("uitvoering")
+    legends: list[list[tuple[str, bool]]] = app.page.evaluate(_LEGENDS)
+    names = [code_label("status", code, "nl") for code in STATUSSEN]
+    status = [legend for legend in legends if {text for text, _ in legend} == set(names)]
+    assert status, legends
+    assert all(inside for _, inside in status[0]), status[0]

@@ -71,6 +71,8 @@ def check_drawn(app: App, path: str) -> None:
     maps = app.drawn_sizes("stDeckGlJsonChart", "canvas")
     if path == "kaart":
         assert len(maps) == 1
+    elif path == "context":
+        assert (len(maps), len(charts)) == (1, 2)
     elif path in CHART_PAGES:
         assert charts, "a data page without charts"
     assert all(box["width"] > 50 and box["height"] > 50 for box in charts + maps), charts + maps

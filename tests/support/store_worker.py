@@ -71,9 +71,13 @@ def make_voortgang(seed: int) -> pl.DataFrame:
 def municipality_frame(worker: int, step: int) -> pl.DataFrame:
     """The rows of ``GEMEENTEN[worker]`` as that worker publishes them at ``step``."""
     code = GEMEENTEN[worker]
-    return make_frame(0).filter(pl.col("gemeentecode") == code).with_columns(
-        pl.lit(f"w{worker} stap {step}").alias("naam"),
-        pl.lit(1000 * worker + step, pl.Int64).alias("bereik"),
+    return (
+        make_frame(0)
+        .filter(pl.col("gemeentecode") == code)
+        .with_columns(
+            pl.lit(f"w{worker} stap {step}").alias("naam"),
+            pl.lit(1000 * worker + step, pl.Int64).alias("bereik"),
+        )
     )
 
 

@@ -181,3 +181,64 @@ def test_a_broken_secrets_file_is_a_clear_error(
     err = capsys.readouterr().err
     assert err.startswith("config error:")
     assert str(broken) in err
+
+
+# ----------------------------------------------------------------------------- context tables
+
+
+def _crime_file(tmp_path: Path, rows: list[list[str]]) -> Path:
+    """A crime table in the form an analyst exports it: ``;``, Dutch words for yes and no."""
+    path = tmp_path / "misdrijven.csv"
+    header = "gemeentecode;jaar;soort;geregistreerd;voorlopig"
+    path.write_text("\n".join([header, *(";".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_validate_a_crime_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _crime_file(tmp_path, [["GM0917", "2025", "drugshandel", "334", "nee"]])
+    assert main(["validate", "--table", "misdrijven", str(good)]) == 0
+    capsys.readouterr()
+    bad = _crime_file(
+        tmp_path,
+        [
+            ["GM0917", "2025", "drugshandel", "-3", "nee"],  # a negative count
+            ["GM9999", "2025", "drugshandel", "3", "nee"],  # no such municipality
+            ["GM0917", "2011", "drugshandel", "3", "nee"],  # before the series
+            ["GM0917", "2025", "fraude", "3", "nee"],  # no such offence type
+            ["GM0917", "2024", "wapenhandel", "3", "misschien"],  # not yes or no
+        ],
+    )
+    assert main(["validate", "--table", "misdrijven", str(bad), "--json"]) == 1
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    found = {(e["row"], e["column"], e["code"]) for e in errors}
+    assert {
+        (2, "geregistreerd", "minimum"),
+        (3, "gemeentecode", "reference"),
+        (4, "jaar", "minimum"),
+        (5, "soort", "enum"),
+        (6, "voorlopig", "type_bool"),
+    } <= found
+
+
+@pytest.mark.usefixtures("analyst")
+def test_publish_a_crime_table_and_read_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lib.config import BUNDLED_DATA_DIR
+    from lib.data.catalog import load_dataset, with_store_version
+
+    bundled = load_dataset(BUNDLED_DATA_DIR)
+    table = bundled.context_table("misdrijven").head(500)
+    path = tmp_path / "misdrijven.csv"
+    table.write_csv(path)
+    refused = ["publish", "--table", "misdrijven", str(path), "--comment", "x",
+               "--scope", "municipalities"]  # fmt: skip
+    assert main(refused) == 2
+    assert "in zijn geheel" in capsys.readouterr().err
+    assert main(["publish", "--table", "misdrijven", str(path), "--comment", "nieuw"]) == 0
+    capsys.readouterr()
+    current = with_store_version(bundled, Store(store_dir()))
+    assert current.context_table("misdrijven").equals(table)
+    assert main(["history"]) == 0
+    newest = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert newest[5:7] == ["misdrijven", "500"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib import links
 from lib.contract.codes import DOELGROEPEN, DOMEINEN, GOLVEN, STATUSSEN, THEMAS
 from lib.domain.filters import Filters
 from lib.links import MAX_VALUES, from_query, to_query
@@ -150,3 +151,29 @@ def test_non_ascii_digits_are_not_a_code() -> None:
     filters, _, ignored = from_query({"gemeente": "GM\u0660\u0663\u0666\u0663"})
     assert filters.gemeenten == ()
     assert ignored == ["gemeente"]
+
+
+# ----------------------------------------------------------------------------- the Context page
+
+
+def test_context_view_round_trip() -> None:
+    view = links.ContextView("wapenhandel", 2019, ("GM0363", "GM0344"))
+    query = links.context_query(view)
+    assert query == {"misdrijf": "wapenhandel", "jaar": "2019", "vergelijk": ["GM0363", "GM0344"]}
+    params = links.parse_query_string(links.query_string(query))
+    assert links.parse_context_view(params) == (view, [])
+    assert links.context_query(links.ContextView()) == {}
+
+
+def test_context_view_ignores_what_it_does_not_know() -> None:
+    params = {
+        "misdrijf": ["fraude"],
+        "jaar": ["1999"],
+        "vergelijk": ["gm0363,GM9999", "Amsterdam", "GM0344", "GM0599", "GM0518", "GM0014"],
+    }
+    view, ignored = links.parse_context_view(params, ["GM0363", "GM0344", "GM0599", "GM0518",
+                                                      "GM0014"])  # fmt: skip
+    assert view == links.ContextView(gemeenten=("GM0363", "GM0344", "GM0599", "GM0518"))
+    assert ignored == ["misdrijf", "jaar", "vergelijk"]
+    assert links.parse_context_view({"jaar": ["20x4"]})[1] == ["jaar"]
+    assert links.parse_context_view({"misdrijf": [" Drugshandel "]})[0].soort == "drugshandel"

@@ -107,8 +107,15 @@ ENUM_ALIASES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         ),
     },
     "doelgroep": {
-        "kinderen": ("kind", "children", "child"),
-        "jongeren": ("jongere", "young people", "youngsters", "adolescents", "tieners"),
+        "kinderen": ("kind", "children", "child", "Kinderen (tot 12)", "Children (under 12)"),
+        "jongeren": (
+            "jongere",
+            "young people",
+            "youngsters",
+            "Youngsters (12-17)",
+            "adolescents",
+            "tieners",
+        ),
         "jongvolwassenen": ("jongvolwassene", "jong volwassenen", "young adults"),
         "ouders": ("ouder", "parents", "parent"),
         "professionals": ("professional", "medewerkers", "staff"),

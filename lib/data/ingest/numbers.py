@@ -80,22 +80,33 @@ def _plain_number(name: str, dtype: str, decimal: Decimal) -> pl.Expr:
 
 
 def normalise_numbers(
-    frame: pl.DataFrame, table: Table, delimiter: str | None
+    frame: pl.DataFrame, table: Table, delimiter: str | None, decimal: Decimal | None = None
 ) -> tuple[pl.DataFrame, Decimal, str | None]:
     """Guess the decimal mark from the number columns; write their cells as ``12500.50``.
 
     A cell votes only when it is unambiguous (``12,5`` or ``1.234.567`` for a comma; ``12.5``
-    for a point; ``12.500`` does not vote). A tie goes to the comma in a ``;`` file.
+    for a point; ``12.500`` does not vote). A tie goes to the comma in a ``;`` file. A later
+    batch of a file passes the ``decimal`` its first batch chose (it gets no vote).
     """
-    fallback: Decimal = "," if delimiter == ";" else "."
+    fallback: Decimal = decimal or ("," if delimiter == ";" else ".")
     numbers = _number_columns(frame, table)
     if not numbers:
         return frame, fallback, None
     texts = frame.select(_number_text(name) for name, _ in numbers)
-    decimal, thousands = _vote(texts, numbers, fallback)
+    if decimal is None:
+        decimal, thousands = _vote(texts, numbers, fallback)
+    else:
+        thousands = _thousands(texts, numbers, decimal)
     plain = texts.select(_plain_number(name, dtype, decimal) for name, dtype in numbers)
     normalised = (pl.coalesce(plain.get_column(n), frame.get_column(n)) for n, _ in numbers)
     return frame.with_columns(normalised), decimal, thousands
+
+
+def _thousands(texts: pl.DataFrame, numbers: list[tuple[str, str]], decimal: Decimal) -> str | None:
+    """The thousands separator when a cell groups its digits with the other mark."""
+    grouped = _DOT_GROUPED if decimal == "," else _COMMA_GROUPED
+    hits = texts.select(pl.sum_horizontal(_has(n, grouped).sum() for n, _ in numbers)).item()
+    return ("." if decimal == "," else ",") if hits else None
 
 
 def _number_columns(frame: pl.DataFrame, table: Table) -> list[tuple[str, str]]:

@@ -18,24 +18,31 @@ every issue keeps the row number of the original file (``Ingested.row_numbers``)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Final
 
 import polars as pl
 
 from lib.contract.schema import Table
+from lib.data.ingest.batches import Context, prepare_batches
+from lib.data.ingest.checks import (
+    FORMULA,
+    Prepared,
+    formula_issues,
+    header_cells,
+    plausibility_issues,
+    report,
+)
+from lib.data.ingest.grid import Dialect, Grid, blank, blank_rows, file_error
 from lib.data.ingest.headers import name_columns
-from lib.data.ingest.mapping import Applied, map_values
+from lib.data.ingest.limits import Limits, size_params
 from lib.data.ingest.numbers import normalise_numbers
-from lib.data.ingest.privacy import personal_data_issues
-from lib.data.ingest.read import MAX_BYTES, Dialect, Grid, blank, file_error, read_csv
+from lib.data.ingest.read import CsvStream, open_csv, read_csv
 from lib.data.ingest.workbook import EXCEL_SUFFIXES, OLE_MAGIC, ZIP_MAGIC, read_workbook
-from lib.data.validate import Issue, ValidationReport, validate_table
+from lib.data.validate import Issue
 
-# A cell that a spreadsheet runs as a formula: ``=`` and anything, or ``+ - @`` and a letter.
-FORMULA: Final[str] = r"^\s*(?:=\S|[+\-@]\s*[A-Za-z])"
+__all__ = ["FORMULA", "Ingested", "Prepared", "plausibility_issues", "prepare", "read_upload"]
 
 
 @dataclass(frozen=True)
@@ -57,51 +64,8 @@ class Ingested:
         return self.frame is not None and not any(i.severity == "error" for i in self.issues)
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """Everything the upload page shows: how the file was read, what was mapped, the report."""
-
-    dialect: Dialect
-    applied: tuple[Applied, ...]
-    report: ValidationReport
-    clean: pl.DataFrame | None
-    rows_dropped_empty: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.report.ok
-
-
 def _refused(dialect: Dialect, issue: Issue) -> Ingested:
     return Ingested(None, dialect, (issue,))
-
-
-def _size(limit: int) -> dict[str, object]:
-    """The limit as a number and a unit (a float is shown in the notation of the language)."""
-    if limit >= 2**20:
-        return {"limit": round(limit / 2**20, 1), "unit": "MB"}
-    if limit >= 2**10:
-        return {"limit": round(limit / 2**10, 1), "unit": "KB"}
-    return {"limit": limit, "unit": "bytes"}
-
-
-def _formula_issues(frame: pl.DataFrame, rows: pl.Series) -> list[Issue]:
-    issues: list[Issue] = []
-    if frame.is_empty():
-        return issues
-    # one query over every column (in parallel); rows only for the columns with a hit
-    found = frame.select(pl.col(c).str.contains(FORMULA).any() for c in frame.columns).row(0)
-    for name, any_hit in zip(frame.columns, found, strict=True):
-        if not any_hit:
-            continue
-        values = frame.get_column(name)
-        hit = values.str.contains(FORMULA).fill_null(False)
-        if hit.any():
-            issues += [
-                Issue("formula", name, int(r), v, "warning")
-                for r, v in zip(rows.filter(hit), values.filter(hit), strict=True)
-            ]
-    return issues
 
 
 def _finish(grid: Grid, table: Table) -> Ingested:
@@ -110,16 +74,23 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     if grid.cells is None:
         return Ingested(None, grid.dialect, grid.issues)
     raw = grid.cells.rename({c: f"c{i}" for i, c in enumerate(grid.cells.columns)})
-    header = _header_cells(raw.row(grid.header))
+    header = header_cells(raw.row(grid.header))
     body = raw.slice(grid.header + 1)
-    rows = pl.int_range(grid.first_row + grid.header + 1, grid.first_row + raw.height, eager=True)
+    del raw
+    if grid.rows is not None:
+        rows = grid.rows.slice(grid.header + 1)
+    else:
+        rows = pl.int_range(grid.first_row + grid.header + 1, grid.first_row + grid.cells.height,
+                            eager=True)  # fmt: skip
     keep = _named_or_filled(body, header)
     if not keep:
         return Ingested(None, grid.dialect, (file_error("empty_file"), *grid.issues))
     body = body.select(c for c, _ in keep)
-    filled = ~body.select(pl.all_horizontal(blank(c) for c in body.columns)).to_series()
-    dropped = body.height - int(filled.sum())
-    body, rows = body.filter(filled), rows.filter(filled)
+    empty = None if grid.rows is not None else blank_rows(body)  # (else left out already)
+    dropped = grid.rows_dropped
+    if empty is not None:  # (a filter copies every cell, so only when a row goes)
+        dropped += int(empty.sum())
+        body, rows = body.filter(~empty), rows.filter(~empty)
     names, header_map, header_issues = name_columns([h for _, h in keep], table)
     dialect = replace(grid.dialect, header_map=header_map)
     issues = [*grid.issues, *header_issues]
@@ -128,13 +99,8 @@ def _finish(grid: Grid, table: Table) -> Ingested:
     frame = body.rename(dict(zip(body.columns, names, strict=True)))
     frame, decimal, thousands = normalise_numbers(frame, table, dialect.delimiter)
     dialect = replace(dialect, decimal=decimal, thousands=thousands)
-    issues += _formula_issues(frame, rows)
+    issues += formula_issues(frame, rows)
     return Ingested(frame, dialect, tuple(issues), dropped, rows.alias("row"))
-
-
-def _header_cells(row: tuple[object, ...]) -> list[str]:
-    """The header as text: no byte-order mark, no surrounding white space, "" for empty."""
-    return ["" if v is None else str(v).replace("\ufeff", "").strip() for v in row]
 
 
 def _named_or_filled(body: pl.DataFrame, header: list[str]) -> list[tuple[str, str]]:
@@ -154,79 +120,43 @@ def read_upload(
     *,
     table: Table,
     sheet: str | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Ingested:
-    """Read an uploaded CSV or XLSX file into text columns named as in the contract."""
+    """Read an uploaded CSV or XLSX file into text columns named as in the contract.
+
+    ``limits`` defaults to the settings (``Limits.from_settings``); ``max_bytes`` overrides
+    its file size.
+    """
+    limits = _limits(limits, max_bytes)
+    checked = _precheck(data, filename, limits)
+    if isinstance(checked, Ingested):
+        return checked
+    if checked.format == "xlsx":
+        return _finish(read_workbook(data, sheet, table, limits), table)
+    return _finish(read_csv(data, limits), table)
+
+
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or Limits.from_settings()
+    return limits if max_bytes is None else replace(limits, max_bytes=max_bytes)
+
+
+def _precheck(data: bytes, filename: str, limits: Limits) -> Dialect | Ingested:
+    """How to read the file (its format), or why it is refused before any parser sees it."""
     dialect = Dialect("xlsx" if filename.lower().endswith(EXCEL_SUFFIXES) else "csv")
-    if len(data) > max_bytes:
-        return _refused(dialect, file_error("too_large", **_size(max_bytes)))
-    if not data.strip():
+    if len(data) > limits.max_bytes:
+        return _refused(dialect, file_error("too_large", **size_params(limits.max_bytes)))
+    if not data or data.isspace():  # (``strip`` would copy the file)
         return _refused(dialect, file_error("empty_file"))
     if data.startswith(OLE_MAGIC):
         return _refused(dialect, file_error("old_excel"))
-    if data.startswith(ZIP_MAGIC) or dialect.format == "xlsx":
-        return _finish(read_workbook(data, sheet, table), table)
-    return _finish(read_csv(data), table)
+    if data.startswith(ZIP_MAGIC):
+        return replace(dialect, format="xlsx")
+    return dialect
 
 
 # ----------------------------------------------------------------------------- prepare
-
-
-def _renumber(issues: Sequence[Issue], rows: pl.Series) -> list[Issue]:
-    """Row numbers of the validator (2, 3, ... over the kept rows) -> rows of the file."""
-    at = [i.row - 2 for i in issues if i.row is not None]
-    source = iter(rows.gather(at).to_list()) if at else iter(())
-    return [i if i.row is None else replace(i, row=int(next(source))) for i in issues]
-
-
-def plausibility_issues(text: pl.DataFrame, rows: pl.Series, *, today: date) -> list[Issue]:
-    """Warnings for a status that does not fit the start year (interventies)."""
-    if not {"startjaar", "status"} <= set(text.columns):
-        return []
-    year = pl.col("startjaar").str.strip_chars().cast(pl.Int64, strict=False)
-    status = pl.col("status").str.strip_chars()
-    checks = text.select(
-        rows.alias("row"),
-        year.alias("year"),
-        pl.col("startjaar").alias("value"),
-        ((status == "afgerond") & (year > today.year)).fill_null(False).alias("future_completed"),
-        ((status == "gepland") & (year < today.year - 1))
-        .fill_null(False)
-        .alias("planned_not_started"),
-    )
-    issues: list[Issue] = []
-    for code in ("future_completed", "planned_not_started"):
-        hits = checks.filter(pl.col(code)).select("row", "value", "year")
-        issues += [
-            Issue(code, "startjaar", int(r), v, "warning", {"startjaar": int(y)})
-            for r, v, y in hits.iter_rows()
-        ]
-    return issues
-
-
-def _sorted(issues: Sequence[Issue], table: Table) -> tuple[Issue, ...]:
-    order = {name: i for i, name in enumerate(table.names)}
-
-    def key(issue: Issue) -> tuple[int, int, int, str]:
-        column = order.get(issue.column or "", len(order))
-        return (issue.row or 0, column, issue.severity != "error", issue.code)
-
-    return tuple(sorted(issues, key=key))
-
-
-def _report(
-    dialect: Dialect,
-    table: Table,
-    issues: Sequence[Issue],
-    *,
-    applied: tuple[Applied, ...] = (),
-    frame: pl.DataFrame | None = None,
-    dropped: int = 0,
-) -> Prepared:
-    ordered = _sorted(issues, table)
-    ok = not any(i.severity == "error" for i in ordered)
-    clean = frame if ok else None
-    return Prepared(dialect, applied, ValidationReport(table.name, ordered, clean), clean, dropped)
 
 
 def prepare(
@@ -238,37 +168,39 @@ def prepare(
     themas: pl.DataFrame,
     factor_codes: frozenset[str],
     sheet: str | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
     today: date | None = None,
     interventie_ids: frozenset[str] | None = None,
+    references: Mapping[str, frozenset[str]] | None = None,
 ) -> Prepared:
-    """Read, refuse personal data, map to codes, validate and check plausibility.
+    """Read, refuse personal data, map to codes, validate and check plausibility, in batches
+    (``batches``: the text of the whole file is never in memory at once).
 
     ``clean`` is the typed frame when there is no error. ``today`` defaults to the current
-    date (read at call time); ``interventie_ids`` checks the references of ``voortgang``.
+    date (read at call time); ``interventie_ids`` checks the references of ``voortgang``;
+    ``references`` adds the keys of other tables (``Dataset.references``: the population and
+    offence types that ``misdrijven`` refers to, ...). ``limits`` defaults to the settings;
+    ``max_bytes`` overrides its file size.
     """
-    today = today or date.today()
-    ingested = read_upload(data, filename, table=table, sheet=sheet, max_bytes=max_bytes)
-    dialect, dropped = ingested.dialect, ingested.rows_dropped_empty
-    if ingested.frame is None or ingested.row_numbers is None:
-        return _report(dialect, table, ingested.issues, dropped=dropped)
-    privacy = personal_data_issues(ingested.frame, today=today, contract=table.names)
-    if privacy:
-        # stop: keep only file-level issues, so no cell of this file is echoed back
-        kept = [i for i in ingested.issues if i.row is None]
-        return _report(dialect, table, [*kept, *privacy], dropped=dropped)
-    mapped, applied = map_values(ingested.frame, table, gemeenten=gemeenten, themas=themas)
+    limits = _limits(limits, max_bytes)
+    checked = _precheck(data, filename, limits)
+    if isinstance(checked, Ingested):
+        return report(checked.dialect, table, checked.issues)
+    source: CsvStream | Grid
+    if checked.format == "xlsx":
+        source = read_workbook(data, sheet, table, limits)
+    else:
+        source = open_csv(data, limits)
+    if isinstance(source, Grid) and source.cells is None:
+        return report(source.dialect, table, source.issues)
     refs = {
+        **(references or {}),
         "gemeenten": frozenset(gemeenten.get_column("gemeentecode").to_list()),
         "factoren": factor_codes,
     }
     if interventie_ids is not None:
         refs["interventies"] = interventie_ids
-    validated = validate_table(mapped, table, refs=refs)
-    rows = ingested.row_numbers
-    issues = [
-        *ingested.issues,
-        *_renumber(validated.issues, rows),
-        *plausibility_issues(mapped, rows, today=today),
-    ]
-    return _report(dialect, table, issues, applied=applied, frame=validated.frame, dropped=dropped)
+    context = Context(table, gemeenten, themas, refs, today or date.today())
+    read_issues = source.issues if isinstance(source, Grid) else ()
+    return prepare_batches(source, source.dialect, context, read_issues=tuple(read_issues))

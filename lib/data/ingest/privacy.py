@@ -140,9 +140,16 @@ def _shape_counts(
     error cannot hide a column that meets it) is left out; the others, sparse columns and
     every column with a telling name are counted in full.
     """
+    return _probe(frame, columns, name_keys)[0]
+
+
+def _probe(
+    frame: pl.DataFrame, columns: list[str], name_keys: Mapping[str, str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """``_shape_counts``, and the counts of the sample (empty when there was none)."""
     every = list(enumerate(columns))
     if frame.height <= SAMPLE_ROWS:
-        return _count(frame, every)
+        return _count(frame, every), {}
     sampled = _count(frame.select(columns).sample(SAMPLE_ROWS, seed=0), every)
     keep = [
         (i, name)
@@ -151,7 +158,7 @@ def _shape_counts(
         or any(_hinted(name_keys[name], kind) for kind in KINDS)
         or any(sampled[f"{i}:{kind}"] >= PROBE_SHARE * sampled[f"{i}:n"] for kind in KINDS)
     ]
-    return _count(frame, keep) if keep else {}
+    return (_count(frame, keep) if keep else {}), sampled
 
 
 def _count(frame: pl.DataFrame, columns: list[tuple[int, str]]) -> dict[str, int]:
@@ -250,3 +257,81 @@ def _exact_count(column: _Column, kind: str, today: date) -> int:
     shaped = cells.filter(cells.str.contains(SHAPES[kind], literal=kind == "email"))
     exact = _exact(kind, pl.col(column.name).str.strip_chars(), today).sum()
     return int(shaped.to_frame().select(exact).item())
+
+
+# ----------------------------------------------------------------------------- in batches
+
+
+class PersonalData:
+    """``personal_data_issues`` for a file read in batches: counts are added batch by batch
+    (each batch probed with its own sample, as above; a column the sample rules out adds the
+    sample's counts scaled to the batch), and the rule is applied to the totals at the end."""
+
+    def __init__(self, *, today: date, contract: Collection[str]) -> None:
+        self.today = today
+        self.known = frozenset(contract)
+        self.totals: dict[str, dict[str, float]] = {}
+
+    def add(self, frame: pl.DataFrame) -> None:
+        columns = [c for c in frame.columns if frame.schema[c] == pl.String]
+        if not columns or frame.height == 0:
+            return
+        name_keys = dict(zip(columns, keys_of(columns), strict=True))
+        counts, sampled = _probe(frame, columns, name_keys)
+        scale = frame.height / min(frame.height, SAMPLE_ROWS)
+        for i, name in enumerate(columns):
+            total = self.totals.setdefault(name, dict.fromkeys(("n", *KINDS, *_EXACT), 0.0))
+            if f"{i}:n" in counts:
+                column = _Column(frame, name, name_keys[name], _column_counts(counts, i), False)
+                self._add_counted(total, column)
+            else:  # ruled out by the sample: its counts, scaled to the batch
+                _add_estimate(total, {k: sampled[f"{i}:{k}"] * scale for k in ("n", *KINDS)})
+
+    def _add_counted(self, total: dict[str, float], column: _Column) -> None:
+        for kind in ("n", *KINDS):
+            total[kind] += column.counts[kind]
+            if kind != "n" and column.counts[kind]:
+                total[f"exact:{kind}"] += _exact_count(column, kind, self.today)
+
+    def issues(self) -> list[Issue]:
+        """One ``personal_data`` error per column whose totals meet the rule."""
+        programme = keys_of(PROGRAMME_DATES)
+        names = list(self.totals)
+        found: list[Issue] = []
+        for name, key in zip(names, keys_of(names) if names else [], strict=True):
+            total = self.totals[name]
+            dates_ok = name in self.known or any(word in key for word in programme)
+            kind = _kind_of_totals(total, key, programme_date=dates_ok)
+            if kind is not None:
+                found.append(Issue("personal_data", name, None, None, "error", {"kind": kind}))
+        return found
+
+
+_EXACT: Final[tuple[str, ...]] = tuple(f"exact:{kind}" for kind in KINDS)
+
+
+def _add_estimate(total: dict[str, float], estimate: Mapping[str, float]) -> None:
+    """Counts estimated from a sample; the exact test is taken to pass for every shape (the
+    sample put the column well below the share of the rule)."""
+    for kind, value in estimate.items():
+        total[kind] += value
+        if kind != "n":
+            total[f"exact:{kind}"] += value
+
+
+def _kind_of_totals(total: Mapping[str, float], key: str, *, programme_date: bool) -> str | None:
+    """``_personal_kind`` on totals: a telling name, else the first kind whose shape and
+    exact test both reach the share of the filled cells."""
+    n = total["n"]
+    if n <= 0:
+        return None
+    hinted = [kind for kind in KINDS if _hinted(key, kind)]
+    if hinted:
+        return hinted[0]
+    needed = max(1.0, SHARE * n)
+    for kind in KINDS:
+        if kind == "geboortedatum" and programme_date:
+            continue
+        if total[kind] >= needed and total[f"exact:{kind}"] >= needed:
+            return kind
+    return None

@@ -1,9 +1,13 @@
 """From the bytes of a file to a grid of text cells (``Grid``), or the reason there is none.
 
-What every reader returns (``Grid``, ``Dialect``: how the file was read) and the CSV reader:
-the encoding is detected (a byte-order mark, else UTF-8, else Windows-1252 with a warning), the
-delimiter sniffed from the first lines and every field read as text (``infer_schema=False``); a
-row with more fields than the header is reported, not cut. Workbooks: ``workbook``.
+What every reader returns (``Grid``, ``Dialect``: how the file was read) and the CSV reader.
+The file is read in blocks (``decode``: the encoding, UTF-8 blocks; ``blocks``: cut where a
+record ends), never as one string: the lines above the header are skipped with a scan of the
+bytes, the delimiter is sniffed from the first lines, and each piece of records is parsed with
+every field as text. Empty rows are dropped piece by piece (their row numbers are kept in
+``Grid.rows``), and the ceilings (``limits``) are checked on each piece: memory stays within a
+small factor of the file, whatever it holds. A row with more fields than the header is
+reported, not cut. Workbooks: ``workbook``.
 
 Hostile input never crashes and never runs: binary content and the number of columns are
 checked before anything is parsed.
@@ -12,155 +16,55 @@ checked before anything is parsed.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Final, Literal
+from typing import Final
 
 import polars as pl
 
-from lib.data.ingest.numbers import Decimal
+from lib.data.ingest.blocks import Cut, Lookahead, pieces, trim
+from lib.data.ingest.decode import SNIFF_CHARS, Decoding, NotText, blocks, detect
+from lib.data.ingest.grid import (
+    ENCODING_NAMES,
+    MAX_COLUMNS,
+    Dialect,
+    Grid,
+    blank,
+    blank_rows,
+    fail,
+    file_error,
+    file_warning,
+    parser_failure,
+)
+from lib.data.ingest.limits import MAX_BYTES, Limits
+from lib.data.ingest.parse import Pieces, parse_piece
 from lib.data.validate import Issue
 
-Format = Literal["csv", "xlsx"]
+__all__ = [
+    "ENCODING_NAMES",
+    "MAX_BYTES",
+    "MAX_COLUMNS",
+    "Dialect",
+    "Grid",
+    "blank",
+    "blank_rows",
+    "fail",
+    "file_error",
+    "file_warning",
+    "open_csv",
+    "parser_failure",
+    "read_csv",
+]
 
-MAX_BYTES: Final[int] = 200 * 2**20
-MAX_COLUMNS: Final[int] = 500
-SNIFF_CHARS: Final[int] = 64 * 1024
 SNIFF_ROWS: Final[int] = 100
-CONTROL_SHARE: Final[float] = 0.01  # more control characters than this: not a text file
-CONTROL_MIN: Final[int] = 4
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 
-CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _VISIBLE: Final[re.Pattern[str]] = re.compile(r"\S")
-_LEADING_EMPTY_LINES: Final[re.Pattern[str]] = re.compile(r"(?:[ \t,;|\r]*\n)*")
 
-ENCODING_NAMES: Final[dict[str, str]] = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (BOM)",
-    "utf-16": "UTF-16",
-    "cp1252": "Windows-1252",
-    "latin-1": "Latin-1 (ISO-8859-1)",
-}
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """How a file was read; ``header_map`` maps each recognised header to its column."""
-
-    format: Format = "csv"
-    encoding: str | None = None
-    delimiter: str | None = None
-    decimal: Decimal = "."
-    thousands: str | None = None
-    sheet: str | None = None
-    sheets: tuple[str, ...] = ()
-    header_map: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """Every cell of a file as text, before its header is applied (None after a file error).
-
-    ``header`` is the row of ``cells`` that names the columns; row 0 of ``cells`` is spreadsheet
-    row ``first_row``.
-    """
-
-    cells: pl.DataFrame | None
-    dialect: Dialect
-    issues: tuple[Issue, ...]
-    header: int = 0
-    first_row: int = 1
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def file_error(code: str, **params: object) -> Issue:
-    """An error of the whole file (no column, row or value)."""
-    return Issue(code, None, None, None, "error", params)
-
-
-def file_warning(code: str, **params: object) -> Issue:
-    """A warning about the whole file (no column, row or value)."""
-    return Issue(code, None, None, None, "warning", params)
-
-
-def fail(dialect: Dialect, *issues: Issue) -> Grid:
-    """No grid: the file cannot be read, for ``issues``."""
-    return Grid(None, dialect, tuple(issues))
-
-
-def _delimiter_label(delimiter: str) -> str:
-    return "tab" if delimiter == "\t" else delimiter
-
-
-# A panic inside a Rust extension arrives as ``PanicException``, a BaseException.
-_POLARS_FAILURES = (pl.exceptions.PolarsError, pl.exceptions.PanicException)
-
-
-def parser_failure(exc: BaseException) -> bool:
-    """An error or a panic of a parser, not an interrupt or an exit."""
-    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
-
-
-def blank(name: str) -> pl.Expr:
-    """Empty or only white space (a search, so no stripped copy of the column is made)."""
-    value = pl.col(name)
-    return value.is_null() | ~value.str.contains(r"\S")
-
-
-# ----------------------------------------------------------------------------- CSV
-
-
-def _decode(data: bytes) -> tuple[str | None, str, list[Issue]]:
-    """Text, encoding and warnings; text None for a file that is not text."""
-    text, encoding, settled = _decode_marked(data)
-    issues: list[Issue] = []
-    if not settled:
-        text, encoding, issues = _decode_unmarked(data)
-    if text is None or not _is_text(text):
-        return None, encoding, []
-    return text, encoding, issues
-
-
-def _decode_marked(data: bytes) -> tuple[str | None, str, bool]:
-    """Text and encoding by a byte-order mark, and whether that settles it: a UTF-16 mark or
-    a NUL byte does (text None: not text), an unreadable UTF-8 mark or none does not."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", True
-        except UnicodeDecodeError:
-            return None, "utf-8", True
-    if b"\x00" in data:
-        return None, "utf-8", True
-    if data.startswith(codecs.BOM_UTF8):
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode("utf-8-sig"), "utf-8-sig", True
-    return None, "utf-8", False
-
-
-def _decode_unmarked(data: bytes) -> tuple[str, str, list[Issue]]:
-    """UTF-8; else Windows-1252 or Latin-1 (which reads any bytes), with a warning."""
-    with contextlib.suppress(UnicodeDecodeError):
-        return data.decode("utf-8"), "utf-8", []
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    return text, encoding, [file_warning("encoding_guess", encoding=ENCODING_NAMES[encoding])]
-
-
-def _is_text(text: str) -> bool:
-    """No NUL character, and few control characters at the start."""
-    if "\x00" in text:
-        return False
-    sample = text[:SNIFF_CHARS]
-    return len(CONTROL.findall(sample)) <= max(CONTROL_MIN, CONTROL_SHARE * len(sample))
+# ----------------------------------------------------------------------------- sniffing
 
 
 def _records(sample: str, delimiter: str) -> list[list[str]]:
@@ -181,7 +85,8 @@ def _fit(row: list[str], width: int) -> float:
 
 
 def _sniff(text: str) -> tuple[str, int]:
-    """The delimiter and the number of fields of the header, from the first lines.
+    """The delimiter and the number of fields of the header, from the first lines (``text``:
+    the start of the file after the lines above the header, up to the header's end at least).
 
     Each candidate splits a sample (quotes respected); the one whose rows agree best with a
     header of two or more fields wins. A header longer than the sample is counted directly.
@@ -230,105 +135,144 @@ def _score(sample: str, delimiter: str, *, truncated: bool) -> tuple[float, int,
     return (sum(_fit(r, width) for r in rows) / len(rows), width, delimiter)
 
 
-def _polars_csv(payload: bytes, delimiter: str) -> pl.DataFrame:
-    return pl.read_csv(
-        payload,
-        has_header=False,
-        separator=delimiter,
-        infer_schema=False,
-        quote_char='"',
-        raise_if_empty=False,
-    )
+# ----------------------------------------------------------------------------- CSV
 
 
-def _parse_csv(
-    payload: bytes, delimiter: str, header_fields: int, base: int
-) -> tuple[pl.DataFrame | None, list[Issue]]:
-    """Every field as text; rows longer than the header are reported, not silently cut.
-
-    ``payload`` is the UTF-8 text from the header on.
-    """
-    try:
-        return _polars_csv(payload, delimiter), []
-    except _POLARS_FAILURES:
-        pass
-    # Some rows have more fields than the first one: widen the frame with an empty first row.
-    body = payload.decode("utf-8")
-    try:
-        width = max((len(r) for r in csv.reader(io.StringIO(body), delimiter=delimiter)), default=1)
-    except csv.Error:
-        return None, [file_error("bad_csv")]
-    if width > MAX_COLUMNS:
-        return None, [file_error("too_many_columns", count=float(width), limit=MAX_COLUMNS)]
-    padded = delimiter * (width - 1) + "\n" + body
-    try:
-        raw = _polars_csv(padded.encode("utf-8"), delimiter).slice(1)
-    except _POLARS_FAILURES:
-        return None, [file_error("bad_csv")]
-    extra = raw.columns[header_fields:]
-    rows = pl.int_range(base, base + raw.height, eager=True)
-    long_rows = rows.filter(~raw.select(pl.all_horizontal(blank(c) for c in extra)).to_series())
-    params = {"delimiter": _delimiter_label(delimiter)}
-    issues = [Issue("extra_fields", None, int(r), None, "error", params) for r in long_rows]
-    return raw.drop(extra), issues
+def _mixed_rows(
+    frame: pl.DataFrame, first_row: int, first_line: int, piece: bytes, mixed: list[int]
+) -> list[int]:
+    """The spreadsheet rows of the lines of ``mixed`` (lines of the file) that fall in a
+    parsed piece: a record takes one line more for each line break in its cells."""
+    span = piece.count(b"\n") + (0 if piece.endswith(b"\n") else 1)
+    lines = [n for n in mixed if first_line <= n < first_line + span]
+    if not lines:
+        return []
+    breaks = frame.select(
+        pl.sum_horizontal(pl.col(c).str.count_matches("\n", literal=True).fill_null(0)
+                          for c in frame.columns)
+    ).to_series()  # fmt: skip
+    starts = (breaks + 1).cum_sum().shift(1, fill_value=0) + first_line
+    at = starts.search_sorted(pl.Series(lines), side="right") - 1
+    return [first_row + int(i) for i in at]
 
 
-def _lone_carriage_returns(source: str | bytes) -> bool:
-    """Whether a carriage return stands without its newline (counted in the bytes where a
-    carriage return is one byte, which is faster than in the text)."""
-    if isinstance(source, str):
-        return source.count("\r") != source.count("\r\n")
-    return source.count(b"\r") != source.count(b"\r\n")
-
-
-def _line_ends(text: str, data: bytes, encoding: str) -> tuple[str, bool]:
-    """``text`` with lone carriage returns (old Mac files) as newlines, and whether a carriage
-    return is left (in CRLF line ends, which Polars reads as they are)."""
-    carriage = "\r" in text
-    if carriage and _lone_carriage_returns(text if encoding == "utf-16" else data):
-        return text.replace("\r\n", "\n").replace("\r", "\n"), False
-    return text, carriage
-
-
-def _leading_empty_lines(text: str) -> str:
-    """The empty lines (perhaps with delimiters) above the header."""
-    leading = _LEADING_EMPTY_LINES.match(text)
-    return leading.group(0) if leading else ""
-
-
-def _newlines_in_cells(raw: pl.DataFrame) -> pl.DataFrame:
-    """A line break inside a quoted cell is a newline, as in a spreadsheet."""
-    return raw.with_columns(
-        pl.col(c).str.replace_all("\r\n", "\n", literal=True)
-        for c in raw.columns
-        if raw.get_column(c).str.contains("\r", literal=True).any()
-    )
-
-
-def read_csv(data: bytes) -> Grid:
+def read_csv(data: bytes, limits: Limits | None = None) -> Grid:
     """Every field of a delimited text file as text, or the reason it cannot be read."""
-    text, encoding, issues = _decode(data)
-    dialect = Dialect("csv", encoding=encoding)
-    if text is None:
-        return fail(dialect, file_error("not_text"))
-    text, carriage = _line_ends(text, data, encoding)
-    skipped = _leading_empty_lines(text)
-    body = text[len(skipped) :]
-    if _VISIBLE.search(body) is None:  # (``strip`` would copy the whole file)
+    stream = open_csv(data, limits or Limits())
+    if isinstance(stream, Grid):
+        return stream
+    frames, rows = [], []
+    for frame, numbers in stream.batches():
+        frames.append(frame)
+        rows.append(numbers)
+    dialect, issues, problem = stream.outcome()
+    if problem is not None:
+        return fail(dialect, problem, *issues)
+    if not frames:
         return fail(dialect, file_error("empty_file"), *issues)
-    delimiter, header_fields = _sniff(body)
+    cells = pl.concat(frames, rechunk=False)
+    frames.clear()
+    header_row = int(rows[0][0])  # (the lines above it were skipped)
+    return Grid(cells, dialect, issues, 0, header_row, pl.concat(rows), stream.state.dropped)
+
+
+def open_csv(data: bytes, limits: Limits) -> CsvStream | Grid:
+    """A delimited text file to be read piece by piece (``CsvStream``), or a ``Grid`` with
+    the reason it cannot be read at all."""
+    try:
+        decoding = detect(data)
+        source = Lookahead(blocks(data, decoding))
+        skipped = source.skip_blank_lines()
+        bound = MAX_COLUMNS * (4 * limits.max_cell + 3)
+        head = source.head(2 * SNIFF_CHARS, line_limit=bound)
+        text = codecs.utf_8_decode(head, "strict", False)[0]
+    except NotText:
+        return fail(Dialect("csv", encoding="utf-8"), file_error("not_text"))
+    del head
+    dialect = Dialect("csv", encoding=decoding.encoding)
+    if _VISIBLE.search(text) is None:  # (the start of the file; ``strip`` would copy it)
+        return fail(dialect, file_error("empty_file"), *_encoding_issues(decoding))
+    delimiter, width = _sniff(text)
+    del text
     dialect = replace(dialect, delimiter=delimiter)
-    if header_fields > MAX_COLUMNS:
-        count = float(header_fields)
-        return fail(dialect, file_error("too_many_columns", count=count, limit=MAX_COLUMNS))
-    base = skipped.count("\n") + 1  # spreadsheet row of the header
-    payload = body.encode("utf-8")
-    carriage = carriage and '"' in body  # CRLF inside a quoted cell needs a quote
-    del text, body  # keep one copy of a large file in memory, not three
-    raw, parse_issues = _parse_csv(payload, delimiter, header_fields, base)
-    del payload
-    if raw is None:
-        return fail(dialect, *parse_issues, *issues)
-    if carriage:
-        raw = _newlines_in_cells(raw)
-    return Grid(raw, dialect, (*issues, *parse_issues), 0, base)
+    if width > MAX_COLUMNS:
+        return fail(dialect, file_error("too_many_columns", count=float(width), limit=MAX_COLUMNS))
+    state = _Read(limits, skipped + 1)
+    return CsvStream(dialect, decoding, source, state, width=width, bound=bound, line=skipped + 1)
+
+
+@dataclass
+class _Read(Pieces):
+    mixed: list[int] = field(default_factory=list)  # spreadsheet rows read as Windows-1252
+
+
+@dataclass
+class CsvStream:
+    """A CSV file read piece by piece: ``batches`` yields each piece's cells (the header is
+    row 0 of the first) with their spreadsheet rows; ``outcome`` then says how the file was
+    read, its issues, and a problem that stopped the reading (None when there was none)."""
+
+    dialect: Dialect
+    decoding: Decoding
+    source: Lookahead
+    state: _Read
+    width: int
+    bound: int
+    line: int  # the line of the file where the next piece starts
+    problem: Issue | None = None
+    cut: Cut = field(default_factory=Cut)
+
+    def batches(self) -> Iterator[tuple[pl.DataFrame, pl.Series]]:
+        delimiter, state = self.dialect.delimiter or ",", self.state
+        try:
+            for piece in pieces(self.source, width=self.width, bound=self.bound, cut=self.cut):
+                before, core, after = trim(piece)
+                del piece
+                state.skip(before)
+                self.line += before
+                if core:
+                    frame, issues = parse_piece(core, delimiter, self.width, state.next_row)
+                    if frame is None:
+                        self.problem = issues[0]
+                        return
+                    state.mixed += _mixed_rows(frame, state.next_row, self.line, core,
+                                               self.decoding.mixed_lines)  # fmt: skip
+                    self.line += core.count(b"\n")
+                    state.issues += issues
+                    yield state.add(frame)
+                    if state.full:
+                        return
+                state.skip(after)
+                self.line += after
+        except NotText:
+            self.problem = file_error("not_text")
+
+    def outcome(self) -> tuple[Dialect, tuple[Issue, ...], Issue | None]:
+        dialect = replace(self.dialect, encoding=self.decoding.encoding)
+        issues = self.state.issues
+        if self.cut.truncated:  # the last record was cut: its long cell was not read to its end
+            long = [i for i, issue in enumerate(issues) if issue.code == "cell_too_long"]
+            if long:
+                issues[long[-1]] = replace(issues[long[-1]], code="cell_cut")
+            elif self.problem is None:
+                self.problem = file_error("bad_csv")
+        if self.problem is not None:
+            return dialect, tuple(_encoding_issues(self.decoding)), self.problem
+        return dialect, (*_encoding_issues(self.decoding, self.state.mixed), *issues), None
+
+
+def _encoding_issues(decoding: Decoding, rows: list[int] | None = None) -> list[Issue]:
+    """A warning for a file read as Windows-1252 as a whole, or one per row of a UTF-8 file
+    that was read as Windows-1252 (and one for the rows beyond those named)."""
+    if decoding.mixed:
+        name = ENCODING_NAMES["cp1252"]
+        named = [Issue("mixed_encoding", None, r, None, "warning", {"encoding": name})
+                 for r in dict.fromkeys(rows or [])]  # fmt: skip
+        if decoding.mixed_total > len(named):
+            total, shown = float(decoding.mixed_total), float(len(named))
+            named.append(file_warning("mixed_encoding_more", aantal=total, shown=shown,
+                                      encoding=name))  # fmt: skip
+        return named
+    if decoding.fallback_bytes:
+        return [file_warning("encoding_guess", encoding=ENCODING_NAMES[decoding.encoding])]
+    return []

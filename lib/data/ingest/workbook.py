@@ -18,16 +18,18 @@ import fastexcel
 import polars as pl
 
 from lib.contract.schema import Table
-from lib.data.ingest.headers import header_row
-from lib.data.ingest.read import (
+from lib.data.ingest.grid import (
     MAX_COLUMNS,
     Dialect,
     Grid,
+    blank,
     fail,
     file_error,
     file_warning,
     parser_failure,
 )
+from lib.data.ingest.headers import header_row
+from lib.data.ingest.limits import Limits, column_label, long_cells, too_many_rows
 from lib.data.validate import Issue
 
 EXCEL_SUFFIXES: Final[tuple[str, ...]] = (".xlsx", ".xlsm")
@@ -87,8 +89,12 @@ def _unpacks_too_much(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) ->
     return False
 
 
-def read_workbook(data: bytes, sheet: str | None, table: Table) -> Grid:
-    """One sheet of a workbook (default: the first) as text, or the reason it cannot be read."""
+def read_workbook(
+    data: bytes, sheet: str | None, table: Table, limits: Limits | None = None
+) -> Grid:
+    """One sheet of a workbook (default: the first) as text, or the reason it cannot be read;
+    a cell or a number of rows over ``limits`` is an error."""
+    limits = limits or Limits()
     dialect = Dialect("xlsx")
     problem = _check_zip(data)
     if problem is not None:
@@ -111,8 +117,30 @@ def read_workbook(data: bytes, sheet: str | None, table: Table) -> Grid:
     header = header_row(raw, table) if raw.width else None
     if header is None:
         return fail(dialect, file_error("empty_sheet", sheet=name), *issues)
+    return _checked(raw, dialect, issues, header, limits)
+
+
+def _checked(
+    raw: pl.DataFrame, dialect: Dialect, issues: list[Issue], header: int, limits: Limits
+) -> Grid:
+    """The grid of a sheet, with an error for each cell over the limit; none for a sheet
+    with too many rows."""
+    if _too_many_rows(raw, header, limits.max_rows):
+        return fail(dialect, too_many_rows(limits.max_rows), *issues)
     # fastexcel keeps the empty rows above the data (skip_rows=0): raw row 0 is sheet row 1
+    labels = [column_label(str(v or ""), i) for i, v in enumerate(raw.row(header))]
+    rows = pl.int_range(1, raw.height + 1, eager=True)
+    issues = [*issues, *long_cells(raw, rows, labels, limits.max_cell)]
     return Grid(raw, dialect, tuple(issues), header, 1)
+
+
+def _too_many_rows(raw: pl.DataFrame, header: int, limit: int) -> bool:
+    """More filled rows below the header than ``limit``."""
+    if raw.height - header - 1 <= limit:  # (empty rows counted: an upper bound)
+        return False
+    body = raw.slice(header + 1)
+    filled = body.select((~pl.all_horizontal(blank(c) for c in raw.columns)).sum()).item()
+    return int(filled) > limit
 
 
 def _open(data: bytes) -> tuple[fastexcel.ExcelReader, tuple[str, ...]] | None:

@@ -8,16 +8,21 @@ in Markdown or HTML.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Final
+from urllib.parse import urlsplit
 
 import polars as pl
 import streamlit as st
 
+from lib.contract.codes import Lang
 from lib.domain.checks import CHECK_LESSONS
 from lib.domain.kenniskaart import Profile
 from lib.exports import FORMATS
 from lib.exports import profile as profile_export
+from lib.exports.markdown import md_escape
+from lib.text import context as words
 from lib.text import kenniskaart as kt
 from lib.text.i18n import t
 from lib.viz import kenniskaart_charts, vega
@@ -38,6 +43,57 @@ LIGHT_BOXES: Final = {
 def profile(ctx: Context) -> Profile:
     """The Kenniskaart of the selection, computed once per data version, filters and day."""
     return cache.kenniskaart_profile(ctx.data, ctx.filters, date.today())
+
+
+def _fact_markdown(row: dict[str, str], lang: Lang) -> str:
+    """A published fact as Markdown: its text escaped (marked as Dutch on an English page), its
+    source a link only when it is a web address (the link text is the site's name)."""
+    detail = " — ".join(md_escape(part) for part in (row["waarde"], row["periode"]) if part)
+    url = words.web_address(row["bron"])
+    link = layout.source_link(urlsplit(url).netloc.removeprefix("www."), url) if url else ""
+    about = ", ".join(
+        md_escape(part)
+        for part in (row["bron_datum"], row["soort_bron_naam"])
+        if part
+    )
+    reliability = md_escape(
+        f"{t('context.fact.column.reliability', lang).lower()}: {row['betrouwbaarheid_naam']}"
+    )
+    fact = md_escape(row["feit"])
+    if lang != "nl":  # the facts are worded in Dutch: say so to a screen reader
+        fact = f'<span lang="nl">{html.escape(row["feit"], quote=True)}</span>'
+    text = f"**{md_escape(row['onderwerp_naam'])}**: {fact}"
+    text += f" — {detail}" if detail else ""
+    source = " · ".join(part for part in (link, about, reliability) if part)
+    return f"{text}  \n{t('column.source', lang)}: {source}"
+
+
+def published_facts(ctx: Context, profile: Profile) -> None:
+    """The published facts about the programme in the selection, headed apart from the
+    example data: a list for one municipality, a table for several."""
+    if "gemeente_feiten" not in ctx.data.context:
+        return
+    lang = ctx.lang
+    st.header(t("context.fact.title", lang))
+    st.caption(t("context.fact.explanation", lang))
+    if profile.facts.is_empty():
+        st.info(t("context.fact.none", lang))
+        return
+    bevolking = ctx.data.context_table("bevolking")
+    names = (
+        words.place_names(bevolking, ctx.data.gemeenten)
+        if not bevolking.is_empty()
+        else dict(ctx.data.gemeenten.select("gemeentecode", "naam").iter_rows())
+    )
+    table = words.named_facts(profile.facts, names, lang)
+    if profile.single:
+        rows = table.iter_rows(named=True)
+        lines = "\n".join(f"- {_fact_markdown(row, lang)}" for row in rows)
+        st.markdown(lines, unsafe_allow_html=lang != "nl")
+        return
+    places = profile.facts.get_column("gemeentecode").n_unique()
+    st.caption(t("context.fact.selection_count", lang, n=places))
+    layout.table(ctx, table, words.FACT_COLUMNS)
 
 
 def profile_heading(ctx: Context) -> None:
@@ -189,13 +245,19 @@ def gaps(ctx: Context, profile: Profile) -> None:
         st.markdown(f"**{t('kenniskaart.gaps.learn_from', lang)}:**")
         if gap.examples:
             table = pl.DataFrame(
-                [(e.place, e.name, e.status) for e in gap.examples],
-                schema={"gemeente": pl.String, "naam": pl.String, "status": pl.String},
+                [(e.place, e.name, e.count, e.status) for e in gap.examples],
+                schema={
+                    "gemeente": pl.String,
+                    "naam": pl.String,
+                    "n": pl.Int64,
+                    "status": pl.String,
+                },
                 orient="row",
             )
             columns = {
                 "gemeente": "column.gemeente",
                 "naam": "column.interventie",
+                "n": "column.n_interventies",
                 "status": "column.status",
             }
             layout.table(ctx, table, columns, key=f"kenniskaart_leer_{gap.factor}")

@@ -15,21 +15,25 @@ from lib.web.state import Context
 
 
 def headline(ctx: Context) -> None:
-    """The four headline figures of the selection."""
+    """The four headline figures of the selection, each under the rule of what it counts."""
     lang = ctx.lang
     head = metrics.headline(ctx.selection)
-    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar else "*")
+    rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar or head.rate is None else "*")
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
+    cols[0].caption(t("kpi.with_interventions", lang, n=head.n_met_interventies))
     cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
     cols[2].metric(
         t("kpi.execution_rate.label", lang), rate, help=t("kpi.execution_rate.help", lang)
     )
-    cols[3].metric(
-        t("kpi.coverage.label", lang),
-        t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk),
-        help=t("kpi.coverage.help", lang),
+    if head.status_ignored:
+        cols[2].caption(t("kpi.execution_rate.all_statuses", lang, n=head.rate_n))
+    coverage = (
+        t("kpi.coverage.value", lang, gedekt=head.gedekt, totaal=head.totaal_sterk)
+        if head.n_interventies
+        else t("word.unknown", lang)  # no interventions: nothing to cover, not "0 of 7"
     )
+    cols[3].metric(t("kpi.coverage.label", lang), coverage, help=t("kpi.coverage.help", lang))
     if ctx.selection.illustrative:
         st.caption(t("kpi.illustrative", lang))
 
@@ -56,6 +60,7 @@ def timeline(ctx: Context) -> None:
         finding=findings.timeline(frame, ctx.lang),
         table=frame,
         columns={
+            "nr": "column.event_number",
             "datum": "column.date",
             "gebeurtenis": "column.event",
             "aantal_gemeenten": "column.n_gemeenten",
@@ -63,6 +68,7 @@ def timeline(ctx: Context) -> None:
         },
         key="overzicht_tijdlijn",
         illustrative=False,
+        numbered=labels.timeline_events(frame, ctx.lang),
     )
 
 

@@ -18,16 +18,23 @@ from lib.exports import FORMATS, file_stem
 from lib.exports.markdown import md_escape
 from lib.slides import content as presentation
 from lib.slides.content import SlideContent
-from lib.slides.storyline import MAX_TITLE, SLIDES, Storyline, View, clean_title
+from lib.slides.storyline import MAX_TITLE, Storyline, View, clean_title
 from lib.text import provenance
 from lib.text.i18n import t
 from lib.viz import vega
 from lib.web import cache, downloads, layout, routes, share, sync
+from lib.web.sections.presentatie_verhaal import PICK_KEY, storyline_editor
 from lib.web.state import Context
 
-PICK_KEY: Final = "pres_dia_keuze"
-STORY_KEY: Final = "pres_verhaal_keuze"
 TITLE_KEY: Final = "pres_titel_keuze"
+
+CLICKER_KEYS: Final[dict[int, tuple[str, ...]]] = {
+    1: ("Right", "PageDown", "Space", "Down"),
+    -1: ("Left", "PageUp", "Up"),
+}
+"""The keys a presentation clicker (or a keyboard) sends for the next and the previous slide.
+The first of each is the visible button's shortcut; the others are hidden buttons, as a
+Streamlit button takes one shortcut."""
 SLIDE_CHART_HEIGHT: Final = 340
 
 
@@ -44,14 +51,6 @@ def _on_pick() -> None:
         sync.store_view(sync.current_view().at(chosen))
 
 
-def _on_story() -> None:
-    chosen = [c for c in st.session_state.get(STORY_KEY) or [] if c in SLIDES]
-    view = sync.current_view().with_storyline(chosen)
-    sync.store_view(view)
-    st.session_state[STORY_KEY] = list(view.storyline.slides)
-    st.session_state[PICK_KEY] = view.slide
-
-
 def _on_title() -> None:
     view = sync.current_view()
     title = clean_title(str(st.session_state.get(TITLE_KEY) or ""))
@@ -61,7 +60,6 @@ def _on_title() -> None:
 
 def _seed_widgets(view: View) -> None:
     st.session_state[PICK_KEY] = view.slide
-    st.session_state[STORY_KEY] = list(view.storyline.slides)
     st.session_state[TITLE_KEY] = view.storyline.title
 
 
@@ -83,6 +81,7 @@ def _navigation(ctx: Context, view: View) -> None:
         args=(-1,),
         disabled=view.slide <= 1,
         width="stretch",
+        shortcut=CLICKER_KEYS[-1][0],
     )
     pick.selectbox(
         t("presentation.go_to", lang),
@@ -101,7 +100,25 @@ def _navigation(ctx: Context, view: View) -> None:
         args=(1,),
         disabled=view.slide >= len(codes),
         width="stretch",
+        shortcut=CLICKER_KEYS[1][0],
     )
+    _clicker(view)
+
+
+def _clicker(view: View) -> None:
+    """The other keys of a clicker, on buttons that are in the page but not shown."""
+    last = len(view.storyline.slides)
+    with st.container(key="pmg-klikker"):
+        for step, keys in CLICKER_KEYS.items():
+            for key in keys[1:]:
+                st.button(
+                    key,
+                    key=f"pres_toets_{key.lower()}",
+                    on_click=_go,
+                    args=(step,),
+                    disabled=view.slide <= 1 if step < 0 else view.slide >= last,
+                    shortcut=key,
+                )
 
 
 def _takeaway(slide: SlideContent) -> None:
@@ -130,7 +147,7 @@ def _slide_body(ctx: Context, view: View, slide: SlideContent) -> None:
     lang = ctx.lang
     if slide.code == "kop":
         st.title(md_escape(presentation.deck_title(view.storyline, lang)), anchor=False)
-        st.markdown(md_escape(provenance.describe_filters(ctx.filters, ctx.data, lang)))
+        st.markdown(md_escape(provenance.selection_line(ctx.filters, ctx.data, lang)))
         if slide.figures:
             for column, (label, value) in zip(
                 st.columns(len(slide.figures)), slide.figures, strict=True
@@ -169,23 +186,25 @@ def _slide_footer(ctx: Context, view: View, slide: SlideContent) -> None:
     )
     status = provenance.data_status(data, lang, slide.resources)
     source = provenance.source_line(data, lang, slide.resources)
+    title = presentation.deck_title(view.storyline, lang)
+    selection = provenance.selection_line(ctx.filters, data, lang)
     with st.container(key="pmg-dia-voet"):
-        st.markdown(f"**{md_escape(number)}** · {md_escape(status)} · {md_escape(source)}")
+        if slide.note:
+            st.markdown(md_escape(slide.note))
+        st.markdown(f"**{md_escape(number)}** · {md_escape(title)} · {md_escape(selection)}")
+        st.markdown(f"{md_escape(status)} · {md_escape(source)}")
         if slide.illustrative:
             st.markdown(f"*{md_escape(provenance.illustrative_notice(data, lang))}*")
 
 
-def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
+def _settings(ctx: Context, view: View, slide: SlideContent | None) -> None:
     lang = ctx.lang
-    with st.expander(t("presentation.settings", lang), icon=":material/tune:"):
-        st.multiselect(
-            t("presentation.storyline.label", lang),
-            options=list(SLIDES),
-            format_func=lambda code: presentation.slide_name(code, lang),
-            key=STORY_KEY,
-            on_change=_on_story,
-            help=t("presentation.storyline.help", lang),
-        )
+    with st.expander(
+        t("presentation.settings", lang),
+        icon=":material/tune:",
+        expanded=view.storyline.is_empty,
+    ):
+        storyline_editor(view, lang)
         st.text_input(
             t("presentation.title.label", lang),
             key=TITLE_KEY,
@@ -196,6 +215,8 @@ def _settings(ctx: Context, view: View, slide: SlideContent) -> None:
         st.markdown(f"**{t('share.title', lang)}**")
         query = links.full_query(ctx.filters, lang, view, presentation=True)
         st.code(share.link(routes.PRESENTATION.slug, query), language=None, wrap_lines=True)
+        if slide is None:
+            return
         left, right = st.columns(2)
         with left:
             st.markdown(f"**{t('presentation.briefing.title', lang)}**")
@@ -267,6 +288,15 @@ def presentation_page(ctx: Context) -> None:
     view = sync.current_view()
     _seed_widgets(view)
     layout.notice(ctx.lang)
+    if view.storyline.is_empty:
+        # a hint instead of a slide, and the editor open to add one
+        with st.container(key="pmg-dia"):
+            st.title(md_escape(presentation.deck_title(view.storyline, ctx.lang)), anchor=False)
+            st.markdown(md_escape(provenance.selection_line(ctx.filters, ctx.data, ctx.lang)))
+            st.info(t("presentation.storyline.empty", ctx.lang), icon=":material/info:")
+        _settings(ctx, view, None)
+        sync.write_url(links.full_query(ctx.filters, ctx.lang, view, presentation=True))
+        return
     _navigation(ctx, view)
     boundaries = cache.boundaries().data
     slide = presentation.build_slide(

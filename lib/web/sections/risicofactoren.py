@@ -51,6 +51,7 @@ def heatmap(ctx: Context) -> None:
         },
         key="risico_heatmap",
     )
+    layout.without_interventions(ctx)
 
 
 def gaps(ctx: Context) -> None:

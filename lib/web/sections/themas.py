@@ -49,6 +49,7 @@ def per_gemeente(ctx: Context) -> None:
         },
         key="themas_per_gemeente",
     )
+    layout.without_interventions(ctx)
 
 
 def target_groups(ctx: Context) -> None:

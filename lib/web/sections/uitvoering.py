@@ -18,6 +18,8 @@ def per_gemeente(ctx: Context) -> tuple[Selection, Place]:
     selection the chart used and what a row is, for ``status``."""
     lang = ctx.lang
     st.caption(t("notice.unreliable", lang))
+    if ctx.filters.statussen:
+        st.info(t("chart.status_ignored", lang), icon=":material/info:")
     st.subheader(t("execution.by_gemeente", lang))
     chart_sel, place = layout.chart_places(ctx)
     by_place = metrics.execution_by_gemeente(ctx.selection)
@@ -30,6 +32,7 @@ def per_gemeente(ctx: Context) -> tuple[Selection, Place]:
         columns={"gemeente_naam": f"column.{place}"} | layout.RATE_COLUMNS,
         key="uitvoering_per_gemeente",
     )
+    layout.without_interventions(ctx)
     return chart_sel, place
 
 
@@ -66,6 +69,7 @@ def status(ctx: Context, chart_sel: Selection, place: Place) -> None:
         },
         key="uitvoering_status",
     )
+    layout.without_interventions(ctx)
 
 
 def trend(ctx: Context) -> None:

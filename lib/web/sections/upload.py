@@ -11,13 +11,19 @@ from typing import Literal
 
 import polars as pl
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from lib.config import upload_settings
 from lib.contract.codes import Lang
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import TABLES, UPLOADABLE_TABLES
 from lib.data import auth
+from lib.data.auth_errors import AuthError
 from lib.data.catalog import Dataset, complete_columns
 from lib.data.diff import Diff
+from lib.data.ingest.limits import Limits
 from lib.data.ingest.pipeline import Prepared, prepare
+from lib.data.ingest.slots import Busy, Slots, release_memory
 from lib.data.store import Scope, checksum_bytes
 from lib.data.store_errors import StoreError
 from lib.domain import metrics
@@ -29,17 +35,18 @@ from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.text.reports import describe_dialect, issues_frame
-from lib.web import cache, layout
+from lib.web import cache, layout, signin
 from lib.web.cache import bundled_dataset, store
 from lib.web.state import Context
 
 ROLE_KEY = "pmg_role"
+CHECKED_KEY = "data_gecontroleerd"  # (file id, table, sheet) and the Prepared of that file
 
 
 @st.cache_resource(show_spinner=False)
-def _limiter() -> auth.RateLimiter:
-    """One limiter for the whole process, shared by all sessions."""
-    return auth.RateLimiter()
+def _slots() -> Slots:
+    """The validation turns of the whole process (``PMG_VALIDATIONS_AT_ONCE``)."""
+    return Slots(upload_settings().at_once)
 
 
 def _config() -> auth.AuthConfig:
@@ -65,20 +72,16 @@ def role_panel(ctx: Context) -> auth.Role:
                 if st.form_submit_button(t("upload.login.submit", lang)):
                     try:
                         role = auth.role_for(config, email=email, logged_in=logged_in,
-                                             passphrase=phrase, limiter=_limiter(),
-                                             client_key=_client_key())  # fmt: skip
-                    except auth.RateLimited as error:
+                                             passphrase=phrase, gate=signin.gate(),
+                                             client=signin.client())  # fmt: skip
+                    except AuthError as error:  # too many wrong guesses, or checks busy
                         st.error(t(error.key, lang, **error.params))
-                    if role == "viewer" and phrase:
-                        st.error(t("auth.wrong_passphrase", lang))
+                    else:
+                        if role == "viewer" and phrase:
+                            st.error(t("auth.wrong_passphrase", lang))
     st.session_state[ROLE_KEY] = role
     st.caption(f"{t('upload.login.role', lang)}: {t(f'auth.role.{role}', lang)}")
     return role
-
-
-def _client_key() -> str:
-    ctx = st.runtime.scriptrunner.get_script_run_ctx()
-    return ctx.session_id if ctx is not None else "anonymous"
 
 
 def templates(ctx: Context) -> None:
@@ -86,7 +89,7 @@ def templates(ctx: Context) -> None:
     with st.expander(t("upload.templates.title", lang)):
         st.write(t("upload.templates.explanation", lang))
         for name in UPLOADABLE_TABLES:
-            sample = ctx.data.interventies if name == "interventies" else ctx.data.voortgang
+            sample = ctx.data.uploadable()[name]
             if sample.is_empty():
                 files = {
                     k: v
@@ -116,8 +119,54 @@ def prepare_upload(ctx: Context, table: str, name: str, data: bytes, sheet: str 
         themas=ctx.data.themas,
         factor_codes=frozenset(ctx.data.factoren.get_column("factor").to_list()),
         sheet=sheet,
+        limits=Limits.from_settings(),
         interventie_ids=ids if table == "voortgang" else None,
+        references=ctx.data.references(),
     )
+
+
+def checked_upload(
+    ctx: Context, table: str, uploaded: UploadedFile, sheet: str | None
+) -> Prepared | None:
+    """The report of the uploaded file: made once per file, table and sheet (kept in the
+    session for the reruns of the page), in a validation turn; None when no turn came."""
+    key = (uploaded.file_id, table, sheet)
+    kept = st.session_state.get(CHECKED_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]  # type: ignore[no-any-return]
+    forget_upload()  # the report of an earlier file goes before this one is read
+    settings, lang = upload_settings(), ctx.lang
+    notice = st.empty()
+
+    def waiting() -> None:
+        notice.info(t("upload.busy.waiting", lang, seconds=round(settings.wait_s)))
+
+    try:
+        with _slots().turn(settings.wait_s, waiting), st.spinner(t("upload.checking", lang)):
+            prepared = prepare_upload(ctx, table, uploaded.name, uploaded.getvalue(), sheet)
+    except Busy as busy:
+        notice.empty()
+        st.error(t(busy.key, lang, **busy.params))
+        return None
+    notice.empty()
+    st.session_state[CHECKED_KEY] = (key, prepared)
+    return prepared
+
+
+def forget_upload() -> None:
+    """Drop the report and the checked frame of the last file, and give the memory back."""
+    if st.session_state.pop(CHECKED_KEY, None) is not None:
+        release_memory()
+
+
+def access(ctx: Context, role: auth.Role) -> None:
+    """Why uploading needs the analyst role, and how to get it."""
+    lang = ctx.lang
+    st.info(t("upload.access.why", lang))
+    allowed, _ = auth.publish_allowed(_config())
+    st.markdown(t("upload.access.how" if allowed else "upload.access.how_none", lang))
+    if role == "viewer":
+        st.caption(t("upload.access.cli", lang))
 
 
 def report(ctx: Context, prepared: Prepared, file_name: str) -> None:
@@ -281,9 +330,17 @@ def scope_choice(ctx: Context) -> Scope:
 
 
 def page(ctx: Context) -> None:
-    """The whole upload flow: role, templates, table choice, file, report, preview, publish."""
+    """The whole upload flow: role, templates, table choice, file, report, preview, publish.
+
+    Uploading and validating need the analyst role: the page without it shows the templates
+    and the data dictionary and explains how to get access.
+    """
     role = role_panel(ctx)
     templates(ctx)
+    if role != "analyst":
+        forget_upload()
+        access(ctx, role)
+        return
     table = st.radio(
         t("upload.which_table", ctx.lang),
         UPLOADABLE_TABLES,
@@ -291,17 +348,27 @@ def page(ctx: Context) -> None:
         horizontal=True,
         format_func=lambda name: t(f"upload.table.{name}", ctx.lang),
     )
+    settings = upload_settings()
     uploaded = st.file_uploader(
-        t("upload.file", ctx.lang), type=["csv", "tsv", "txt", "xlsx"], key="data_bestand"
-    )
+        t("upload.file", ctx.lang),
+        type=["csv", "tsv", "txt", "xlsx"],
+        key="data_bestand",
+        max_upload_size=settings.max_mb,
+        help=t("upload.limits", ctx.lang, mb=settings.max_mb,
+               rijen=fmt_int(settings.max_rows, ctx.lang),
+               tekens=fmt_int(settings.max_cell, ctx.lang)),
+    )  # fmt: skip
     if uploaded is None:
+        forget_upload()
         return
-    data = uploaded.getvalue()
-    prepared = prepare_upload(ctx, table, uploaded.name, data, st.session_state.get("data_blad"))
+    prepared = checked_upload(ctx, table, uploaded, st.session_state.get("data_blad"))
+    if prepared is None:
+        return
+    data = uploaded.getvalue()  # (the bytes of the upload itself, not a copy)
     if len(prepared.dialect.sheets) > 1:
         st.selectbox(t("upload.sheet", ctx.lang), prepared.dialect.sheets, key="data_blad")
     report(ctx, prepared, uploaded.name)
     if prepared.clean is not None:
-        scope = scope_choice(ctx)
+        scope: Scope = scope_choice(ctx) if table in BASE_TABLES else "alles"
         if preview(ctx, table, prepared.clean, scope) is not None:
             publish_form(ctx, role, table, prepared.clean, scope, uploaded.name, data)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from lib.contract.resources import UPLOADABLE_TABLES
 from lib.data import auth
 from lib.data.store import Store
+from lib.data.versions import published_rows
 from lib.errors import KeyedError
 from lib.text.i18n import t
 from lib.web import cache, layout
@@ -31,7 +33,8 @@ def history_table(ctx: Context, target: Store) -> pl.DataFrame:
         pl.col("wie").alias(t("versions.column.who", lang)),
         pl.col("opmerking").alias(t("versions.column.comment", lang)),
         pl.col("bronbestand").alias(t("versions.column.source_file", lang)),
-        pl.col("rijen_interventies").alias(t("versions.column.rows", lang)),
+        pl.col("tabel").fill_null("interventies").alias(t("versions.column.table", lang)),
+        published_rows(UPLOADABLE_TABLES).alias(t("versions.column.rows", lang)),
         pl.col("checksum").alias(t("versions.column.checksum", lang)),
     )
     layout.rows(shown)
@@ -62,7 +65,12 @@ def compare(ctx: Context, target: Store, versions: list[int]) -> None:
         key="versies_oud",
     )
     new = cols[1].selectbox(t("versions.compare.new", lang), versions, index=0, key="versies_nieuw")
-    upload.show_diff(target.diff("interventies", old, new), lang)
+    try:
+        diff = target.diff("interventies", old, new)
+    except KeyedError as error:  # a damaged version: say which, never a raw exception
+        st.error(t(error.key, lang, **error.params))
+        return
+    upload.show_diff(diff, lang)
 
 
 def restore(ctx: Context, role: auth.Role, target: Store, versions: list[int]) -> None:

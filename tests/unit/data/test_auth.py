@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
 
 import polars as pl
@@ -15,9 +14,6 @@ from lib.config import ROOT
 from lib.data.auth import (
     DEFAULT_ITERATIONS,
     AuthConfig,
-    NotAllowed,
-    RateLimited,
-    RateLimiter,
     guarded_publish,
     guarded_rollback,
     hash_passphrase,
@@ -26,6 +22,8 @@ from lib.data.auth import (
     role_for,
     verify_passphrase,
 )
+from lib.data.auth_errors import NotAllowed, RateLimited
+from lib.data.ratelimit import PassphraseGate, RateLimiter
 from lib.data.store import Store
 from lib.text.i18n import CATALOGUE, t
 
@@ -258,89 +256,30 @@ def test_ui_code_publishes_only_through_the_guards() -> None:
 # ----------------------------------------------------------------------------- rate limit
 
 
-def test_rate_limiter_with_a_fake_clock() -> None:
-    clock = FakeClock()
-    limiter = RateLimiter(max_failures=5, window_seconds=300, clock=clock)
-    for n in range(1, 5):
-        assert limiter.record_failure("sessie-1") == n
-        clock.now += 10
-    assert not limiter.blocked("sessie-1")
-    assert limiter.record_failure("sessie-1") == 5  # at t=1040
-    assert limiter.blocked("sessie-1")
-    assert limiter.retry_after("sessie-1") == 260  # the first failure (t=1000) leaves at 1300
-    assert not limiter.blocked("sessie-2")  # keys are independent
-    clock.now = 1299.9
-    assert limiter.blocked("sessie-1")
-    clock.now = 1300
-    assert not limiter.blocked("sessie-1")  # sliding window: 4 failures left
-    assert limiter.record_failure("sessie-1") == 5
-    assert limiter.retry_after("sessie-1") == pytest.approx(10)  # the t=1010 failure leaves at 1310
-    limiter.reset("sessie-1")
-    assert not limiter.blocked("sessie-1")
-    with pytest.raises(ValueError, match="max_failures"):
-        RateLimiter(max_failures=0)
-    with pytest.raises(ValueError, match="window_seconds"):
-        RateLimiter(window_seconds=0)
-
-
-def test_rate_limiter_is_thread_safe() -> None:
-    limiter = RateLimiter(max_failures=10_000, window_seconds=300, clock=FakeClock())
-    results: list[int] = []
-    lock = threading.Lock()
-
-    def hammer() -> None:
-        for _ in range(250):
-            n = limiter.record_failure("sessie")
-            with lock:
-                results.append(n)
-
-    threads = [threading.Thread(target=hammer) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(results) == list(range(1, 2001))  # every count handed out exactly once
-
-
 def test_role_for_counts_failures_and_blocks(caplog: pytest.LogCaptureFixture) -> None:
     clock = FakeClock()
-    limiter = RateLimiter(max_failures=5, window_seconds=300, clock=clock)
-    session = "streamlit-session-0f3a9c"
+    gate = PassphraseGate(
+        verify_passphrase,
+        per_client=RateLimiter(max_failures=5, window_seconds=300, clock=clock),
+        per_server=RateLimiter(max_failures=100, window_seconds=60, clock=clock),
+    )
+    client = "192.0.2.15"
     caplog.set_level(logging.INFO, logger="pmg.auth")
     for attempt in range(5):
         wrong = f"fout-{attempt}-{SECRET}"
         assert (
-            role_for(
-                OIDC,
-                email=None,
-                logged_in=False,
-                passphrase=wrong,
-                limiter=limiter,
-                client_key=session,
-            )
+            role_for(OIDC, email=None, logged_in=False, passphrase=wrong, gate=gate, client=client)
             == "viewer"
         )
     with pytest.raises(RateLimited) as caught:
-        role_for(
-            OIDC,
-            email=None,
-            logged_in=False,
-            passphrase=SECRET,
-            limiter=limiter,
-            client_key=session,
-        )
+        role_for(OIDC, email=None, logged_in=False, passphrase=SECRET, gate=gate, client=client)
     assert caught.value.key == "auth.rate_limited"
-    assert caught.value.params == {"n": 301}
-    assert "301 seconden" in t(caught.value.key, "nl", **caught.value.params)
-    # another session is not blocked; an OIDC analyst never needs the passphrase
+    assert caught.value.params == {"n": 300}
+    assert "300 seconden" in t(caught.value.key, "nl", **caught.value.params)
+    # another address is not blocked; an OIDC analyst never needs the passphrase
     assert (
         role_for(
-            OIDC,
-            email=None,
-            logged_in=False,
-            passphrase=SECRET,
-            limiter=limiter,
-            client_key="andere",
+            OIDC, email=None, logged_in=False, passphrase=SECRET, gate=gate, client="198.51.100.7"
         )
         == "analyst"
     )
@@ -350,39 +289,32 @@ def test_role_for_counts_failures_and_blocks(caplog: pytest.LogCaptureFixture) -
             email="a.analist@minjenv.nl",
             logged_in=True,
             passphrase="x",
-            limiter=limiter,
-            client_key=session,
+            gate=gate,
+            client=client,
         )
         == "analyst"
     )
     clock.now += 300
     assert (
-        role_for(
-            OIDC,
-            email=None,
-            logged_in=False,
-            passphrase=SECRET,
-            limiter=limiter,
-            client_key=session,
-        )
+        role_for(OIDC, email=None, logged_in=False, passphrase=SECRET, gate=gate, client=client)
         == "analyst"
     )
-    assert not limiter.blocked(session)  # a success resets the count
+    assert gate.failures(client) == 0  # a success resets the count
 
     records = [r for r in caplog.records if r.name == "pmg.auth"]
     failed = [r for r in records if "failed passphrase attempt" in r.getMessage()]
     assert len(failed) == 5
     assert all(r.levelno == logging.WARNING for r in failed)
     assert failed[-1].getMessage().endswith("failures_in_window=5")
-    assert any("rate limited" in r.getMessage() for r in records)
+    assert any("refused (auth.rate_limited)" in r.getMessage() for r in records)
     for record in records:
         text = record.getMessage() + repr(record.args)
         assert SECRET not in text
         assert "fout-" not in text
-        assert session not in text  # the session id is logged only as a short hash
+        assert client not in text  # the address is logged only as a short hash
 
 
-def test_failed_attempt_without_limiter_is_logged_without_the_secret(
+def test_failed_attempt_without_gate_is_logged_without_the_secret(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.WARNING, logger="pmg.auth")

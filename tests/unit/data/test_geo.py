@@ -27,7 +27,7 @@ class BrokenSecrets(dict[str, object]):
 @pytest.fixture(scope="module")
 def shared_boundaries() -> dict[str, Any]:
     """The CBS boundaries shipped in data/geo/."""
-    loaded = geo.load_boundaries(geo.BUNDLED_BOUNDARIES)
+    loaded = geo.load_boundaries(geo.SHIPPED_BOUNDARIES)
     assert loaded is not None, "the shipped boundary file is not a valid FeatureCollection"
     return loaded
 
@@ -60,12 +60,12 @@ def test_nothing_configured_gives_the_shipped_file() -> None:
         ({}, BrokenSecrets()),
     ]:
         assert geo.configured_path(env, secrets) is None
-        assert geo.boundary_path(env, secrets) == geo.BUNDLED_BOUNDARIES
-    assert geo.BUNDLED_BOUNDARIES.is_file()
+        assert geo.boundary_path(env, secrets) == geo.SHIPPED_BOUNDARIES
+    assert geo.SHIPPED_BOUNDARIES.is_file()
 
 
 def test_the_credit_names_the_year_of_the_file() -> None:
-    assert geo.credit(geo.BUNDLED_BOUNDARIES) == (
+    assert geo.credit(geo.SHIPPED_BOUNDARIES) == (
         "CBS / Kadaster, Gebiedsindelingen 2023 (gegeneraliseerd), via PDOK; CC BY 4.0"
     )
     assert "Gebiedsindelingen 2024" in geo.credit(Path("gemeente_2024_gegeneraliseerd.geojson"))
@@ -122,7 +122,7 @@ def test_unreadable_files_give_none(tmp_path: Path) -> None:
 
 def test_read_boundaries_falls_back_to_the_shipped_file(tmp_path: Path) -> None:
     shipped = geo.read_boundaries(None)
-    assert (shipped.path, shipped.unreadable) == (geo.BUNDLED_BOUNDARIES, None)
+    assert (shipped.path, shipped.unreadable) == (geo.SHIPPED_BOUNDARIES, None)
     assert len(shipped.data["features"]) == 342
     own = {"type": "FeatureCollection", "features": []}
     configured = geo.read_boundaries(_write(tmp_path / "gemeente_2024.geojson", own))
@@ -133,7 +133,7 @@ def test_read_boundaries_falls_back_to_the_shipped_file(tmp_path: Path) -> None:
     )
     broken = _write(tmp_path / "broken.geojson", [1, 2])
     fallback = geo.read_boundaries(broken)
-    assert (fallback.path, fallback.unreadable) == (geo.BUNDLED_BOUNDARIES, broken)
+    assert (fallback.path, fallback.unreadable) == (geo.SHIPPED_BOUNDARIES, broken)
     assert fallback.data is shipped.data
 
 

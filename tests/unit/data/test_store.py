@@ -35,10 +35,13 @@ from store_worker import (
 )
 
 from lib.config import ROOT
+from lib.contract.resources import BASE_TABLES
 from lib.contract.schema import UPLOADABLE_TABLES
 from lib.data.catalog import Dataset
 from lib.data.diff import diff_frames
 from lib.data.frames import ORDER_COLUMN, empty_frame, table_key
+from lib.data.highwater import HIGH_WATER_FILE
+from lib.data.orphans import referenced_files
 from lib.data.store import LOCK_FILE, Store, checksum_bytes
 from lib.data.store_errors import (
     CommentRequired,
@@ -128,7 +131,7 @@ def test_ensure_base_creates_version_zero_once(tmp_path: Path) -> None:
     assert info["tabelversies"] == {"interventies": 0, "voortgang": 0}
     assert info["tijdstip"].tzinfo is not None
     assert sorted(p.name for p in store.root.iterdir()) == sorted(
-        [LOCK_FILE, VERSIONS_TABLE, *UPLOADABLE_TABLES]
+        [LOCK_FILE, HIGH_WATER_FILE, VERSIONS_TABLE, *BASE_TABLES]
     )
 
 
@@ -402,7 +405,7 @@ def test_rollback_restores_an_old_version_as_a_new_one(store: Store) -> None:
 
 
 def test_old_versions_never_expire(store: Store) -> None:
-    for table in (*UPLOADABLE_TABLES, VERSIONS_TABLE):
+    for table in (*BASE_TABLES, VERSIONS_TABLE):
         config = DeltaTable(str(store.root / table)).metadata().configuration
         assert config["delta.enableExpiredLogCleanup"] == "false"
 
@@ -702,6 +705,68 @@ def test_publishes_killed_at_random_moments_never_break_the_store(tmp_path: Path
     # every version ever made is still complete, and the store takes the next publication
     last = _assert_consistent(store) - 1
     assert _publish(store, make_frame(5), comment="seed=5") == last + 1
+
+
+def _leftovers(store: Store) -> set[Path]:
+    """Data files in the store that no committed version refers to."""
+    referenced = referenced_files(store.root, store.log())
+    assert referenced is not None
+    return {
+        path
+        for name, names in referenced.items()
+        for path in (store.root / name).glob("*.parquet")
+        if path.name not in names
+    }
+
+
+@pytest.mark.slow
+def test_files_of_killed_publishes_are_removed_by_the_next_publish(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s", lock_timeout=5)
+    store.ensure_base(
+        {"interventies": make_frame(0), "voortgang": make_voortgang(0)}, comment="seed=0"
+    )
+    _publish(store, make_frame(1), comment="seed=1")
+    rng = random.Random(11)
+    for trial in range(4):  # killed at random moments
+        ready = tmp_path / f"ready{trial}"
+        with _worker("loop", str(store.root), str(1000 * (trial + 1)), str(ready)) as proc:
+            _wait_for(ready, proc)
+            time.sleep(rng.uniform(0.0, 0.45))
+            _kill(proc)
+    lefts = []
+    for seed in (7, 8):  # killed after writing their table: leftover files for sure
+        marker = tmp_path / f"marker{seed}"
+        with _worker("pause", str(store.root), str(seed), "table_written", str(marker)) as proc:
+            _wait_for(marker, proc)
+            _kill(proc)
+        lefts.append(_leftovers(store))
+    # the second publication removed what the first left before it wrote: nothing piles up
+    assert lefts[0]
+    assert lefts[1]
+    assert not lefts[0] & lefts[1]
+    assert not any(p.exists() for p in lefts[0])
+    left = lefts[1]
+    kept = {p: p.read_bytes() for p in _data_files(store)}
+    versions = sorted(store.history().get_column("versie").to_list())
+    frames = {v: (store.read("interventies", v), store.read("voortgang", v)) for v in versions}
+    version = _publish(store, make_frame(9), comment="seed=9")
+    assert version == versions[-1] + 1
+    assert _leftovers(store) == set()
+    assert not any(p.exists() for p in left)
+    # nothing referenced went, nothing referenced changed, every version reads as before
+    for path, data in kept.items():
+        if path not in left:
+            assert path.read_bytes() == data
+    for v, (interventies, voortgang) in frames.items():
+        store.verify(store.version_info(v))
+        assert_frame_equal(store.read("interventies", v), interventies)
+        assert_frame_equal(store.read("voortgang", v), voortgang)
+    _assert_consistent(store)
+
+
+def _data_files(store: Store) -> set[Path]:
+    return {p for name in (*UPLOADABLE_TABLES, VERSIONS_TABLE)
+            for p in (store.root / name).glob("*.parquet")}  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- concurrency

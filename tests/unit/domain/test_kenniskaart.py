@@ -255,6 +255,33 @@ def test_gap_details_on_tiny(tiny: Dataset) -> None:
     assert by_factor["buurtgroep"].name == {"nl": "Buurtgroep", "en": "Buurtgroep (en)"}
 
 
+def test_one_example_per_municipality_and_intervention_name() -> None:
+    """Two interventions with one name in one place are one address to learn from."""
+    frame = pl.DataFrame(
+        {
+            "gemeente_naam": ["Zaanstad", "Zaanstad", "Zaanstad", "Arnhem"],
+            "naam": ["Straatcoaches", "Straatcoaches", "Ouderavond", "Straatcoaches"],
+            "status": ["gepland", "afgerond", "niet_uitgevoerd", "in_uitvoering"],
+        }
+    )
+    examples = gp._examples(frame)
+    assert [(e.place, e.name, e.status, e.count) for e in examples] == [
+        ("Arnhem", "Straatcoaches", "in_uitvoering", 1),
+        ("Zaanstad", "Straatcoaches", "afgerond", 2),  # the furthest status of the two
+        ("Zaanstad", "Ouderavond", "niet_uitgevoerd", 1),
+    ]
+
+
+def test_bundled_examples_never_repeat_a_name_in_a_place(dataset: Dataset) -> None:
+    for code in dataset.gemeenten.get_column("gemeentecode").to_list():
+        sel = select(dataset, Filters(gemeenten=(code,)))
+        for gap in gp.gap_details(dataset, sel):
+            pairs = [(e.place, e.name) for e in gap.examples]
+            assert len(pairs) == len(set(pairs)), (code, gap.factor)
+            rows = gp.learn_from(dataset, sel, [gap.factor])
+            assert sum(e.count for e in gap.examples) == rows.height
+
+
 def test_learn_from_never_lists_the_selection_itself(tiny: Dataset) -> None:
     sel = select(tiny, Filters(gemeenten=("GM0001",)))
     frame = gp.learn_from(tiny, sel, ["zelfcontrole", "gezinsproblemen"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
@@ -219,25 +220,65 @@ def test_strong_factors_only_addressable_risk_with_strong_evidence(tiny: Dataset
 
 # --------------------------------------------------------------------------- tiny: headline
 
+
+def _h(
+    gemeenten: int,
+    met: int,
+    n: int,
+    done: int,
+    rate: float | None,
+    reliable: bool,
+    covered: int,
+    strong: int,
+    *,
+    rate_n: int | None = None,
+    status_ignored: bool = False,
+) -> m.Headline:
+    """A headline; without a status filter the rate counts the selected interventions."""
+    return m.Headline(
+        n_gemeenten=gemeenten,
+        n_met_interventies=met,
+        n_interventies=n,
+        n_uitgevoerd=done,
+        rate_n=n if rate_n is None else rate_n,
+        rate=rate,
+        betrouwbaar=reliable,
+        gedekt=covered,
+        totaal_sterk=strong,
+        status_ignored=status_ignored,
+    )
+
+
 HEADLINES = [
-    (Filters(), m.Headline(4, 9, 6, 6 / 9, True, 2, 3)),
-    (Filters(botoc="ja"), m.Headline(2, 8, 5, 5 / 8, True, 2, 3)),
-    (Filters(botoc="nee"), m.Headline(2, 1, 1, 1.0, False, 0, 3)),
-    (Filters(gemeenten=(DELTA,)), m.Headline(1, 0, 0, None, False, 0, 3)),
-    (Filters(gemeenten=(BETA,)), m.Headline(1, 2, 2, 1.0, False, 1, 3)),
+    (Filters(), _h(4, 3, 9, 6, 6 / 9, True, 2, 3)),
+    (Filters(botoc="ja"), _h(2, 2, 8, 5, 5 / 8, True, 2, 3)),
+    (Filters(botoc="nee"), _h(2, 1, 1, 1, 1.0, False, 0, 3)),
+    (Filters(gemeenten=(DELTA,)), _h(1, 0, 0, 0, None, False, 0, 3)),
+    (Filters(gemeenten=(BETA,)), _h(1, 1, 2, 2, 1.0, False, 1, 3)),
     # exactly MIN_RELIABLE (5) interventions is reliable, 4 is not
     (
         Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk", "gezin")),
-        m.Headline(1, 5, 3, 3 / 5, True, 2, 3),
+        _h(1, 1, 5, 3, 3 / 5, True, 2, 3),
     ),
     (
         Filters(gemeenten=(ALFA,), themas=("gedragsinterventie", "jongerenwerk")),
-        m.Headline(1, 4, 3, 3 / 4, False, 1, 3),
+        _h(1, 1, 4, 3, 3 / 4, False, 1, 3),
     ),
-    (Filters(domeinen=("gezin",)), m.Headline(4, 9, 6, 6 / 9, True, 1, 1)),
-    (Filters(domeinen=("individu",)), m.Headline(4, 9, 6, 6 / 9, True, 1, 1)),
-    (Filters(domeinen=("buurt",)), m.Headline(4, 9, 6, 6 / 9, True, 0, 1)),
-    (Filters(domeinen=("vrienden",)), m.Headline(4, 9, 6, 6 / 9, True, 0, 0)),
+    (Filters(domeinen=("gezin",)), _h(4, 3, 9, 6, 6 / 9, True, 1, 1)),
+    (Filters(domeinen=("individu",)), _h(4, 3, 9, 6, 6 / 9, True, 1, 1)),
+    (Filters(domeinen=("buurt",)), _h(4, 3, 9, 6, 6 / 9, True, 0, 1)),
+    (Filters(domeinen=("vrienden",)), _h(4, 3, 9, 6, 6 / 9, True, 0, 0)),
+    # a status filter selects 2 finished interventions in 2 places, but the execution rate
+    # keeps counting all 9 (2 finished + 4 running of 9); coverage follows the selection
+    (
+        Filters(statussen=("afgerond",)),
+        _h(4, 2, 2, 6, 6 / 9, True, 2, 3, rate_n=9, status_ignored=True),
+    ),
+    # only non-executed ones: the rate is still the rate of every status, 1 place
+    (
+        Filters(gemeenten=(ALFA,), statussen=("niet_uitgevoerd",)),
+        _h(1, 1, 2, 3, 3 / 6, True, 1, 3, rate_n=6, status_ignored=True),
+    ),
 ]
 
 
@@ -368,7 +409,7 @@ def test_target_group_counts_unknown_last(tiny: Dataset) -> None:
     sel = s.select(tiny, Filters())
     named = labels.with_names(m.target_group_counts(sel), "nl")
     assert rows_of(named, "doelgroep", "doelgroep_naam", "n") == [
-        ("kinderen", "Kinderen (tot 12)", 1),
+        ("kinderen", "Kinderen (8-11)", 1),
         ("jongeren", "Jongeren (12-17)", 3),
         ("jongvolwassenen", "Jongvolwassenen (18-27)", 1),
         ("ouders", "Ouders", 2),
@@ -516,7 +557,8 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
     assert rows_of(frame, *MAP_COLUMNS, "waarde") == [
         (ALFA, 6, 3, 0.5, True, 2, 3, 2 / 3, 1000, 6.0),
         (BETA, 2, 2, 1.0, False, 1, 3, 1 / 3, None, 2.0),
-        (DELTA, 0, 0, None, False, 0, 3, None, None, None),  # no interventions: no value
+        # no interventions: no value, and the coverage is unknown (None), not 0 factors covered
+        (DELTA, 0, 0, None, False, None, 3, None, None, None),
         (GAMMA, 1, 1, 1.0, False, 0, 3, 0.0, 50000, 1.0),
     ]
     assert frame.get_column("gemeente_naam").to_list() == ["Alfa", "Beta", "Delta", "Gamma"]
@@ -775,10 +817,14 @@ def test_bundled_headline_from_raw_csv(dataset: Dataset, filters: Filters) -> No
     places, rows = raw_selection(filters)
     strong = raw_strong(filters.domeinen)
     covered = set().union(*(raw_factors(r) for r in rows)) & strong
+    _, rate_rows = raw_selection(replace(filters, statussen=()))  # rates ignore the status
     head = m.headline(s.select(dataset, filters))
     assert head.n_gemeenten == len(places)
+    assert head.n_met_interventies == len({r["gemeentecode"] for r in rows})
     assert head.n_interventies == len(rows)
-    assert head.n_uitgevoerd == sum(r["status"] in DONE for r in rows)
+    assert head.rate_n == len(rate_rows)
+    assert head.n_uitgevoerd == sum(r["status"] in DONE for r in rate_rows)
+    assert head.status_ignored == bool(filters.statussen)
     assert (head.gedekt, head.totaal_sterk) == (len(covered), len(strong))
 
 

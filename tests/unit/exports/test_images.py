@@ -146,7 +146,7 @@ def _static_map(dataset: Dataset, filters: Filters, size: static_map.Size) -> An
     frame = places.programme_map_frame(dataset, select(dataset, filters), filters, metric)
     bins = maps.stable_bins(metric, metrics.map_frame(select(dataset, Filters()), metric))
     return static_map.map_chart(
-        frame, places.national(dataset), geo.bundled(), metric=metric, bins=bins, lang="nl",
+        frame, places.national(dataset), geo.shipped(), metric=metric, bins=bins, lang="nl",
         size=size,
     )  # fmt: skip
 
@@ -231,5 +231,6 @@ def test_table_exports_neutralise_formulas() -> None:
     rows = list(csv.reader(io.StringIO(tables.csv_bytes(table, lang="en").decode("utf-8-sig"))))
     assert rows == [["Municipality", "Number of interventions"], ["'=cmd|' /C calc'!A0", "1"]]
     book = load_workbook(io.BytesIO(tables.xlsx_bytes({"t": table})))
-    assert book["t"]["A2"].value == "'=cmd|' /C calc'!A0"
+    assert book["t"]["A2"].value == "=cmd|' /C calc'!A0"  # shown as typed, as text
     assert book["t"]["A2"].data_type == "s"
+    assert book["t"]["A2"].quotePrefix

@@ -269,3 +269,24 @@ def test_cli_profile_usage_errors(
 def test_cli_profile_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profile", "--help"]) == 0
     assert "--gemeente" in capsys.readouterr().out
+
+
+def test_published_facts_are_apart_from_the_example_data(dataset: Dataset) -> None:
+    den_haag = build_profile(dataset, Filters(gemeenten=("GM0518",)), today=TODAY)
+    blocks = pe.document(den_haag, "nl")
+    headings = [b.text for b in blocks if isinstance(b, pe.Heading)]
+    assert "Gepubliceerde feiten over het programma" in headings
+    facts = next(b for b in blocks if isinstance(b, pe.Bullets) and "Budget" in b.items[0])
+    assert len(facts.items) == 4
+    assert "€ 3.000.000 per jaar" in facts.items[0]
+    assert "https://zuidwestopznbest.npzw.nl/" in facts.items[0]
+    assert "€ 3.900.000 per jaar" in " ".join(facts.items)  # both budgets, each with its source
+    markdown = pe.render(den_haag, "md", "en")
+    assert isinstance(markdown, bytes)
+    assert b"Published facts about the programme" in markdown
+    assert b"\\u20ac3,000,000 a year" in markdown or "€3,000,000 a year".encode() in markdown
+    programme = build_profile(dataset, Filters(), today=TODAY)
+    texts = [b.text for b in pe.fact_blocks(programme, "nl") if isinstance(b, pe.Paragraph)]
+    assert any("Gepubliceerde feiten zijn er voor" in text for text in texts)
+    lelystad_free = build_profile(dataset, Filters(gemeenten=("GM0202",)), today=TODAY)
+    assert pe.fact_blocks(lelystad_free, "nl") == []

@@ -55,7 +55,7 @@ def test_xlsx_keeps_text_as_text_and_numbers_as_numbers() -> None:
     sheet = book["data"]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0] == ["naam", "budget", "n", "ok"]
-    assert values[1] == ["'=cmd|' /C calc'!A0", 12500.5, 1, True]
+    assert values[1] == ["=cmd|' /C calc'!A0", 12500.5, 1, True]
     assert sheet["A2"].data_type == "s"
     assert values[2][1] is None
 
@@ -92,3 +92,42 @@ def test_templates_read_back_as_the_contract(dataset: Dataset) -> None:
 def test_templates_only_for_uploadable_tables(dataset: Dataset) -> None:
     with pytest.raises(KeyError):
         template_makers("gemeenten", dataset.gemeenten, "nl")
+
+
+def test_notes_follow_the_rows_as_comment_lines() -> None:
+    notes = ["Titel", "Geregistreerde misdrijven;\ngeteld waar het gebeurde"]
+    data = csv_bytes(FRAME.head(2), lang="nl", notes=notes)
+    text = data.decode("utf-8-sig")
+    lines = text.split("\r\n")
+    assert lines[3:5] == ["# Titel", "# Geregistreerde misdrijven; geteld waar het gebeurde"]
+    read = pl.read_csv(io.BytesIO(data), separator=";", comment_prefix="#", infer_schema=False)
+    assert read.height == 2
+    assert csv_bytes(FRAME, lang="nl") == csv_bytes(FRAME, lang="nl", notes=())
+
+
+def test_xlsx_shows_formula_like_text_exactly_and_never_as_a_formula() -> None:
+    """Read back with openpyxl: each formula-like text is a string cell with the quote-prefix
+    style, holding the text as typed (no apostrophe); plain text has no quote prefix."""
+    data = xlsx_bytes({"data": FRAME})
+    sheet = load_workbook(io.BytesIO(data))["data"]
+    cells = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=1) for r in range(2, 8)}
+    for text in ("=cmd|' /C calc'!A0", "@SUM(A1)", "+31 6", "-5 jongeren"):
+        cell = cells[text]
+        assert (cell.data_type, cell.quotePrefix) == ("s", True), text
+    assert cells["gewoon"].quotePrefix is False
+    assert not any(str(v).startswith("'") for v in cells)
+    # the raw sheet holds no formula element at all
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in xml
+    assert "<f " not in xml
+
+
+def test_csv_keeps_the_apostrophe_guard_read_back() -> None:
+    for lang, delimiter in (("nl", ";"), ("en", ",")):
+        text = csv_bytes(FRAME, lang=lang).decode("utf-8-sig")
+        column = [row[0] for row in csv.reader(io.StringIO(text), delimiter=delimiter)][1:]
+        assert column == ["'=cmd|' /C calc'!A0", "Financiën", "'@SUM(A1)", "'+31 6",
+                          "'-5 jongeren", "gewoon"]  # fmt: skip

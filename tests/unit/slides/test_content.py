@@ -158,11 +158,43 @@ def test_storyline_changes_keep_the_current_slide() -> None:
     changed = view.with_storyline(["themas", "kop", "onzin", "kop"])
     assert changed.storyline.slides == ("themas", "kop")
     assert changed.code == "themas"
-    assert view.with_storyline([]).storyline.slides == SLIDES
+    assert view.with_storyline([]).storyline.slides == ()  # empty is empty, not "every slide"
     shorter = View(Storyline(("kop", "kaart", "themas")), 3).with_storyline(["kop", "kaart"])
     assert shorter.slide == 2
     assert view.at(0).slide == 1
     assert view.at(99).slide == 3
+
+
+def test_storyline_editing_steps() -> None:
+    view = View(Storyline(("kop", "kaart", "themas"), "Mei"), 3)  # on Thema's
+    up = view.move("themas", -1)
+    assert (up.storyline.slides, up.code) == (("kop", "themas", "kaart"), "themas")
+    assert up.move("themas", -5).storyline.slides == ("themas", "kop", "kaart")
+    assert view.move("kop", 1).storyline.slides == ("kaart", "kop", "themas")
+    assert view.move("lessen", 1) == view  # not in the storyline: nothing changes
+    removed = view.remove("themas")  # the slide on screen goes: its place is kept
+    assert (removed.storyline.slides, removed.slide) == (("kop", "kaart"), 2)
+    added = view.add("vervolg").add("kop")  # added at the end; a slide is never there twice
+    assert added.storyline.slides == ("kop", "kaart", "themas", "vervolg")
+    assert added.code == "themas"
+    assert view.missing() == ("uitvoering", "risico", "lessen", "vervolg")
+    cleared = view.cleared()
+    assert cleared.storyline == Storyline((), "Mei")
+    assert cleared.storyline.is_empty
+    assert cleared.current is None
+    assert cleared.missing() == SLIDES
+    assert cleared.add("risico") == View(Storyline(("risico",), "Mei"), 1)
+    assert cleared.reset().storyline == Storyline(SLIDES, "Mei")
+
+
+def test_an_empty_storyline_round_trips_as_a_dash() -> None:
+    view = View().cleared()
+    query = links.view_query(view, presentation=True)
+    assert query == {"verhaal": "-", "dia": "1"}
+    again, ignored = links.parse_view(query)
+    assert (again, ignored) == (view, [])
+    # an empty or unknown value is still a mistake that falls back to every slide
+    assert links.parse_view({"verhaal": ""})[0].storyline.slides == SLIDES
 
 
 # --- words and takeaways ------------------------------------------------------------------------
@@ -328,7 +360,7 @@ def test_map_slide_of_everything_counts_the_municipalities_without_interventions
     assert without >= 20  # the 20 municipalities of the one-off grant among them
     assert (
         slide.takeaway[1]
-        == f"{without} gemeenten hebben geen interventies in de data (lichtgrijs)."
+        == f"{without} gemeenten hebben geen interventies die bij de filters passen (lichtgrijs)."
     )
 
 

@@ -21,13 +21,28 @@ def test_themes_names_the_largest_theme_with_its_share() -> None:
     )
 
 
-def test_theme_by_gemeente_breaks_ties_by_name() -> None:
+def test_theme_by_gemeente_names_every_tied_pair_in_name_order() -> None:
     frame = pl.DataFrame(
         {
             "gemeente_naam": ["Beta", "Alfa", "Alfa"],
             "thema_naam": ["Gezin", "Gezag", "Gezin"],
             "n": [2, 2, 1],
         }
+    )
+    # a tie is not broken by the alphabet: both leaders are named
+    assert findings.theme_by_gemeente(frame, "nl") == (
+        "2 combinaties van gemeente en thema hebben de meeste interventies, elk 2: "
+        "Alfa (gezag) en Beta (gezin)."
+    )
+    assert findings.theme_by_gemeente(frame, "en") == (
+        "2 pairs of municipality and theme have the most interventions, each with 2: "
+        "Alfa (gezag) and Beta (gezin)."
+    )
+
+
+def test_theme_by_gemeente_names_a_single_leader() -> None:
+    frame = pl.DataFrame(
+        {"gemeente_naam": ["Beta", "Alfa"], "thema_naam": ["Gezin", "Gezag"], "n": [1, 2]}
     )
     assert findings.theme_by_gemeente(frame, "nl") == (
         "Alfa heeft de meeste interventies binnen één thema: 2 over gezag."
@@ -104,7 +119,17 @@ def test_gaps_sentence_agrees_in_number(height: int, expected: str) -> None:
 
 
 def test_coverage_sentence() -> None:
-    head = Headline(8, 62, 53, 53 / 62, True, 5, 7)
+    head = Headline(
+        n_gemeenten=8,
+        n_met_interventies=8,
+        n_interventies=62,
+        n_uitgevoerd=53,
+        rate_n=62,
+        rate=53 / 62,
+        betrouwbaar=True,
+        gedekt=5,
+        totaal_sterk=7,
+    )
     assert findings.coverage(head, "nl").startswith("5 van de 7 sterk onderbouwde")
 
 
@@ -149,8 +174,8 @@ def test_map_metric_sentences() -> None:
     # no interventions at all is not "unknown"
     none = unknown.with_columns(pl.lit(0).alias("n"))
     assert findings.map_metric(none.head(1), "-", "en") == (
-        "Selected: 1 municipality; the data hold no interventions for it."
+        "Selected: 1 municipality; it has no interventions that match the filters."
     )
     assert findings.map_metric(none, "-", "nl") == (
-        "Voor geen van de 2 geselecteerde gemeenten staan interventies in de data."
+        "Geen van de 2 geselecteerde gemeenten heeft interventies die bij de filters passen."
     )

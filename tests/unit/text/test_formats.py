@@ -16,6 +16,7 @@ from lib.text.formats import (
     fmt_int,
     fmt_number,
     fmt_pct,
+    fmt_period,
     join_names,
 )
 
@@ -116,3 +117,17 @@ DATES = [
 @pytest.mark.parametrize(("day", "nl", "en"), DATES)
 def test_dates(day: date, nl: str, en: str) -> None:
     assert (fmt_date(day, "nl"), fmt_date(day, "en")) == (nl, en)
+
+
+PERIODS = [
+    # as precise as the source: a year, a month, a day; anything else as it is
+    ("2021", "2021", "2021"),
+    ("2020-06", "juni 2020", "June 2020"),
+    ("2022-03-07", "7 maart 2022", "7 March 2022"),
+    ("zomer 2021", "zomer 2021", "zomer 2021"),
+]
+
+
+@pytest.mark.parametrize(("text", "nl", "en"), PERIODS)
+def test_periods(text: str, nl: str, en: str) -> None:
+    assert (fmt_period(text, "nl"), fmt_period(text, "en")) == (nl, en)

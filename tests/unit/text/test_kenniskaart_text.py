@@ -72,7 +72,7 @@ def test_summary_sentences() -> None:
     gaps = ["Criminele vrienden", "Familie, vrienden of kennissen"]
     assert kt.summary_sentences("Alfa", domains, groups, pillars, gaps, 4, "nl") == (
         "Alfa bereikt 3 van de 4 leefdomeinen; vrienden nog niet.",
-        "Geen interventie richt zich op jongvolwassenen (18 tot 27 jaar).",
+        "Geen interventie richt zich op jongvolwassenen (18-27).",
         "50 % van de interventies biedt perspectief, 25 % stelt grenzen.",
         "2 sterk onderbouwde risicofactoren zijn niet gedekt: criminele vrienden en "
         "familie, vrienden of kennissen.",
@@ -143,7 +143,7 @@ def test_frames_with_names(tiny: Dataset) -> None:
         "individu",
         "Individual",
     )
-    assert kt.target_groups(profile, "nl").select("doelgroep_naam").row(0) == ("Kinderen (tot 12)",)
+    assert kt.target_groups(profile, "nl").select("doelgroep_naam").row(0) == ("Kinderen (8-11)",)
     pillars = kt.pillars(profile, "nl")
     groups = pillars.select("groep_volgorde", "groep_naam").unique().sort("groep_volgorde")
     assert groups.get_column("groep_naam").to_list() == [

@@ -20,8 +20,8 @@ NAMES = [
     ("status", "in_uitvoering", "In uitvoering", "Running"),
     ("status", "afgerond", "Afgerond", "Completed"),
     ("status", "niet_uitgevoerd", "Niet uitgevoerd", "Not carried out"),
-    ("doelgroep", "kinderen", "Kinderen (tot 12)", "Children (under 12)"),
-    ("doelgroep", "jongeren", "Jongeren (12-17)", "Youngsters (12-17)"),
+    ("doelgroep", "kinderen", "Kinderen (8-11)", "Children (8-11)"),
+    ("doelgroep", "jongeren", "Jongeren (12-17)", "Young people (12-17)"),
     ("doelgroep", "jongvolwassenen", "Jongvolwassenen (18-27)", "Young adults (18-27)"),
     ("doelgroep", "ouders", "Ouders", "Parents"),
     ("doelgroep", "professionals", "Professionals", "Professionals"),
@@ -155,7 +155,7 @@ def test_with_names_adds_a_name_after_each_code_column() -> None:
         "gepland", "Gepland", 2, None, "Onbekend", "gezin", "Gezin", "zwak", "Zwak bewijs",
     )  # fmt: skip
     assert labels.with_names(frame, "en").get_column("doelgroep_naam").to_list() == [
-        "Youngsters (12-17)",
+        "Young people (12-17)",
         "Unknown",
     ]
     assert labels.with_names(frame, "nl").drop(NAME_COLUMNS).equals(frame)
@@ -243,3 +243,36 @@ def test_named_frames_break_ties_by_the_name_in_the_language() -> None:
         "b",
         "a",
     ]
+
+
+def test_timeline_events_name_each_event_with_its_date_in_words() -> None:
+    frame = pl.DataFrame(
+        {
+            "nr": [2, 1, 3],
+            "datum": ["2022-03-07", "2020-06", "2021"],
+            "gebeurtenis": ["Synthese", "BOTOC", "Onderzoek"],
+        }
+    )
+    assert labels.timeline_events(frame, "nl") == [
+        "juni 2020: BOTOC",
+        "7 maart 2022: Synthese",
+        "2021: Onderzoek",
+    ]
+    assert labels.timeline_events(frame, "en")[:2] == ["June 2020: BOTOC", "7 March 2022: Synthese"]
+
+
+def test_an_age_group_is_spelled_one_way() -> None:
+    """The Kenniskaart's age groups are the target-group names, mid-sentence: one spelling of
+    each range everywhere (8-11, 12-17, 18-27)."""
+    for lang in LANGS:
+        for code in ("kinderen", "jongeren", "jongvolwassenen"):
+            name = LABELS["doelgroep"][code][lang]
+            assert CATALOGUE[lang][f"kenniskaart.age.{code}"] == name[0].lower() + name[1:]
+            assert re.search(r"\(\d+-\d+\)$", name), name
+        # no age group in brackets is written another way ("(18 tot 27 jaar)")
+        other = [
+            k
+            for k, v in CATALOGUE[lang].items()
+            if re.search(r"\(\d+ (tot|to) \d+ (jaar|years)", v)
+        ]
+        assert other == []

@@ -75,9 +75,11 @@ MESSAGES: list[tuple[str, dict[str, object], str, str]] = [
     (
         "too_large",
         {"limit": 1.5, "unit": "KB"},
-        "Het bestand is te groot. De grens is 1,5 KB. Splits het bestand in delen of haal "
+        "Het bestand is te groot. De grens van deze server is 1,5 KB (PMG_UPLOAD_MAX_MB). "
+        "Splits het bestand in delen of haal "
         "kolommen weg die niet in het sjabloon staan.",
-        "The file is too large. The limit is 1.5 KB. Split the file into parts or remove "
+        "The file is too large. The limit of this server is 1.5 KB (PMG_UPLOAD_MAX_MB). "
+        "Split the file into parts or remove "
         "columns that are not in the template.",
     ),
     (

@@ -8,7 +8,15 @@ import pytest
 
 from lib.contract.codes import Lang
 from lib.viz import palette
-from lib.viz.bins import POPULATION_BINS, SHARE_BINS, Bins, count_bins, decimal_bins, nice_step
+from lib.viz.bins import (
+    POPULATION_BINS,
+    SHARE_BINS,
+    Bins,
+    count_bins,
+    decimal_bins,
+    nice_step,
+    quantile_bins,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +91,35 @@ def test_the_colours_are_the_sequential_palette() -> None:
     assert SHARE_BINS.colours == palette.SEQUENTIAL_HEX
 
 
-@pytest.mark.parametrize("lower", [(0, 1, 2, 3), (0, 2, 1, 3, 4), (0, 1, 1, 2, 3)])
-def test_bins_need_five_increasing_bounds(lower: tuple[float, ...]) -> None:
+@pytest.mark.parametrize("lower", [(), (0, 1, 2, 3, 4, 5), (0, 2, 1, 3, 4), (0, 1, 1, 2, 3)])
+def test_bins_need_up_to_five_increasing_bounds(lower: tuple[float, ...]) -> None:
     with pytest.raises(ValueError, match="increasing"):
         Bins(lower, None, "count")
+
+
+def test_fewer_classes_spread_over_the_palette() -> None:
+    three = Bins((0, 1, 2), None, "count")
+    assert three.colours == (
+        palette.SEQUENTIAL_HEX[0],
+        palette.SEQUENTIAL_HEX[2],
+        palette.SEQUENTIAL_HEX[4],
+    )
+    assert Bins((0,), None, "count").colours == (palette.SEQUENTIAL_HEX[2],)
+
+
+def test_quantile_bins_hold_about_a_fifth_each() -> None:
+    values: list[float | None] = [float(v) for v in range(100)]
+    bins = quantile_bins([*values, None, math.nan])
+    assert bins is not None
+    assert bins.lower == (0.0, 20.0, 40.0, 60.0, 80.0)
+    counts = [sum(bins.index(v) == i for v in values) for i in range(5)]
+    assert counts == [20, 20, 20, 20, 20]
+    assert bins.labels("nl")[-1] == "80,00 of meer"
+    assert bins.labels("en")[0] == "0.00-20.00"
+
+
+def test_quantile_bins_round_down_and_drop_repeats() -> None:
+    bins = quantile_bins([1.239, 1.239, 1.239, 1.239, 5.0])
+    assert bins is not None
+    assert bins.lower == (1.23, 5.0)
+    assert quantile_bins([None]) is None

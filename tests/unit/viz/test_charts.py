@@ -98,7 +98,7 @@ def target_groups() -> pl.DataFrame:
         {
             "doelgroep": [None, "ouders", "kinderen"],
             "n": [4, 2, 7],
-            "doelgroep_naam": ["onbekend", "Ouders", "Kinderen (tot 12)"],
+            "doelgroep_naam": ["onbekend", "Ouders", "Kinderen (8-11)"],
             "doelgroep_volgorde": [6, 3, 0],
         },
         schema_overrides={"doelgroep": pl.String},
@@ -176,6 +176,7 @@ def comparison() -> pl.DataFrame:
 def timeline() -> pl.DataFrame:
     return pl.DataFrame(
         {
+            "nr": [1, 2, 3, 4, 5],
             "datum": ["2020-06", "2021", "2022-04-26", "2023-05", "2024-11"],
             "jaar": [2020, 2021, 2022, 2023, 2024],
             "gebeurtenis": ["BOTOC", "Onderzoek", "Start", "Uitbreiding", "Monitor"],
@@ -305,12 +306,12 @@ def test_theme_heatmap_spec(theme_by_gemeente: pl.DataFrame) -> None:
 def test_target_group_bars_follow_contract_order(target_groups: pl.DataFrame) -> None:
     spec = charts.target_group_bars(target_groups, lang="nl").to_dict()
     bar = layer_with(spec, "bar")
-    assert bar["encoding"]["y"]["sort"] == ["Kinderen (tot 12)", "Ouders", "onbekend"]
+    assert bar["encoding"]["y"]["sort"] == ["Kinderen (8-11)", "Ouders", "onbekend"]
     rows = rows_of(spec, bar)
     assert len(rows) == target_groups.height
     colours = {r["doelgroep_naam"]: r["kleur"] for r in rows}
     assert colours == {
-        "Kinderen (tot 12)": palette.NEUTRAL,
+        "Kinderen (8-11)": palette.NEUTRAL,
         "Ouders": palette.NEUTRAL,
         "onbekend": palette.GREY,
     }
@@ -322,7 +323,8 @@ def test_target_group_bars_follow_contract_order(target_groups: pl.DataFrame) ->
 
 def test_execution_rate_bars_spec(execution: pl.DataFrame) -> None:
     spec = charts.execution_rate_bars(execution, lang="nl", label_field="gemeente_naam").to_dict()
-    assert marks(spec) == ["bar", "rule", "text"]
+    # bars, the words for rows without a rate, the reference rule and its label
+    assert marks(spec) == ["bar", "text", "rule", "text"]
     bar = layer_with(spec, "bar")
     x = bar["encoding"]["x"]
     assert x["field"] == "rate"
@@ -351,8 +353,12 @@ def test_reference_rule_is_the_practice_scan(execution: pl.DataFrame) -> None:
         assert row["referentie"] == pytest.approx(53 / 62) == metrics.REFERENCE_RATE
         assert row["label"].startswith(t("column.reference", lang))
         assert rule["encoding"]["x"]["field"] == "referentie"
-        text = layer_with(spec, "text")
-        assert text["encoding"]["text"]["field"] == "label"
+        (text,) = [
+            layer
+            for layer in layers(spec)
+            if mark_of(layer) == "text" and layer["encoding"]["text"].get("field") == "label"
+        ]
+        assert text["encoding"]["x"]["field"] == "referentie"
     assert charts.reference_label("nl") == "Referentie praktijkscan (85,5 %)"
     assert charts.reference_label("en") == "Practice-scan reference (85.5%)"
 
@@ -468,10 +474,39 @@ def test_comparison_bars_keep_metrics_order(comparison: pl.DataFrame) -> None:
     assert bar["encoding"]["y"]["sort"] == [
         "Selectie *", "Golf: Eerste 15 (2022)", "Alle gemeenten",
     ]  # fmt: skip
-    assert bar["encoding"]["y"]["title"] == t("column.comparison", "nl")
+    # the rows name themselves: no axis title to collide with the long wave names
+    assert bar["encoding"]["y"]["title"] is None
     assert len(rows_of(spec, bar)) == comparison.height
     (ref,) = rows_of(spec, layer_with(spec, "rule"))
     assert ref["referentie"] == metrics.REFERENCE_RATE
+
+
+def test_comparison_says_unknown_instead_of_an_empty_bar(comparison: pl.DataFrame) -> None:
+    """A 2023 wave without interventions has no rate: the chart says so in words, where an
+    empty bar would read as 0 %."""
+    frame = comparison.with_columns(
+        pl.when(pl.col("groep") == "golf").then(None).otherwise(pl.col(c)).alias(c)
+        for c in ("rate",)
+    ).with_columns(
+        pl.when(pl.col("groep") == "golf").then(0).otherwise(pl.col(c)).alias(c)
+        for c in ("n", "uitgevoerd")
+    )
+    for lang in LANGS:
+        spec = charts.comparison_bars(frame, lang=lang).to_dict()
+        unknown = next(
+            layer
+            for layer in layers(spec)
+            if mark_of(layer) == "text" and layer["encoding"]["text"].get("value")
+        )
+        assert unknown["encoding"]["text"]["value"] == t("chart.no_interventions", lang)
+        assert {"filter": "datum.rate === null"} in unknown["transform"]
+        # unknown is not "unreliable": no * on its label
+        labels_ = [r["label"] for r in rows_of(spec, layer_with(spec, "bar"))]
+        assert labels_ == ["Selectie *", "Golf: Eerste 15 (2022)", "Alle gemeenten"]
+    svg = svg_of(charts.comparison_bars(frame, lang="nl"))
+    assert svg.count("geen interventies: onbekend") == 1
+    # and none for rows with a rate
+    assert "geen interventies" not in svg_of(charts.comparison_bars(comparison, lang="nl"))
 
 
 # --- 8. timeline --------------------------------------------------------------------------------
@@ -479,12 +514,13 @@ def test_comparison_bars_keep_metrics_order(comparison: pl.DataFrame) -> None:
 
 def test_timeline_spec(timeline: pl.DataFrame) -> None:
     spec = time_charts.timeline_chart(timeline, lang="nl").to_dict()
-    assert marks(spec) == ["line", "point", "text"]
+    # the step line, the points, their numbers, and the counts where the count changes
+    assert marks(spec) == ["line", "point", "text", "text"]
     line, point = layer_with(spec, "line"), layer_with(spec, "point")
     assert point["encoding"]["x"]["field"] == "datum_iso"
     assert point["encoding"]["x"]["type"] == "temporal"
-    assert line["encoding"]["y"]["field"] == "aantal_gemeenten"
-    assert {"filter": "datum.aantal_gemeenten != null"} in line["transform"]
+    assert line["encoding"]["y"]["field"] == "lijn"
+    assert {"filter": "datum.lijn != null"} in line["transform"]
     assert line["mark"]["interpolate"] == "step-after"
     rows = rows_of(spec, point)
     assert len(rows) == timeline.height
@@ -492,10 +528,39 @@ def test_timeline_spec(timeline: pl.DataFrame) -> None:
         "2020-06-01", "2021-01-01", "2022-04-26", "2023-05-01", "2024-11-01",
     ]  # fmt: skip
     assert [r["niveau"] for r in rows] == [8, 8, 15, 27, 27]
+    # the line goes on to the last event (2024-11) at the last known count
+    assert [r["lijn"] for r in rows] == [8, 8, 15, 27, 27]
     assert [r["verandering"] for r in rows] == [True, False, True, True, False]
+    numbers, counts = [layer for layer in layers(spec) if mark_of(layer) == "text"]
+    assert numbers["encoding"]["text"]["field"] == "nr"
+    assert counts["encoding"]["text"]["field"] == "niveau_label"
+    assert {"filter": "datum.verandering"} in counts["transform"]
+    assert [r["niveau_label"] for r in rows if r["verandering"]] == [
+        "8 gemeenten", "15 gemeenten", "27 gemeenten",
+    ]  # fmt: skip
     titles = tooltip_titles(point)
+    assert titles["nr"] == t("column.event_number", "nl")
     assert titles["gebeurtenis"] == t("column.event", "nl")
     assert titles["datum"] == t("column.date", "nl")
+
+
+def test_timeline_before_the_first_count_has_no_line(timeline: pl.DataFrame) -> None:
+    frame = timeline.with_columns(
+        pl.when(pl.col("nr") == 1)
+        .then(None)
+        .otherwise(pl.col("aantal_gemeenten"))
+        .alias("aantal_gemeenten")
+    )
+    rows = rows_of(spec := time_charts.timeline_chart(frame, lang="en").to_dict(), spec)
+    assert [r["lijn"] for r in rows] == [None, None, 15, 27, 27]
+    assert [r["niveau"] for r in rows] == [0, 0, 15, 27, 27]
+
+
+def test_timeline_numbers_every_point_in_the_rendered_chart(timeline: pl.DataFrame) -> None:
+    svg = svg_of(time_charts.timeline_chart(timeline, lang="en"))
+    for nr in range(1, 6):
+        assert f">{nr}</text>" in svg
+    assert "27 municipalities" in svg
 
 
 # --- every chart --------------------------------------------------------------------------------
@@ -509,15 +574,18 @@ AXIS_KEYS = {
     "execution_thema": ("column.execution_rate", "column.thema"),
     "status": ("column.n_interventies", "column.gemeente"),
     "coverage": ("column.gemeente", "column.factor"),
-    "comparison": ("column.execution_rate", "column.comparison"),
+    "comparison": ("column.execution_rate", None),  # the rows name themselves
     "timeline": ("column.date", "column.n_gemeenten"),
 }
 
 
-def _axis_titles(spec: Spec) -> tuple[str, str]:
+def _axis_title(channel: Spec) -> str | None:
+    return channel["title"] if "title" in channel else channel["axis"]["title"]
+
+
+def _axis_titles(spec: Spec) -> tuple[str | None, str | None]:
     first = layers(spec)[0]["encoding"]
-    x, y = first["x"], first["y"]
-    return x.get("title") or x["axis"]["title"], y.get("title") or y["axis"]["title"]
+    return _axis_title(first["x"]), _axis_title(first["y"])
 
 
 def test_axis_titles_match_language(dataset: Dataset, selection: Selection) -> None:
@@ -525,8 +593,8 @@ def test_axis_titles_match_language(dataset: Dataset, selection: Selection) -> N
     for name, (x_key, y_key) in AXIS_KEYS.items():
         nl = _axis_titles(by_lang["nl"][name].to_dict())
         en = _axis_titles(by_lang["en"][name].to_dict())
-        assert nl == (t(x_key, "nl"), t(y_key, "nl")), name
-        assert en == (t(x_key, "en"), t(y_key, "en")), name
+        assert nl == (t(x_key, "nl"), y_key and t(y_key, "nl")), name
+        assert en == (t(x_key, "en"), y_key and t(y_key, "en")), name
         assert nl != en, name
 
 
@@ -549,7 +617,7 @@ def test_titles_are_never_from_the_other_language(
         "column.n_interventies", "column.carried_out", "column.execution_rate", "column.factor",
         "column.domain", "column.evidence", "column.covered", "column.date",
         "column.event", "column.n_gemeenten", "column.reference", "column.comparison",
-        "column.share", "column.strong_addressable", "column.reliable",
+        "column.share", "column.strong_addressable", "column.reliable", "column.event_number",
     ]  # fmt: skip
     foreign = {t(k, other) for k in keys} - {t(k, lang) for k in keys}
     own = {t(k, lang) for k in keys}

@@ -32,7 +32,7 @@ def layer(spec: Json, layer_id: str) -> Json:
 
 @pytest.fixture(scope="module")
 def outlines() -> Json:
-    return geo.bundled()
+    return geo.shipped()
 
 
 def square(code: str, name: str, lon: float, lat: float) -> Json:

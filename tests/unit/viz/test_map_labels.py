@@ -122,3 +122,14 @@ def test_boxes_overlap_is_symmetric(scale: float) -> None:
     a = (0.0, 0.0, Box(0, 0, 10 * scale, 10))
     b = (5.0, 5.0, Box(0, 0, 10, 10))
     assert ml.boxes_overlap(a, b) == ml.boxes_overlap(b, a) is True
+
+
+def test_a_name_never_covers_a_more_important_place_even_unnamed() -> None:
+    bounds = Box(-100, -50, 20, 50)
+    points = [
+        Point("a", "Aaaaaaaaaaaaaaaaaaaaaaaaa", 0, 0),  # too long for the map: no name
+        Point("b", "Bee", -30, 0),
+    ]
+    labels = ml.place_labels(points, size=13, bounds=bounds, radius=2.5)
+    assert [label.point.key for label in labels] == ["b"]
+    assert labels[0].position.anchor == "end"  # on the right it would cover a's point

@@ -230,7 +230,7 @@ def test_areas_colour_the_programme_and_grey_the_others(frame: pl.DataFrame) -> 
 
 @pytest.fixture(scope="module")
 def outlines() -> Json:
-    return geo.bundled()
+    return geo.shipped()
 
 
 def real_deck(

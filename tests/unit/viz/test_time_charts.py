@@ -41,8 +41,6 @@ def tooltip_titles(layer: Spec) -> dict[str, str]:
     return {tip["field"]: tip["title"] for tip in layer["encoding"].get("tooltip", [])}
 
 
-
-
 TREND_TEXTS = {
     "nl": ["25,0 % *", "50,0 %", "75,0 %"],
     "en": ["25.0% *", "50.0%", "75.0%"],

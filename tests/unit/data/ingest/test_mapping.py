@@ -137,7 +137,9 @@ def test_status(dataset: Dataset, value: str, code: str) -> None:
 
 
 DOELGROEPEN = [
-    ("Kinderen (tot 12)", "kinderen"),
+    ("Kinderen (8-11)", "kinderen"),
+    ("Kinderen (tot 12)", "kinderen"),  # the label before 2026-11 still reads
+    ("Children (8-11)", "kinderen"),
     ("kinderen", "kinderen"),
     ("Jongeren (12-17)", "jongeren"),
     ("Youngsters (12-17)", "jongeren"),

@@ -363,18 +363,22 @@ def test_too_large_names_the_limit() -> None:
     got = read(b"a,b\n1,2\n" * 200, max_bytes=1024)
     (issue,) = got.issues
     assert (got.frame, issue.code, issue.row) == (None, "too_large", None)
-    assert issue_message(issue, "nl").startswith("Het bestand is te groot. De grens is 1 KB.")
-    assert issue_message(issue, "en").startswith("The file is too large. The limit is 1 KB.")
+    assert issue_message(issue, "nl").startswith(
+        "Het bestand is te groot. De grens van deze server is 1 KB (PMG_UPLOAD_MAX_MB)."
+    )
+    assert issue_message(issue, "en").startswith(
+        "The file is too large. The limit of this server is 1 KB (PMG_UPLOAD_MAX_MB)."
+    )
     big = read(b"x" * 10, max_bytes=5).issues[0]
     assert "5 bytes" in issue_message(big, "en")
 
 
 def test_default_limit_message() -> None:
-    from lib.data.ingest.pipeline import _size
+    from lib.data.ingest.limits import size_params
 
-    issue = Issue("too_large", None, None, None, "error", _size(200 * 2**20))
+    issue = Issue("too_large", None, None, None, "error", size_params(200 * 2**20))
     assert "200 MB" in issue_message(issue, "nl")
-    issue = Issue("too_large", None, None, None, "error", _size(int(1.5 * 2**20)))
+    issue = Issue("too_large", None, None, None, "error", size_params(int(1.5 * 2**20)))
     assert "1,5 MB" in issue_message(issue, "nl")
     assert "1.5 MB" in issue_message(issue, "en")
 
@@ -664,6 +668,11 @@ SAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "formula": {},
     "future_completed": {"startjaar": 2030},
     "planned_not_started": {"startjaar": 2020},
+    "too_many_rows": {"limit": 2_000_000.0},
+    "cell_too_long": {"limit": 10_000.0, "lengte": 150_000_000.0},
+    "cell_cut": {"limit": 10_000.0, "lengte": 20_000_000.0},
+    "mixed_encoding": {"encoding": "Windows-1252"},
+    "mixed_encoding_more": {"aantal": 25.0, "shown": 20.0, "encoding": "Windows-1252"},
 }
 
 
