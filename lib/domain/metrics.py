@@ -14,7 +14,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, STATUSSEN, UITGEVOERD
+from lib.contract.codes import DOELGROEPEN, ONE_OFF_WAVES, STATUSSEN, UITGEVOERD
 from lib.data.catalog import Dataset
 from lib.domain.coverage import coverage_by_gemeente, strong_factors
 from lib.domain.filters import Filters
@@ -83,6 +83,12 @@ class Headline:
     gedekt: int
     totaal_sterk: int
     status_ignored: bool = False
+
+
+def one_off_count(sel: Selection) -> int:
+    """How many municipalities of the selection take part with a one-off grant (the regulation
+    of 2024: no focus area, so no programme of interventions to report)."""
+    return int(sel.gemeenten.get_column("golf").is_in(list(ONE_OFF_WAVES)).sum())
 
 
 def headline(sel: Selection) -> Headline:

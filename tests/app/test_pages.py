@@ -307,3 +307,15 @@ def test_broken_bundled_data_stops_with_file_row_and_column(
     assert at.error
     assert "ongeldig" in at.error[0].value
     assert "interventies.csv, rij 4, kolom gemeentecode" in at.code[0].value
+
+
+def test_overview_names_the_municipalities_with_a_one_off_grant() -> None:
+    one_off = [g for g in _rows("gemeenten") if g["golf"] == "tranche_2024"]
+    at = run_page("pages/overzicht.py")
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{len(one_off)} met een eenmalige bijdrage (2024), zonder focusgebied" in captions
+    assert next(m.value for m in at.metric if m.label == "Gemeenten") == str(
+        len(_rows("gemeenten"))
+    )
+    at = run_page("pages/overzicht.py", {"golf": "golf1_2022"})
+    assert "eenmalige bijdrage" not in " ".join(c.value for c in at.caption)

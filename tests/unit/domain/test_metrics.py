@@ -931,3 +931,12 @@ def test_reference_rate_is_the_published_practice_scan_figure(dataset: Dataset) 
         "interventies_praktijkscan"
     )
     assert published == m.REFERENCE_RATE
+
+
+def test_one_off_count_from_raw_csv(dataset: Dataset) -> None:
+    one_off = [g for g in raw("gemeenten") if g["golf"] == "tranche_2024"]
+    assert len(one_off) == 20
+    assert m.one_off_count(s.select(dataset, Filters())) == 20
+    assert m.one_off_count(s.select(dataset, Filters(golven=("golf1_2022",)))) == 0
+    code = one_off[0]["gemeentecode"]
+    assert m.one_off_count(s.select(dataset, Filters(gemeenten=(code,)))) == 1
