@@ -159,6 +159,20 @@ THEME_NAMES: dict[str, tuple[str, ...]] = {
     "overig": ("Sportaanbod na school",),
 }
 
+SPARE_NAMES: dict[str, tuple[str, ...]] = {
+    "gedragsinterventie": ("Sociale vaardigheidstraining", "Coaching op eigen keuzes"),
+    "jongerenwerk": ("Jongerenwerk op straat in de avond",),
+    "vroegsignalering": ("Huisbezoeken bij zorgen",),
+    "gezin": ("Gezinsgesprekken met jongerenwerker",),
+    "onderwijs_werk": ("Leerwerktraject",),
+    "financien": ("Budgetcoaching",),
+    "gezag": ("Gesprekken met ouders en politie",),
+    "samenwerking": ("Netwerkoverleg jeugd",),
+    "overig": ("Buurtactiviteiten voor jongeren",),
+}
+"""More names of each theme, used only when the drawn name is taken (never drawn at random,
+so the other values stay as the seed gives them)."""
+
 CSV_COLUMNS = (
     "interventie_id",
     "gemeentecode",
@@ -193,8 +207,7 @@ def _row(
     rng: random.Random, gemeente: dict[str, str], number: int, thema: str, status: str
 ) -> dict[str, str]:
     botoc = gemeente["botoc"] == "true"
-    area = gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"]
-    area = area.split(" | ")[0]
+    area = _areas(gemeente)[0]
     if botoc:
         start = 2022 if status == "gepland" else rng.choice((2020, 2021, 2021))
     else:
@@ -224,10 +237,50 @@ def _row(
     }
 
 
+def _areas(gemeente: dict[str, str]) -> list[str]:
+    """The focus areas of a municipality, else its name."""
+    area = gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"]
+    return area.split(" | ")
+
+
+def _name_options(gemeente: dict[str, str], thema: str, name: str) -> list[str]:
+    """Names an intervention of ``thema`` can have, ``name`` first: the same kind in each
+    other focus area, then the other kinds of the theme and its spare names, in every focus
+    area."""
+    areas = _areas(gemeente)
+    kinds = THEME_NAMES[thema]
+    first = next(k for k in kinds if name.startswith(f"{k} "))
+    order = [first, *(k for k in kinds if k != first), *SPARE_NAMES[thema]]
+    return [f"{kind} {area}" for kind in order for area in areas]
+
+
+def unique_names(
+    rows: list[dict[str, str]], by_code: dict[str, dict[str, str]]
+) -> list[dict[str, str]]:
+    """``rows`` (in the order they were drawn) with a name that no other intervention of the
+    same municipality has: the first free one of ``_name_options``, else the name with a
+    number (``(2)``). Draws nothing at random, so every other value stays as drawn."""
+    used: dict[str, set[str]] = {}
+    named = []
+    for row in rows:
+        taken = used.setdefault(row["gemeentecode"], set())
+        options = _name_options(by_code[row["gemeentecode"]], row["thema"], row["naam"])
+        free = [name for name in options if name not in taken]
+        count = 2
+        while not free:
+            numbered = f"{row['naam']} ({count})"
+            free = [numbered] if numbered not in taken else []
+            count += 1
+        taken.add(free[0])
+        named.append({**row, "naam": free[0]})
+    return named
+
+
 def generate_interventions(
     gemeenten: list[dict[str, str]], *, seed: int = SEED
 ) -> list[dict[str, str]]:
-    """Illustrative interventions: BOTOC rows honour the published totals exactly."""
+    """Illustrative interventions: BOTOC rows honour the published totals exactly; no two
+    interventions of one municipality share a name."""
     rng = random.Random(seed)
     by_code = {g["gemeentecode"]: g for g in gemeenten}
     rows: list[dict[str, str]] = []
@@ -248,7 +301,7 @@ def generate_interventions(
             rows.append(
                 _row(rng, by_code[code], number, wave_themes[number - 1], wave_statuses[number - 1])
             )
-    return sorted(rows, key=lambda r: r["interventie_id"])
+    return sorted(unique_names(rows, by_code), key=lambda r: r["interventie_id"])
 
 
 def _csv_bytes(rows: list[dict[str, str]], columns: tuple[str, ...]) -> bytes:
@@ -449,8 +502,10 @@ def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
             meta = {**meta, "sources": _row_sources(source_dir / f"{meta['name']}.csv")}
         path = f"{meta['name']}.csv"
         data = contents[path] if path in contents else (source_dir / path).read_bytes()
-        rows = data.decode("utf-8").count("\n") - 1 if path in contents else len(
-            _read_csv(source_dir / path)
+        rows = (
+            data.decode("utf-8").count("\n") - 1
+            if path in contents
+            else len(_read_csv(source_dir / path))
         )
         resources.append(
             {

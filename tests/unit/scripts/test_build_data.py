@@ -97,6 +97,38 @@ def test_ids_are_unique_and_follow_the_municipality(rows: list[dict[str, str]]) 
     assert all(r["interventie_id"].startswith(r["gemeentecode"] + "-") for r in rows)
 
 
+def test_no_two_interventions_of_a_municipality_share_a_name(rows: list[dict[str, str]]) -> None:
+    names = Counter((r["gemeentecode"], r["naam"]) for r in rows)
+    assert [key for key, n in names.items() if n > 1] == []
+    assert all(r["illustratief"] == "true" for r in rows)  # still flagged row by row
+
+
+def test_unique_names_renames_only_what_is_taken() -> None:
+    script = _load_script()
+    place = {"gemeentecode": "GM0001", "focusgebied": "Noord | Zuid", "weergavenaam": "",
+             "gemeente": "Plaats"}  # fmt: skip
+    drawn = [
+        {"gemeentecode": "GM0001", "thema": "overig", "naam": "Sportaanbod na school Noord",
+         "status": status}
+        for status in ("gepland", "afgerond", "in_uitvoering", "gepland")
+    ]  # fmt: skip
+    named = script.unique_names(drawn, {"GM0001": place})
+    assert [r["naam"] for r in named] == [
+        "Sportaanbod na school Noord",
+        "Sportaanbod na school Zuid",  # the same kind in the other focus area first
+        "Buurtactiviteiten voor jongeren Noord",  # then a spare name of the theme
+        "Buurtactiviteiten voor jongeren Zuid",
+    ]
+    assert [r["status"] for r in named] == [r["status"] for r in drawn]
+    many = script.unique_names(drawn * 2, {"GM0001": place})
+    assert [r["naam"] for r in many][4:] == [
+        "Sportaanbod na school Noord (2)",
+        "Sportaanbod na school Noord (3)",
+        "Sportaanbod na school Noord (4)",
+        "Sportaanbod na school Noord (5)",
+    ]
+
+
 def test_datapackage_describes_the_generated_table(
     built: tuple[Path, dict[str, bytes]], rows: list[dict[str, str]]
 ) -> None:
