@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from lib.contract.codes import Lang
+from lib.data import geo
 from lib.data.catalog import Dataset
-from lib.data.geo import GeoJson
 from lib.domain.filters import Filters
 from lib.exports import images
 from lib.exports import pdf as pdf_base
@@ -84,7 +84,7 @@ def build(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> Briefing:
     """Texts and images of every slide of the storyline of ``view``."""
     slides = presentation.build_slides(data, filters, lang, view, boundaries=boundaries)
@@ -132,7 +132,7 @@ def pptx_bytes(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> bytes:
     """The briefing as a 16:9 PowerPoint file: a cover and one slide per view."""
     return render_pptx(build(data, filters, lang, view, boundaries=boundaries))
@@ -321,7 +321,7 @@ def pdf_bytes(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
     font_dir: Path | None = None,
 ) -> bytes:
     """The briefing as a PDF of 16:9 pages: a cover and one page per view (``font_dir``: look

@@ -22,7 +22,6 @@ import polars as pl
 from lib.contract.codes import Lang
 from lib.data import geo
 from lib.data.catalog import Dataset
-from lib.data.geo import GeoJson
 from lib.domain import coverage, metrics, places
 from lib.domain.filters import Filters
 from lib.domain.metrics import Metric
@@ -143,7 +142,7 @@ def _kaart(
     data: Dataset,
     lang: Lang,
     metric: Metric,
-    boundaries: GeoJson | None,
+    boundaries: geo.Boundaries | None,
     filters: Filters | None,
 ) -> SlideContent:
     chosen = filters if filters is not None else _map_filters(data, sel)
@@ -166,14 +165,16 @@ def _kaart(
         *([t("presentation.text.map_unknown", lang, n=unknown, maat=maat)] if unknown else []),
     ]
     second = " ".join(parts) or t("presentation.text.map_known", lang, maat=maat)
+    outlines = boundaries if boundaries is not None else geo.read_boundaries(None)
     chart = static_map.map_chart(
         frame,
         places.national(data),
-        boundaries if boundaries is not None else geo.shipped(),
+        outlines.data,
         metric=metric,
         bins=maps.stable_bins(metric, metrics.map_frame(select(data, Filters()), metric)),
         lang=lang,
         size=static_map.SLIDE,
+        credit=t("map.boundaries.source", lang, bron=geo.credit(outlines.path)),
     )
     return SlideContent(
         code="kaart",
@@ -348,7 +349,7 @@ def build_slide(
     lang: Lang,
     *,
     metric: Metric = DEFAULT_METRIC,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
     filters: Filters | None = None,
 ) -> SlideContent:
     """The content of slide ``code`` for the selection ``sel`` (made with ``filters``: the map
@@ -380,7 +381,7 @@ def build_slides(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> list[SlideContent]:
     """Every slide of the storyline of ``view``, in order."""
     sel = select(data, filters)

@@ -182,9 +182,15 @@ def context_deck(
 
 
 def map_snapshot(
-    frame: pl.DataFrame, boundaries: GeoJson, points: pl.DataFrame, *, lang: Lang
+    frame: pl.DataFrame,
+    boundaries: GeoJson,
+    points: pl.DataFrame,
+    *,
+    lang: Lang,
+    credit: str = "",
 ) -> alt.HConcatChart:
-    """The same map as an image, with its legend beside it."""
+    """The same map as an image, with its legend and the ``credit`` of the outlines beside
+    it."""
     return static_map.image(
         boundaries,
         areas(frame, lang),
@@ -194,4 +200,5 @@ def map_snapshot(
         lang=lang,
         chosen=named(frame),
         points=label_points(frame, points),
+        credit=credit,
     )

@@ -184,7 +184,27 @@ def legend_rows(legend: pl.DataFrame, size: Size, *, top: float = 0) -> list[dic
     return rows
 
 
-def _legend(legend: pl.DataFrame, title: str, size: Size) -> alt.LayerChart:
+CREDIT_SCALE: Final = 0.6  # the credit of the outlines, in legend font sizes
+MIN_CREDIT: Final = 11  # pixels
+
+
+def _credit(credit: str, size: Size) -> tuple[alt.Chart, int]:
+    """The credit of the outlines as small lines, their bottom at the bottom of the map; and
+    the font size."""
+    font = max(MIN_CREDIT, round(size.legend * CREDIT_SCALE))
+    lines = textwrap.wrap(credit, round(size.wrap / CREDIT_SCALE)) or [credit]
+    mark = alt.Chart(alt.InlineData(values=[{"regels": lines}])).mark_text(
+        align="left",
+        baseline="bottom",
+        fontSize=font,
+        lineHeight=font * 1.25,
+        color=palette.TEXT,
+    )
+    top = size.height - font * 1.25 * (len(lines) - 1)
+    return mark.encode(x=alt.value(0), y=alt.value(top), text=alt.Text("regels:N")), font
+
+
+def _legend(legend: pl.DataFrame, title: str, size: Size, credit: str = "") -> alt.LayerChart:
     title_lines = textwrap.wrap(title, size.wrap) or [title]
     rows = legend_rows(legend, size, top=size.title * 1.2 * len(title_lines) + size.legend * 0.5)
     data = alt.InlineData(values=rows)
@@ -219,8 +239,12 @@ def _legend(legend: pl.DataFrame, title: str, size: Size) -> alt.LayerChart:
         color=palette.TEXT,
     ).encode(x=alt.value(0), y=alt.value(0), text=alt.Text("titel:N"))
     bottom = rows[-1]["y"] + size.legend * 1.25 * len(rows[-1]["regels"]) if rows else 0
-    layered = alt.LayerChart(layer=[square, words, head])
-    return layered.properties(width=size.legend_width, height=max(int(bottom) + size.legend, 10))
+    layers: list[Any] = [square, words, head]
+    height = max(int(bottom) + size.legend, 10)
+    if credit:
+        layers.append(_credit(credit, size)[0])
+        height = max(height, size.height)
+    return alt.LayerChart(layer=layers).properties(width=size.legend_width, height=height)
 
 
 def legend_title(metric: Metric, peildatum: str | None, lang: Lang) -> str:
@@ -242,11 +266,13 @@ def image(
     chosen: Collection[str] = (),
     points: Sequence[LabelPoint] = (),
     size: Size = SCREEN,
+    credit: str = "",
 ) -> alt.HConcatChart:
     """Any map of the municipalities as an image: each outline drawn as its ``Area`` (those
     without one are left out), the ``chosen`` ones outlined in dark, the names of ``points``
-    ((code, name, lon, lat), most important first) where they fit, and the ``legend`` (columns
-    ``label`` and ``kleur``) under ``title`` beside the map."""
+    ((code, name, lon, lat), most important first) where they fit, and beside the map the
+    ``legend`` (columns ``label`` and ``kleur``) under ``title`` and, at the bottom, the
+    ``credit`` of the outlines (so the image carries it wherever it goes)."""
     view = view_for(boundaries, size)
     the_map = alt.layer(
         *_map_layers(_shapes(boundaries, drawn, chosen, size), _names(points, view, size), size)
@@ -260,9 +286,9 @@ def image(
             translate=[size.width / 2, size.height / 2],
         ),
     )
-    chart = alt.hconcat(the_map, _legend(legend, title, size), spacing=size.legend).properties(
-        description=description
-    )
+    chart = alt.hconcat(
+        the_map, _legend(legend, title, size, credit), spacing=size.legend
+    ).properties(description=description)
     configured: alt.HConcatChart = chart.configure(
         locale={"number": NUMBER_LOCALE[lang]}
     ).configure_view(stroke=None)
@@ -278,9 +304,10 @@ def map_chart(
     bins: Bins,
     lang: Lang,
     size: Size = SCREEN,
+    credit: str = "",
 ) -> alt.HConcatChart:
     """``places.programme_map_frame`` as an image: the map of every municipality (the Kaart
-    page's) and its legend beside it."""
+    page's) and its legend and the ``credit`` of the outlines beside it."""
     outside = national.filter(~pl.col("in_programma")).height
     peildatum = national.get_column("peildatum").max() if national.height else None
     return image(
@@ -293,4 +320,5 @@ def map_chart(
         chosen=frame.filter(pl.col("geselecteerd")).get_column("gemeentecode").to_list(),
         points=maps.label_points(frame),
         size=size,
+        credit=credit,
     )

@@ -58,12 +58,10 @@ def decorate(
     title: str,
     sources: tuple[str, ...],
     illustrative: bool,
-    credits: tuple[str, ...] = (),
     caveat: Sequence[str] = (),
 ) -> Any:
-    """``chart`` with its title, the active filters, the source line (and ``credits``, such
-    as that of the map's outlines), status and notice, and the ``caveat`` lines of the figure
-    (how to read it) under the notice."""
+    """``chart`` with its title, the active filters, the source line, status and notice, and
+    the ``caveat`` lines of the figure (how to read it) under the notice."""
     data, lang = scope.data, scope.lang
     notice = [provenance.illustrative_notice(data, lang)] if illustrative else []
     return images.for_export(
@@ -72,7 +70,6 @@ def decorate(
         subtitle=provenance.describe_filters(scope.filters, data, lang),
         source=[
             provenance.source_line(data, lang, sources),
-            *credits,
             provenance.data_status(data, lang, sources),
         ],
         notice=[*notice, *caveat] or None,
@@ -217,16 +214,12 @@ def map_downloads(
     illustrative = ctx.selection.illustrative and metric in metrics.INTERVENTION_METRICS
 
     def snapshot() -> bytes:
+        credit = t("map.boundaries.source", scope.lang, bron=geo.credit(drawn.path))
         chart = static_map.map_chart(
-            frame, national, outlines, metric=metric, bins=bins, lang=scope.lang
+            frame, national, outlines, metric=metric, bins=bins, lang=scope.lang, credit=credit
         )
         decorated = decorate(
-            scope,
-            chart,
-            title=title,
-            sources=figure.sources,
-            illustrative=illustrative,
-            credits=(geo.credit(drawn.path),),
+            scope, chart, title=title, sources=figure.sources, illustrative=illustrative
         )
         return images.to_png(decorated)
 

@@ -85,7 +85,6 @@ def controls(prefix: str, lang: Lang) -> MapState:
     st.button(
         t("map.reset.label", lang),
         key=keys["reset"],
-        help=t("map.reset.help", lang),
         icon=":material/zoom_out_map:",
         on_click=_reset,
         args=(prefix,),

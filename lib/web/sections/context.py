@@ -370,7 +370,7 @@ def map_section(ctx: Context, choice: Choice) -> None:
     layout.finding(ctx, finding)
     _draw_map(ctx, frame, choice, finding)
     outlines = cache.boundaries()
-    credit = t("context.map.boundaries", lang, bron=geo.credit(outlines.path))
+    credit = t("map.boundaries.source", lang, bron=geo.credit(outlines.path))
     st.caption(credit)
     with st.expander(t("context.map.ranking", lang)):
         only = st.toggle(t("context.map.only_programme", lang), key=ONLY_PROGRAMME_KEY)
@@ -378,7 +378,9 @@ def map_section(ctx: Context, choice: Choice) -> None:
         layout.table(ctx, shown, RANKING_COLUMNS)
 
     def snapshot() -> object:
-        return context_map.map_snapshot(frame, outlines.data, cache.label_points(), lang=lang)
+        return context_map.map_snapshot(
+            frame, outlines.data, cache.label_points(), lang=lang, credit=credit
+        )
 
     caveat = words.download_caveat(lang, mapping=mapping, enforcement=choice.enforcement)
     downloads.chart_downloads(
@@ -392,7 +394,6 @@ def map_section(ctx: Context, choice: Choice) -> None:
             t("context.map.programme_mark", lang),
             *caveat,
             t("context.download.provisional", lang, jaren=", ".join(map(str, provisional))),
-            credit,
         ],
         title_suffix=f"{choice.soort_naam}, {choice.jaar}",
     )

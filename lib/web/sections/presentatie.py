@@ -229,7 +229,7 @@ def _settings(ctx: Context, view: View, slide: SlideContent | None) -> None:
 def _briefing_buttons(ctx: Context, view: View) -> None:
     from lib.exports import briefing  # loads python-pptx and fpdf2: only on this page
 
-    boundaries = cache.boundaries().data
+    boundaries = cache.boundaries()
     data, filters, lang = ctx.data, ctx.filters, ctx.lang
     stem = file_stem(presentation.deck_title(view.storyline, lang))
     formats = (
@@ -298,7 +298,7 @@ def presentation_page(ctx: Context) -> None:
         sync.write_url(links.full_query(ctx.filters, ctx.lang, view, presentation=True))
         return
     _navigation(ctx, view)
-    boundaries = cache.boundaries().data
+    boundaries = cache.boundaries()
     slide = presentation.build_slide(
         view.code,
         ctx.data,

@@ -147,7 +147,7 @@ def _static_map(dataset: Dataset, filters: Filters, size: static_map.Size) -> An
     bins = maps.stable_bins(metric, metrics.map_frame(select(dataset, Filters()), metric))
     return static_map.map_chart(
         frame, places.national(dataset), geo.shipped(), metric=metric, bins=bins, lang="nl",
-        size=size,
+        size=size, credit=f"Gemeentegrenzen: {geo.credit(geo.SHIPPED_BOUNDARIES)}.",
     )  # fmt: skip
 
 
@@ -180,6 +180,9 @@ def test_static_map_draws_every_outline_and_names_apart(dataset: Dataset) -> Non
     texts = _texts(svg)
     for name in ("Rotterdam", "Delft", "Amsterdam", "Neemt niet deel", "9 of meer"):
         assert name in texts
+    # the image carries the credit of the outlines wherever it goes
+    assert "CBS / Kadaster" in texts
+    assert "Gebiedsindelingen" in texts
 
 
 def test_the_slide_map_has_large_names_and_fills_the_slide(dataset: Dataset) -> None:

@@ -7,6 +7,7 @@ the app's own code.
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -346,6 +347,9 @@ def test_map_slide(dataset: Dataset) -> None:
     assert slide.takeaway[0].startswith(f"Van de {len(BOTOC)} geselecteerde gemeenten heeft ")
     assert slide.chart is not None
     # the map shows all 47 programme municipalities; its table is the selection
+    spec = json.dumps(slide.chart.to_dict())
+    assert "CBS / Kadaster" in spec
+    assert "Gebiedsindelingen 2023" in spec
     assert slide.table is not None
     assert sorted(slide.table.get_column("gemeentecode").to_list()) == sorted(BOTOC)
 
