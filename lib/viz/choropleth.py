@@ -49,6 +49,7 @@ ZOOM_IN: Final = 4.0  # zoom levels a reader may zoom in beyond the first view (
 FOCUS_ZOOM: Final = 10.0  # the closest first view, for one small municipality
 LABEL_SIZE: Final = 13
 LABEL_PADDING: Final = 0.2  # space kept free between names and dots, in text sizes
+FREE_NAMES: Final = 7  # the most important names, which may cover less important places
 DOT_RADIUS: Final = 2.5
 HIGHLIGHT_WIDTH: Final = 3  # pixels: the outline of highlighted municipalities
 WORLD: Final = 512  # pixels of the Web Mercator world at zoom 0 (deck.gl)
@@ -212,7 +213,8 @@ def labels(
 ) -> list[Label]:
     """Names for (key, text, lon, lat) points, most important first, that never overlap at
     any zoom the view allows, inside ``bounds`` (default: what every screen shows first), with
-    a gap between them that grows with the text size."""
+    a gap between them that grows with the text size; only the first ``FREE_NAMES`` may cover
+    the point of a place named after them (``map_labels.place_labels``)."""
     placed = [Point(key, text, *project(view, lon, lat)) for key, text, lon, lat in points]
     return place_labels(
         placed,
@@ -221,6 +223,7 @@ def labels(
         radius=radius,
         max_scale=2 ** (view.max_zoom - view.zoom),
         padding=size * LABEL_PADDING,
+        exempt=FREE_NAMES,
     )
 
 

@@ -166,15 +166,18 @@ def place_labels(
     radius: float = 0.0,
     max_scale: float = 16.0,
     padding: float = PADDING,
+    exempt: int = 0,
 ) -> list[Label]:
     """Names for ``points`` (most important first) that overlap no other name and no other
     labelled point, keeping ``padding`` pixels free between them.
 
     ``bounds`` is the visible map around its centre; ``radius`` the size of the dot drawn at
-    each labelled point. A name never covers the point of a more important place either, named
-    or not, at the first view: a name beside the wrong place would mislead. Of the free
-    positions of a name, the one that covers the fewest points still to be labelled wins (the
-    first in order on a tie), so a name leaves room for the next ones.
+    each labelled point. A name never covers the point of another of ``points`` either, named
+    or not, at the first view: a name over the wrong place would mislead. Only the first
+    ``exempt`` names (the most important: the selection, the largest cities) may cover the
+    points of less important places, so that they are named in a crowded area too. Of the
+    free positions of a name, the one that covers the fewest points still to be labelled wins
+    (the first in order on a tie), so a name leaves room for the next ones.
     """
     dot = Box(-radius, -radius, radius, radius)  # conflict() keeps the padding around it
     taken: list[tuple[float, float, Box]] = []
@@ -189,7 +192,8 @@ def place_labels(
             (position, (point.x, point.y, position.box(width, height)))
             for position in positions(radius)
         ]
-        before = [(p.x, p.y, dot) for p in points[:index]]
+        clear = points[:index] if index < exempt else [p for p in points if p is not point]
+        before = [(p.x, p.y, dot) for p in clear]
         free = [
             (position, mine)
             for position, mine in free

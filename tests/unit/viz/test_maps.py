@@ -316,5 +316,18 @@ def test_the_names_of_the_map_never_overlap(dataset: Dataset, outlines: Json) ->
         top = {"top": dy, "center": dy - height / 2, "bottom": dy - height}[row["baseline"]]
         boxes.append((x, y, Box(left, top, left + width, top + height)))
     assert not any(boxes_overlap(a, b) for a, b in itertools.combinations(boxes, 2))
+    # after the most important few, no name lies over the point of another programme
+    # municipality, named or not (it would read as that municipality's name)
+    points = [
+        choropleth.project(view, lon, lat)
+        for lon, lat in dataset.gemeenten.select("lon", "lat").iter_rows()
+    ]
+    dot = Box(-1, -1, 1, 1)
+    for row, (x, y, name_box) in list(zip(rows, boxes, strict=True))[choropleth.FREE_NAMES :]:
+        own = choropleth.project(view, row["lon"], row["lat"])
+        covered = [
+            p for p in points if p != own and boxes_overlap((x, y, name_box), (p[0], p[1], dot))
+        ]
+        assert covered == [], row["naam"]
     # the largest municipalities are named
     assert {"Amsterdam", "Rotterdam", "Den Haag", "Utrecht"} <= {row["naam"] for row in rows}
