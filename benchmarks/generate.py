@@ -5,7 +5,7 @@ Writes a complete dataset directory that meets the data contract (every table of
 read it with ``PMG_DATA_DIR``, and an analyst-style upload file of interventions (``;``,
 decimal commas, ``ja``/``nee``, Dutch labels, cp1252).
 
-The municipalities are the real 342 of 1 January 2024 (``bevolking``): the 27 of the bundled
+The municipalities are the real 342 of 1 January 2024 (``bevolking``): the 47 of the bundled
 data keep their public facts; the others get their CBS code, name and population, a map point
 inside their outline (the shipped CBS/PDOK boundaries) and no province (no source in the
 repository gives the province of all 342), and a generated wave, flagged ``illustratief``. The
@@ -33,8 +33,7 @@ import polars as pl
 
 from lib.config import SHIPPED_BOUNDARIES
 from lib.contract.codes import DOELGROEPEN, GOLVEN
-from lib.data.geo import load_boundaries
-from lib.viz.context_map import label_points
+from lib.data.geo import label_points, load_boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "curated"
@@ -148,7 +147,7 @@ def gemeenten(rng: np.random.Generator, n: int, seed: int) -> pl.DataFrame:
             "inwoners_peiljaar": [str(latest)[:4]] * extra,
             "focusgebied": [""] * extra,
             "golf": [GOLVEN[i] for i in golf],
-            "instroomjaar": [str(2022 + min(int(i), 1)) for i in golf],
+            "instroomjaar": [GOLVEN[i][-4:] for i in golf],
             "botoc": ["false"] * extra,
             "bron": [PLACE_SOURCE.format(seed=seed)] * extra,
             "illustratief": ["true"] * extra,
@@ -338,7 +337,7 @@ def _datapackage(folder: Path, scale_name: str, seed: int) -> None:
         "gemeenten",
         folder,
         status="illustratief",
-        notes="De echte gemeenten van 1 januari 2024: de 27 van de meegeleverde data met hun "
+        notes="De echte gemeenten van 1 januari 2024: de 47 van de meegeleverde data met hun "
         "publieke gegevens, de andere met code, naam en inwoners van CBS, een kaartpunt binnen "
         "hun gemeentegrens en zonder provincie (geen bron geeft die voor alle 342); hun "
         "instroomgolf is gegenereerd en rij voor rij gemarkeerd (illustratief).",

@@ -339,7 +339,7 @@ def _export(args: argparse.Namespace, lang: Lang) -> int:
     codes = data.gemeenten.get_column("gemeentecode").to_list()
     filters, linked, view, ignored = links.read_link(params, codes)
     lang = linked if "lang" in params else lang
-    boundaries = geo.load_boundaries(geo.boundary_path(os.environ, load_secrets()))
+    boundaries = geo.read_boundaries(geo.configured_path(os.environ, load_secrets()))
     if ignored:
         joined = ", ".join(dict.fromkeys(ignored))
         print(t("cli.export_ignored", lang, params=joined), file=sys.stderr)

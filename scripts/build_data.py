@@ -23,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_context
+import build_gemeenten
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "data" / "curated"
+BOUNDARIES = ROOT / "data" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
 SEED = 2022
 DATA_DATE = "2026-11-28"
 GENERATED_BY = "scripts/build_data.py"
@@ -161,6 +163,20 @@ THEME_NAMES: dict[str, tuple[str, ...]] = {
     "overig": ("Sportaanbod na school",),
 }
 
+SPARE_NAMES: dict[str, tuple[str, ...]] = {
+    "gedragsinterventie": ("Sociale vaardigheidstraining", "Coaching op eigen keuzes"),
+    "jongerenwerk": ("Jongerenwerk op straat in de avond",),
+    "vroegsignalering": ("Huisbezoeken bij zorgen",),
+    "gezin": ("Gezinsgesprekken met jongerenwerker",),
+    "onderwijs_werk": ("Leerwerktraject",),
+    "financien": ("Budgetcoaching",),
+    "gezag": ("Gesprekken met ouders en politie",),
+    "samenwerking": ("Netwerkoverleg jeugd",),
+    "overig": ("Buurtactiviteiten voor jongeren",),
+}
+"""More names of each theme, used only when the drawn name is taken (never drawn at random,
+so the other values stay as the seed gives them)."""
+
 CSV_COLUMNS = (
     "interventie_id",
     "gemeentecode",
@@ -195,8 +211,7 @@ def _row(
     rng: random.Random, gemeente: dict[str, str], number: int, thema: str, status: str
 ) -> dict[str, str]:
     botoc = gemeente["botoc"] == "true"
-    area = gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"]
-    area = area.split(" | ")[0]
+    area = _areas(gemeente)[0]
     if botoc:
         start = 2022 if status == "gepland" else rng.choice((2020, 2021, 2021))
     else:
@@ -226,10 +241,50 @@ def _row(
     }
 
 
+def _areas(gemeente: dict[str, str]) -> list[str]:
+    """The focus areas of a municipality, else its name."""
+    area = gemeente["focusgebied"] or gemeente["weergavenaam"] or gemeente["gemeente"]
+    return area.split(" | ")
+
+
+def _name_options(gemeente: dict[str, str], thema: str, name: str) -> list[str]:
+    """Names an intervention of ``thema`` can have, ``name`` first: the same kind in each
+    other focus area, then the other kinds of the theme and its spare names, in every focus
+    area."""
+    areas = _areas(gemeente)
+    kinds = THEME_NAMES[thema]
+    first = next(k for k in kinds if name.startswith(f"{k} "))
+    order = [first, *(k for k in kinds if k != first), *SPARE_NAMES[thema]]
+    return [f"{kind} {area}" for kind in order for area in areas]
+
+
+def unique_names(
+    rows: list[dict[str, str]], by_code: dict[str, dict[str, str]]
+) -> list[dict[str, str]]:
+    """``rows`` (in the order they were drawn) with a name that no other intervention of the
+    same municipality has: the first free one of ``_name_options``, else the name with a
+    number (``(2)``). Draws nothing at random, so every other value stays as drawn."""
+    used: dict[str, set[str]] = {}
+    named = []
+    for row in rows:
+        taken = used.setdefault(row["gemeentecode"], set())
+        options = _name_options(by_code[row["gemeentecode"]], row["thema"], row["naam"])
+        free = [name for name in options if name not in taken]
+        count = 2
+        while not free:
+            numbered = f"{row['naam']} ({count})"
+            free = [numbered] if numbered not in taken else []
+            count += 1
+        taken.add(free[0])
+        named.append({**row, "naam": free[0]})
+    return named
+
+
 def generate_interventions(
     gemeenten: list[dict[str, str]], *, seed: int = SEED
 ) -> list[dict[str, str]]:
-    """Illustrative interventions: BOTOC rows honour the published totals exactly."""
+    """Illustrative interventions: BOTOC rows honour the published totals exactly; no two
+    interventions of one municipality share a name."""
     rng = random.Random(seed)
     by_code = {g["gemeentecode"]: g for g in gemeenten}
     rows: list[dict[str, str]] = []
@@ -250,7 +305,7 @@ def generate_interventions(
             rows.append(
                 _row(rng, by_code[code], number, wave_themes[number - 1], wave_statuses[number - 1])
             )
-    return sorted(rows, key=lambda r: r["interventie_id"])
+    return sorted(unique_names(rows, by_code), key=lambda r: r["interventie_id"])
 
 
 def _csv_bytes(rows: list[dict[str, str]], columns: tuple[str, ...]) -> bytes:
@@ -329,11 +384,28 @@ RESOURCES: tuple[dict[str, object], ...] = (
                 "path": "https://www.pdok.nl/ogc-apis/-/article/cbs-gebiedsindelingen",
             },
             {"title": POLICY_LETTER + " (BOTOC-gemeenten)"},
+            {
+                "title": "Staatscourant 2022-24113, 2023-19537 en 2024-12052: de regelingen "
+                "waaronder de 47 gemeenten deelnemen (tabel programma)",
+                "path": "https://zoek.officielebekendmakingen.nl/stcrt-2024-12052.html",
+            },
+            {
+                "title": "CBS, gemeentelijke indeling op 1 januari 2024 (provincies van de "
+                "gemeenten van 2024)",
+                "path": build_gemeenten.PROVINCE_SOURCE,
+            },
+            {
+                "title": build_gemeenten.POPULATION_SOURCE,
+                "path": build_gemeenten.POPULATION_URL,
+            },
         ],
         "notes": (
-            "Inwoners zijn alleen ingevuld waar een bron ze geeft (8 van 27, peiljaar per rij); "
-            "andere cellen zijn leeg. Kaartpunten zijn handmatig gekozen punten in de kern van "
-            "de gemeente, geen zwaartepunten. Bronnen per rij in kolom bron."
+            "De 47 gemeenten van het programma: 15 uit de regeling van 2022, 12 uit die van 2023 "
+            "(4 via het NPLV, 8 geselecteerd) en 20 uit die van 2024 (golf tranche_2024: een "
+            "eenmalige bijdrage, geen focusgebied). Inwoners: CBS, 1 januari 2024, voor alle "
+            "gemeenten. Kaartpunten van de 27 gemeenten van 2022 en 2023 zijn handmatig gekozen "
+            "punten in de kern; die van de 20 van 2024 zijn berekend als het punt dat het verst "
+            "binnen de gemeentegrens ligt (geen zwaartepunt). Bronnen per rij in kolom bron."
         ),
     },
     {
@@ -412,23 +484,36 @@ RESOURCES: tuple[dict[str, object], ...] = (
 )
 
 
+def _gemeenten(source_dir: Path, context_files: dict[str, bytes]) -> bytes:
+    """``gemeenten.csv`` completed from the roster, the CBS population and the outlines."""
+    return build_gemeenten.build(
+        (source_dir / "gemeenten.csv").read_bytes(),
+        context_files["programma.csv"],
+        context_files["bevolking.csv"],
+        build_context.read_reference(build_context.REFERENCE, "programma_gemeenten.csv"),
+        json.loads(BOUNDARIES.read_text(encoding="utf-8")),
+    )
+
+
 def build(out_dir: Path, *, source_dir: Path = CURATED) -> dict[str, bytes]:
-    """Write interventies.csv, the public context tables (``scripts/build_context.py``) and
-    datapackage.json to ``out_dir``; return what was written."""
+    """Write gemeenten.csv (``scripts/build_gemeenten.py``), interventies.csv, the public
+    context tables (``scripts/build_context.py``) and datapackage.json to ``out_dir``; return
+    what was written."""
     context_files, context_resources = build_context.build(out_dir)
-    gemeenten = _read_csv(source_dir / "gemeenten.csv")
+    gemeenten_csv = _gemeenten(source_dir, context_files)
+    gemeenten = build_gemeenten.read_rows(gemeenten_csv)
     interventies = _csv_bytes(generate_interventions(gemeenten), CSV_COLUMNS)
-    contents: dict[str, bytes] = {"interventies.csv": interventies}
+    contents: dict[str, bytes] = {"gemeenten.csv": gemeenten_csv, "interventies.csv": interventies}
 
     resources = []
     for meta in RESOURCES:
         if meta["sources"] == "per_row":
             meta = {**meta, "sources": _row_sources(source_dir / f"{meta['name']}.csv")}
         path = f"{meta['name']}.csv"
-        data = interventies if path == "interventies.csv" else (source_dir / path).read_bytes()
+        data = contents[path] if path in contents else (source_dir / path).read_bytes()
         rows = (
             data.decode("utf-8").count("\n") - 1
-            if path == "interventies.csv"
+            if path in contents
             else len(_read_csv(source_dir / path))
         )
         resources.append(

@@ -59,7 +59,10 @@ DOMEINEN: tuple[str, ...] = ("individu", "gezin", "vrienden", "school_werk", "bu
 BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk", "zwak", "genoemd")
 STERK_BEWIJS: tuple[str, ...] = ("gefundeerd", "sterk")
 SOORTEN: tuple[str, ...] = ("risico", "beschermend")
-GOLVEN: tuple[str, ...] = ("golf1_2022", "nplv_2023", "selectie_2023")
+GOLVEN: tuple[str, ...] = ("golf1_2022", "nplv_2023", "selectie_2023", "tranche_2024")
+"""The waves of the programme: the 15 of the 2022 regulation, the 4 NPLV and 8 selected
+municipalities of the 2023 regulation, and the 20 of the 2024 regulation (a one-off grant, no
+focus area). Links may use any of these codes."""
 PRODUCTEN: tuple[str, ...] = ("kennissynthese", "praktijkscan", "beleidsreactie")
 STATUS_DATA: tuple[str, ...] = ("gepubliceerd", "illustratief")
 PIJLERS: tuple[str, ...] = ("perspectief", "grenzen", "verbindend")
@@ -112,6 +115,10 @@ LABELS: Final[Mapping[CodeKind, Mapping[str, Mapping[Lang, str]]]] = {
         "golf1_2022": {"nl": "Eerste 15 (2022)", "en": "First 15 (2022)"},
         "nplv_2023": {"nl": "NPLV-uitbreiding (2023)", "en": "NPLV extension (2023)"},
         "selectie_2023": {"nl": "Selectie 2023", "en": "Selection 2023"},
+        "tranche_2024": {
+            "nl": "Eenmalige bijdrage (2024)",
+            "en": "One-off grant (2024)",
+        },
     },
     "soort": {
         "risico": {"nl": "Risicofactor", "en": "Risk factor"},
@@ -144,6 +151,17 @@ REGELINGEN: tuple[str, ...] = (
 )
 """The legal basis under which a municipality takes part: the specific-grant regulations of 2022
 (15 municipalities), 2023 (4 through the NPLV extension, 8 selected) and 2024 (20, one-off)."""
+
+
+GOLF_VAN_REGELING: Final[Mapping[str, str]] = {
+    "regeling_2022": "golf1_2022",
+    "regeling_2023_nplv": "nplv_2023",
+    "regeling_2023_selectie": "selectie_2023",
+    "regeling_2024": "tranche_2024",
+}
+"""The wave (``gemeenten.golf``) of each regulation (``programma.regeling``): one to one."""
+ONE_OFF_WAVES: Final[frozenset[str]] = frozenset({"tranche_2024"})
+"""Waves whose municipalities take part with a one-off grant and no focus area."""
 
 
 SOORTEN_DEELNAME: tuple[str, ...] = ("programma", "eenmalige_bijdrage")

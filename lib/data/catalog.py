@@ -254,7 +254,7 @@ def load_dataset(folder: Path) -> Dataset:
     problems += progress_problems + context_problems
     if problems:
         raise DataError(problems)
-    gemeenten = frames["gemeenten"].with_columns(
+    gemeenten = complete_columns(frames["gemeenten"], "gemeenten").with_columns(
         pl.coalesce("weergavenaam", "gemeente").alias("naam")
     )
     interventies = complete_columns(frames["interventies"], "interventies")

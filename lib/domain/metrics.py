@@ -14,7 +14,7 @@ from typing import Literal
 
 import polars as pl
 
-from lib.contract.codes import DOELGROEPEN, STATUSSEN, UITGEVOERD
+from lib.contract.codes import DOELGROEPEN, ONE_OFF_WAVES, STATUSSEN, UITGEVOERD
 from lib.data.catalog import Dataset
 from lib.domain.coverage import coverage_by_gemeente, strong_factors
 from lib.domain.filters import Filters
@@ -29,8 +29,21 @@ from lib.domain.selection import (
 
 MIN_RELIABLE = 5
 REFERENCE_RATE = 53 / 62  # practice scan, BOTOC municipalities (policy letter 2022)
-Metric = Literal["interventies", "uitvoeringsgraad", "dekking", "inwoners"]
-METRICS: tuple[Metric, ...] = ("interventies", "uitvoeringsgraad", "dekking", "inwoners")
+Metric = Literal[
+    "interventies", "interventies_per_10000", "uitvoeringsgraad", "dekking", "inwoners"
+]
+METRICS: tuple[Metric, ...] = (
+    "interventies",
+    "interventies_per_10000",
+    "uitvoeringsgraad",
+    "dekking",
+    "inwoners",
+)
+INTERVENTION_METRICS: frozenset[Metric] = frozenset(
+    {"interventies", "interventies_per_10000", "uitvoeringsgraad", "dekking"}
+)
+"""The measures computed from interventions: a municipality without any has no value."""
+PER_INHABITANTS = 10_000
 Group = Literal["gemeente", "programma", "selectie", "golf", "alle"]
 """A group in a comparison: the one selected municipality, the whole programme, the selection,
 one wave (its code in ``golf``), all municipalities."""
@@ -70,6 +83,12 @@ class Headline:
     gedekt: int
     totaal_sterk: int
     status_ignored: bool = False
+
+
+def one_off_count(sel: Selection) -> int:
+    """How many municipalities of the selection take part with a one-off grant (the regulation
+    of 2024: no focus area, so no programme of interventions to report)."""
+    return int(sel.gemeenten.get_column("golf").is_in(list(ONE_OFF_WAVES)).sum())
 
 
 def headline(sel: Selection) -> Headline:
@@ -171,10 +190,12 @@ def target_group_counts(sel: Selection) -> pl.DataFrame:
 def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
     """One row per selected municipality with its figures and the chosen ``waarde``.
 
-    Columns: gemeentecode, gemeente_naam, lat, lon, inwoners, golf, botoc, n (interventions the
-    filters select), rate_n, uitgevoerd, rate, betrouwbaar (of every status: the rate ignores
-    the status filter), n_gedekt (null without interventions: unknown, not 0), totaal,
-    dekking, waarde (null when unknown or unreliable).
+    Columns: gemeentecode, gemeente_naam, lat, lon, inwoners, inwoners_peiljaar, golf,
+    instroomjaar, botoc, n (interventions the filters select), rate_n, uitgevoerd, rate,
+    betrouwbaar (of every status: the rate ignores the status filter), n_gedekt (null without
+    interventions: unknown, not 0), totaal, dekking, per_10000 (interventions per 10,000
+    inhabitants; null without interventions or population), waarde (null when unknown,
+    unreliable or without interventions).
     """
     counts = sel.interventies.group_by("gemeentecode").agg(pl.len().cast(pl.Int64).alias("n"))
     execution = rate_frame(sel.rate_base.group_by("gemeentecode").agg(_execution_aggs())).rename(
@@ -188,7 +209,9 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
             "lat",
             "lon",
             "inwoners",
+            "inwoners_peiljaar",
             "golf",
+            "instroomjaar",
             "botoc",
         )
         .join(counts, on="gemeentecode", how="left")
@@ -203,23 +226,20 @@ def map_frame(sel: Selection, metric: Metric) -> pl.DataFrame:
         .with_columns(
             pl.when((pl.col("n") > 0) & (pl.col("totaal") > 0))
             .then(pl.col("n_gedekt") / pl.col("totaal"))
-            .alias("dekking")
+            .alias("dekking"),
+            pl.when((pl.col("n") > 0) & (pl.col("inwoners") > 0))
+            .then(pl.col("n") * PER_INHABITANTS / pl.col("inwoners"))
+            .alias("per_10000"),
         )
     )
     value = {
-        "interventies": pl.col("n").cast(pl.Float64),
+        "interventies": pl.when(pl.col("n") > 0).then(pl.col("n").cast(pl.Float64)),
+        "interventies_per_10000": pl.col("per_10000"),
         "uitvoeringsgraad": pl.when(pl.col("betrouwbaar")).then(pl.col("rate")),
         "dekking": pl.col("dekking"),
         "inwoners": pl.col("inwoners").cast(pl.Float64),
     }[metric]
     return frame.with_columns(value.alias("waarde")).sort("gemeente_naam")
-
-
-def map_context(data: Dataset) -> pl.DataFrame:
-    """Every municipality of the programme (gemeentecode, gemeente_naam, lat, lon), for context."""
-    return data.gemeenten.select(
-        "gemeentecode", pl.col("naam").alias("gemeente_naam"), "lat", "lon"
-    )
 
 
 def wave_selections(data: Dataset, sel: Selection, filters: Filters) -> list[tuple[str, Selection]]:

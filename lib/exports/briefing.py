@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from lib.contract.codes import Lang
+from lib.data import geo
 from lib.data.catalog import Dataset
-from lib.data.geo import GeoJson
 from lib.domain.filters import Filters
 from lib.exports import images
 from lib.exports import pdf as pdf_base
@@ -34,8 +34,13 @@ from lib.viz import vega
 
 CHART_FONT_SCALE: Final = 1.3
 CHART_MAX_HEIGHT: Final = 460
-MAP_FONT_SCALE: Final = 1.2
 SOURCES_SHOWN: Final = 4
+# Room for the picture of a slide (inches in the PPTX, millimetres in the PDF): the map, whose
+# names are sized for it (``static_map.SLIDE``), takes the full height of the slide body.
+PPTX_CHART_BOX: Final = (7.6, 5.0)
+PPTX_MAP_BOX: Final = (8.0, 5.0)
+PDF_CHART_BOX: Final = (190.0, 118.0)
+PDF_MAP_BOX: Final = (205.0, 127.0)
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ def _image(slide: SlideContent) -> bytes | None:
     if slide.chart is None:
         return None
     if slide.code == "kaart":
-        spec = vega.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE)
+        spec = vega.slide_spec(slide.chart, font_scale=1.0)  # sized for a slide already
     else:
         spec = vega.slide_spec(
             slide.chart, max_height=CHART_MAX_HEIGHT, font_scale=CHART_FONT_SCALE
@@ -79,7 +84,7 @@ def build(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> Briefing:
     """Texts and images of every slide of the storyline of ``view``."""
     slides = presentation.build_slides(data, filters, lang, view, boundaries=boundaries)
@@ -127,7 +132,7 @@ def pptx_bytes(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> bytes:
     """The briefing as a 16:9 PowerPoint file: a cover and one slide per view."""
     return render_pptx(build(data, filters, lang, view, boundaries=boundaries))
@@ -217,15 +222,17 @@ def _pptx_slide(prs: Any, deck: Briefing, page: Page) -> None:
     takeaway = [(first, 22, True, False), (second, 20, False, False)]
     if page.image is not None:
         width, height = images.png_size(page.image)
-        scale = min(7.6 / width, 5.0 / height)
+        room = PPTX_MAP_BOX if content.code == "kaart" else PPTX_CHART_BOX
+        scale = min(room[0] / width, room[1] / height)
         slide.shapes.add_picture(
             io.BytesIO(page.image),
             Inches(0.5),
-            Inches(1.35),
+            Inches(1.3),
             width=Inches(width * scale),
             height=Inches(height * scale),
         )
-        _text_box(slide, (8.4, 1.45, 4.43, 4.9), takeaway)
+        left = 0.5 + width * scale + 0.35
+        _text_box(slide, (left, 1.45, 13.333 - 0.45 - left, 4.9), takeaway)
     elif content.figures:
         _text_box(slide, (0.5, 1.35, 12.33, 1.6), takeaway)
         tile = 12.33 / len(content.figures)
@@ -314,7 +321,7 @@ def pdf_bytes(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
     font_dir: Path | None = None,
 ) -> bytes:
     """The briefing as a PDF of 16:9 pages: a cover and one page per view (``font_dir``: look
@@ -342,9 +349,11 @@ def render_pdf(deck: Briefing, *, font_dir: Path | None = None) -> bytes:
         top = 32.0
         if page.image is not None:
             image_w, image_h = images.png_size(page.image)
-            scale = min(190 / image_w, 118 / image_h)
+            room = PDF_MAP_BOX if content.code == "kaart" else PDF_CHART_BOX
+            scale = min(room[0] / image_w, room[1] / image_h)
             pdf.image(io.BytesIO(page.image), x=MARGIN, y=top, w=image_w * scale, h=image_h * scale)
-            doc.write(MARGIN + 200, top, width - 200, takeaway)
+            beside = image_w * scale + 10
+            doc.write(MARGIN + beside, top, width - beside, takeaway)
         elif content.figures:
             below = doc.write(MARGIN, top, width, takeaway)
             tile = width / len(content.figures)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 import polars as pl
 
 from lib.contract.codes import Lang
+from lib.data import geo
 from lib.data.catalog import Dataset
-from lib.data.geo import GeoJson
-from lib.domain import coverage, metrics
+from lib.domain import coverage, metrics, places
 from lib.domain.filters import Filters
 from lib.domain.metrics import Metric
 from lib.domain.selection import Selection, by_province, chart_place, select
@@ -31,10 +31,7 @@ from lib.slides.storyline import DEFAULT_METRIC, RESOURCES, Storyline, View
 from lib.text import findings, labels
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
-from lib.viz import charts, static_map
-
-SLIDE_MAP_SIZE: Final = (520, 560)  # width, height of the map on a slide (CSS pixels)
-SLIDE_MAP_LABEL_SIZE: Final = 15
+from lib.viz import charts, maps, static_map
 
 
 def deck_title(storyline: Storyline, lang: Lang) -> str:
@@ -134,46 +131,63 @@ def _kop(sel: Selection, lang: Lang) -> SlideContent:
     )
 
 
+def _map_filters(data: Dataset, sel: Selection) -> Filters:
+    """Filters that select the municipalities of ``sel`` (when it is not every one)."""
+    codes = sel.gemeenten.get_column("gemeentecode").to_list()
+    return Filters() if len(codes) == data.gemeenten.height else Filters(gemeenten=tuple(codes))
+
+
 def _kaart(
     sel: Selection,
     data: Dataset,
     lang: Lang,
     metric: Metric,
-    boundaries: GeoJson | None,
+    boundaries: geo.Boundaries | None,
+    filters: Filters | None,
 ) -> SlideContent:
-    frame = metrics.map_frame(sel, metric)
-    first = findings.map_metric(frame, findings.metric_text(frame, metric, lang), lang)
-    unknown = frame.filter(pl.col("waarde").is_null()).height
-    maat = t(f"measure.{metric}", lang).lower()
-    second = (
-        t("presentation.text.map_unknown", lang, n=unknown, maat=maat)
-        if unknown
-        else t("presentation.text.map_known", lang, maat=maat)
+    chosen = filters if filters is not None else _map_filters(data, sel)
+    frame = places.programme_map_frame(data, sel, chosen, metric)
+    by_place = places.municipality_filters(chosen)
+    selected = frame.filter(pl.col("geselecteerd")) if by_place else frame
+    if not by_place:
+        frame = frame.with_columns(pl.lit(False).alias("geselecteerd"))
+    first = findings.map_metric(selected, findings.metric_text(selected, metric, lang), lang)
+    missing = selected.filter(pl.col("waarde").is_null())
+    none = (
+        missing.filter(pl.col("n").fill_null(0) == 0).height
+        if metric in metrics.INTERVENTION_METRICS
+        else 0
     )
+    unknown = missing.height - none
+    maat = t(f"measure.{metric}", lang).lower()
+    parts = [
+        *([t("presentation.text.map_none", lang, n=none)] if none else []),
+        *([t("presentation.text.map_unknown", lang, n=unknown, maat=maat)] if unknown else []),
+    ]
+    second = " ".join(parts) or t("presentation.text.map_known", lang, maat=maat)
+    outlines = boundaries if boundaries is not None else geo.read_boundaries(None)
     chart = static_map.map_chart(
         frame,
+        places.national(data),
+        outlines.data,
         metric=metric,
+        bins=maps.stable_bins(metric, metrics.map_frame(select(data, Filters()), metric)),
         lang=lang,
-        boundaries=boundaries,
-        context=metrics.map_context(data),
-        selected=sel.gemeenten.get_column("gemeentecode").to_list()
-        if sel.gemeenten.height <= 3
-        else (),
-        width=SLIDE_MAP_SIZE[0],
-        height=SLIDE_MAP_SIZE[1],
-        label_size=SLIDE_MAP_LABEL_SIZE,
+        size=static_map.SLIDE,
+        credit=t("map.boundaries.source", lang, bron=geo.credit(outlines.path)),
     )
     return SlideContent(
         code="kaart",
         title=f"{slide_name('kaart', lang)}: {t(f'measure.{metric}', lang).lower()}",
         takeaway=(first, second),
         resources=RESOURCES["kaart"],
-        illustrative=sel.illustrative and metric != "inwoners",
+        illustrative=sel.illustrative and metric in metrics.INTERVENTION_METRICS,
         chart=chart,
-        table=frame,
+        table=selected,
         columns={
             "gemeente_naam": "column.gemeente",
             "n": "column.n_interventies",
+            "per_10000": "column.per_10000",
             "rate": "column.execution_rate",
             "betrouwbaar": "column.reliable",
             "n_gedekt": "column.covered",
@@ -335,15 +349,17 @@ def build_slide(
     lang: Lang,
     *,
     metric: Metric = DEFAULT_METRIC,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
+    filters: Filters | None = None,
 ) -> SlideContent:
-    """The content of slide ``code`` for the selection ``sel``."""
+    """The content of slide ``code`` for the selection ``sel`` (made with ``filters``: the map
+    colours every programme municipality under their intervention filters)."""
     if code == "lessen":
         return _lessen(data, lang)
     if code == "kaart":
         if sel.gemeenten.is_empty():
             return _empty(code, lang)
-        return _kaart(sel, data, lang, metric, boundaries)
+        return _kaart(sel, data, lang, metric, boundaries, filters)
     if sel.empty:
         return _empty(code, lang)
     if code == "kop":
@@ -365,11 +381,13 @@ def build_slides(
     lang: Lang,
     view: View,
     *,
-    boundaries: GeoJson | None = None,
+    boundaries: geo.Boundaries | None = None,
 ) -> list[SlideContent]:
     """Every slide of the storyline of ``view``, in order."""
     sel = select(data, filters)
     return [
-        build_slide(code, data, sel, lang, metric=view.metric, boundaries=boundaries)
+        build_slide(
+            code, data, sel, lang, metric=view.metric, boundaries=boundaries, filters=filters
+        )
         for code in view.storyline.slides
     ]

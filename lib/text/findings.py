@@ -11,7 +11,7 @@ import polars as pl
 from lib.contract.codes import Lang
 from lib.domain import metrics
 from lib.domain.metrics import REFERENCE_RATE, Headline
-from lib.text.formats import fmt_int, fmt_pct, join_names
+from lib.text.formats import fmt_int, fmt_number, fmt_pct, join_names
 from lib.text.i18n import t
 
 NAMES_SHOWN = 5
@@ -264,12 +264,13 @@ def comparison(frame: pl.DataFrame, lang: Lang) -> str:
 
 
 def map_metric(frame: pl.DataFrame, value_text: str, lang: Lang) -> str:
-    """Needs map_frame with waarde; ``value_text`` is the formatted top value."""
+    """Needs map_frame with waarde (and n); ``value_text`` is the formatted top value. When no
+    value is known, says whether the municipalities have no interventions in the data at all."""
     known = frame.filter(pl.col("waarde").is_not_null())
     if known.is_empty():
+        if "n" in frame.columns and not (frame.get_column("n").fill_null(0) > 0).any():
+            return t("finding.map_none", lang, n=frame.height)
         return t("finding.map_unknown", lang, n=frame.height)
-    if "n" in frame.columns and int(frame.get_column("n").sum()) == 0:
-        return t("finding.map_none", lang, n=frame.height)
     tied = leaders(known, "waarde", "gemeente_naam")
     if len(tied) > 1:
         return t(
@@ -291,4 +292,6 @@ def metric_text(frame: pl.DataFrame, metric: metrics.Metric, lang: Lang) -> str:
     top = float(known.get_column("waarde").max())  # type: ignore[arg-type]
     if metric in ("uitvoeringsgraad", "dekking"):
         return fmt_pct(top, lang, decimals=0)
+    if metric == "interventies_per_10000":
+        return fmt_number(top, lang, decimals=2)
     return fmt_int(top, lang)

@@ -57,6 +57,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "pijler_naam": _TEXT,
     "product_naam": _TEXT,
     "golf": _TEXT,
+    "deelname": _TEXT,
     "groep_naam": _TEXT,
     "naam": _TEXT,
     "soort": _TEXT,
@@ -94,8 +95,9 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "gemeenten": _COUNT,
     "geregistreerd": _COUNT,
     "rang": _COUNT,
-    # rates per 1,000 inhabitants, age shares in percentage points, years
+    # rates per 1,000 or 10,000 inhabitants, age shares in percentage points, years
     "per_1000": _RATE,
+    "per_10000": _RATE,
     "pct_0_15": _POINTS,
     "pct_15_25": _POINTS,
     "pct_25_45": _POINTS,
@@ -112,6 +114,7 @@ COLUMNS: Final[dict[str, ColumnSpec]] = {
     "betrouwbaar": _FLAG,
     "gedekt": _FLAG,
     "meerdere": _FLAG,
+    "geselecteerd": _FLAG,
     "geleend": _FLAG,
     "voorlopig": _FLAG,
     "in_programma": _FLAG,

@@ -13,6 +13,8 @@ newest is damaged; such a damaged view is looked at again once a minute.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -30,13 +32,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from lib.config import (
-    SHIPPED_BOUNDARIES,
-    ConfigError,
-    data_dir,
-    secrets_file,
-    version_check_seconds,
-)
+from lib.config import ConfigError, data_dir, secrets_file, version_check_seconds
 from lib.contract.codes import Lang
 from lib.contract.resources import CONTEXT_ORDER
 from lib.data import geo, location
@@ -44,11 +40,12 @@ from lib.data.catalog import Dataset, load_dataset
 from lib.data.polling import VersionWatch
 from lib.data.serving import StoreView, serve
 from lib.data.store import Store
-from lib.domain import metrics
+from lib.domain import metrics, places
 from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
+from lib.domain.selection import select
+from lib.exports import images
 from lib.viz.columns import display_table as format_table
-from lib.viz.context_map import label_points
 from lib.viz.vega import Deferred, frame_digest, vega_spec
 
 
@@ -187,6 +184,18 @@ def map_deck(key: str, build: Callable[[], Any]) -> Any:
     return _deck(key, build)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _png(key: str, _spec: Mapping[str, Any]) -> bytes:
+    return images.to_png(_spec)
+
+
+def png(spec: Mapping[str, Any]) -> bytes:
+    """``lib.exports.images.to_png`` of a Vega-Lite spec, rendered once per spec (a map takes
+    seconds to render) and shared by every session."""
+    text = json.dumps(spec, sort_keys=True, default=str).encode("utf-8")
+    return _png(hashlib.sha256(text).hexdigest(), spec)
+
+
 def dataset_key(data: Dataset) -> str:
     """Names one dataset version: its number, date, and the checksum and size of the
     interventions (cached results of an older version are never reused)."""
@@ -218,8 +227,8 @@ def execution_trend(data: Dataset, filters: Filters) -> pl.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _boundaries(path: str, stamp: str) -> dict[str, object] | None:
-    return geo.load_boundaries(Path(path))
+def _boundaries(path: str, stamp: str) -> geo.Boundaries:
+    return geo.read_boundaries(Path(path) if path else None)
 
 
 def secrets() -> Mapping[str, object]:
@@ -233,22 +242,66 @@ def secrets() -> Mapping[str, object]:
         return {}
 
 
+def _stamp(path: Path | None) -> str:
+    if path is None or not path.is_file():
+        return "-"
+    stat = path.stat()
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
 def boundaries_stamp() -> str:
-    """Path, size and time of the configured boundary file ("" without one)."""
-    path = geo.boundary_path(os.environ, secrets())
-    if path is None or not path.is_file():
-        return ""
-    stat = path.stat()
-    return f"{path}:{stat.st_size}-{stat.st_mtime_ns}"
+    """Names the outlines drawn: the configured file (path, size, time) or the shipped one."""
+    path = geo.configured_path(os.environ, secrets())
+    return f"{path or geo.SHIPPED_BOUNDARIES}:{_stamp(path)}"
 
 
-def boundaries() -> tuple[Path, dict[str, object] | None]:
-    """The configured municipality boundaries (path, GeoJSON), or (path, None) when absent."""
-    path = geo.boundary_path(os.environ, secrets())
-    if path is None or not path.is_file():
-        return Path(), None
-    stat = path.stat()
-    return path, _boundaries(str(path), f"{stat.st_size}-{stat.st_mtime_ns}")
+def boundaries() -> geo.Boundaries:
+    """The municipal outlines, read once per process and file: the configured file
+    (``PMG_BOUNDARIES``) or, without one or when it cannot be read, the shipped CBS file."""
+    path = geo.configured_path(os.environ, secrets())
+    return _boundaries(str(path or ""), _stamp(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _label_points(stamp: str, _boundaries: geo.GeoJson) -> pl.DataFrame:
+    return geo.label_points(_boundaries)
+
+
+def label_points() -> pl.DataFrame:
+    """``lib.data.geo.label_points`` of the outlines drawn (``boundaries``): a point inside
+    every municipality, computed once per process and file."""
+    return _label_points(boundaries_stamp(), boundaries().data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _national(key: str, _data: Dataset) -> pl.DataFrame:
+    return places.national(_data)
+
+
+def national(data: Dataset) -> pl.DataFrame:
+    """``lib.domain.places.national``: every municipality, once per dataset version."""
+    return _national(dataset_key(data), data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _search(key: str, _data: Dataset) -> dict[str, str]:
+    return places.search_index(places.national(_data))
+
+
+def search_index(data: Dataset) -> dict[str, str]:
+    """``lib.domain.places.search_index`` of every municipality, once per dataset version."""
+    return _search(dataset_key(data), data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _reference(key: str, metric: metrics.Metric, _data: Dataset) -> pl.DataFrame:
+    return metrics.map_frame(select(_data, Filters()), metric)
+
+
+def map_reference(data: Dataset, metric: metrics.Metric) -> pl.DataFrame:
+    """The map frame of the whole dataset, from which the map's classes are set, so they stay
+    the same for every selection."""
+    return _reference(dataset_key(data), metric, data)
 
 
 def context_key(data: Dataset) -> str:
@@ -272,23 +325,3 @@ def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[],
     the context tables, ``name`` and ``parts`` (what it depends on) and shared by every
     session. ``build`` is called only when no session has computed it before."""
     return _context_figure(f"{context_key(data)}|{name}|{parts!r}", build)
-
-
-@st.cache_resource(show_spinner=False, max_entries=1)
-def _shipped(stamp: str) -> tuple[dict[str, object] | None, pl.DataFrame]:
-    outlines = geo.load_boundaries(SHIPPED_BOUNDARIES)
-    points = (
-        label_points(outlines)
-        if outlines is not None
-        else pl.DataFrame(schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64})
-    )
-    return outlines, points
-
-
-def shipped_boundaries() -> tuple[dict[str, object] | None, pl.DataFrame]:
-    """The outlines of all municipalities that come with the repository, and a point inside
-    each (``lib.viz.context_map.label_points``); (None, empty) without the file."""
-    if not SHIPPED_BOUNDARIES.is_file():
-        return _shipped("")
-    stat = SHIPPED_BOUNDARIES.stat()
-    return _shipped(f"{stat.st_size}-{stat.st_mtime_ns}")

@@ -16,6 +16,7 @@ import polars as pl
 import streamlit as st
 
 from lib.contract.codes import Lang
+from lib.data import geo
 from lib.data.catalog import Dataset
 from lib.domain import metrics
 from lib.domain.filters import Filters
@@ -23,7 +24,7 @@ from lib.exports import FORMATS, file_stem, images, sheet_name
 from lib.exports.tables import csv_bytes, xlsx_bytes
 from lib.text import provenance
 from lib.text.i18n import t
-from lib.viz import static_map
+from lib.viz import maps, static_map
 from lib.viz.columns import export_table
 from lib.web import cache, routes
 from lib.web.state import Context
@@ -199,22 +200,21 @@ def table_downloads(
 def map_downloads(
     ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str], metric: metrics.Metric
 ) -> None:
-    """A PNG snapshot of the map (works offline) and CSV/XLSX of the list of municipalities."""
-    _, boundaries = cache.boundaries()
+    """A PNG of the map (every municipality, the programme's coloured; made offline) and
+    CSV/XLSX of the list of programme municipalities (``frame``: the map frame)."""
+    drawn = cache.boundaries()
+    outlines = drawn.data
+    national = cache.national(ctx.data)
+    bins = maps.stable_bins(metric, cache.map_reference(ctx.data, metric))
     figure = routes.figure("kaart")
     title = f"{t(figure.title, ctx.lang)}: {t(f'measure.{metric}', ctx.lang).lower()}"
-    shown = metrics.map_frame(ctx.selection, metric)
     scope = Scope.of(ctx)
-    illustrative = ctx.selection.illustrative and metric != "inwoners"
+    illustrative = ctx.selection.illustrative and metric in metrics.INTERVENTION_METRICS
 
     def snapshot() -> bytes:
+        credit = t("map.boundaries.source", scope.lang, bron=geo.credit(drawn.path))
         chart = static_map.map_chart(
-            shown,
-            metric=metric,
-            lang=scope.lang,
-            boundaries=boundaries,
-            context=metrics.map_context(scope.data),
-            selected=scope.filters.gemeenten,
+            frame, national, outlines, metric=metric, bins=bins, lang=scope.lang, credit=credit
         )
         decorated = decorate(
             scope, chart, title=title, sources=figure.sources, illustrative=illustrative

@@ -98,10 +98,22 @@ def page_header(ctx: Context, slug: str, *, example_data: bool = True) -> None:
     """Title and introduction of the page ``slug``, notices, and the link to this view.
 
     ``example_data=False`` for a page that shows no example data at all (no notice)."""
+    page_title(ctx, slug)
+    page_notices(ctx, slug, example_data=example_data)
+
+
+def page_title(ctx: Context, slug: str) -> None:
+    """Title and introduction of the page ``slug``."""
+    route = routes.BY_SLUG[slug]
+    st.title(t(route.title, ctx.lang))
+    st.write(t(route.intro, ctx.lang, **provenance.published(ctx.data, ctx.lang)))
+
+
+def page_notices(ctx: Context, slug: str, *, example_data: bool = True) -> None:
+    """The notices of the page ``slug`` (ignored link parameters, a version viewed read-only,
+    example data), the active filters and the link to this view."""
     route = routes.BY_SLUG[slug]
     figures = provenance.published(ctx.data, ctx.lang)
-    st.title(t(route.title, ctx.lang))
-    st.write(t(route.intro, ctx.lang, **figures))
     notice(ctx.lang)
     viewed = st.session_state.get(VERSION_KEY)
     if viewed is not None:

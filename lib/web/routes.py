@@ -76,7 +76,7 @@ ROUTES: Final[tuple[Route, ...]] = (
         "nav.kaart",
         "map.title",
         "map.intro",
-        (Figure("kaart", "map.title", (*_SELECTION, "factoren")),),
+        (Figure("kaart", "map.title", (*_SELECTION, "factoren", "bevolking", "programma")),),
     ),
     Route(
         "themas",

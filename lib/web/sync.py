@@ -57,9 +57,16 @@ def seed_widgets(filters: Filters) -> None:
         st.session_state[key] = value if isinstance(value, str) else list(value)
 
 
-def select_gemeente(code: str) -> None:
-    """Select one municipality on every page (used by the map click)."""
-    seed_widgets(filters_from_widgets().with_gemeente(code))
+def select_gemeente(code: str, *, golf: str | None = None, botoc: bool | None = None) -> None:
+    """Select one municipality on every page (a click on the map, a search). A wave or BOTOC
+    filter that would leave it out (its ``golf`` and ``botoc``) is cleared."""
+    current = filters_from_widgets()
+    chosen = current.with_gemeente(code)
+    if golf is not None and current.golven and golf not in current.golven:
+        chosen = replace(chosen, golven=())
+    if botoc is not None and current.botoc != "alle" and (current.botoc == "ja") != botoc:
+        chosen = replace(chosen, botoc="alle")
+    seed_widgets(chosen)
 
 
 def clear_filters() -> None:

@@ -121,7 +121,10 @@ def test_a_2023_wave_names_its_municipalities_instead_of_an_empty_page() -> None
 
     at = run_page("pages/kaart.py", {"golf": "selectie_2023"})
     page = text(at)
-    assert "geen ervan heeft interventies die bij de filters passen" in page
+    assert (
+        f"Geen van de {len(wave)} geselecteerde gemeenten heeft interventies die bij de "
+        "filters passen"
+    ) in page
     assert "hoogste waarde (0)" not in page
 
     at = run_page("pages/overzicht.py", {"golf": "selectie_2023"})

@@ -301,9 +301,9 @@ def test_whole_programme() -> None:
     assert f"{len(missing)} sterk onderbouwde risicofactor" in summary
     per_place = [t for t in tables(at, "Gemeente") if len(t[0]) == 5]
     assert len(per_place) == 1
-    assert len(per_place[0]) == len(rows("gemeenten")) == 27
+    assert len(per_place[0]) == len(rows("gemeenten")) == 47
     several = sum(len(domains_reached(interventions(code))) >= 3 for code in names())
-    assert f"{several} van de 27 gemeenten bereiken 3 of meer leefdomeinen tegelijk" in markdown(at)
+    assert f"{several} van de 47 gemeenten bereiken 3 of meer leefdomeinen tegelijk" in markdown(at)
     reached = {r[0]: r[2] for r in per_place[0]}
     assert reached["Almere"] == "0"
     assert reached["Tilburg"] == "4"

@@ -111,7 +111,7 @@ def test_overview_in_english() -> None:
 def test_overview_shows_timeline_lessons_and_data_status() -> None:
     at = run_page(PAGES[0])
     text = markdown_text(at)
-    assert "Het programma groeide van 8 BOTOC-gemeenten in 2020 naar 27 gemeenten in 2023" in text
+    assert "Het programma groeide van 8 BOTOC-gemeenten in 2020 naar 47 gemeenten in 2024" in text
     lessons = _rows("lessen")
     for lesson in lessons:
         assert lesson["tekst_nl"] in text
@@ -156,24 +156,6 @@ def test_empty_selection_is_a_friendly_message(page: str, query: dict[str, str])
     assert not at.error
 
 
-def test_map_page_draws_every_selected_municipality() -> None:
-    at = run_page("pages/kaart.py", {"golf": "golf1_2022"})
-    decks = at.get("deck_gl_json_chart")
-    assert len(decks) == 1
-    spec = json.loads(decks[0].proto.json)
-    layers = {layer["id"]: layer for layer in spec["layers"]}
-    names = sorted(row["gemeente_naam"] for row in layers["gemeenten"]["data"])
-    wave1 = sorted(
-        (g["weergavenaam"] or g["gemeente"])
-        for g in _rows("gemeenten")
-        if g["golf"] == "golf1_2022"
-    )
-    assert names == wave1
-    others = {g["gemeentecode"] for g in _rows("gemeenten") if g["golf"] != "golf1_2022"}
-    assert {row["gemeentecode"] for row in layers["overige-gemeenten"]["data"]} == others
-    assert not any(layer["@@type"] == "GeoJsonLayer" for layer in spec["layers"])
-
-
 def test_map_metric_choice_changes_the_finding() -> None:
     at = run_page("pages/kaart.py", {"botoc": "ja"})
     before = markdown_text(at)
@@ -184,17 +166,6 @@ def test_map_metric_choice_changes_the_finding() -> None:
     counts = Counter(r["gemeentecode"] for r in _rows("interventies") if r["status"] in DONE)
     totals = Counter(r["gemeentecode"] for r in _rows("interventies"))
     assert counts["GM0479"] == totals["GM0479"] == 5
-
-
-def test_map_draws_boundaries_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
-    boundary = ROOT.parent / "shared" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
-    if not boundary.is_file():
-        pytest.skip("the public boundary file is not available beside the repository")
-    monkeypatch.setenv("PMG_BOUNDARIES", str(boundary))
-    at = run_page("pages/kaart.py", {"gemeente": "GM0995"})
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    assert spec["layers"][0]["@@type"] == "GeoJsonLayer"
-    assert any(boundary.name in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("state", list(STATES))
@@ -336,3 +307,15 @@ def test_broken_bundled_data_stops_with_file_row_and_column(
     assert at.error
     assert "ongeldig" in at.error[0].value
     assert "interventies.csv, rij 4, kolom gemeentecode" in at.code[0].value
+
+
+def test_overview_names_the_municipalities_with_a_one_off_grant() -> None:
+    one_off = [g for g in _rows("gemeenten") if g["golf"] == "tranche_2024"]
+    at = run_page("pages/overzicht.py")
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{len(one_off)} met een eenmalige bijdrage (2024), zonder focusgebied" in captions
+    assert next(m.value for m in at.metric if m.label == "Gemeenten") == str(
+        len(_rows("gemeenten"))
+    )
+    at = run_page("pages/overzicht.py", {"golf": "golf1_2022"})
+    assert "eenmalige bijdrage" not in " ".join(c.value for c in at.caption)

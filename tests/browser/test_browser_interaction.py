@@ -1,31 +1,23 @@
-"""Interactions in the real browser: filters, map click, shareable URL, language switch."""
+"""Interactions in the real browser: filters, shareable URL, language switch (the map: see
+test_browser_map.py)."""
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from browser_app import (
-    PHONE,
     App,
     Expected,
-    display_name,
     dutch_on_screen,
     expected,
     fmt_int,
-    mercator,
     rows,
 )
-from playwright.sync_api import FloatRect, Locator, expect
-from streamlit.testing.v1 import AppTest
+from playwright.sync_api import expect
 
-from lib.config import ROOT
 from lib.text.i18n import t
 from lib.text.labels import code_label
-from lib.viz import maps
 
 pytestmark = pytest.mark.browser
 
@@ -84,105 +76,6 @@ def test_every_sidebar_filter_changes_the_figures(app: App) -> None:
         assert app.radio_value("filter_botoc") == t(f"filter.botoc.option.{option}", "nl")
         assert app.query()["botoc"] == [option]
         check_headline(app, expected({"botoc": option}))
-
-
-def deck_spec(query: dict[str, str]) -> dict[str, Any]:
-    """The deck JSON that the map page sends for ``query`` (read with AppTest)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page("pages/kaart.py").run()
-    spec: dict[str, Any] = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    return spec
-
-
-def canvas_points(spec: dict[str, Any], box: FloatRect) -> dict[str, tuple[float, float]]:
-    """Pixel of each circle on the canvas, by Web Mercator from the deck's initial view."""
-    view = spec["initialViewState"]
-    zoom = float(view["zoom"])
-    centre = mercator(float(view["longitude"]), float(view["latitude"]), zoom)
-    circles = next(layer for layer in spec["layers"] if layer.get("id") == maps.LAYER_ID)
-    points = {}
-    for row in circles["data"]:
-        x, y = mercator(float(row["lon"]), float(row["lat"]), zoom)
-        points[row["gemeentecode"]] = (
-            box["width"] / 2 + x - centre[0],
-            box["height"] / 2 + y - centre[1],
-        )
-    return points
-
-
-def deck_canvas(app: App) -> tuple[Locator, FloatRect]:
-    canvas = app.page.locator('[data-testid="stDeckGlJsonChart"] canvas#deckgl-overlay')
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    assert box is not None
-    assert box["width"] > 100
-    assert box["height"] > 100
-    return canvas, box
-
-
-def test_clicking_a_circle_selects_the_municipality(app: App) -> None:
-    query = {"golf": "golf1_2022"}
-    app.open("kaart", query)
-    canvas, box = deck_canvas(app)
-    points = canvas_points(deck_spec(query), box)
-    wave = {g["gemeentecode"] for g in expected(query).places}
-    margin = maps.RADIUS_MAX + 10  # away from the edges and the zoom buttons (top right)
-    inside = [
-        code
-        for code, (x, y) in points.items()
-        if code in wave
-        and margin < x < box["width"] - 3 * margin
-        and margin < y < box["height"] - margin
-    ]
-    assert inside, points
-
-    def room(code: str) -> float:
-        return min(math.dist(points[code], points[o]) for o in points if o != code)
-
-    code = max(inside, key=room)  # the circle farthest from the others: no overlap
-    x, y = points[code]
-    app.act(lambda: canvas.click(position={"x": x, "y": y}))
-    assert app.query()["gemeente"] == [code]
-    assert app.query()["golf"] == ["golf1_2022"]
-    place = next(g for g in rows("gemeenten") if g["gemeentecode"] == code)
-    assert app.tags("filter_gemeente") == [display_name(place)]
-    # the selection holds on the other pages
-    app.act(lambda: app.page.get_by_test_id("stSidebarNav").get_by_role("link").first.click())
-    check_headline(app, expected({"gemeente": code, **query}))
-
-
-def off_the_map(app: App) -> list[str]:
-    """Municipalities whose circle is not (fully) on the map as it is first drawn."""
-    _, box = deck_canvas(app)
-    points = canvas_points(deck_spec({}), box)
-    margin = maps.RADIUS_MAX
-    names = {g["gemeentecode"]: display_name(g) for g in rows("gemeenten")}
-    return sorted(
-        names[code]
-        for code, (x, y) in points.items()
-        if not (margin <= x <= box["width"] - margin and margin <= y <= box["height"] - margin)
-    )
-
-
-def test_the_initial_map_view_shows_every_municipality(app: App) -> None:
-    app.open("kaart")
-    assert off_the_map(app) == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="lib/maps.py fits the view to a map of at least MAP_MIN_WIDTH (600) pixels; on a "
-    "phone the map is about 358 pixels wide, so municipalities in the east and west fall off",
-)
-def test_the_initial_map_view_shows_every_municipality_on_a_phone(
-    new_app: Callable[..., App],
-) -> None:
-    app = new_app(*PHONE)
-    app.open("kaart")
-    assert off_the_map(app) == []
 
 
 def test_the_url_round_trips_a_view(app: App, new_app: Callable[..., App]) -> None:

@@ -3,13 +3,13 @@
 Every figure is computed in ``lib.domain.context_figures`` (codes and numbers, cached once per
 version of the context tables for every session and language), named and worded in
 ``lib.text.context`` and ``lib.text.context_findings``, and drawn by ``lib.viz.context_charts``
-and ``lib.viz.context_map``. The page shows no example data; its caveats are on the page and
-under every downloaded chart and table.
+and ``lib.viz.context_map`` (with the map component of the Kaart page). The page shows no
+example data; its caveats are on the page and under every downloaded chart and table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -17,14 +17,15 @@ import polars as pl
 import streamlit as st
 
 from lib.contract.codes import MISDRIJFSOORTEN
+from lib.data import geo
 from lib.domain import context as domain
 from lib.domain import context_figures as figures
 from lib.domain.context import PER, population_years
 from lib.text import context as words
 from lib.text import context_findings as findings
 from lib.text.i18n import t
-from lib.viz import context_charts, context_map, vega
-from lib.web import cache, downloads, layout, sync
+from lib.viz import choropleth, context_charts, context_map, vega
+from lib.web import cache, downloads, layout, map_view, sync
 from lib.web.state import (
     CONTEXT_NAMED_KEY,
     CONTEXT_OFFENCE_KEY,
@@ -32,7 +33,7 @@ from lib.web.state import (
     Context,
 )
 
-DECK_KEY: Final = "context_deck"
+MAP_PREFIX: Final = "context_kaart"
 ONLY_PROGRAMME_KEY: Final = "context_alleen_programma"
 
 TREND_COLUMNS: Final = {
@@ -296,29 +297,51 @@ def comparison(ctx: Context, choice: Choice) -> None:
     )
 
 
-def _draw_map(ctx: Context, frame: pl.DataFrame, finding: str) -> None:
-    """The one place that draws the map: a circle per municipality for now; the choropleth
-    of the Kaart page replaces this body when it can draw any column of all municipalities."""
-    _, points = cache.shipped_boundaries()
-    key = vega.frame_digest(frame, ctx.lang, "context") + vega.frame_digest(points)
-    deck = cache.map_deck(key, lambda: context_map.context_deck(frame, points, lang=ctx.lang))
-    st.pydeck_chart(deck, key=DECK_KEY, height=560, alt=finding)
+def _name_side_by_side(names: Mapping[str, str]) -> map_view.Pick:
+    """What a click on the map does: set the municipality side by side with the others (or
+    say that there is no room)."""
+
+    def pick(code: str) -> None:
+        s = st.session_state
+        chosen = list(s.get(CONTEXT_NAMED_KEY) or [])
+        if code in chosen:
+            return
+        if len(chosen) >= figures.MAX_NAMED:
+            map_view.say(
+                MAP_PREFIX, "context.map.full", n=len(chosen), gemeente=names.get(code, code)
+            )
+            return
+        s[CONTEXT_NAMED_KEY] = [*chosen, code]
+        s.pop(map_view.message_key(MAP_PREFIX), None)
+
+    return pick
 
 
-def _legend(ctx: Context, frame: pl.DataFrame) -> None:
-    legend = context_map.legend_frame(frame, ctx.lang)
-    swatches = " ".join(
-        f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{colour};'
-        f'border:1px solid #333;margin:0 0.3em 0 0.8em;vertical-align:middle"></span>'
-        f"{label} ({count})"
-        for label, colour, count in legend.iter_rows()
-    )
-    mark = t("context.map.programme_mark", ctx.lang)
-    st.markdown(
-        f"**{t('context.map.legend', ctx.lang)}** ({t('context.column.rate', ctx.lang)}): "
-        f"{swatches} · {mark}",
-        unsafe_allow_html=True,
-    )
+def _draw_map(ctx: Context, frame: pl.DataFrame, choice: Choice, finding: str) -> None:
+    """The map of every municipality (the Kaart page's component) with its controls and its
+    legend beside it."""
+    canvas, side = st.columns([3, 2], gap="medium")
+    with side:
+        state = map_view.controls(MAP_PREFIX, ctx.lang)
+        map_view.message(MAP_PREFIX, ctx.lang)
+        legend = context_map.legend_frame(frame, ctx.lang)
+        map_view.legend(legend, t("context.column.rate", ctx.lang), ctx.lang)
+        st.caption(t("context.map.programme_mark", ctx.lang))
+    outlines = cache.boundaries()
+    view = choropleth.country_view(outlines.data, interactive=state.interactive, nonce=state.nonce)
+    key = vega.frame_digest(frame, ctx.lang, "context", view, cache.boundaries_stamp())
+    with canvas:
+        map_view.draw(
+            MAP_PREFIX,
+            cache.map_deck(
+                key,
+                lambda: context_map.context_deck(
+                    frame, outlines.data, cache.label_points(), lang=ctx.lang, view=view
+                ),
+            ),
+            alt=finding,
+            on_pick=_name_side_by_side(choice.names),
+        )
 
 
 def map_section(ctx: Context, choice: Choice) -> None:
@@ -345,20 +368,19 @@ def map_section(ctx: Context, choice: Choice) -> None:
         table, selection=choice.selection, soort=choice.soort_naam.lower(), lang=lang
     )
     layout.finding(ctx, finding)
-    _draw_map(ctx, frame, finding)
-    _legend(ctx, frame)
-    st.caption(t("context.map.boundaries", lang))
+    _draw_map(ctx, frame, choice, finding)
+    outlines = cache.boundaries()
+    credit = t("map.boundaries.source", lang, bron=geo.credit(outlines.path))
+    st.caption(credit)
     with st.expander(t("context.map.ranking", lang)):
         only = st.toggle(t("context.map.only_programme", lang), key=ONLY_PROGRAMME_KEY)
         shown = table.filter(pl.col("in_programma") | pl.col("genoemd")) if only else table
         layout.table(ctx, shown, RANKING_COLUMNS)
-    outlines, points = cache.shipped_boundaries()
-    placed = frame.join(points, on="gemeentecode", how="left")
 
     def snapshot() -> object:
-        if outlines is None:
-            raise RuntimeError("the shipped boundaries are missing")
-        return context_map.map_snapshot(placed, outlines, lang=lang)
+        return context_map.map_snapshot(
+            frame, outlines.data, cache.label_points(), lang=lang, credit=credit
+        )
 
     caveat = words.download_caveat(lang, mapping=mapping, enforcement=choice.enforcement)
     downloads.chart_downloads(
@@ -372,7 +394,6 @@ def map_section(ctx: Context, choice: Choice) -> None:
             t("context.map.programme_mark", lang),
             *caveat,
             t("context.download.provisional", lang, jaren=", ".join(map(str, provisional))),
-            t("context.map.boundaries", lang),
         ],
         title_suffix=f"{choice.soort_naam}, {choice.jaar}",
     )

@@ -22,6 +22,9 @@ def headline(ctx: Context) -> None:
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
     cols[0].caption(t("kpi.with_interventions", lang, n=head.n_met_interventies))
+    one_off = metrics.one_off_count(ctx.selection)
+    if one_off:
+        cols[0].caption(t("kpi.one_off", lang, n=one_off))
     cols[1].metric(t("kpi.interventies", lang), fmt_int(head.n_interventies, lang))
     cols[2].metric(
         t("kpi.execution_rate.label", lang), rate, help=t("kpi.execution_rate.help", lang)

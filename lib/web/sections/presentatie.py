@@ -14,7 +14,7 @@ from typing import Any, Final
 import streamlit as st
 
 from lib import links
-from lib.exports import FORMATS, file_stem, images
+from lib.exports import FORMATS, file_stem
 from lib.exports.markdown import md_escape
 from lib.slides import content as presentation
 from lib.slides.content import SlideContent
@@ -36,7 +36,6 @@ CLICKER_KEYS: Final[dict[int, tuple[str, ...]]] = {
 The first of each is the visible button's shortcut; the others are hidden buttons, as a
 Streamlit button takes one shortcut."""
 SLIDE_CHART_HEIGHT: Final = 340
-MAP_FONT_SCALE: Final = 1.2
 
 
 def _go(step: int) -> None:
@@ -134,7 +133,7 @@ def _chart(slide: SlideContent) -> None:
     screen; the other charts stay interactive (tooltips).
     """
     if slide.code == "kaart":
-        png = images.to_png(vega.slide_spec(slide.chart, font_scale=MAP_FONT_SCALE))
+        png = cache.png(vega.slide_spec(slide.chart, font_scale=1.0))  # sized for a slide
         with st.container(key="pmg-kaart"):
             st.image(png, alt=slide.takeaway[0])
         return
@@ -230,7 +229,7 @@ def _settings(ctx: Context, view: View, slide: SlideContent | None) -> None:
 def _briefing_buttons(ctx: Context, view: View) -> None:
     from lib.exports import briefing  # loads python-pptx and fpdf2: only on this page
 
-    _, boundaries = cache.boundaries()
+    boundaries = cache.boundaries()
     data, filters, lang = ctx.data, ctx.filters, ctx.lang
     stem = file_stem(presentation.deck_title(view.storyline, lang))
     formats = (
@@ -299,9 +298,15 @@ def presentation_page(ctx: Context) -> None:
         sync.write_url(links.full_query(ctx.filters, ctx.lang, view, presentation=True))
         return
     _navigation(ctx, view)
-    _, boundaries = cache.boundaries()
+    boundaries = cache.boundaries()
     slide = presentation.build_slide(
-        view.code, ctx.data, ctx.selection, ctx.lang, metric=view.metric, boundaries=boundaries
+        view.code,
+        ctx.data,
+        ctx.selection,
+        ctx.lang,
+        metric=view.metric,
+        boundaries=boundaries,
+        filters=ctx.filters,
     )
     with st.container(key="pmg-dia"):
         _slide_body(ctx, view, slide)

@@ -83,23 +83,28 @@ def test_interventions_are_flagged_illustrative(dataset: Dataset) -> None:
     assert dataset.illustrative
 
 
-def test_population_is_empty_without_a_source(dataset: Dataset) -> None:
+def test_population_is_the_cbs_figure_of_2024_for_every_municipality(dataset: Dataset) -> None:
     breda = dataset.gemeenten.filter(pl.col("gemeentecode") == "GM0758").row(0, named=True)
     assert breda["gemeente"] == "Breda"
-    assert breda["inwoners"] is None
-    assert breda["inwoners_peiljaar"] is None
+    cbs = {
+        r["gemeentecode"]: int(r["inwoners"])
+        for r in read_rows(BUNDLED_DATA_DIR / "bevolking.csv")
+        if r["peildatum"] == "2024-01-01"
+    }
+    assert (breda["inwoners"], breda["inwoners_peiljaar"]) == (cbs["GM0758"], 2024)
     rows = read_rows(BUNDLED_DATA_DIR / "gemeenten.csv")
-    # a population always comes with its reference year, and never without the other
-    mismatched = [r for r in rows if bool(r["inwoners"]) != bool(r["inwoners_peiljaar"])]
-    assert mismatched == []
-    # the provenance note states how many municipalities have a sourced population
-    stated = re.search(r"(\d+) van (\d+)", RESOURCES["gemeenten"]["notes"])
-    assert stated is not None
-    assert (sum(bool(r["inwoners"]) for r in rows), len(rows)) == tuple(map(int, stated.groups()))
+    # every municipality has the CBS population of 1 January 2024, and says so in its sources
+    assert {r["gemeentecode"]: int(r["inwoners"]) for r in rows} == {
+        r["gemeentecode"]: cbs[r["gemeentecode"]] for r in rows
+    }
+    assert {r["inwoners_peiljaar"] for r in rows} == {"2024"}
+    assert all("CBS/Kadaster Wijk- en buurtkaart 2024" in r["bron"] for r in rows)
+    # the provenance note says so too
+    assert "Inwoners: CBS, 1 januari 2024, voor alle gemeenten" in RESOURCES["gemeenten"]["notes"]
 
 
 def test_bundled_dataset_loads_typed(dataset: Dataset) -> None:
-    assert dataset.gemeenten.height == RESOURCES["gemeenten"]["rows"] == 27
+    assert dataset.gemeenten.height == RESOURCES["gemeenten"]["rows"] == 47
     assert dataset.interventies.height == RESOURCES["interventies"]["rows"]
     assert dataset.gemeenten.schema["inwoners"] == pl.Int64
     assert dataset.gemeenten.schema["botoc"] == pl.Boolean

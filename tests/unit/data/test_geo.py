@@ -12,10 +12,6 @@ from lib import config
 from lib.data import geo
 from lib.data.catalog import load_dataset
 
-SHARED_BOUNDARIES = (
-    Path(config.ROOT).parent / "shared" / "geo" / "gemeente_2023_gegeneraliseerd_wgs84.geojson"
-)
-
 SQUARE = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]
 HOLE = [[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0], [4.0, 4.0]]
 ISLAND = [[20.0, 20.0], [22.0, 20.0], [21.0, 22.0], [20.0, 20.0]]
@@ -30,13 +26,9 @@ class BrokenSecrets(dict[str, object]):
 
 @pytest.fixture(scope="module")
 def shared_boundaries() -> dict[str, Any]:
-    if not SHARED_BOUNDARIES.is_file():
-        pytest.skip(
-            "public boundary file ../shared/geo/gemeente_2023_gegeneraliseerd_wgs84.geojson "
-            "(next to the repository) is absent"
-        )
-    loaded = geo.load_boundaries(SHARED_BOUNDARIES)
-    assert loaded is not None, "the public boundary file is not a valid FeatureCollection"
+    """The CBS boundaries shipped in data/geo/."""
+    loaded = geo.load_boundaries(geo.SHIPPED_BOUNDARIES)
+    assert loaded is not None, "the shipped boundary file is not a valid FeatureCollection"
     return loaded
 
 
@@ -60,11 +52,24 @@ def test_relative_paths_resolve_against_the_repository() -> None:
     assert geo.boundary_path({}, {geo.SECRET_KEY: "x.geojson"}) == config.ROOT / "x.geojson"
 
 
-def test_nothing_configured_gives_none() -> None:
-    assert geo.boundary_path({}, {}) is None
-    assert geo.boundary_path({"OTHER": "x"}, {geo.SECRET_KEY: ""}) is None
-    assert geo.boundary_path({}, {geo.SECRET_KEY: 42}) is None
-    assert geo.boundary_path({}, BrokenSecrets()) is None
+def test_nothing_configured_gives_the_shipped_file() -> None:
+    for env, secrets in [
+        ({}, {}),
+        ({"OTHER": "x"}, {geo.SECRET_KEY: ""}),
+        ({}, {geo.SECRET_KEY: 42}),
+        ({}, BrokenSecrets()),
+    ]:
+        assert geo.configured_path(env, secrets) is None
+        assert geo.boundary_path(env, secrets) == geo.SHIPPED_BOUNDARIES
+    assert geo.SHIPPED_BOUNDARIES.is_file()
+
+
+def test_the_credit_names_the_year_of_the_file() -> None:
+    assert geo.credit(geo.SHIPPED_BOUNDARIES) == (
+        "CBS / Kadaster, Gebiedsindelingen 2023 (gegeneraliseerd), via PDOK; CC BY 4.0"
+    )
+    assert "Gebiedsindelingen 2024" in geo.credit(Path("gemeente_2024_gegeneraliseerd.geojson"))
+    assert "Gebiedsindelingen 2023" in geo.credit(Path("nl.geojson"))
 
 
 # --- load_boundaries ----------------------------------------------------------------------------
@@ -115,6 +120,23 @@ def test_unreadable_files_give_none(tmp_path: Path) -> None:
     assert geo.load_boundaries(binary) is None
 
 
+def test_read_boundaries_falls_back_to_the_shipped_file(tmp_path: Path) -> None:
+    shipped = geo.read_boundaries(None)
+    assert (shipped.path, shipped.unreadable) == (geo.SHIPPED_BOUNDARIES, None)
+    assert len(shipped.data["features"]) == 342
+    own = {"type": "FeatureCollection", "features": []}
+    configured = geo.read_boundaries(_write(tmp_path / "gemeente_2024.geojson", own))
+    assert (configured.path.name, configured.data, configured.unreadable) == (
+        "gemeente_2024.geojson",
+        own,
+        None,
+    )
+    broken = _write(tmp_path / "broken.geojson", [1, 2])
+    fallback = geo.read_boundaries(broken)
+    assert (fallback.path, fallback.unreadable) == (geo.SHIPPED_BOUNDARIES, broken)
+    assert fallback.data is shipped.data
+
+
 # --- contains -----------------------------------------------------------------------------------
 
 
@@ -141,13 +163,63 @@ def test_other_geometries_contain_nothing() -> None:
     assert not geo.contains({}, 1.0, 1.0)
 
 
-# --- the public boundary file -------------------------------------------------------------------
+# --- bounding boxes and label points ------------------------------------------------------------
+
+
+def test_bbox_of_polygons_and_multipolygons() -> None:
+    assert geo.bbox({"type": "Polygon", "coordinates": [SQUARE, HOLE]}) == (0.0, 0.0, 10.0, 10.0)
+    multi = {"type": "MultiPolygon", "coordinates": [[SQUARE], [ISLAND]]}
+    assert geo.bbox(multi) == (0.0, 0.0, 22.0, 22.0)
+    assert geo.bbox({"type": "Point", "coordinates": [1, 2]}) is None
+
+
+def test_label_point_of_a_square_is_its_centre() -> None:
+    lon, lat = geo.label_point({"type": "Polygon", "coordinates": [SQUARE]}, precision=0.01)
+    assert abs(lon - 5) < 0.1
+    assert abs(lat - 5) < 0.1
+
+
+def test_label_point_avoids_the_hole_and_stays_inside() -> None:
+    shape = {"type": "Polygon", "coordinates": [SQUARE, HOLE]}
+    lon, lat = geo.label_point(shape, precision=0.01)
+    assert geo.contains(shape, lon, lat)
+    assert not (4 <= lon <= 6 and 4 <= lat <= 6)
+
+
+def test_label_point_of_a_crescent_is_inside_where_the_centroid_is_not() -> None:
+    # a U shape: its centroid lies in the empty middle
+    ring = [[0, 0], [9, 0], [9, 9], [6, 9], [6, 3], [3, 3], [3, 9], [0, 9], [0, 0]]
+    shape = {"type": "Polygon", "coordinates": [ring]}
+    assert not geo.contains(shape, *geo._centroid(ring))
+    assert geo.contains(shape, *geo.label_point(shape, precision=0.01))
+
+
+def test_label_point_uses_the_largest_polygon() -> None:
+    multi = {"type": "MultiPolygon", "coordinates": [[ISLAND], [SQUARE]]}
+    lon, lat = geo.label_point(multi, precision=0.01)
+    assert 0 < lon < 10
+    assert 0 < lat < 10
+    with pytest.raises(ValueError, match="no polygon"):
+        geo.label_point({"type": "Point", "coordinates": [1, 2]})
+
+
+def test_label_points_of_every_municipality_lie_inside(shared_boundaries: dict[str, Any]) -> None:
+    outside = [
+        f["properties"]["statcode"]
+        for f in shared_boundaries["features"]
+        if not geo.contains(f["geometry"], *geo.label_point(f["geometry"]))
+    ]
+    assert outside == []
+
+
+# --- the shipped boundary file -----------------------------------------------------------------
 
 
 def test_shared_file_is_a_feature_collection(shared_boundaries: dict[str, Any]) -> None:
     codes = [str(f["properties"]["statcode"]) for f in shared_boundaries["features"]]
-    assert len(codes) == len(set(codes)) == len(shared_boundaries["features"])
+    assert len(codes) == len(set(codes)) == len(shared_boundaries["features"]) == 342
     assert all(code.startswith("GM") for code in codes)
+    assert all(f["properties"][geo.NAME_PROPERTY] for f in shared_boundaries["features"])
 
 
 def test_every_marker_lies_in_its_own_municipality(shared_boundaries: dict[str, Any]) -> None:

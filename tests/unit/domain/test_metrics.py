@@ -557,8 +557,8 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
     assert rows_of(frame, *MAP_COLUMNS, "waarde") == [
         (ALFA, 6, 3, 0.5, True, 2, 3, 2 / 3, 1000, 6.0),
         (BETA, 2, 2, 1.0, False, 1, 3, 1 / 3, None, 2.0),
-        # no interventions: the coverage is unknown (None), not 0 factors covered
-        (DELTA, 0, 0, None, False, None, 3, None, None, 0.0),
+        # no interventions: no value, and the coverage is unknown (None), not 0 factors covered
+        (DELTA, 0, 0, None, False, None, 3, None, None, None),
         (GAMMA, 1, 1, 1.0, False, 0, 3, 0.0, 50000, 1.0),
     ]
     assert frame.get_column("gemeente_naam").to_list() == ["Alfa", "Beta", "Delta", "Gamma"]
@@ -571,6 +571,8 @@ def test_map_frame_includes_municipalities_without_interventions(tiny: Dataset) 
         ("uitvoeringsgraad", [0.5, None, None, None]),
         ("dekking", [2 / 3, 1 / 3, None, 0.0]),
         ("inwoners", [1000.0, None, None, 50000.0]),
+        # per 10,000 inhabitants: only with interventions and a population
+        ("interventies_per_10000", [60.0, None, None, 0.2]),
     ],
 )
 def test_map_frame_value(tiny: Dataset, metric: m.Metric, expected: list[float | None]) -> None:
@@ -829,7 +831,7 @@ def test_bundled_headline_from_raw_csv(dataset: Dataset, filters: Filters) -> No
 def test_bundled_whole_dataset_from_raw_csv(dataset: Dataset) -> None:
     rows = raw("interventies")
     sel = s.select(dataset, Filters())
-    assert sel.gemeenten.height == len(raw("gemeenten")) == 27
+    assert sel.gemeenten.height == len(raw("gemeenten")) == 47
 
     per_place = Counter(r["gemeentecode"] for r in rows)
     done = Counter(r["gemeentecode"] for r in rows if r["status"] in DONE)
@@ -894,6 +896,14 @@ def test_bundled_map_frame_counts_every_municipality(dataset: Dataset) -> None:
     assert dict(rows_of(inwoners, "gemeentecode", "waarde")) == {
         code: float(p) if p else None for code, p in population.items()
     }
+    assert all(population.values())  # CBS gives every programme municipality its population
+    per = m.map_frame(s.select(dataset, Filters()), "interventies_per_10000")
+    assert dict(rows_of(per, "gemeentecode", "waarde")) == pytest.approx(
+        {
+            code: per_place[code] * 10_000 / int(p) if per_place.get(code) else None
+            for code, p in population.items()
+        }
+    )
 
 
 def test_bundled_compare_with_wave_from_raw_csv(dataset: Dataset) -> None:
@@ -921,3 +931,12 @@ def test_reference_rate_is_the_published_practice_scan_figure(dataset: Dataset) 
         "interventies_praktijkscan"
     )
     assert published == m.REFERENCE_RATE
+
+
+def test_one_off_count_from_raw_csv(dataset: Dataset) -> None:
+    one_off = [g for g in raw("gemeenten") if g["golf"] == "tranche_2024"]
+    assert len(one_off) == 20
+    assert m.one_off_count(s.select(dataset, Filters())) == 20
+    assert m.one_off_count(s.select(dataset, Filters(golven=("golf1_2022",)))) == 0
+    code = one_off[0]["gemeentecode"]
+    assert m.one_off_count(s.select(dataset, Filters(gemeenten=(code,)))) == 1

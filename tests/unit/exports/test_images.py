@@ -13,13 +13,14 @@ import altair as alt
 import pytest
 from openpyxl import load_workbook
 
+from lib.data import geo
 from lib.data.catalog import Dataset
-from lib.domain import metrics
+from lib.domain import metrics, places
 from lib.domain.filters import Filters
 from lib.domain.selection import select
 from lib.exports import images, tables
 from lib.slides import content as presentation
-from lib.viz import charts, columns, static_map, vega
+from lib.viz import charts, columns, maps, static_map, vega
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -140,59 +141,62 @@ def test_slide_spec_is_larger_and_bounded(dataset: Dataset) -> None:
     assert small["height"] == round(charts.BAR_STEP * vega.SLIDE_FONT_SCALE)
 
 
-def test_static_map_without_boundaries(dataset: Dataset) -> None:
-    sel = select(dataset, Filters(botoc="ja"))
-    frame = metrics.map_frame(sel, "uitvoeringsgraad")
-    chart = static_map.map_chart(
-        frame,
-        metric="uitvoeringsgraad",
-        lang="nl",
-        context=metrics.map_context(dataset),
-        selected=("GM0363",),
-    )
+def _static_map(dataset: Dataset, filters: Filters, size: static_map.Size) -> Any:
+    metric: metrics.Metric = "interventies"
+    frame = places.programme_map_frame(dataset, select(dataset, filters), filters, metric)
+    bins = maps.stable_bins(metric, metrics.map_frame(select(dataset, Filters()), metric))
+    return static_map.map_chart(
+        frame, places.national(dataset), geo.shipped(), metric=metric, bins=bins, lang="nl",
+        size=size, credit=f"Gemeentegrenzen: {geo.credit(geo.SHIPPED_BOUNDARIES)}.",
+    )  # fmt: skip
+
+
+def _values(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
+    data = layer["data"]
+    rows = data["values"] if "values" in data else spec["datasets"][data["name"]]
+    assert isinstance(rows, list)
+    return rows
+
+
+def test_static_map_draws_every_outline_and_names_apart(dataset: Dataset) -> None:
+    chart = _static_map(dataset, Filters(gemeenten=("GM0503", "GM0599")), static_map.SCREEN)
     spec = chart.to_dict()
-    assert spec["projection"] == {"type": "mercator"}
-    marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["point", "circle", "text", "text"]  # rings, circles, halo, names
-    points = spec["datasets"][spec["layer"][1]["data"]["name"]]
-    assert sorted(p["gemeente_naam"] for p in points) == sorted(frame["gemeente_naam"])
-    assert next(p for p in points if p["gemeentecode"] == "GM0363")["rand"] == 3
-    legend = spec["layer"][1]["encoding"]["color"]["scale"]["domain"]
-    assert legend[-1] == "Onbekend of minder dan 5 interventies"
-    png = images.to_png(images.for_export(chart, title="Kaart", source="Bron: test"), scale=1)
-    width, height = images.png_size(png)
-    assert width > static_map.MAP_WIDTH
-    assert height > static_map.MAP_HEIGHT
-    assert "Zaanstad" in _texts(images.to_svg(chart))
-
-
-def test_static_map_draws_outlines_when_configured(dataset: Dataset) -> None:
-    def square(code: str, lon: float, lat: float) -> dict[str, Any]:
-        ring = [[lon, lat], [lon + 0.2, lat], [lon + 0.2, lat + 0.2], [lon, lat + 0.2], [lon, lat]]
-        return {
-            "type": "Feature",
-            "properties": {"statcode": code, "statnaam": "x"},
-            "geometry": {"type": "Polygon", "coordinates": [ring]},
-        }
-
-    boundaries = {
-        "type": "FeatureCollection",
-        "features": [square("GM0995", 5.4, 52.45), square("GM9999", 6.0, 52.0)],
-    }
-    sel = select(dataset, Filters(gemeenten=("GM0995",)))
-    frame = metrics.map_frame(sel, "interventies")
-    chart = static_map.map_chart(frame, metric="interventies", lang="en", boundaries=boundaries)
-    spec = chart.to_dict()
-    assert spec["layer"][0]["mark"]["type"] == "geoshape"
-    shapes = spec["datasets"][spec["layer"][0]["data"]["name"]]
-    assert [(s["properties"]["statcode"], s["binnen"]) for s in shapes] == [
-        ("GM0995", True),
-        ("GM9999", False),
+    the_map, _ = spec["hconcat"]
+    assert the_map["projection"]["type"] == "mercator"
+    assert (the_map["width"], the_map["height"]) == (560, 640)
+    shapes, outline, _, _, names = the_map["layer"]
+    assert [layer["mark"]["type"] for layer in the_map["layer"]] == [
+        "geoshape", "geoshape", "circle", "text", "text",
+    ]  # fmt: skip
+    assert len(_values(spec, shapes)) == 342
+    assert sorted(s["properties"]["statcode"] for s in _values(spec, outline)) == [
+        "GM0503",
+        "GM0599",
     ]
-    assert "statnaam" not in json.dumps(shapes)
+    labelled = [row["naam"] for row in _values(spec, names)]
+    assert labelled[:2] == ["Rotterdam", "Delft"]  # the selection first, largest first
+    assert "statnaam" not in json.dumps(_values(spec, shapes))
     svg = images.to_svg(chart)
-    assert ET.fromstring(svg).tag == f"{SVG}svg"
-    assert "Lelystad" in _texts(svg)
+    texts = _texts(svg)
+    for name in ("Rotterdam", "Delft", "Amsterdam", "Neemt niet deel", "9 of meer"):
+        assert name in texts
+    # the image carries the credit of the outlines wherever it goes
+    assert "CBS / Kadaster" in texts
+    assert "Gebiedsindelingen" in texts
+
+
+def test_the_slide_map_has_large_names_and_fills_the_slide(dataset: Dataset) -> None:
+    chart = _static_map(dataset, Filters(), static_map.SLIDE)
+    the_map, _ = chart.to_dict()["hconcat"]
+    texts = [layer for layer in the_map["layer"] if layer["mark"]["type"] == "text"]
+    assert {layer["mark"]["fontSize"] for layer in texts} == {static_map.SLIDE.label}
+    # a slide of 1920 x 1080 shows the image about 720 pixels high: 14 pt is 18.7 px there
+    shown = 720 / (static_map.SLIDE.height + 2 * static_map.PADDING)
+    assert static_map.SLIDE.label * shown >= 14 * 96 / 72
+    png = images.to_png(vega.slide_spec(chart, font_scale=1.0), scale=1)
+    width, height = images.png_size(png)
+    assert width > static_map.SLIDE.width + static_map.SLIDE.legend_width
+    assert height >= static_map.SLIDE.height
 
 
 def test_table_exports_open_with_their_own_library(dataset: Dataset) -> None:

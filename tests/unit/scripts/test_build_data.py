@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -39,7 +40,7 @@ def rows(built: tuple[Path, dict[str, bytes]]) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.mark.parametrize("name", ["interventies.csv", "datapackage.json"])
+@pytest.mark.parametrize("name", ["gemeenten.csv", "interventies.csv", "datapackage.json"])
 def test_build_reproduces_the_committed_files(
     built: tuple[Path, dict[str, bytes]], name: str
 ) -> None:
@@ -52,7 +53,12 @@ def test_build_reproduces_the_committed_files(
 def test_build_writes_only_its_own_files(built: tuple[Path, dict[str, bytes]]) -> None:
     context = ["bevolking", "gemeente_feiten", "misdrijfsoorten", "misdrijven", "programma"]
     assert sorted(p.name for p in built[0].iterdir()) == sorted(
-        ["datapackage.json", "interventies.csv", *(f"{name}.csv" for name in context)]
+        [
+            "datapackage.json",
+            "gemeenten.csv",
+            "interventies.csv",
+            *(f"{name}.csv" for name in context),
+        ]
     )
 
 
@@ -91,6 +97,38 @@ def test_ids_are_unique_and_follow_the_municipality(rows: list[dict[str, str]]) 
     assert all(r["interventie_id"].startswith(r["gemeentecode"] + "-") for r in rows)
 
 
+def test_no_two_interventions_of_a_municipality_share_a_name(rows: list[dict[str, str]]) -> None:
+    names = Counter((r["gemeentecode"], r["naam"]) for r in rows)
+    assert [key for key, n in names.items() if n > 1] == []
+    assert all(r["illustratief"] == "true" for r in rows)  # still flagged row by row
+
+
+def test_unique_names_renames_only_what_is_taken() -> None:
+    script = _load_script()
+    place = {"gemeentecode": "GM0001", "focusgebied": "Noord | Zuid", "weergavenaam": "",
+             "gemeente": "Plaats"}  # fmt: skip
+    drawn = [
+        {"gemeentecode": "GM0001", "thema": "overig", "naam": "Sportaanbod na school Noord",
+         "status": status}
+        for status in ("gepland", "afgerond", "in_uitvoering", "gepland")
+    ]  # fmt: skip
+    named = script.unique_names(drawn, {"GM0001": place})
+    assert [r["naam"] for r in named] == [
+        "Sportaanbod na school Noord",
+        "Sportaanbod na school Zuid",  # the same kind in the other focus area first
+        "Buurtactiviteiten voor jongeren Noord",  # then a spare name of the theme
+        "Buurtactiviteiten voor jongeren Zuid",
+    ]
+    assert [r["status"] for r in named] == [r["status"] for r in drawn]
+    many = script.unique_names(drawn * 2, {"GM0001": place})
+    assert [r["naam"] for r in many][4:] == [
+        "Sportaanbod na school Noord (2)",
+        "Sportaanbod na school Noord (3)",
+        "Sportaanbod na school Noord (4)",
+        "Sportaanbod na school Noord (5)",
+    ]
+
+
 def test_datapackage_describes_the_generated_table(
     built: tuple[Path, dict[str, bytes]], rows: list[dict[str, str]]
 ) -> None:
@@ -98,3 +136,80 @@ def test_datapackage_describes_the_generated_table(
     resource = next(r for r in package["resources"] if r["name"] == "interventies")
     assert resource["rows"] == len(rows)
     assert resource["status"] == "illustratief"
+
+
+# --- the municipalities: the 47 of the roster, with CBS population ---------------------------
+
+
+def _reference(name: str) -> list[dict[str, str]]:
+    path = ROOT / "data" / "reference" / "context" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def places(built: tuple[Path, dict[str, bytes]]) -> list[dict[str, str]]:
+    text = (built[0] / "gemeenten.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_every_municipality_of_the_roster_with_its_regulation(
+    places: list[dict[str, str]],
+) -> None:
+    roster = _reference("programma_gemeenten.csv")
+    assert len(roster) == len(places) == 47
+    assert {r["gemeentecode"] for r in roster} == {p["gemeentecode"] for p in places}
+    waves = Counter(p["golf"] for p in places)
+    assert waves == {"golf1_2022": 15, "nplv_2023": 4, "selectie_2023": 8, "tranche_2024": 20}
+    tranche = {r["gemeentecode"]: r["tranche"] for r in roster}
+    for place in places:
+        year = tranche[place["gemeentecode"]][:4]
+        assert place["instroomjaar"] == year
+        # each row cites the regulation of its year in the Staatscourant
+        regulation = {"2022": "2022-24113", "2023": "2023-19537", "2024": "2024-12052"}[year]
+        assert f"https://zoek.officielebekendmakingen.nl/stcrt-{regulation}.html" in place["bron"]
+
+
+def test_the_municipalities_of_2024_are_one_off_grants_without_focus_area(
+    places: list[dict[str, str]],
+) -> None:
+    new = [p for p in places if p["golf"] == "tranche_2024"]
+    names = sorted(p["weergavenaam"] or p["gemeente"] for p in new)
+    assert names == [
+        "Almelo", "Bergen op Zoom", "Brunssum", "Den Helder", "Diemen", "Gouda", "Haarlem",
+        "Hoorn", "Kerkrade", "Leiden", "Middelburg", "Nissewaard", "Oosterhout", "Rijswijk",
+        "Roermond", "Venray", "Vlissingen", "Zoetermeer", "Zutphen", "Zwolle",
+    ]  # fmt: skip
+    assert {p["focusgebied"] for p in new} == {""}
+    assert {p["botoc"] for p in new} == {"false"}
+    assert all(p["provincie"] for p in new)
+
+
+def test_population_of_every_municipality_is_the_cbs_figure_of_2024(
+    places: list[dict[str, str]],
+) -> None:
+    cbs = {
+        r["gemeentecode"]: r["inwoners"]
+        for r in _reference("kerncijfers_gemeenten.csv")
+        if r["peildatum"] == "2024-01-01"
+    }
+    assert len(cbs) == 342
+    assert sum(int(v) for v in cbs.values()) == 17_942_942  # the national total, CBS
+    assert {p["gemeentecode"]: p["inwoners"] for p in places} == {
+        p["gemeentecode"]: cbs[p["gemeentecode"]] for p in places
+    }
+    assert {p["inwoners_peiljaar"] for p in places} == {"2024"}
+    # sources that were cited for a population only are gone
+    assert not any("citypopulation" in p["bron"] or "kiwix" in p["bron"] for p in places)
+
+
+def test_a_wave_that_contradicts_the_regulation_is_refused(tmp_path: Path) -> None:
+    module = _load_script()
+    source = tmp_path / "source"
+    shutil.copytree(BUNDLED_DATA_DIR, source)
+    current = (source / "gemeenten.csv").read_bytes()
+    (source / "gemeenten.csv").write_bytes(
+        current.replace(b",golf1_2022,2022,", b",nplv_2023,2022,", 1)
+    )
+    with pytest.raises(module.build_gemeenten.RosterError, match="does not match"):
+        module.build(tmp_path / "out", source_dir=source)

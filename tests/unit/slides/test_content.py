@@ -7,6 +7,7 @@ the app's own code.
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -343,8 +344,28 @@ def test_map_slide(dataset: Dataset) -> None:
     sel = select(dataset, Filters(botoc="ja"))
     slide = presentation.build_slide("kaart", dataset, sel, "nl", metric="uitvoeringsgraad")
     assert slide.title == "Kaart: uitvoeringsgraad"
-    assert slide.takeaway[0].startswith(f"De kaart toont {len(BOTOC)} gemeenten; ")
+    assert slide.takeaway[0].startswith(f"Van de {len(BOTOC)} geselecteerde gemeenten heeft ")
     assert slide.chart is not None
+    # the map shows all 47 programme municipalities; its table is the selection
+    spec = json.dumps(slide.chart.to_dict())
+    assert "CBS / Kadaster" in spec
+    assert "Gebiedsindelingen 2023" in spec
+    assert slide.table is not None
+    assert sorted(slide.table.get_column("gemeentecode").to_list()) == sorted(BOTOC)
+
+
+def test_map_slide_of_everything_counts_the_municipalities_without_interventions(
+    dataset: Dataset,
+) -> None:
+    sel = select(dataset, Filters())
+    slide = presentation.build_slide("kaart", dataset, sel, "nl", metric="interventies")
+    counts = Counter(r["gemeentecode"] for r in _rows("interventies"))
+    without = sum(1 for g in _rows("gemeenten") if not counts[g["gemeentecode"]])
+    assert without >= 20  # the 20 municipalities of the one-off grant among them
+    assert (
+        slide.takeaway[1]
+        == f"{without} gemeenten hebben geen interventies die bij de filters passen (lichtgrijs)."
+    )
 
 
 @pytest.mark.parametrize("code", SLIDES)

@@ -162,11 +162,20 @@ def test_comparison_reads_first_and_last_row() -> None:
 
 def test_map_metric_sentences() -> None:
     frame = pl.DataFrame(
-        {"gemeente_naam": ["A", "B"], "waarde": [3.0, 7.0]}, schema_overrides={"waarde": pl.Float64}
+        {"gemeente_naam": ["A", "B"], "waarde": [3.0, 7.0], "n": [3, 7]},
+        schema_overrides={"waarde": pl.Float64},
     )
     assert findings.map_metric(frame, "7", "nl") == (
-        "De kaart toont 2 gemeenten; B heeft de hoogste waarde (7)."
+        "Van de 2 geselecteerde gemeenten heeft B de hoogste waarde (7)."
     )
-    assert findings.map_metric(frame.head(1), "3", "nl") == "De kaart toont 1 gemeente: A (3)."
+    assert findings.map_metric(frame.head(1), "3", "nl") == "Geselecteerd: 1 gemeente, A (3)."
     unknown = frame.with_columns(pl.lit(None, pl.Float64).alias("waarde"))
-    assert "geen betrouwbare waarde" in findings.map_metric(unknown, "-", "nl")
+    assert "geen enkele een betrouwbare waarde" in findings.map_metric(unknown, "-", "nl")
+    # no interventions at all is not "unknown"
+    none = unknown.with_columns(pl.lit(0).alias("n"))
+    assert findings.map_metric(none.head(1), "-", "en") == (
+        "Selected: 1 municipality; it has no interventions that match the filters."
+    )
+    assert findings.map_metric(none, "-", "nl") == (
+        "Geen van de 2 geselecteerde gemeenten heeft interventies die bij de filters passen."
+    )

@@ -38,6 +38,7 @@ NAMES = [
     ("golf", "golf1_2022", "Eerste 15 (2022)", "First 15 (2022)"),
     ("golf", "nplv_2023", "NPLV-uitbreiding (2023)", "NPLV extension (2023)"),
     ("golf", "selectie_2023", "Selectie 2023", "Selection 2023"),
+    ("golf", "tranche_2024", "Eenmalige bijdrage (2024)", "One-off grant (2024)"),
     ("soort", "risico", "Risicofactor", "Risk factor"),
     ("soort", "beschermend", "Beschermende factor", "Protective factor"),
     ("pijler", "perspectief", "Perspectief bieden", "Offering prospects"),

@@ -16,7 +16,7 @@ from lib.data import geo
 from lib.data.catalog import Dataset, load_dataset
 from lib.domain.context_figures import age_groups, map_ranking, trend
 from lib.text import context as words
-from lib.viz import context_charts, context_map, palette
+from lib.viz import choropleth, context_charts, context_map, palette
 
 Json = dict[str, Any]
 
@@ -141,13 +141,17 @@ def outlines() -> geo.GeoJson:
     return loaded
 
 
+@cache
+def points() -> pl.DataFrame:
+    return geo.label_points(outlines())
+
+
 def test_every_municipality_gets_a_point_inside_its_outline() -> None:
-    points = context_map.label_points(outlines())
     features = geo.features_by_code(outlines())
-    assert points.height == 342 == len(features)
+    assert points().height == 342 == len(features)
     outside = [
         code
-        for code, lat, lon in points.iter_rows()
+        for code, lat, lon in points().iter_rows()
         if not geo.contains(features[code]["geometry"], lon, lat)
     ]
     assert outside == []
@@ -155,19 +159,16 @@ def test_every_municipality_gets_a_point_inside_its_outline() -> None:
 
 def test_rate_classes_are_quintiles_and_unknown_is_no_class() -> None:
     values = [float(v) for v in range(100)]
-    breaks = context_map.rate_breaks([*values, None])
-    assert breaks == (0.0, 20.0, 40.0, 60.0, 80.0)
-    assert context_map.class_of(79.99, breaks) == 3
-    assert context_map.class_of(None, breaks) is None
-    assert context_map.rate_breaks([None]) == ()
     frame = pl.DataFrame({"waarde": [*values, None]})
     legend = context_map.legend_frame(frame, "nl")
     assert legend.get_column("aantal").to_list() == [20, 20, 20, 20, 20, 1]
     assert legend.get_column("label").to_list()[-2:] == ["80,00 of meer", "onbekend"]
+    assert legend.get_column("kleur").to_list() == [*palette.SEQUENTIAL_HEX, palette.GREY]
     assert context_map.legend_frame(frame.drop_nulls(), "en").height == 5
+    assert context_map.legend_frame(pl.DataFrame({"waarde": [None]}), "nl").height == 1
 
 
-def _map_frame(lang: Lang) -> pl.DataFrame:
+def _map_frame(lang: Lang, named: tuple[str, ...] = ("GM0307",)) -> pl.DataFrame:
     d = data()
     ranked = map_ranking(
         d.context_table("misdrijven"),
@@ -175,7 +176,7 @@ def _map_frame(lang: Lang) -> pl.DataFrame:
         d.context_table("programma"),
         soort="mishandeling",
         jaar=2024,
-        named=("GM0307",),
+        named=named,
     )
     names = words.place_names(d.context_table("bevolking"), d.gemeenten)
     return context_map.context_map_frame(words.named_ranking(ranked, names, lang))
@@ -188,36 +189,61 @@ def test_the_adapter_has_the_columns_a_map_needs() -> None:
     assert frame.get_column("in_programma").sum() == 47
 
 
-def test_context_deck_marks_the_programme_and_names_the_named() -> None:
+def test_the_context_map_is_the_kaart_component() -> None:
     frame = _map_frame("en")
-    deck = context_map.context_deck(frame, context_map.label_points(outlines()), lang="en")
-    spec = json.loads(deck.to_json())
+    view = choropleth.country_view(outlines())
+    spec = json.loads(
+        context_map.context_deck(frame, outlines(), points(), lang="en", view=view).to_json()
+    )
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == [context_map.LAYER_ID, context_map.LABEL_LAYER_ID]
-    circles = spec["layers"][0]["data"]
-    assert len(circles) == 342
-    thick = [c for c in circles if c["line_width"] == context_map.LINE_PROGRAMME]
+    assert ids == [
+        choropleth.AREA_LAYER_ID,
+        choropleth.OUTLINE_LAYER_ID,
+        choropleth.DOT_LAYER_ID,
+        choropleth.LABEL_LAYER_ID,
+    ]
+    features = spec["layers"][0]["data"]["features"]
+    assert len(features) == 342
+    assert spec["layers"][0]["pickable"] is True
+    thick = [f for f in features if f["properties"]["width"] == context_map.PROGRAMME_WIDTH]
     assert len(thick) == 47
-    assert [c["naam"] for c in spec["layers"][1]["data"]] == ["Amersfoort"]
-    amersfoort = next(c for c in circles if c["gemeentecode"] == "GM0307")
-    assert amersfoort["tt_programma"] == "no"
-    assert amersfoort["tt_inwoners"].endswith("(2024)")
-    assert spec.get("mapStyle") in (None, "") or "mapbox" not in str(spec.get("mapStyle"))
+    # the municipality set side by side is outlined and named first
+    outlined = spec["layers"][1]["data"]["features"]
+    assert [f["properties"]["statcode"] for f in outlined] == ["GM0307"]
+    names = [row["naam"] for row in spec["layers"][3]["data"]]
+    assert names[0] == "Amersfoort"
+    assert "Amsterdam" in names  # the most populous are named where they fit
+    amersfoort = next(f for f in features if f["properties"]["statcode"] == "GM0307")
+    lines = amersfoort["properties"]["details"].split("\n")
+    assert lines[2].startswith("Population on 1 January: ")
+    assert lines[2].endswith("(2024)")
+    assert lines[-1] == "In Preventie met gezag: no"
+    # the same colours as the legend, by quintile
+    legend = context_map.legend_frame(frame, "en")
+    colours = {palette.rgb_to_hex(tuple(f["properties"]["fill"][:3])) for f in features}  # type: ignore[arg-type]
+    assert colours <= set(legend.get_column("kleur").to_list())
+    # no scroll trap: the wheel scrolls the page until the reader turns zoom on
+    assert spec["views"][0]["controller"]["scrollZoom"] is False
 
 
 def test_map_snapshot_fills_every_outline() -> None:
-    points = context_map.label_points(outlines())
-    frame = _map_frame("nl").join(points, on="gemeentecode", how="left")
-    spec = context_map.map_snapshot(frame, outlines(), lang="nl").to_dict()
-    assert len(values(spec, spec["layer"][0])) == 342
-    assert len(values(spec, spec["layer"][1])) == 47
-    texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    frame = _map_frame("nl")
+    spec = context_map.map_snapshot(frame, outlines(), points(), lang="nl").to_dict()
+    the_map, _ = spec["hconcat"]
+    shapes, outline, *_ = the_map["layer"]
+    assert len(values(spec, shapes)) == 342
+    lines = {row["properties"]["dikte"] for row in values(spec, shapes)}
+    assert len(lines) == 2  # programme and the rest
+    assert [s["properties"]["statcode"] for s in values(spec, outline)] == ["GM0307"]
+    texts = [layer for layer in the_map["layer"] if layer["mark"]["type"] == "text"]
     assert texts
-    assert values(spec, texts[-1])[0]["label"] == "Amersfoort"
+    assert values(spec, texts[-1])[0]["naam"] == "Amersfoort"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_labels_of_the_legend_follow_the_language(lang: Lang) -> None:
     legend = context_map.legend_frame(_map_frame(lang), lang)
-    word = "tot" if lang == "nl" else "to"
-    assert all(f" {word} " in label for label in legend.get_column("label").to_list()[:4])
+    last = legend.get_column("label").to_list()[4]
+    assert last.endswith(" of meer" if lang == "nl" else " or more")
+    first = legend.get_column("label").to_list()[0]
+    assert ("," in first) == (lang == "nl")
