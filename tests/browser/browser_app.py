@@ -510,6 +510,12 @@ class Expected:
     places: tuple[dict[str, str], ...]
     interventions: tuple[dict[str, str], ...]
     domains: frozenset[str] | None = None
+    rated: tuple[dict[str, str], ...] | None = None  # what a rate counts: all statuses
+
+    @property
+    def rate_base(self) -> tuple[dict[str, str], ...]:
+        """The interventions an execution rate counts: the status filter does not apply."""
+        return self.interventions if self.rated is None else self.rated
 
     @property
     def n_places(self) -> int:
@@ -521,16 +527,18 @@ class Expected:
 
     @property
     def done(self) -> int:
-        return sum(r["status"] in DONE for r in self.interventions)
+        return sum(r["status"] in DONE for r in self.rate_base)
 
     def rate(self, lang: str) -> str:
-        text = fmt_pct(self.done, self.n, lang)
-        return text if self.n >= MIN_RELIABLE else f"{text}*"
+        n = len(self.rate_base)
+        text = fmt_pct(self.done, n, lang)
+        return text if n >= MIN_RELIABLE else f"{text}*"
 
     def per_place(self) -> dict[str, tuple[int, int]]:
-        """code -> (interventions, carried out), for the places with interventions."""
+        """code -> (interventions, carried out), for the places with interventions of any
+        status (the execution rate ignores the status filter)."""
         result: dict[str, tuple[int, int]] = {}
-        for r in self.interventions:
+        for r in self.rate_base:
             n, done = result.get(r["gemeentecode"], (0, 0))
             result[r["gemeentecode"]] = (n + 1, done + (r["status"] in DONE))
         return result
@@ -597,16 +605,16 @@ def expected(query: Query | None = None) -> Expected:
         and (botoc is None or g["botoc"] == botoc)
     )
     codes = {g["gemeentecode"] for g in places}
-    interventions = tuple(
+    rated = tuple(
         r
         for r in rows("interventies")
         if r["gemeentecode"] in codes
         and keep(r, "thema", "thema")
-        and keep(r, "status", "status")
         and keep(r, "doelgroep", "doelgroep")
     )
+    interventions = tuple(r for r in rated if keep(r, "status", "status"))
     domains = values("domein")
-    return Expected(places, interventions, frozenset(domains) if domains else None)
+    return Expected(places, interventions, frozenset(domains) if domains else None, rated)
 
 
 def theme_name(code: str, lang: str) -> str:

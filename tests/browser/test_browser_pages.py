@@ -100,14 +100,20 @@ def check_figures(app: App, path: str, lang: str, exp: Expected) -> None:
             assert f"({fmt_int(top, lang)})" in text
     elif path == "themas":
         code, n = exp.top_theme()
-        sentence = lead(
-            "finding.top_thema",
-            lang,
-            "pct",
-            thema=theme_name(code, lang).lower(),
-            n=fmt_int(n, lang),
-            totaal=fmt_int(exp.n, lang),
-        )
+        tied = sum(1 for r in {r["thema"] for r in exp.interventions}
+                   if sum(i["thema"] == r for i in exp.interventions) == n)  # fmt: skip
+        if tied > 1:  # a shared first place is named as such
+            sentence = lead("finding.top_thema_shared", lang, "pct", k=fmt_int(tied, lang),
+                            n=fmt_int(n, lang), totaal=fmt_int(exp.n, lang))  # fmt: skip
+        else:
+            sentence = lead(
+                "finding.top_thema",
+                lang,
+                "pct",
+                thema=theme_name(code, lang).lower(),
+                n=fmt_int(n, lang),
+                totaal=fmt_int(exp.n, lang),
+            )
         assert sentence in text
     elif path == "uitvoering":
         places = exp.per_place()
