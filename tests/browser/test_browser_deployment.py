@@ -18,11 +18,11 @@ import pytest
 from aio import run_async
 from browser_app import App
 from deployment import (
-    FILE,
     PASSPHRASE,
     WAIT_MS,
     SharedStore,
     cli,
+    edited,
     history,
     route_to,
     secrets_text,
@@ -52,7 +52,8 @@ def test_kill_9_of_a_server_during_a_publication_loses_nothing(
 ) -> None:
     a, b = two.servers
     assert (
-        cli(two, "publish", "--table", "interventies", str(FILE), "--comment", "v1").returncode == 0
+        cli(two, "publish", "--table", "interventies", str(edited(1)), "--comment", "v1").returncode
+        == 0
     )
     assert history(two) == [1, 0]
     to_a = route_to(two, a.port)
@@ -64,10 +65,9 @@ def test_kill_9_of_a_server_during_a_publication_loses_nothing(
     app.act(lambda: app.main.get_by_role("button", name="Aanmelden").click())
     expect(app.main.get_by_text("Uw rol: Analist", exact=False)).to_be_visible(timeout=WAIT_MS)
     chooser = app.main.locator('[data-testid="stFileUploader"] input[type="file"]')
-    app.act(lambda: chooser.set_input_files(str(FILE)))
+    app.act(lambda: chooser.set_input_files(str(edited(2))))
     expect(app.main.get_by_text("Voorbeeld van de nieuwe data")).to_be_visible(timeout=WAIT_MS)
     app.main.get_by_label("Opmerking (verplicht)").fill("afgebroken publicatie")
-    app.main.get_by_label("Uw naam of e-mailadres").fill("analist@example.org")
     before = store.data_files()
     killed = threading.Event()
 
@@ -99,7 +99,9 @@ def test_kill_9_of_a_server_during_a_publication_loses_nothing(
     run = run_async(first_run(b.url, ""))
     assert not [t for t in run.texts if "beschadigd" in t or "ontbreekt" in t]
     # the next publication through the other server works; every version checks out
-    done = cli(two, "publish", "--table", "interventies", str(FILE), "--comment", "na de crash")
+    done = cli(
+        two, "publish", "--table", "interventies", str(edited(3)), "--comment", "na de crash"
+    )
     assert done.returncode == 0, done.stderr
     after = history(two)
     assert after[0] == versions[0] + 1

@@ -24,9 +24,9 @@ import pytest
 from aio import run_async
 from deployment import (
     CHECK_S,
-    FILE,
     SLACK_S,
     cli,
+    edited,
     history,
     route_to,
     store,
@@ -106,7 +106,7 @@ def test_a_version_published_on_one_server_is_served_by_the_other(two: Cluster) 
     async def open_on_b_publish_and_rerun() -> float | None:
         async with open_stream(session) as ws:  # a session open on B all along
             assert "Dataversie 1 van" not in footer(await session.run(ws))
-            done = cli(two, "publish", "--table", "interventies", str(FILE), "--comment", "A")
+            done = cli(two, "publish", "--table", "interventies", str(edited(1)), "--comment", "A")
             assert done.returncode == 0, done.stderr
             published = time.monotonic()
             while time.monotonic() < published + CHECK_S + SLACK_S:

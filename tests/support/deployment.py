@@ -29,6 +29,23 @@ PASSPHRASE = "twee servers een opslag"
 CHECK_S = 2.0  # PMG_VERSION_CHECK_S of the servers under test
 SLACK_S = 30.0  # beyond the interval: a rerun on a busy two-core machine
 FILE = ROOT / "data" / "curated" / "interventies.csv"
+
+
+def edited(n: int) -> Path:
+    """The bundled interventions with the name of the first one ending in `` (n)``: a file
+    that changes one row, so publishing it (add and update, the default) makes a version;
+    the bundled file itself changes nothing and makes none."""
+    import tempfile
+
+    lines = FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    header, first, rest = lines[0], lines[1], lines[2:]
+    cells = first.split(",")
+    cells[2] = f"{cells[2]} ({n})"
+    path = Path(tempfile.gettempdir()) / f"pmg-interventies-{os.getpid()}-{n}.csv"
+    path.write_text(header + ",".join(cells) + "".join(rest), encoding="utf-8")
+    return path
+
+
 STORES = ("local", "s3")
 WAIT_MS = 90_000  # a validation on a busy two-core machine
 
