@@ -10,12 +10,14 @@ in the language beforehand. The Deck JSON is deterministic. No Streamlit here.
 from __future__ import annotations
 
 import html
+import json
 import math
 from collections.abc import Sequence
 from typing import Any, Final
 
 import polars as pl
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 from pydeck.types import String
 
 from lib.contract.codes import Lang
@@ -371,3 +373,10 @@ def municipality_deck(
         map_provider=None,
         tooltip=tooltip(lang),
     )
+
+
+def compact_json(deck: pdk.Deck) -> str:
+    """The deck's JSON as ``Deck.to_json`` writes it, without the indentation: the same map in
+    about half the bytes (less to send and to parse for every new view), written by the JSON
+    library's C encoder instead of its Python one (``indent`` forces the latter)."""
+    return json.dumps(deck, sort_keys=True, default=default_serialize)

@@ -42,6 +42,7 @@ from lib.domain.filters import Filters
 from lib.domain.kenniskaart import Profile, build_profile
 from lib.viz.columns import display_table as format_table
 from lib.viz.context_map import label_points
+from lib.viz.maps import compact_json
 from lib.viz.vega import Deferred, frame_digest, vega_spec
 
 
@@ -150,7 +151,7 @@ def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _deck(key: str, _build: Callable[[], Any]) -> Any:
     deck = _build()
-    text = deck.to_json()
+    text = compact_json(deck)
     deck.to_json = lambda: text  # serialised once; Streamlit calls to_json on every view
     return deck
 
@@ -253,8 +254,10 @@ def context_figure(data: Dataset, name: str, *parts: object, build: Callable[[],
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _shipped(stamp: str) -> tuple[dict[str, object] | None, pl.DataFrame]:
     outlines = geo.load_boundaries(SHIPPED_BOUNDARIES)
-    points = label_points(outlines) if outlines is not None else pl.DataFrame(
-        schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64}
+    points = (
+        label_points(outlines)
+        if outlines is not None
+        else pl.DataFrame(schema={"gemeentecode": pl.String, "lat": pl.Float64, "lon": pl.Float64})
     )
     return outlines, points
 

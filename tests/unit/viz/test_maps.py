@@ -359,3 +359,15 @@ def test_real_map_for_every_metric(dataset: Dataset, metric: metrics.Metric) -> 
     assert lelystad["line_width"] == maps.LINE_WIDTH_SELECTED
     assert lelystad["tt_rate"] == "45,5 %"
     assert lelystad["tt_dekking"] == "5 van 7"
+
+
+@pytest.mark.parametrize("with_boundaries", [False, True])
+def test_the_compact_json_is_the_same_map_without_the_indentation(
+    frame: pl.DataFrame, boundaries: Json, with_boundaries: bool
+) -> None:
+    outlines = boundaries if with_boundaries else None
+    deck = maps.municipality_deck(frame, metric="interventies", lang="nl", boundaries=outlines)
+    compact, indented = maps.compact_json(deck), deck.to_json()
+    assert json.loads(compact) == json.loads(indented)
+    assert "\n" not in compact
+    assert len(compact) < 0.8 * len(indented)
