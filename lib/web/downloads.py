@@ -199,13 +199,19 @@ def table_downloads(
 
 
 def map_downloads(
-    ctx: Context, frame: pl.DataFrame, columns: Mapping[str, str], metric: metrics.Metric
+    ctx: Context,
+    frame: pl.DataFrame,
+    columns: Mapping[str, str],
+    metric: metrics.Metric,
+    shown: pl.DataFrame,
 ) -> None:
-    """A PNG snapshot of the map (works offline) and CSV/XLSX of the list of municipalities."""
+    """A PNG snapshot of the map (works offline) and CSV/XLSX of the list of municipalities.
+
+    ``shown`` is the map's frame (``metrics.map_frame`` of the selection and ``metric``, as
+    the page drew it), ``frame`` the list as the page shows it."""
     _, boundaries = cache.boundaries()
     figure = routes.figure("kaart")
     title = f"{t(figure.title, ctx.lang)}: {t(f'measure.{metric}', ctx.lang).lower()}"
-    shown = metrics.map_frame(ctx.selection, metric)
     scope = Scope.of(ctx)
     illustrative = ctx.selection.illustrative and metric != "inwoners"
 

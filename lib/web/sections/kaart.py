@@ -109,4 +109,4 @@ def map_list(ctx: Context, frame: pl.DataFrame, metric: metrics.Metric) -> None:
     }
     with st.expander(t("map.list", lang), expanded=False):
         layout.table(ctx, table, columns)
-    downloads.map_downloads(ctx, table, columns, metric)
+    downloads.map_downloads(ctx, table, columns, metric, frame)
