@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 # Imported here, when the first session loads this module, and not lazily: Altair and pyarrow
 # look pandas up in ``sys.modules`` when they use it, so sessions that draw their first charts
@@ -44,6 +44,8 @@ from lib.viz.columns import display_table as format_table
 from lib.viz.context_map import label_points
 from lib.viz.maps import compact_json
 from lib.viz.vega import Deferred, frame_digest, vega_spec
+
+T = TypeVar("T")
 
 
 def _version_stamp(folder: Path) -> str:
@@ -181,6 +183,21 @@ def kenniskaart_profile(data: Dataset, filters: Filters, today: date) -> Profile
     """``lib.domain.kenniskaart.build_profile``, computed once per dataset version, filters
     and day for every language, and shared by every session."""
     return _profile(dataset_key(data), filters, today, data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _derived(key: str, filters: Filters, name: str, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def derived(data: Dataset, filters: Filters, name: str, build: Callable[[], T]) -> T:
+    """``build()``, a figure computed from ``data`` and ``filters`` alone (the selection, the
+    dataset's tables), once per dataset version, filters and ``name``, and shared by every
+    session: a view drawn before, by anyone, computes nothing again. ``name`` must name
+    everything else the figure depends on (a measure, say); the language never: labels are
+    added after."""
+    result: T = _derived(dataset_key(data), filters, name, build)
+    return result
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

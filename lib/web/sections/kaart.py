@@ -71,7 +71,12 @@ def _deck(ctx: Context, frame: pl.DataFrame, metric: metrics.Metric) -> Any:
 def map_view(ctx: Context, metric: metrics.Metric) -> pl.DataFrame:
     """The map with its finding, a legend in text and colour, and click-to-select; returns the
     frame it shows, for the list."""
-    frame = metrics.map_frame(ctx.selection, metric)
+    frame = cache.derived(
+        ctx.data,
+        ctx.filters,
+        f"map_frame:{metric}",
+        lambda: metrics.map_frame(ctx.selection, metric),
+    )
     finding = findings.map_metric(frame, findings.metric_text(frame, metric, ctx.lang), ctx.lang)
     layout.finding(ctx, finding)
     st.pydeck_chart(

@@ -52,9 +52,7 @@ def _fact_markdown(row: dict[str, str], lang: Lang) -> str:
     url = words.web_address(row["bron"])
     link = layout.source_link(urlsplit(url).netloc.removeprefix("www."), url) if url else ""
     about = ", ".join(
-        md_escape(part)
-        for part in (row["bron_datum"], row["soort_bron_naam"])
-        if part
+        md_escape(part) for part in (row["bron_datum"], row["soort_bron_naam"]) if part
     )
     reliability = md_escape(
         f"{t('context.fact.column.reliability', lang).lower()}: {row['betrouwbaarheid_naam']}"
