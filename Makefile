@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast lint data screenshots bench clean
+.PHONY: setup run test test-fast lint data screenshots bench bench-redraw clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ data: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+# Only the wait after a sidebar change in headless Chromium, against Streamlit's floor (~15 min).
+bench-redraw: setup
+	$(PY) -m benchmarks.run --only redraw
 
 # The page screenshots in docs/screenshots/ (1366x768 and 390x844), made in headless Chromium.
 screenshots: setup

@@ -125,6 +125,12 @@ def main() -> None:
         )
         for page in found["pages"]
     ]
+    if all(page["slug"] for page in found["pages"]):  # a home page is needed all the same
+
+        def home() -> None:
+            st.title("Floor")
+
+        pages.insert(0, st.Page(home, title="Floor", default=True))
     st.navigation(pages).run()
 
 

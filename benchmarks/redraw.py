@@ -43,6 +43,7 @@ change was sent, ``long_tasks_ms`` the main thread's long tasks meanwhile, and `
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -78,6 +79,8 @@ POLL_MS: Final = 25
 QUIET_MS: Final = 400
 WAIT_MS: Final = 120_000
 CAPTURE_S: Final = 900
+TRIES: Final = 3
+OPTION_MS: Final = 10_000
 
 # Installed in every document before Streamlit's scripts: the last key press, the messages
 # on the websocket, the ends of script runs, changes of the document, drawing on canvases and
@@ -216,6 +219,7 @@ class Redraw:
     sent_ms: float = 0.0
     answered_ms: float = 0.0
     long_tasks_ms: float = 0.0
+    server_cpu_ms: float = 0.0
 
 
 # --- the pure part: layout, figures, report --------------------------------------------------
@@ -235,6 +239,7 @@ def summarise(redraws: Mapping[str, Sequence[Redraw]]) -> dict[str, Any]:
         "run_median_ms": round(median([r.run_ms for r in every]), 1),
         "sent_median_ms": round(median([r.sent_ms for r in every]), 1),
         "long_tasks_median_ms": round(median([r.long_tasks_ms for r in every]), 1),
+        "server_cpu_median_ms": round(median([r.server_cpu_ms for r in every]), 1),
         "bytes_median": round(median([r.bytes for r in every])),
     }
     for kind, found in redraws.items():
@@ -298,8 +303,8 @@ def markdown_lines(results: Mapping[str, Any]) -> list[str]:
         f"{load['start'][0]:.2f}, at the end {load['end'][0]:.2f}, on {results['cores']} cores.",
         "",
         "| Page | Elements | Dashboard (ms) | Floor (ms) | Ratio | Dashboard: add / remove (ms) "
-        "| Script run: dashboard / floor (ms) |",
-        "|---|---|--:|--:|--:|--:|--:|",
+        "| Server answered: dashboard / floor (ms) | Server CPU: dashboard / floor (ms) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|",
     ]
     for slug, page in results["pages"].items():
         app, floor = page["app"], page["floor"]
@@ -307,7 +312,8 @@ def markdown_lines(results: Mapping[str, Any]) -> list[str]:
             f"| {slug or 'overzicht'} | {elements_text(page['elements'])} "
             f"| {app['median_ms']:,.0f} | {floor['median_ms']:,.0f} | {page['ratio']:.2f} "
             f"| {app['add_median_ms']:,.0f} / {app['remove_median_ms']:,.0f} "
-            f"| {app['run_median_ms']:,.0f} / {floor['run_median_ms']:,.0f} |"
+            f"| {app['run_median_ms']:,.0f} / {floor['run_median_ms']:,.0f} "
+            f"| {app['server_cpu_median_ms']:,.0f} / {floor['server_cpu_median_ms']:,.0f} |"
         )
     cold = results.get("cold_start")
     if cold:
@@ -337,7 +343,16 @@ def markdown_lines(results: Mapping[str, Any]) -> list[str]:
 
 
 def markdown(results: Mapping[str, Any]) -> str:
-    return "\n".join([f"# Redraw benchmark {results['started']}", "", *markdown_lines(results)])
+    """The results as a Markdown document (title, machine when known, tables)."""
+    lines = [f"# Redraw benchmark {results['started']}", ""]
+    m = results.get("machine")
+    if m:
+        lines += [
+            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_bytes'] / 2**30:.0f} GiB, "
+            f"{m['system']}, Python {m['python']}; commit {m['commit']}.",
+            "",
+        ]
+    return "\n".join([*lines, *markdown_lines(results)])
 
 
 # --- the browser ---------------------------------------------------------------------------
@@ -390,32 +405,51 @@ def _wait(page: Page, deadline: Deadline, what: str) -> Redraw:
     )
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) the process ``pid`` has used so far, in ms (from /proc): a
+    figure that a busy machine changes far less than the wall-clock wait."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def _reset_bytes(page: Page) -> None:
     page.evaluate("() => { window.__redraw.bytes = 0; }")
 
 
-def add_option(page: Page, key: str, label: str, deadline: Deadline) -> Redraw:
-    """Add ``label`` to the multiselect ``key`` with the keyboard; the wait after Enter."""
+def add_option(page: Page, key: str, label: str, deadline: Deadline, pid: int) -> Redraw:
+    """Add ``label`` to the multiselect ``key``: its name typed into the box, then Enter; the
+    wait after Enter. The name is typed again (up to ``TRIES`` times) when the list does not
+    offer the option within ``OPTION_MS``."""
     box = page.locator(f".st-key-{key} input[role='combobox']")
-    box.focus(timeout=deadline.ms())
-    page.keyboard.type(label)
-    page.get_by_role("option", name=label, exact=True).wait_for(timeout=deadline.ms())
+    option = page.get_by_role("option", name=label, exact=True)
+    for attempt in range(1, TRIES + 1):
+        box.click(timeout=deadline.ms())
+        box.fill(label, timeout=deadline.ms())
+        try:
+            option.wait_for(timeout=deadline.ms(OPTION_MS))
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            if attempt == TRIES:
+                raise RedrawError(f"{page.url}: the filter does not offer {label!r}") from None
     _reset_bytes(page)
+    before = cpu_ms(pid)
     page.keyboard.press("Enter")
     done = _wait(page, deadline, f"add {label}")
     page.keyboard.press("Escape")
-    return done
+    return dataclasses.replace(done, server_cpu_ms=cpu_ms(pid) - before)
 
 
-def remove_last(page: Page, key: str, deadline: Deadline) -> Redraw:
+def remove_last(page: Page, key: str, deadline: Deadline, pid: int) -> Redraw:
     """Remove the last choice of the multiselect ``key`` (Backspace); the wait after it."""
     box = page.locator(f".st-key-{key} input[role='combobox']")
     box.focus(timeout=deadline.ms())
     _reset_bytes(page)
+    before = cpu_ms(pid)
     page.keyboard.press("Backspace")
     done = _wait(page, deadline, "remove")
     page.keyboard.press("Escape")
-    return done
+    return dataclasses.replace(done, server_cpu_ms=cpu_ms(pid) - before)
 
 
 def themes(dataset: Path | None) -> dict[str, str]:
@@ -470,19 +504,19 @@ def measure_pages(
     results: dict[str, Any] = {}
     with ExitStack() as stack:
         browser = stack.enter_context(server.chromium(executable))
-        app_url, _ = stack.enter_context(server.serve(dataset))
-        floor_url, _ = stack.enter_context(
+        app_url, app_pid = stack.enter_context(server.serve(dataset))
+        floor_url, floor_pid = stack.enter_context(
             server.serve(None, script=FLOOR_SCRIPT, env={"PMG_FLOOR_LAYOUT": str(layout_path)})
         )
         app, floor = open_page(browser), open_page(browser)
         for slug in pages:  # loads the data, draws every page once in both apps
             visit(app, app_url, slug, deadline)
             visit(floor, floor_url, slug, deadline)
-        sides = {"app": (app, app_url), "floor": (floor, floor_url)}
+        sides = {"app": (app, app_url, app_pid), "floor": (floor, floor_url, floor_pid)}
         for layout in layouts:
             slug = layout["slug"]
             load = os.getloadavg()
-            for tab, url in sides.values():
+            for tab, url, _ in sides.values():
                 visit(tab, url, slug, deadline)
             found: dict[str, dict[str, list[Redraw]]] = {
                 side: {"add": [], "remove": []} for side in sides
@@ -490,9 +524,9 @@ def measure_pages(
             for round_ in range(runs):
                 order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
                 for side in order:
-                    tab, _ = sides[side]
-                    found[side]["add"].append(add_option(tab, key, labels[round_], deadline))
-                    found[side]["remove"].append(remove_last(tab, key, deadline))
+                    tab, _, pid = sides[side]
+                    found[side]["add"].append(add_option(tab, key, labels[round_], deadline, pid))
+                    found[side]["remove"].append(remove_last(tab, key, deadline, pid))
             app_summary, floor_summary = summarise(found["app"]), summarise(found["floor"])
             results[slug] = {
                 "elements": layout["counts"],
@@ -587,7 +621,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         stem = args.out / results["started"]
         stem.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
-        stem.with_suffix(".md").write_text(markdown(results) + "\n", "utf-8")
+        stem.with_suffix(".md").write_text(markdown(results), "utf-8")
     sys.stdout.write(json.dumps(results) + "\n")
     return 0
 
