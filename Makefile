@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast lint data screenshots bench bench-load clean
+.PHONY: setup run test test-fast lint data screenshots bench bench-load bench-redraw clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: setup
 # 50 sessions changing filters for 60 s: one app server, then two behind nginx (nginx-light).
 bench-load: setup
 	$(PY) -m benchmarks.load --out benchmarks/results/load
+
+# Only the wait after a sidebar change in headless Chromium, against Streamlit's floor (~15 min).
+bench-redraw: setup
+	$(PY) -m benchmarks.run --only redraw
 
 # The page screenshots in docs/screenshots/ (1366x768 and 390x844), made in headless Chromium.
 screenshots: setup

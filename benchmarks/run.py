@@ -18,6 +18,13 @@ Steps, each in a process of its own so no cache or memory of one step counts in 
 5. ``benchmarks.uploads``: uploads at the ceilings: a file of empty rows of the largest size,
    the largest valid file (``--scale largest``, about 196 MiB) and two of those at once, with
    peak memory per file size, wall time and a bystander's latency meanwhile.
+6. ``benchmarks.redraw``, national set: in headless Chromium, the wait from a change of the
+   sidebar's theme filter until the page is fully redrawn, on every page with the sidebar,
+   against a minimal Streamlit app drawing the same figures (the ratio per page), and the
+   cold start of both.
+
+``--only redraw`` runs steps 1 and 6 alone (about 15 minutes) and writes its results to
+``--out``/redraw.
 
 The results go to ``--out`` as ``<time>.json`` (everything) and ``<time>.md`` (the tables),
 so runs can be compared over time; the Markdown is also printed.
@@ -40,6 +47,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from benchmarks import redraw
 from benchmarks.generate import SCALES, UPLOAD_NAME
 from benchmarks.uploads import markdown as uploads_markdown
 from lib.config import ROOT
@@ -150,6 +158,17 @@ def targets(results: Mapping[str, Any]) -> list[Target]:
                 2.0,
             ),
         ]
+    waits = results.get("redraw")
+    if waits:
+        worst = max(waits["pages"].items(), key=lambda item: item[1]["ratio"])
+        found.append(
+            Target(
+                f"Redraw after a filter change / floor, worst page ({worst[0] or 'overzicht'})",
+                worst[1]["ratio"],
+                redraw.RATIO_LIMIT,
+                unit="x",
+            )
+        )
     sessions = national_server["sessions"]
     found.append(
         Target(
@@ -277,6 +296,16 @@ def markdown(results: Mapping[str, Any]) -> str:
             if "uploads" in results
             else []
         ),
+        *(
+            [
+                "## Wait after a sidebar change, against Streamlit's floor (national)",
+                "",
+                *redraw.markdown_lines(results["redraw"]),
+                "",
+            ]
+            if "redraw" in results
+            else []
+        ),
     ]
     return "\n".join(lines)
 
@@ -292,7 +321,30 @@ def without_paths(value: Any, work: Path) -> Any:
     return value
 
 
-def run(work: Path, *, runs: int, sessions: int, pandas_runs: int) -> dict[str, Any]:
+def _redraw(national: Path, runs: int, redraw_runs: int) -> dict[str, Any]:
+    return _module(
+        "redraw",
+        "--dataset",
+        str(national),
+        "--runs",
+        str(redraw_runs),
+        "--cold-runs",
+        str(min(runs, 3)),
+    )
+
+
+def run_redraw(work: Path, *, runs: int, redraw_runs: int) -> dict[str, Any]:
+    """Only the national dataset and ``benchmarks.redraw`` (``--only redraw``)."""
+    national = work / "national"
+    _module("generate", "--out", str(national))
+    results = _redraw(national, runs, redraw_runs)
+    results["machine"] = machine()
+    return dict(without_paths(results, work))
+
+
+def run(
+    work: Path, *, runs: int, sessions: int, pandas_runs: int, redraw_runs: int
+) -> dict[str, Any]:
     started = datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ")
     results: dict[str, Any] = {"started": started, "runs": runs, "machine": machine()}
     national = work / "national"
@@ -317,6 +369,7 @@ def run(work: Path, *, runs: int, sessions: int, pandas_runs: int) -> dict[str, 
         str(pandas_runs),
     )
     results["uploads"] = _module("uploads", "--work", str(work))
+    results["redraw"] = _redraw(national, runs, redraw_runs)
     results = without_paths(results, work)
     results["targets"] = [
         {"name": t.name, "value": t.value, "limit": t.limit, "met": t.met} for t in targets(results)
@@ -331,16 +384,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pandas-runs", type=int, default=1, help="runs of the pandas script")
     parser.add_argument("--work", type=Path, help="where to generate the data (default: temp)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the results")
+    parser.add_argument(
+        "--redraw-runs", type=int, default=6, help="rounds per page of the redraw benchmark"
+    )
+    parser.add_argument(
+        "--only", choices=("all", "redraw"), default="all", help="'redraw': only that benchmark"
+    )
     args = parser.parse_args(argv)
     begin = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
         work = args.work or Path(temporary)
-        results = run(work, runs=args.runs, sessions=args.sessions, pandas_runs=args.pandas_runs)
+        if args.only == "redraw":
+            results = run_redraw(work, runs=args.runs, redraw_runs=args.redraw_runs)
+        else:
+            results = run(
+                work,
+                runs=args.runs,
+                sessions=args.sessions,
+                pandas_runs=args.pandas_runs,
+                redraw_runs=args.redraw_runs,
+            )
     results["duration_s"] = round(time.perf_counter() - begin, 1)
-    args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / results["started"]
+    out = args.out / "redraw" if args.only == "redraw" else args.out
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / results["started"]
     stem.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    text = markdown(results)
+    text = redraw.markdown(results) if args.only == "redraw" else markdown(results)
     stem.with_suffix(".md").write_text(text, encoding="utf-8")
     sys.stdout.write(text)
     return 0

@@ -40,7 +40,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -104,13 +104,13 @@ def healthy(url: str) -> bool:
         return False
 
 
-def _command(port: int) -> list[str]:
+def _command(port: int, script: str = "app.py") -> list[str]:
     return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.address",
         "127.0.0.1",
         "--server.port",
@@ -126,12 +126,14 @@ def _command(port: int) -> list[str]:
     ]
 
 
-def _environment(dataset: Path | None, store: Path) -> dict[str, str]:
+def _environment(
+    dataset: Path | None, store: Path, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PMG_DATA_DIR", "PMG_STORE_DIR")}
     if dataset is not None:
         env["PMG_DATA_DIR"] = str(dataset.resolve())
     env["PMG_STORE_DIR"] = str(store)
-    return env
+    return {**env, **(extra or {})}
 
 
 def _start_time(pid: int) -> str | None:
@@ -164,8 +166,14 @@ def serve(
     *,
     store: Path | None = None,
     stamps: dict[str, float] | None = None,
+    script: str = "app.py",
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, int]]:
     """Run the app on a free local port; yields ``(base URL, pid)``, then stops that process.
+
+    ``script`` is the Streamlit script (another one than ``app.py`` for a comparison, run
+    from the repository like the app, so with its ``.streamlit/config.toml``); ``env`` adds
+    to the environment of the process.
 
     ``dataset`` becomes ``PMG_DATA_DIR`` (``None``: the bundled data). ``store`` becomes
     ``PMG_STORE_DIR``; without it a new empty temporary directory is used and removed after.
@@ -182,9 +190,9 @@ def serve(
         with log_path.open("wb") as log:
             spawned = time.time()
             server = subprocess.Popen(
-                _command(port),
+                _command(port, script),
                 cwd=ROOT,
-                env=_environment(dataset, store_dir),
+                env=_environment(dataset, store_dir, env),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -403,7 +411,12 @@ def _r(value: float) -> float:
 
 
 def cold_start(
-    dataset: Path | None, *, runs: int = 5, executable: Path = CHROMIUM
+    dataset: Path | None,
+    *,
+    runs: int = 5,
+    executable: Path = CHROMIUM,
+    script: str = "app.py",
+    env: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """From spawning a fresh server to the Overzicht fully rendered, ``runs`` times.
 
@@ -414,6 +427,7 @@ def cold_start(
     right after that first render. Per run, ``dom_ready_s``, ``first_message_s`` and
     ``last_message_s`` (from the start of the navigation) show where ``render_s`` goes: loading
     the frontend, running the script (the data load on a fresh process) and drawing.
+    ``script`` and ``env`` as for ``serve`` (another script: its default page).
     """
     if runs < 1:
         raise ValueError("runs must be at least 1")
@@ -423,7 +437,7 @@ def cold_start(
             context, page = new_page(browser)
             page.goto("about:blank")
             stamps: dict[str, float] = {}
-            with serve(dataset, stamps=stamps) as (url, pid):
+            with serve(dataset, stamps=stamps, script=script, env=env) as (url, pid):
                 _, rendered = visit(page, url, "")
                 peak = peak_rss(pid)
                 stats = page_stats(page)

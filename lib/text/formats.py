@@ -6,7 +6,8 @@ CLDR, the house rules:
 
 - halves round away from zero (2,5 -> 3). Babel rounds half to even, so a value is first
   rounded with ``Decimal`` ``ROUND_HALF_UP`` on its shortest decimal form (``repr``: 0.0285
-  is 0.0285, not 0.02849999...) and Babel only places the marks;
+  is 0.0285, not 0.02849999...) and only the marks (group, decimal and minus signs) come
+  from CLDR;
 - Dutch puts a space before ``%`` (``85,5 %``), English does not (``85.5%``);
 - amounts in euros have no cents: ``€ 12.500`` / ``€12,500`` (the CLDR currency pattern of the
   language, with a normal space);
@@ -26,7 +27,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency
 
 from lib.contract.codes import Lang
 
@@ -58,15 +59,33 @@ def _decimal(value: float | Decimal | None) -> Decimal | None:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
+def _marks(locale: Locale) -> dict[int, str]:
+    """Python's number marks (``,`` ``.`` ``-``) -> the CLDR group, decimal and minus signs of
+    ``locale``, for ``str.translate``."""
+    symbols = locale.number_symbols["latn"]
+    return {
+        ord(","): symbols["group"],
+        ord("."): symbols["decimal"],
+        ord("-"): symbols["minusSign"],
+    }
+
+
+_MARKS: Final[dict[Lang, dict[int, str]]] = {lang: _marks(loc) for lang, loc in LOCALES.items()}
+
+
 def _grouped(value: Decimal, lang: Lang, decimals: int) -> str:
-    """``value`` rounded half away from zero to ``decimals`` places, in the marks of ``lang``."""
+    """``value`` rounded half away from zero to ``decimals`` places, in the marks of ``lang``.
+
+    The digits come from Python's own formatting of the rounded decimal (groups of three, as
+    ``#,##0.0`` in CLDR for both languages) and the marks from CLDR: the same text as Babel's
+    ``format_decimal`` with that pattern, in a fraction of the time (a page formats thousands
+    of cells)."""
     with localcontext() as context:
         context.prec = max(28, value.adjusted() + decimals + 2)  # room for very large values
         rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         if rounded.is_zero():
             rounded = abs(rounded)
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(rounded, format=pattern, locale=LOCALES[lang])
+        return format(rounded, f",.{decimals}f").translate(_MARKS[lang])
 
 
 def fmt_number(value: float | None, lang: Lang, *, decimals: int = 1) -> str:

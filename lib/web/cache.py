@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 # Imported here, when the first session loads this module, and not lazily: Altair and pyarrow
 # look pandas up in ``sys.modules`` when they use it, so sessions that draw their first charts
@@ -46,7 +46,10 @@ from lib.domain.kenniskaart import Profile, build_profile
 from lib.domain.selection import select
 from lib.exports import images
 from lib.viz.columns import display_table as format_table
+from lib.viz.maps import compact_json
 from lib.viz.vega import Deferred, frame_digest, vega_spec
+
+T = TypeVar("T")
 
 
 def _version_stamp(folder: Path) -> str:
@@ -171,7 +174,7 @@ def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _deck(key: str, _build: Callable[[], Any]) -> Any:
     deck = _build()
-    text = deck.to_json()
+    text = compact_json(deck)
     deck.to_json = lambda: text  # serialised once; Streamlit calls to_json on every view
     return deck
 
@@ -213,6 +216,21 @@ def kenniskaart_profile(data: Dataset, filters: Filters, today: date) -> Profile
     """``lib.domain.kenniskaart.build_profile``, computed once per dataset version, filters
     and day for every language, and shared by every session."""
     return _profile(dataset_key(data), filters, today, data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _derived(key: str, filters: Filters, name: str, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def derived(data: Dataset, filters: Filters, name: str, build: Callable[[], T]) -> T:
+    """``build()``, a figure computed from ``data`` and ``filters`` alone (the selection, the
+    dataset's tables), once per dataset version, filters and ``name``, and shared by every
+    session: a view drawn before, by anyone, computes nothing again. ``name`` must name
+    everything else the figure depends on (a measure, say); the language never: labels are
+    added after."""
+    result: T = _derived(dataset_key(data), filters, name, build)
+    return result
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

@@ -10,14 +10,14 @@ from lib.text import findings, labels
 from lib.text.formats import fmt_int, fmt_pct
 from lib.text.i18n import t
 from lib.viz import charts, time_charts, vega
-from lib.web import downloads, layout
+from lib.web import cache, downloads, layout
 from lib.web.state import Context
 
 
 def headline(ctx: Context) -> None:
     """The four headline figures of the selection, each under the rule of what it counts."""
     lang = ctx.lang
-    head = metrics.headline(ctx.selection)
+    head = cache.derived(ctx.data, ctx.filters, "headline", lambda: metrics.headline(ctx.selection))
     rate = fmt_pct(head.rate, lang) + ("" if head.betrouwbaar or head.rate is None else "*")
     cols = st.columns(4)
     cols[0].metric(t("kpi.gemeenten", lang), fmt_int(head.n_gemeenten, lang))
@@ -43,7 +43,15 @@ def headline(ctx: Context) -> None:
 
 def comparison(ctx: Context) -> None:
     st.subheader(t("overview.comparison", ctx.lang))
-    compared = labels.with_names(metrics.compare_with_wave(ctx.data, ctx.filters), ctx.lang)
+    compared = labels.with_names(
+        cache.derived(
+            ctx.data,
+            ctx.filters,
+            "compare_with_wave",
+            lambda: metrics.compare_with_wave(ctx.data, ctx.filters),
+        ),
+        ctx.lang,
+    )
     layout.chart(
         ctx,
         vega.deferred(charts.comparison_bars, compared, lang=ctx.lang),

@@ -8,7 +8,7 @@ from lib.domain import coverage, metrics
 from lib.text import findings, labels
 from lib.text.i18n import t
 from lib.viz import heatmaps, vega
-from lib.web import downloads, layout
+from lib.web import cache, downloads, layout
 from lib.web.state import Context
 
 
@@ -36,11 +36,15 @@ def heatmap(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("risk_factors.heatmap", lang))
     chart_sel, place = layout.chart_places(ctx)
-    matrix = labels.named_coverage(coverage.coverage_matrix(chart_sel), lang, ctx.data.factoren)
+    grid = cache.derived(
+        ctx.data, ctx.filters, "coverage_matrix", lambda: coverage.coverage_matrix(chart_sel)
+    )
+    matrix = labels.named_coverage(grid, lang, ctx.data.factoren)
+    head = cache.derived(ctx.data, ctx.filters, "headline", lambda: metrics.headline(ctx.selection))
     layout.chart(
         ctx,
         vega.deferred(heatmaps.coverage_heatmap, matrix, lang=lang, place=place),
-        finding=findings.coverage(metrics.headline(ctx.selection), lang),
+        finding=findings.coverage(head, lang),
         table=matrix,
         columns={
             "factor_naam": "column.factor",
@@ -58,7 +62,8 @@ def gaps(ctx: Context) -> None:
     """Strong-evidence gaps, each with its explanation and source (plain text, no HTML)."""
     lang = ctx.lang
     st.subheader(t("risk_factors.gaps", lang))
-    frame = labels.named_gaps(coverage.gaps(ctx.selection), lang, ctx.data.factoren)
+    found = cache.derived(ctx.data, ctx.filters, "gaps", lambda: coverage.gaps(ctx.selection))
+    frame = labels.named_gaps(found, lang, ctx.data.factoren)
     layout.finding(ctx, findings.gaps(frame, lang))
     for row in frame.iter_rows(named=True):
         st.markdown(
@@ -71,9 +76,10 @@ def gaps(ctx: Context) -> None:
 def protective(ctx: Context) -> None:
     lang = ctx.lang
     st.subheader(t("risk_factors.protective", lang))
-    frame = labels.named_protective(
-        coverage.protective_used(ctx.selection), lang, ctx.data.factoren
+    used = cache.derived(
+        ctx.data, ctx.filters, "protective_used", lambda: coverage.protective_used(ctx.selection)
     )
+    frame = labels.named_protective(used, lang, ctx.data.factoren)
     layout.finding(ctx, findings.protective(frame, lang))
     columns = {
         "factor_naam": "column.factor",

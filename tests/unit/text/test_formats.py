@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -93,6 +94,26 @@ def test_halves_round_away_from_zero_where_babel_rounds_to_even() -> None:
     assert [fmt_eur(x + 0.5, "nl") for x in range(4)] == ["€ 1", "€ 2", "€ 3", "€ 4"]
     assert [fmt_int(-x - 0.5, "en") for x in range(4)] == ["-1", "-2", "-3", "-4"]
     assert [fmt_pct(x / 1000, "nl", decimals=0) for x in (5, 15, 25)] == ["1 %", "2 %", "3 %"]
+
+
+def test_numbers_are_written_as_babel_writes_the_rounded_value() -> None:
+    """The marks come from CLDR and the digits from Python: for thousands of values of every
+    size and sign, the text equals Babel's ``format_decimal`` of the same rounded value."""
+    from babel.numbers import format_decimal
+
+    rng = random.Random(342)
+    values = [0.0, -0.0, -0.04, 999.95, -999.95, 1e15, -1e-9, 12500.5]
+    values += [rng.uniform(-1e9, 1e9) for _ in range(1000)]
+    values += [float(rng.randint(-(10**12), 10**12)) for _ in range(500)]
+    values += [rng.random() for _ in range(500)]
+    for value in values:
+        for decimals in (0, 1, 2):
+            exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+            exact = abs(exact) if exact.is_zero() else exact
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            for lang, locale in (("nl", "nl_NL"), ("en", "en_GB")):
+                expected = format_decimal(exact, format=pattern, locale=locale)
+                assert fmt_number(value, lang, decimals=decimals) == expected, (value, lang)
 
 
 @pytest.mark.parametrize(
