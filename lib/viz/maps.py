@@ -13,14 +13,12 @@ No Streamlit here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
 import polars as pl
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 from lib.contract.codes import ONE_OFF_WAVES, Lang
 from lib.data.geo import GeoJson
@@ -297,9 +295,3 @@ def programme_map(
         names=names(frame, view, first=first),
     )
 
-
-def compact_json(deck: pdk.Deck) -> str:
-    """The deck's JSON as ``Deck.to_json`` writes it, without the indentation: the same map in
-    about half the bytes (less to send and to parse for every new view), written by the JSON
-    library's C encoder instead of its Python one (``indent`` forces the latter)."""
-    return json.dumps(deck, sort_keys=True, default=default_serialize)

@@ -46,7 +46,6 @@ from lib.domain.kenniskaart import Profile, build_profile
 from lib.domain.selection import select
 from lib.exports import images
 from lib.viz.columns import display_table as format_table
-from lib.viz.maps import compact_json
 from lib.viz.vega import Deferred, frame_digest, vega_spec
 
 T = TypeVar("T")
@@ -174,7 +173,7 @@ def display_table(frame: pl.DataFrame, columns: Mapping[str, str], lang: Lang) -
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _deck(key: str, _build: Callable[[], Any]) -> Any:
     deck = _build()
-    text = compact_json(deck)
+    text = deck.to_json()
     deck.to_json = lambda: text  # serialised once; Streamlit calls to_json on every view
     return deck
 

@@ -254,15 +254,3 @@ def test_label_rows_carry_position_and_anchor(outlines: Json) -> None:
         }
     ]
 
-
-def test_the_compact_json_is_the_same_map_without_the_indentation(two: Json) -> None:
-    from lib.viz.maps import compact_json
-
-    names = [{"code": "GM0001", "naam": "Aa", "lon": 5.05, "lat": 52.05, "anchor": "start",
-              "baseline": "center", "offset": [5.5, 0]}]  # fmt: skip
-    deck = choropleth.deck(two, {}, Area(GREY, LINE, 0.5, ""), View(52.5, 5.5, 6, 6, 10),
-                           names=names)  # fmt: skip
-    compact, indented = compact_json(deck), deck.to_json()
-    assert json.loads(compact) == json.loads(indented)
-    assert "\n" not in compact
-    assert len(compact) < 0.8 * len(indented)
