@@ -294,4 +294,3 @@ def programme_map(
         highlighted=chosen,
         names=names(frame, view, first=first),
     )
-

@@ -253,4 +253,3 @@ def test_label_rows_carry_position_and_anchor(outlines: Json) -> None:
             "offset": [round(choropleth.DOT_RADIUS + 3.0, 2), 0],
         }
     ]
-
