@@ -26,7 +26,7 @@ from lib.data.modes import Plan
 from lib.exports.templates import template_makers
 from lib.text.formats import fmt_int
 from lib.text.i18n import t
-from lib.web import cache, layout, signin
+from lib.web import layout, signin
 from lib.web.sections import publish
 from lib.web.sections.upload_report import headline_rows, preview_rows, report
 from lib.web.state import Context
@@ -38,16 +38,6 @@ CHECKED_KEY = "data_gecontroleerd"  # (file id, table, sheet) and the Prepared o
 def _slots() -> Slots:
     """The validation turns of the whole process (``PMG_VALIDATIONS_AT_ONCE``)."""
     return Slots(upload_settings().at_once)
-
-
-def _config() -> auth.AuthConfig:
-    return auth.AuthConfig.from_secrets(cache.secrets())
-
-
-def role_panel(ctx: Context) -> auth.Role:
-    """Who is working: OIDC login (allow-list) or the analyst passphrase; else a viewer
-    (``lib.web.signin``: read on every run, kept for this browser tab's session)."""
-    return signin.role_panel(ctx.lang)
 
 
 def templates(ctx: Context) -> None:
@@ -120,7 +110,7 @@ def access(ctx: Context, role: auth.Role) -> None:
     """Why uploading needs the analyst role, and how to get it."""
     lang = ctx.lang
     st.info(t("upload.access.why", lang))
-    allowed, _ = auth.publish_allowed(_config())
+    allowed, _ = auth.publish_allowed(signin.config())
     st.markdown(t("upload.access.how" if allowed else "upload.access.how_none", lang))
     if role == "viewer":
         st.caption(t("upload.access.cli", lang))
@@ -161,7 +151,7 @@ def page(ctx: Context) -> None:
     Uploading and validating need the analyst role: the page without it shows the templates
     and the data dictionary and explains how to get access.
     """
-    role = role_panel(ctx)
+    role = signin.role_panel(ctx.lang)
     templates(ctx)
     if role != "analyst":
         forget_upload()

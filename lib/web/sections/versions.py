@@ -20,7 +20,7 @@ from lib.data.versions import published_rows
 from lib.errors import KeyedError
 from lib.text.i18n import t
 from lib.text.versions import history_headers, history_rows, version_labels
-from lib.web import cache, layout
+from lib.web import cache, layout, signin
 from lib.web.sections import publish, upload
 from lib.web.state import VERSION_KEY, Context
 
@@ -136,7 +136,7 @@ def restore(
 
 def page(ctx: Context) -> None:
     """Who is working; every version; then view, compare and restore."""
-    role = upload.role_panel(ctx)
+    role = signin.role_panel(ctx.lang)
     audit = role == "analyst"
     target = cache.store()
     history = history_table(ctx, target, audit=audit)
